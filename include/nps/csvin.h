@@ -1,0 +1,141 @@
+/*
+ * csvin.h - reading survey exports and counts tables into a group table.
+ *
+ * The reader is libcsv in strict RFC 4180 mode (CSV_STRICT | CSV_STRICT_FINI,
+ * quoted data never trimmed). It handles a UTF-8 BOM, CRLF / LF / mixed line
+ * ends, quoted multi-line cells, an Excel "sep=;" first line, and a delimiter
+ * (',', ';' or tab) sniffed from the header outside quotes. The first row
+ * (after an optional sep= line) is the header; skip_rows further rows are
+ * dropped (Qualtrics exports carry 2 extra header rows, SurveyMonkey 1).
+ *
+ * Rows are reduced to one score histogram per group as they stream past:
+ * memory is bounded by the number of groups and the longest record, never by
+ * the number of rows.
+ *
+ * Missing answers (an empty cell, or a cell equal to one of the NA values
+ * after trimming spaces) are never scores: they are counted per group in
+ * nps_group.missing.
+ */
+#ifndef NPS_CSVIN_H
+#define NPS_CSVIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "status.h"
+#include "table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Longest field accepted by default (1 MiB). */
+#define NPS_CSVIN_DEFAULT_MAX_FIELD ((size_t)1 << 20)
+
+/* The NA values used when none are given: "NA", "N/A", "n/a", "na",
+ * "#N/A", "null", "NULL", "-" (documented in docs/cli.md). */
+extern const char *const nps_csvin_default_na[];
+extern const size_t nps_csvin_default_na_count;
+
+/* A row filter: keep (exclude = 0) or drop (exclude = 1) the rows whose
+ * column equals one of values (exact byte comparison after trimming the
+ * cell's surrounding spaces). */
+typedef struct nps_csvin_filter {
+  const char *column;
+  const char *const *values;
+  size_t n_values;
+  int exclude;
+} nps_csvin_filter;
+
+typedef enum nps_csvin_input {
+  NPS_INPUT_RAW = 0, /* one response per row, a score column */
+  NPS_INPUT_COUNTS   /* pre-aggregated counts (see nps_csvin_read) */
+} nps_csvin_input;
+
+typedef struct nps_csvin_options {
+  nps_csvin_input input;
+  char delimiter;      /* ',', ';' or '\t'; 0 sniffs it from the header */
+  uint64_t skip_rows;  /* rows to drop after the header */
+  const char *score_column;            /* NULL: detect (see below) */
+  const char *const *group_columns;    /* the --by columns, in key order */
+  size_t n_group_columns;              /* 0: one group with an empty key */
+  const char *const *na_values;        /* NULL: nps_csvin_default_na */
+  size_t n_na_values;
+  const nps_csvin_filter *filters;     /* all must hold for a row to count */
+  size_t n_filters;
+  int skip_invalid;    /* skip and count bad rows instead of failing */
+  int score_labels;    /* accept "10 - Extremely likely" (leading integer) */
+  size_t max_field;    /* 0: NPS_CSVIN_DEFAULT_MAX_FIELD */
+} nps_csvin_options;
+
+/* What a read saw. Filled even when the read fails, as far as it got. */
+typedef struct nps_csvin_report {
+  char delimiter;          /* the delimiter used */
+  int delimiter_sniffed;   /* 1 when it was sniffed, not given */
+  int had_bom;             /* 1 when a UTF-8 BOM was stripped */
+  int had_sep_line;        /* 1 when an Excel "sep=X" line was honoured */
+  int score_detected;      /* 1 when the score column was auto-detected */
+  char score_column[256];  /* its header name (truncated with "...") */
+  char counts_form[16];    /* counts input: "long", "wide" or "trinomial" */
+  uint64_t records;        /* data records after the header and skip_rows */
+  uint64_t responses;      /* answers counted into histograms */
+  uint64_t missing;        /* answers counted as missing */
+  uint64_t filtered;       /* records dropped by filters */
+  uint64_t invalid;        /* records skipped by skip_invalid */
+  uint64_t first_invalid_line;    /* line of the first skipped record */
+  char first_invalid_reason[256]; /* its message */
+} nps_csvin_report;
+
+/* Where and why a read failed. */
+typedef struct nps_csvin_error {
+  uint64_t line;      /* 1-based physical line; 0 when not tied to one */
+  size_t column;      /* 1-based field number; 0 when not tied to one */
+  char message[512];  /* e.g. "column 'score': '11' is not a score 0..10" */
+} nps_csvin_error;
+
+/* Reads all of in (a text stream opened by the caller) into table.
+ *
+ * Raw input (opt->input == NPS_INPUT_RAW): the score column is
+ * opt->score_column, matched to header names exactly after BOM stripping and
+ * trimming spaces; when NULL it is detected: a column X for which a column
+ * "X_NPS_GROUP" exists (Qualtrics); else a name equal, ignoring case, to
+ * "score", "nps", "nps_score", "ltr", "rating", "оценка"; else a name that
+ * contains "recommend", "рекоменд", "nps", "score" or "оценк" (ignoring
+ * case, names containing "group", "reason", "comment" excluded). Two equally
+ * good candidates make NPS_ECOLUMN listing both.
+ * A score is an integer 0..10 with optional surrounding spaces, optional
+ * leading zeros and an optional ".0" fraction; anything else ("7.5", "7,5",
+ * "11", "-1", "+9", "1e1", "0x0A", "inf", "abc") is NPS_ESCORE.
+ *
+ * Counts input (NPS_INPUT_COUNTS): the form is chosen from the header:
+ * long (a "score" column and a count column named "count", "n",
+ * "responses", "freq" or "frequency"), wide (columns "0".."10" or
+ * "s0".."s10"), or trinomial ("promoters", "passives", "detractors").
+ * Counts are non-negative integers below 2^64 (NPS_ECOUNT otherwise).
+ * Every column not used as a count or a score may be a group column.
+ *
+ * Errors: NPS_EIO (errno set), NPS_ECSV (unterminated quote: the line where
+ * it opened; stray quote; ragged row; NUL byte or other binary data; a
+ * repeated header row, with that hint), NPS_EENCODING (UTF-16, invalid UTF-8
+ * in a group cell), NPS_EFIELD (a field over max_field), NPS_ESCORE,
+ * NPS_ECOLUMN (missing or ambiguous column, the message lists the available
+ * names), NPS_EGROUPS (from the table), NPS_ENOMEM, NPS_EEMPTY (no header).
+ * With skip_invalid, NPS_ESCORE and ragged rows are counted in
+ * report->invalid instead. err is filled on
+ * failure. The table may hold part of the data after a failure. */
+nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
+                          nps_table *table, nps_csvin_report *report,
+                          nps_csvin_error *err);
+
+/* Parses one score cell of len bytes (not necessarily NUL-terminated).
+ * Returns NPS_OK with *score set, NPS_EEMPTY when the cell is blank (only
+ * spaces), NPS_ESCORE when it is not a valid score. With labels nonzero, a
+ * leading integer followed by a space and any text is accepted. */
+nps_status nps_csvin_parse_score(const char *cell, size_t len, int labels,
+                                 int *score);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
