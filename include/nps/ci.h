@@ -1,0 +1,54 @@
+/*
+ * ci.h - one entry point for every interval method, with the fallbacks.
+ *
+ * nps_ci_compute picks the routine for the requested method and applies the
+ * documented fallback when the method cannot give an honest interval for
+ * the data (a sample whose answers all fall in one category has no
+ * sampling spread: Wald and the bootstrap would return a single point).
+ * The result says which method was really used and why.
+ */
+#ifndef NPS_CI_H
+#define NPS_CI_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "hist.h"
+#include "interval.h"
+#include "status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Default number of bootstrap replicates. */
+#define NPS_BOOT_DEFAULT_REPLICATES 10000
+
+/* The method used when the requested one cannot describe the data. */
+#define NPS_CI_FALLBACK NPS_CI_ADJUSTED_WALD
+
+typedef struct nps_ci_request {
+  nps_ci_method method;
+  double level;      /* 0 < level < 1, e.g. 0.95 */
+  size_t replicates; /* bootstrap B; 0 means NPS_BOOT_DEFAULT_REPLICATES */
+  gsl_rng *rng;      /* required by the bootstrap methods, else unused */
+} nps_ci_request;
+
+typedef struct nps_ci_result {
+  nps_interval iv;           /* clipped to [-1, 1] */
+  nps_ci_method method_used; /* differs from the request after a fallback */
+  const char *note;          /* static text on a fallback, else NULL */
+  double boot_se;            /* bootstrap standard error, or NAN */
+} nps_ci_result;
+
+/* Computes the interval requested for c. NPS_EEMPTY when c holds no answers
+ * (out->iv is then NAN, NAN), NPS_EINVAL for a bad level or a bootstrap
+ * method without rng, NPS_ENOMEM, NPS_ENUMERIC. */
+nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
+                          nps_ci_result *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,48 @@
+/*
+ * ci.c - dispatch to the interval methods, with the degenerate-sample
+ * fallback (docs/methods.md, "Degenerate samples").
+ */
+#include <math.h>
+
+#include "internal.h"
+#include "nps/ci.h"
+
+static int degenerate(const nps_counts *c) {
+  int nonzero = (c->promoters > 0) + (c->passives > 0) + (c->detractors > 0);
+  return nonzero <= 1;
+}
+
+static nps_status analytic(const nps_counts *c, nps_ci_method m, double level,
+                           nps_interval *iv) {
+  switch (m) {
+  case NPS_CI_WALD: return nps_interval_wald(c, level, iv);
+  case NPS_CI_ADJUSTED_WALD:
+    return nps_interval_adjusted_wald(c, level, iv, NULL);
+  case NPS_CI_SCORE: return nps_interval_score(c, level, iv);
+  case NPS_CI_BAYES: return nps_interval_bayes(c, level, 0.5, iv, NULL);
+  default: return NPS_EINVAL;
+  }
+}
+
+nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
+                          nps_ci_result *out) {
+  out->iv = (nps_interval){NAN, NAN};
+  out->method_used = req->method;
+  out->note = NULL;
+  out->boot_se = NAN;
+  if (!nps_level_valid(req->level)) return NPS_EINVAL;
+  if (nps_counts_total(c) == 0) return NPS_EEMPTY;
+  nps_ci_method m = req->method;
+  int is_boot = m == NPS_CI_PERCENTILE || m == NPS_CI_BCA;
+  if ((m == NPS_CI_WALD || is_boot) && degenerate(c)) {
+    out->method_used = NPS_CI_FALLBACK;
+    out->note = "all answers in one category: no sampling spread for this "
+                "method, adjusted Wald used instead";
+    m = NPS_CI_FALLBACK;
+    is_boot = 0;
+  }
+  if (is_boot) return NPS_EINVAL; /* bootstrap methods: see boot.c */
+  nps_status st = analytic(c, m, req->level, &out->iv);
+  if (st == NPS_OK) out->iv = nps_interval_clip(out->iv);
+  return st;
+}
