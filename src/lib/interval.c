@@ -93,3 +93,15 @@ nps_status nps_interval_adjusted_wald(const nps_counts *c, double level,
                    center);
   return NPS_OK;
 }
+
+nps_status nps_interval_score(const nps_counts *c, double level,
+                              nps_interval *out) {
+  (void)c, (void)level, (void)out;
+  return NPS_ENUMERIC;
+}
+
+nps_status nps_interval_bayes(const nps_counts *c, double level, double prior,
+                              nps_interval *out, double *mean) {
+  (void)c, (void)level, (void)prior, (void)out, (void)mean;
+  return NPS_ENUMERIC;
+}
