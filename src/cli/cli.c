@@ -1,0 +1,67 @@
+/*
+ * cli.c - the nps-stat entry point: the subcommand table, top-level help
+ * and version. Each subcommand lives in cmd_<name>.c.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+
+typedef struct command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *summary;
+} command;
+
+static const command commands[] = {
+    {"summary", cmd_summary, "NPS with a confidence interval, per group"},
+};
+
+static void print_help(void) {
+  printf("Usage: nps-stat COMMAND [OPTIONS] FILE...\n"
+         "\n"
+         "NPS without illusions: Net Promoter Score from survey exports, with "
+         "n,\nconfidence interval and method beside every number.\n"
+         "\n"
+         "Commands:\n");
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+  printf("\n"
+         "Examples:\n"
+         "  nps-stat summary responses.csv --by channel\n"
+         "  nps-stat summary qualtrics.csv --skip-rows 2 --score Q1 "
+         "--exclude 'Status=Survey Preview'\n"
+         "\n"
+         "Run 'nps-stat COMMAND --help' for a command's options.\n"
+         "Exit status: 0 success, 1 a --fail-if condition met, 2 usage "
+         "error,\n3 input data error, 4 I/O error, 5 chart rendering "
+         "failed.\n");
+}
+
+int nps_cli_main(int argc, char **argv) {
+  /* The library reports GSL failures as statuses; never abort. */
+  gsl_set_error_handler_off();
+  if (argc < 2) {
+    fprintf(stderr, "nps-stat: missing command\n"
+                    "Try 'nps-stat --help'.\n");
+    return EXIT_USAGE;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
+      strcmp(name, "help") == 0) {
+    print_help();
+    return EXIT_OK;
+  }
+  if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+    printf("nps-stat %s\n", nps_version());
+    return EXIT_OK;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(name, commands[i].name) == 0)
+      return commands[i].run(argc - 1, argv + 1);
+  fprintf(stderr, "nps-stat: unknown command '%s'\nTry 'nps-stat --help'.\n",
+          name);
+  return EXIT_USAGE;
+}

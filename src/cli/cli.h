@@ -1,0 +1,157 @@
+/*
+ * cli.h - shared pieces of the nps-stat command-line tool: exit codes, the
+ * common options, input loading, output sinks and number formatting.
+ *
+ * The tool uses only the public library API (include/nps); everything here is
+ * presentation: parsing arguments, naming files in messages, formatting.
+ */
+#ifndef NPS_CLI_H
+#define NPS_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "nps/nps.h"
+
+/* Exit status (DESIGN.md section 5). */
+enum {
+  EXIT_OK = 0,
+  EXIT_CONDITION = 1, /* a --fail-if condition was met */
+  EXIT_USAGE = 2,
+  EXIT_DATA = 3,
+  EXIT_IO = 4,
+  EXIT_RENDER = 5
+};
+
+/* The seed used when --seed is not given (documented in docs/cli.md). */
+#define CLI_DEFAULT_SEED 20240601UL
+
+/* The interval method used when --ci is not given. */
+#define CLI_DEFAULT_CI NPS_CI_ADJUSTED_WALD
+
+#define CLI_MAX_LIST 64 /* most columns in --by, values in a filter, ... */
+
+typedef enum cli_format {
+  FORMAT_TABLE,
+  FORMAT_CSV,
+  FORMAT_JSON,
+  FORMAT_MARKDOWN
+} cli_format;
+
+/* Options shared by the subcommands that read responses. */
+typedef struct cli_common {
+  const char *command;        /* "summary", ... for messages */
+  nps_csvin_options csv;      /* reader options, pointing into the arrays */
+  const char *by[CLI_MAX_LIST];
+  size_t n_by;
+  const char *na[CLI_MAX_LIST];
+  nps_csvin_filter filters[CLI_MAX_LIST];
+  const char *filter_values[CLI_MAX_LIST][CLI_MAX_LIST];
+  char *owned[4 * CLI_MAX_LIST]; /* copies of split arguments */
+  size_t n_owned;
+  size_t max_groups;
+  nps_ci_method ci;
+  double level;
+  size_t boot;
+  unsigned long seed;
+  int seed_given;
+  cli_format format;
+  const char *output; /* NULL: stdout */
+  uint64_t min_n;
+  int quiet;
+} cli_common;
+
+/* Long options shared by the subcommands (ids above 256 and below 512). */
+enum {
+  OPT_SCORE = 256, OPT_DELIMITER, OPT_SKIP_ROWS, OPT_NA_VALUES,
+  OPT_SKIP_INVALID, OPT_WHERE, OPT_EXCLUDE, OPT_INPUT, OPT_CI, OPT_LEVEL,
+  OPT_BOOT, OPT_SEED, OPT_FORMAT, OPT_OUTPUT, OPT_MIN_N, OPT_QUIET,
+  OPT_MAX_GROUPS, OPT_SCORE_LABELS, OPT_BY, OPT_HELP
+};
+
+#define CLI_COMMON_OPTIONS                                                     \
+  {"score", 1, 0, OPT_SCORE}, {"delimiter", 1, 0, OPT_DELIMITER},              \
+      {"skip-rows", 1, 0, OPT_SKIP_ROWS}, {"na-values", 1, 0, OPT_NA_VALUES}, \
+      {"skip-invalid", 0, 0, OPT_SKIP_INVALID}, {"where", 1, 0, OPT_WHERE},   \
+      {"exclude", 1, 0, OPT_EXCLUDE}, {"input", 1, 0, OPT_INPUT},             \
+      {"ci", 1, 0, OPT_CI}, {"level", 1, 0, OPT_LEVEL},                       \
+      {"boot", 1, 0, OPT_BOOT}, {"seed", 1, 0, OPT_SEED},                     \
+      {"format", 1, 0, OPT_FORMAT}, {"output", 1, 0, OPT_OUTPUT},             \
+      {"min-n", 1, 0, OPT_MIN_N}, {"quiet", 0, 0, OPT_QUIET},                 \
+      {"max-groups", 1, 0, OPT_MAX_GROUPS},                                   \
+      {"score-labels", 0, 0, OPT_SCORE_LABELS}, {"help", 0, 0, OPT_HELP}
+
+/* Usage text of the common options, for the subcommands' --help. */
+extern const char cli_common_help[];
+
+/* Sets the defaults. */
+void cli_common_init(cli_common *c, const char *command);
+
+/* Releases copies made while parsing. */
+void cli_common_free(cli_common *c);
+
+/* Applies one common option. Returns 0 when handled, EXIT_USAGE after
+ * printing a usage error, -1 when opt is not a common option. */
+int cli_common_option(cli_common *c, int opt, const char *arg);
+
+/* Prints "nps-stat CMD: message" and the --help hint; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prints "nps-stat: message" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "nps-stat: warning: message" on stderr unless quiet. */
+void cli_warn(const cli_common *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Parses the getopt arguments of a subcommand that takes common options:
+ * fills c, handles --help (prints help, returns -1 with *exit_code 0). */
+
+/* Reads path ("-" for stdin) into table with c's reader options, printing
+ * any error as "nps-stat: FILE:LINE: message" and the reader's notes (the
+ * detected score column, skipped rows) on stderr. Returns EXIT_OK, EXIT_DATA
+ * or EXIT_IO. */
+int cli_load(const cli_common *c, const char *path, nps_table *table,
+             nps_csvin_report *report);
+
+/* An output destination: stdout, or a file written through a temporary
+ * sibling that is renamed into place only when everything was written. */
+typedef struct cli_out {
+  FILE *fp;
+  const char *path; /* NULL for stdout */
+  char *tmp_path;
+} cli_out;
+
+/* Opens path (NULL: stdout). Returns EXIT_OK or EXIT_IO after a message. */
+int cli_out_open(cli_out *o, const char *path);
+
+/* Flushes and commits (rename) or, when ok is 0, discards. Returns EXIT_OK
+ * or EXIT_IO after a message (the partial file is removed). */
+int cli_out_close(cli_out *o, int ok);
+
+/* Formats x (on -1..1) as points with one decimal: "28.5", "-3.0". */
+void cli_points(char *buf, size_t size, double x);
+
+/* Formats x with the shortest "%.*g" that reads back exactly. */
+void cli_exact(char *buf, size_t size, double x);
+
+/* Writes s as a JSON string (quoted and escaped). */
+void cli_json_string(FILE *fp, const char *s, size_t len);
+
+/* Writes s as a CSV field: quoted when needed; a leading = + - @ gets a
+ * "'" prefix so that spreadsheets do not evaluate it (docs/cli.md). */
+void cli_csv_field(FILE *fp, const char *s, size_t len);
+
+/* Display width of UTF-8 text (code points; control bytes count one). */
+size_t cli_width(const char *s, size_t len);
+
+/* A seed for one group: the run's seed mixed with the group key, so a
+ * group's random results do not depend on which other groups exist. */
+unsigned long cli_group_seed(unsigned long seed, const char *key, size_t len);
+
+int nps_cli_main(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
+
+#endif

@@ -1,0 +1,507 @@
+/*
+ * cmd_summary.c - `nps-stat summary FILE [--by COL[,COL]]`: NPS, category
+ * shares and a confidence interval for every group and overall, each with
+ * its n, the method, the level and (for bootstrap methods) the seed.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct row {
+  const char *key; /* components joined by NPS_KEY_SEP; NULL: overall */
+  size_t key_len;
+  nps_counts counts;
+  nps_estimate est;
+  uint64_t missing;
+  nps_ci_result ci;
+  int has_ci;   /* 0: withheld (n below --min-n, or n = 0) */
+  int footnote; /* 0 none, 1 below min-n, 2 method fallback */
+} row;
+
+typedef struct summary {
+  const cli_common *opt;
+  const char *path;
+  nps_csvin_report report;
+  row *rows; /* groups, then the overall row last */
+  size_t n_rows;
+} summary;
+
+static void print_help(void) {
+  printf("Usage: nps-stat summary FILE [--by COL[,COL...]] [OPTIONS]\n"
+         "\n"
+         "NPS with a confidence interval for every group and overall. Each "
+         "row\ngives n, the promoter / passive / detractor shares, NPS in "
+         "points\n(-100..100), its interval and the missing answers. FILE "
+         "may be '-'\nfor standard input.\n"
+         "\n"
+         "  --by COL[,COL]       one row per distinct value (combination)\n"
+         "\n%s"
+         "\nExamples:\n"
+         "  nps-stat summary responses.csv --by channel\n"
+         "  nps-stat summary responses.csv --by region,customer_type "
+         "--format csv\n"
+         "  nps-stat summary export.csv --skip-rows 2 --score Q1 "
+         "--exclude 'Status=Survey Preview'\n"
+         "  nps-stat summary counts.csv --input counts --by channel "
+         "--ci wald\n",
+         cli_common_help);
+}
+
+static int parse_args(int argc, char **argv, cli_common *c,
+                      const char **path) {
+  static const struct option options[] = {
+      {"by", 1, 0, OPT_BY}, CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+  opterr = 0;
+  int opt;
+  while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    if (opt == 'h' || opt == OPT_HELP) {
+      print_help();
+      return -1;
+    }
+    if (opt == '?' || opt == ':')
+      return cli_usage_error(c->command, "unknown or incomplete option '%s'",
+                             argv[optind - 1]);
+    int rc = cli_common_option(c, opt, optarg);
+    if (rc) return rc;
+  }
+  if (optind + 1 != argc)
+    return cli_usage_error(c->command, optind == argc
+                                           ? "missing input FILE"
+                                           : "one input FILE expected");
+  *path = argv[optind];
+  return 0;
+}
+
+/* Fills r's estimate and interval; the rng is reseeded per row. */
+static int compute_row(const cli_common *c, row *r, gsl_rng *rng) {
+  nps_estimate_counts(&r->counts, &r->est);
+  r->est.n = nps_counts_total(&r->counts);
+  if (r->est.n == 0 || r->est.n < c->min_n) {
+    r->footnote = r->est.n ? 1 : 0;
+    return EXIT_OK;
+  }
+  gsl_rng_set(rng, cli_group_seed(c->seed, r->key ? r->key : "",
+                                  r->key ? r->key_len : 0));
+  nps_ci_request req = {c->ci, c->level, c->boot, rng};
+  nps_status st = nps_ci_compute(&r->counts, &req, &r->ci);
+  if (st != NPS_OK) {
+    cli_error("interval (%s): %s", nps_ci_method_name(c->ci),
+              nps_strerror(st));
+    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+  }
+  r->has_ci = 1;
+  if (r->ci.note) r->footnote = 2;
+  return EXIT_OK;
+}
+
+static int build(summary *s, const nps_table *t) {
+  size_t n = nps_table_size(t);
+  s->rows = calloc(n + 1, sizeof *s->rows);
+  if (!s->rows) return EXIT_IO;
+  s->n_rows = 0;
+  if (s->opt->n_by) {
+    for (size_t i = 0; i < n; i++, s->n_rows++) {
+      const nps_group *g = nps_table_group(t, i);
+      row *r = &s->rows[s->n_rows];
+      r->key = g->key;
+      r->key_len = g->key_len;
+      r->counts = nps_hist_counts(&g->hist);
+      r->missing = g->missing;
+    }
+  }
+  nps_hist all;
+  row *overall = &s->rows[s->n_rows++];
+  nps_table_total(t, &all, &overall->missing);
+  overall->counts = nps_hist_counts(&all);
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  if (!rng) return EXIT_IO;
+  int rc = EXIT_OK;
+  for (size_t i = 0; i < s->n_rows && rc == EXIT_OK; i++)
+    rc = compute_row(s->opt, &s->rows[i], rng);
+  gsl_rng_free(rng);
+  return rc;
+}
+
+static int is_boot(nps_ci_method m) {
+  return m == NPS_CI_PERCENTILE || m == NPS_CI_BCA;
+}
+
+/* "adjusted Wald (Rocks 2016), 95% level" [+ ", B = 10000, seed 1"] */
+static void method_line(const cli_common *c, char *buf, size_t size) {
+  int n = snprintf(buf, size, "%s, %g%% level", nps_ci_method_label(c->ci),
+                   100.0 * c->level);
+  if (is_boot(c->ci) && n > 0 && (size_t)n < size)
+    snprintf(buf + n, size - (size_t)n, ", B = %zu, seed %lu", c->boot,
+             c->seed);
+}
+
+/* Component k of a key (components separated by NPS_KEY_SEP). */
+static void key_part(const row *r, size_t k, const char **p, size_t *len) {
+  const char *s = r->key, *end = r->key + r->key_len;
+  for (size_t i = 0; i < k; i++) {
+    const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
+    s = sep ? sep + 1 : end;
+  }
+  const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
+  *p = s;
+  *len = (size_t)((sep ? sep : end) - s);
+}
+
+/* ---- table and markdown ---- */
+
+enum { NCOLS_FIXED = 7, MAX_COLS = CLI_MAX_LIST + NCOLS_FIXED };
+
+typedef struct cell {
+  char buf[96];
+  const char *text;
+  size_t len;
+} cell;
+
+static void set_text(cell *x, const char *s, size_t len) {
+  x->text = s;
+  x->len = len;
+}
+
+static void set_fmt(cell *x, const char *s) {
+  snprintf(x->buf, sizeof x->buf, "%s", s);
+  set_text(x, x->buf, strlen(x->buf));
+}
+
+static void pct(cell *x, uint64_t n, double share) {
+  if (n == 0) set_fmt(x, "n/a");
+  else {
+    snprintf(x->buf, sizeof x->buf, "%.1f%%", 100.0 * share);
+    set_text(x, x->buf, strlen(x->buf));
+  }
+}
+
+static void row_cells(const summary *s, const row *r, cell *cells) {
+  size_t nb = s->opt->n_by, k = 0;
+  for (size_t i = 0; i < nb; i++, k++) {
+    if (!r->key) set_text(&cells[k], i == 0 ? "all" : "", i == 0 ? 3 : 0);
+    else {
+      const char *p;
+      size_t len;
+      key_part(r, i, &p, &len);
+      set_text(&cells[k], p, len);
+    }
+  }
+  if (nb == 0) set_text(&cells[k++], "all", 3);
+  snprintf(cells[k].buf, sizeof cells[k].buf, "%llu",
+           (unsigned long long)r->est.n);
+  set_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
+  k++;
+  pct(&cells[k++], r->est.n, r->est.share_promoters);
+  pct(&cells[k++], r->est.n, r->est.share_passives);
+  pct(&cells[k++], r->est.n, r->est.share_detractors);
+  cli_points(cells[k].buf, sizeof cells[k].buf,
+             r->est.n ? r->est.nps : NAN);
+  set_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
+  k++;
+  if (r->has_ci) {
+    char lo[32], hi[32];
+    cli_points(lo, sizeof lo, r->ci.iv.lo);
+    cli_points(hi, sizeof hi, r->ci.iv.hi);
+    snprintf(cells[k].buf, sizeof cells[k].buf, "[%s, %s]%s", lo, hi,
+             r->footnote == 2 ? " *" : "");
+  } else {
+    snprintf(cells[k].buf, sizeof cells[k].buf, "%s",
+             r->est.n == 0 ? "n/a" : "withheld **");
+  }
+  set_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
+  k++;
+  snprintf(cells[k].buf, sizeof cells[k].buf, "%llu",
+           (unsigned long long)r->missing);
+  set_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
+}
+
+/* Writes a cell with control characters shown as spaces (table output is
+ * for a terminal; exact values are in csv and json). */
+static void put_cell(FILE *fp, const cell *x, int markdown) {
+  for (size_t i = 0; i < x->len; i++) {
+    unsigned char ch = (unsigned char)x->text[i];
+    if (ch < 0x20 || ch == 0x7f) fputc(' ', fp);
+    else if (markdown && ch == '|') fputs("\\|", fp);
+    else fputc(ch, fp);
+  }
+}
+
+static void pad(FILE *fp, size_t n) {
+  while (n--) fputc(' ', fp);
+}
+
+static void print_grid(FILE *fp, const summary *s, int markdown) {
+  size_t nb = s->opt->n_by ? s->opt->n_by : 1, ncols = nb + NCOLS_FIXED;
+  cell(*cells)[MAX_COLS] = calloc(s->n_rows + 1, sizeof *cells);
+  if (!cells) return;
+  char level[32];
+  snprintf(level, sizeof level, "%g%% CI", 100.0 * s->opt->level);
+  const char *heads[NCOLS_FIXED] = {"n",   "promoters", "passives", "detractors",
+                                    "NPS", level,       "missing"};
+  for (size_t i = 0; i < nb; i++) {
+    const char *h = s->opt->n_by ? s->opt->by[i] : "group";
+    set_text(&cells[0][i], h, strlen(h));
+  }
+  for (size_t i = 0; i < NCOLS_FIXED; i++)
+    set_text(&cells[0][nb + i], heads[i], strlen(heads[i]));
+  for (size_t r = 0; r < s->n_rows; r++) row_cells(s, &s->rows[r], cells[r + 1]);
+  size_t width[MAX_COLS] = {0};
+  for (size_t r = 0; r <= s->n_rows; r++)
+    for (size_t k = 0; k < ncols; k++) {
+      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
+      if (w > width[k]) width[k] = w;
+    }
+  for (size_t r = 0; r <= s->n_rows; r++) {
+    if (markdown) fputs("| ", fp);
+    for (size_t k = 0; k < ncols; k++) {
+      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
+      int left = k < nb || k == ncols - 2;
+      if (k) fputs(markdown ? " | " : "  ", fp);
+      if (!left) pad(fp, width[k] - w);
+      put_cell(fp, &cells[r][k], markdown);
+      if (left && (markdown || k + 1 < ncols)) pad(fp, width[k] - w);
+    }
+    fputs(markdown ? " |\n" : "\n", fp);
+    if (markdown && r == 0) {
+      fputs("|", fp);
+      for (size_t k = 0; k < ncols; k++)
+        fputs(k < nb || k == ncols - 2 ? " :--- |" : " ---: |", fp);
+      fputc('\n', fp);
+    }
+  }
+  free(cells);
+}
+
+static void print_header(FILE *fp, const summary *s, int markdown) {
+  const nps_csvin_report *rp = &s->report;
+  const row *all = &s->rows[s->n_rows - 1];
+  char method[160];
+  method_line(s->opt, method, sizeof method);
+  const char *b = markdown ? "**" : "";
+  fprintf(fp, "%sNPS summary%s: %s\n%s", b, b, s->path, markdown ? "\n" : "");
+  fprintf(fp, "responses: %llu, missing: %llu",
+          (unsigned long long)all->est.n, (unsigned long long)all->missing);
+  if (rp->invalid)
+    fprintf(fp, ", skipped invalid: %llu", (unsigned long long)rp->invalid);
+  if (rp->filtered)
+    fprintf(fp, ", filtered out: %llu", (unsigned long long)rp->filtered);
+  fprintf(fp, "\n%sinterval: %s\n\n", markdown ? "\n" : "", method);
+}
+
+static void print_footnotes(FILE *fp, const summary *s) {
+  int below = 0, fallback = 0;
+  const char *note = NULL;
+  for (size_t i = 0; i < s->n_rows; i++) {
+    below |= s->rows[i].footnote == 1;
+    if (s->rows[i].footnote == 2) {
+      fallback = 1;
+      note = s->rows[i].ci.note;
+    }
+  }
+  if (fallback || below) fputc('\n', fp);
+  if (fallback) fprintf(fp, "*  %s\n", note);
+  if (below)
+    fprintf(fp, "** n below --min-n %llu: estimate only, no interval\n",
+            (unsigned long long)s->opt->min_n);
+}
+
+static void print_table(FILE *fp, const summary *s, int markdown) {
+  print_header(fp, s, markdown);
+  print_grid(fp, s, markdown);
+  print_footnotes(fp, s);
+}
+
+/* ---- csv ---- */
+
+static void csv_num(FILE *fp, double x) {
+  char buf[40];
+  cli_exact(buf, sizeof buf, x);
+  fprintf(fp, ",%s", strcmp(buf, "null") ? buf : "");
+}
+
+static void print_csv(FILE *fp, const summary *s) {
+  const cli_common *c = s->opt;
+  fputs("row", fp);
+  for (size_t i = 0; i < c->n_by; i++) {
+    fputc(',', fp);
+    cli_csv_field(fp, c->by[i], strlen(c->by[i]));
+  }
+  fputs(",n,promoters,passives,detractors,pct_promoters,pct_passives,"
+        "pct_detractors,nps,se,ci_low,ci_high,method,level,boot,seed,missing,"
+        "note\n",
+        fp);
+  for (size_t i = 0; i < s->n_rows; i++) {
+    const row *r = &s->rows[i];
+    fputs(r->key ? "group" : "overall", fp);
+    for (size_t k = 0; k < c->n_by; k++) {
+      const char *p = "";
+      size_t len = 0;
+      if (r->key) key_part(r, k, &p, &len);
+      fputc(',', fp);
+      cli_csv_field(fp, p, len);
+    }
+    fprintf(fp, ",%llu,%llu,%llu,%llu", (unsigned long long)r->est.n,
+            (unsigned long long)r->counts.promoters,
+            (unsigned long long)r->counts.passives,
+            (unsigned long long)r->counts.detractors);
+    int has = r->est.n > 0;
+    csv_num(fp, has ? 100 * r->est.share_promoters : NAN);
+    csv_num(fp, has ? 100 * r->est.share_passives : NAN);
+    csv_num(fp, has ? 100 * r->est.share_detractors : NAN);
+    csv_num(fp, has ? 100 * r->est.nps : NAN);
+    csv_num(fp, has ? 100 * r->est.se : NAN);
+    csv_num(fp, r->has_ci ? 100 * r->ci.iv.lo : NAN);
+    csv_num(fp, r->has_ci ? 100 * r->ci.iv.hi : NAN);
+    fprintf(fp, ",%s", r->has_ci ? nps_ci_method_name(r->ci.method_used) : "");
+    csv_num(fp, c->level);
+    if (is_boot(c->ci)) fprintf(fp, ",%zu,%lu", c->boot, c->seed);
+    else fputs(",,", fp);
+    fprintf(fp, ",%llu,", (unsigned long long)r->missing);
+    const char *note = r->footnote == 1   ? "n below --min-n: no interval"
+                       : r->footnote == 2 ? r->ci.note
+                                          : "";
+    cli_csv_field(fp, note, strlen(note));
+    fputc('\n', fp);
+  }
+}
+
+/* ---- json ---- */
+
+static void json_num(FILE *fp, const char *name, double x) {
+  char buf[40];
+  cli_exact(buf, sizeof buf, x);
+  fprintf(fp, "\"%s\": %s", name, buf);
+}
+
+static void json_row(FILE *fp, const summary *s, const row *r,
+                     const char *indent) {
+  const cli_common *c = s->opt;
+  fprintf(fp, "{");
+  if (r->key) {
+    fprintf(fp, "\n%s  \"group\": {", indent);
+    for (size_t k = 0; k < c->n_by; k++) {
+      const char *p;
+      size_t len;
+      key_part(r, k, &p, &len);
+      fprintf(fp, "%s", k ? ", " : "");
+      cli_json_string(fp, c->by[k], strlen(c->by[k]));
+      fputs(": ", fp);
+      cli_json_string(fp, p, len);
+    }
+    fputs("},", fp);
+  }
+  int has = r->est.n > 0;
+  fprintf(fp, "\n%s  \"n\": %llu, \"promoters\": %llu, \"passives\": %llu, "
+              "\"detractors\": %llu, \"missing\": %llu,\n%s  ",
+          indent, (unsigned long long)r->est.n,
+          (unsigned long long)r->counts.promoters,
+          (unsigned long long)r->counts.passives,
+          (unsigned long long)r->counts.detractors,
+          (unsigned long long)r->missing, indent);
+  json_num(fp, "pct_promoters", has ? 100 * r->est.share_promoters : NAN);
+  fputs(", ", fp);
+  json_num(fp, "pct_passives", has ? 100 * r->est.share_passives : NAN);
+  fputs(", ", fp);
+  json_num(fp, "pct_detractors", has ? 100 * r->est.share_detractors : NAN);
+  fprintf(fp, ",\n%s  ", indent);
+  json_num(fp, "nps", has ? 100 * r->est.nps : NAN);
+  fputs(", ", fp);
+  json_num(fp, "se", has ? 100 * r->est.se : NAN);
+  fprintf(fp, ",\n%s  \"ci\": ", indent);
+  if (!r->has_ci) {
+    fputs("null", fp);
+    if (r->footnote == 1)
+      fprintf(fp, ", \"note\": \"n below --min-n: no interval\"");
+  } else {
+    fputs("{", fp);
+    json_num(fp, "low", 100 * r->ci.iv.lo);
+    fputs(", ", fp);
+    json_num(fp, "high", 100 * r->ci.iv.hi);
+    fprintf(fp, ", \"method\": \"%s\"", nps_ci_method_name(r->ci.method_used));
+    if (r->ci.note) {
+      fputs(", \"note\": ", fp);
+      cli_json_string(fp, r->ci.note, strlen(r->ci.note));
+    }
+    fputs("}", fp);
+  }
+  fprintf(fp, "\n%s}", indent);
+}
+
+static void print_json(FILE *fp, const summary *s) {
+  const cli_common *c = s->opt;
+  const nps_csvin_report *rp = &s->report;
+  fputs("{\n  \"command\": \"summary\",\n  \"input\": ", fp);
+  cli_json_string(fp, s->path, strlen(s->path));
+  fputs(",\n  \"score_column\": ", fp);
+  cli_json_string(fp, rp->score_column, strlen(rp->score_column));
+  fprintf(fp, ",\n  \"scale\": \"points\",\n  \"method\": \"%s\",\n  ",
+          nps_ci_method_name(c->ci));
+  json_num(fp, "level", c->level);
+  if (is_boot(c->ci))
+    fprintf(fp, ",\n  \"boot\": %zu,\n  \"seed\": %lu", c->boot, c->seed);
+  else fputs(",\n  \"boot\": null,\n  \"seed\": null", fp);
+  fprintf(fp, ",\n  \"min_n\": %llu,\n  \"skipped_invalid\": %llu,\n"
+              "  \"filtered\": %llu,\n  \"by\": [",
+          (unsigned long long)c->min_n, (unsigned long long)rp->invalid,
+          (unsigned long long)rp->filtered);
+  for (size_t i = 0; i < c->n_by; i++) {
+    fputs(i ? ", " : "", fp);
+    cli_json_string(fp, c->by[i], strlen(c->by[i]));
+  }
+  fputs("],\n  \"groups\": [", fp);
+  for (size_t i = 0; i + 1 < s->n_rows; i++) {
+    fputs(i ? ",\n    " : "\n    ", fp);
+    json_row(fp, s, &s->rows[i], "    ");
+  }
+  fputs(s->n_rows > 1 ? "\n  ],\n  \"overall\": " : "],\n  \"overall\": ", fp);
+  json_row(fp, s, &s->rows[s->n_rows - 1], "  ");
+  fputs("\n}\n", fp);
+}
+
+static int emit(const summary *s) {
+  cli_out out;
+  int rc = cli_out_open(&out, s->opt->output);
+  if (rc) return rc;
+  switch (s->opt->format) {
+  case FORMAT_TABLE: print_table(out.fp, s, 0); break;
+  case FORMAT_MARKDOWN: print_table(out.fp, s, 1); break;
+  case FORMAT_CSV: print_csv(out.fp, s); break;
+  case FORMAT_JSON: print_json(out.fp, s); break;
+  }
+  return cli_out_close(&out, 1);
+}
+
+static int run(cli_common *c, const char *path) {
+  nps_table *t = nps_table_new(c->max_groups);
+  summary s = {.opt = c, .path = path};
+  if (!t) return EXIT_IO;
+  int rc = cli_load(c, path, t, &s.report);
+  if (rc == EXIT_OK) {
+    nps_table_sort(t);
+    rc = build(&s, t);
+  }
+  if (rc == EXIT_OK && s.rows[s.n_rows - 1].est.n == 0) {
+    cli_error("%s: no responses%s", path,
+              s.rows[s.n_rows - 1].missing ? " (every answer is missing)"
+                                           : " (only a header?)");
+    rc = EXIT_DATA;
+  }
+  if (rc == EXIT_OK) rc = emit(&s);
+  free(s.rows);
+  nps_table_free(t);
+  return rc;
+}
+
+int cmd_summary(int argc, char **argv) {
+  cli_common c;
+  cli_common_init(&c, "summary");
+  const char *path = NULL;
+  int rc = parse_args(argc, argv, &c, &path);
+  if (rc == 0) rc = run(&c, path);
+  else if (rc < 0) rc = EXIT_OK;
+  cli_common_free(&c);
+  return rc;
+}

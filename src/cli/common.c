@@ -1,0 +1,330 @@
+/*
+ * common.c - the options every data-reading subcommand shares, and loading
+ * an input file into a group table with file:line messages.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+const char cli_common_help[] =
+    "Input options:\n"
+    "  --score COL          the score column (default: detected from names\n"
+    "                       like score, nps, recommend, оценка; the choice\n"
+    "                       is reported on stderr)\n"
+    "  --delimiter C        ',', ';', 'tab' (default: sniffed from the "
+    "header)\n"
+    "  --skip-rows N        drop N rows after the header (Qualtrics: 2,\n"
+    "                       SurveyMonkey: 1)\n"
+    "  --na-values LIST     comma-separated cells that mean 'no answer'\n"
+    "                       (default: NA,N/A,n/a,na,#N/A,null,NULL,-; '' for "
+    "none)\n"
+    "  --skip-invalid       skip and count rows with a bad score or field "
+    "count\n"
+    "  --score-labels       accept labelled scores such as '10 - Extremely "
+    "likely'\n"
+    "  --where COL=V[,V..]  keep only rows whose COL is one of the values\n"
+    "  --exclude COL=V[,V..] drop rows whose COL is one of the values\n"
+    "  --input raw|counts   one response per row (default), or counts:\n"
+    "                       long (group..,score,count), wide (s0..s10) or\n"
+    "                       promoters,passives,detractors\n"
+    "  --max-groups N       refuse more than N groups (default 10000)\n"
+    "\n"
+    "Statistics options:\n"
+    "  --ci METHOD          adjusted-wald (default), wald, score, bayes,\n"
+    "                       percentile, bca\n"
+    "  --level X            confidence level, 0 < X < 1 (default 0.95)\n"
+    "  --boot B             bootstrap replicates (default 10000)\n"
+    "  --seed N             random seed for bootstrap methods (default "
+    "20240601)\n"
+    "  --min-n N            withhold intervals for groups below N (default "
+    "2)\n"
+    "\n"
+    "Output options:\n"
+    "  --format F           table (default), csv, json, markdown\n"
+    "  --output FILE        write results to FILE (written whole or not at "
+    "all)\n"
+    "  --quiet              no notes or warnings on stderr\n"
+    "  --help               this help\n";
+
+void cli_common_init(cli_common *c, const char *command) {
+  memset(c, 0, sizeof *c);
+  c->command = command;
+  c->ci = CLI_DEFAULT_CI;
+  c->level = 0.95;
+  c->boot = NPS_BOOT_DEFAULT_REPLICATES;
+  c->seed = CLI_DEFAULT_SEED;
+  c->format = FORMAT_TABLE;
+  c->min_n = 2;
+  c->max_groups = NPS_TABLE_DEFAULT_MAX_GROUPS;
+}
+
+void cli_common_free(cli_common *c) {
+  for (size_t i = 0; i < c->n_owned; i++) free(c->owned[i]);
+  c->n_owned = 0;
+}
+
+static void vmessage(const char *prefix, const char *fmt, va_list ap) {
+  fputs(prefix, stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *command, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "nps-stat %s: ", command);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'nps-stat %s --help'.\n", command);
+  return EXIT_USAGE;
+}
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vmessage("nps-stat: ", fmt, ap);
+  va_end(ap);
+}
+
+void cli_warn(const cli_common *c, const char *fmt, ...) {
+  if (c->quiet) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vmessage("nps-stat: warning: ", fmt, ap);
+  va_end(ap);
+}
+
+/* strtoull with an end-pointer check: digits only, no sign. */
+static int parse_u64(const char *s, uint64_t *out) {
+  if (!s || *s < '0' || *s > '9') return -1;
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || *end) return -1;
+  *out = (uint64_t)v;
+  return 0;
+}
+
+static int parse_level(const char *s, double *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno || end == s || *end || !(v > 0.0 && v < 1.0)) return -1;
+  *out = v;
+  return 0;
+}
+
+/* Splits a comma-separated list into out (at most CLI_MAX_LIST items);
+ * the pieces are copies owned by c. Returns the count or -1. */
+static int split_list(cli_common *c, const char *arg, const char **out) {
+  if (c->n_owned == sizeof c->owned / sizeof c->owned[0]) return -1;
+  char *copy = strdup(arg);
+  if (!copy) return -1;
+  c->owned[c->n_owned++] = copy;
+  int n = 0;
+  for (char *p = copy;; n++) {
+    if (n == CLI_MAX_LIST) return -1;
+    char *comma = strchr(p, ',');
+    out[n] = p;
+    if (!comma) return n + 1;
+    *comma = '\0';
+    p = comma + 1;
+  }
+}
+
+static int add_filter(cli_common *c, const char *arg, int exclude) {
+  const char *opt = exclude ? "--exclude" : "--where";
+  const char *eq = strchr(arg, '=');
+  if (!eq || eq == arg)
+    return cli_usage_error(c->command, "%s wants COL=VALUE[,VALUE...], not '%s'",
+                           opt, arg);
+  size_t i = c->csv.n_filters;
+  if (i == CLI_MAX_LIST)
+    return cli_usage_error(c->command, "too many %s options", opt);
+  int n = split_list(c, eq + 1, c->filter_values[i]);
+  char *column = strndup(arg, (size_t)(eq - arg));
+  if (n < 0 || !column || c->n_owned == sizeof c->owned / sizeof c->owned[0]) {
+    free(column);
+    return cli_usage_error(c->command, "%s: too many values", opt);
+  }
+  c->owned[c->n_owned++] = column;
+  c->filters[i] = (nps_csvin_filter){column, c->filter_values[i], (size_t)n,
+                                     exclude};
+  c->csv.filters = c->filters;
+  c->csv.n_filters = i + 1;
+  return 0;
+}
+
+static int set_delimiter(cli_common *c, const char *arg) {
+  if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+    c->csv.delimiter = '\t';
+  else if (strlen(arg) == 1 && strchr(",;\t|", arg[0]))
+    c->csv.delimiter = arg[0];
+  else
+    return cli_usage_error(c->command,
+                           "--delimiter must be ',', ';', '|' or 'tab', not "
+                           "'%s'",
+                           arg);
+  return 0;
+}
+
+static int set_format(cli_common *c, const char *arg) {
+  static const struct {
+    const char *name;
+    cli_format format;
+  } formats[] = {{"table", FORMAT_TABLE},
+                 {"csv", FORMAT_CSV},
+                 {"json", FORMAT_JSON},
+                 {"markdown", FORMAT_MARKDOWN}};
+  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+    if (strcmp(arg, formats[i].name) == 0) {
+      c->format = formats[i].format;
+      return 0;
+    }
+  }
+  return cli_usage_error(c->command,
+                         "--format must be table, csv, json or markdown, not "
+                         "'%s'",
+                         arg);
+}
+
+static int set_number(cli_common *c, const char *opt, const char *arg,
+                      uint64_t min, uint64_t *out) {
+  if (parse_u64(arg, out) == 0 && *out >= min) return 0;
+  return cli_usage_error(c->command,
+                         "%s wants a whole number >= %llu, not '%s'", opt,
+                         (unsigned long long)min, arg);
+}
+
+int cli_common_option(cli_common *c, int opt, const char *arg) {
+  uint64_t v = 0;
+  int n;
+  switch (opt) {
+  case OPT_SCORE: c->csv.score_column = arg; return 0;
+  case OPT_DELIMITER: return set_delimiter(c, arg);
+  case OPT_SKIP_ROWS:
+    return set_number(c, "--skip-rows", arg, 0, &c->csv.skip_rows);
+  case OPT_NA_VALUES:
+    n = *arg ? split_list(c, arg, c->na) : 0;
+    if (n < 0) return cli_usage_error(c->command, "--na-values: too many");
+    c->csv.na_values = c->na;
+    c->csv.n_na_values = (size_t)n;
+    return 0;
+  case OPT_SKIP_INVALID: c->csv.skip_invalid = 1; return 0;
+  case OPT_SCORE_LABELS: c->csv.score_labels = 1; return 0;
+  case OPT_WHERE: return add_filter(c, arg, 0);
+  case OPT_EXCLUDE: return add_filter(c, arg, 1);
+  case OPT_INPUT:
+    if (strcmp(arg, "raw") == 0) c->csv.input = NPS_INPUT_RAW;
+    else if (strcmp(arg, "counts") == 0) c->csv.input = NPS_INPUT_COUNTS;
+    else
+      return cli_usage_error(c->command, "--input must be raw or counts");
+    return 0;
+  case OPT_CI:
+    if (nps_ci_method_parse(arg, &c->ci) == NPS_OK) return 0;
+    return cli_usage_error(c->command,
+                           "--ci must be adjusted-wald, wald, score, bayes, "
+                           "percentile or bca, not '%s'",
+                           arg);
+  case OPT_LEVEL:
+    if (parse_level(arg, &c->level) == 0) return 0;
+    return cli_usage_error(c->command,
+                           "--level wants a number between 0 and 1, such as "
+                           "0.95, not '%s'",
+                           arg);
+  case OPT_BOOT:
+    if (set_number(c, "--boot", arg, 100, &v)) return EXIT_USAGE;
+    if (v > 100000000)
+      return cli_usage_error(c->command, "--boot: at most 100000000");
+    c->boot = (size_t)v;
+    return 0;
+  case OPT_SEED:
+    if (set_number(c, "--seed", arg, 0, &v)) return EXIT_USAGE;
+    c->seed = (unsigned long)v;
+    c->seed_given = 1;
+    return 0;
+  case OPT_FORMAT: return set_format(c, arg);
+  case OPT_OUTPUT: c->output = arg; return 0;
+  case OPT_MIN_N: return set_number(c, "--min-n", arg, 0, &c->min_n);
+  case OPT_MAX_GROUPS:
+    if (set_number(c, "--max-groups", arg, 1, &v)) return EXIT_USAGE;
+    c->max_groups = (size_t)v;
+    return 0;
+  case OPT_QUIET: c->quiet = 1; return 0;
+  case OPT_BY:
+    n = split_list(c, arg, c->by);
+    if (n < 0) return cli_usage_error(c->command, "--by: too many columns");
+    c->n_by = (size_t)n;
+    c->csv.group_columns = c->by;
+    c->csv.n_group_columns = c->n_by;
+    return 0;
+  default: return -1;
+  }
+}
+
+static FILE *open_input(const char *path, const char **name) {
+  if (strcmp(path, "-") == 0) {
+    *name = "<stdin>";
+    return stdin;
+  }
+  *name = path;
+  FILE *fp = fopen(path, "rb");
+  if (!fp) return NULL;
+  struct stat st;
+  if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(fp);
+    errno = EISDIR;
+    return NULL;
+  }
+  return fp;
+}
+
+static void report_notes(const cli_common *c, const char *name,
+                         const nps_csvin_report *r) {
+  if (c->quiet) return;
+  if (r->score_detected)
+    fprintf(stderr, "nps-stat: %s: score column '%s' (detected; --score to "
+                    "choose another)\n",
+            name, r->score_column);
+  if (r->invalid)
+    fprintf(stderr,
+            "nps-stat: warning: %s: skipped %llu invalid row%s (first: line "
+            "%llu: %s)\n",
+            name, (unsigned long long)r->invalid, r->invalid == 1 ? "" : "s",
+            (unsigned long long)r->first_invalid_line,
+            r->first_invalid_reason);
+}
+
+int cli_load(const cli_common *c, const char *path, nps_table *table,
+             nps_csvin_report *report) {
+  const char *name;
+  FILE *fp = open_input(path, &name);
+  if (!fp) {
+    cli_error("%s: %s", path, strerror(errno));
+    return EXIT_IO;
+  }
+  nps_csvin_error err;
+  memset(&err, 0, sizeof err);
+  errno = 0;
+  nps_status st = nps_csvin_read(fp, &c->csv, table, report, &err);
+  int saved_errno = errno;
+  if (fp != stdin) fclose(fp);
+  if (st == NPS_OK) {
+    report_notes(c, name, report);
+    return EXIT_OK;
+  }
+  if (st == NPS_EIO) {
+    cli_error("%s: %s", name, strerror(saved_errno ? saved_errno : EIO));
+    return EXIT_IO;
+  }
+  const char *msg = err.message[0] ? err.message : nps_strerror(st);
+  if (err.line)
+    cli_error("%s:%llu: %s", name, (unsigned long long)err.line, msg);
+  else
+    cli_error("%s: %s", name, msg);
+  return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+}

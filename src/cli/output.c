@@ -1,0 +1,148 @@
+/*
+ * output.c - where results go and how numbers and strings are written.
+ *
+ * A --output file is written to a temporary sibling and renamed over the
+ * target only after every byte reached the disk, so a failure never leaves
+ * a half-written result behind. Numbers never depend on the locale: the
+ * tool never calls setlocale, so printf uses '.' decimals.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+int cli_out_open(cli_out *o, const char *path) {
+  memset(o, 0, sizeof *o);
+  if (!path || strcmp(path, "-") == 0) {
+    o->fp = stdout;
+    return EXIT_OK;
+  }
+  o->path = path;
+  size_t len = strlen(path);
+  o->tmp_path = malloc(len + sizeof ".tmp-XXXXXX");
+  if (!o->tmp_path) {
+    cli_error("%s: %s", path, strerror(ENOMEM));
+    return EXIT_IO;
+  }
+  memcpy(o->tmp_path, path, len);
+  memcpy(o->tmp_path + len, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+  int fd = mkstemp(o->tmp_path);
+  if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    if (fd >= 0) {
+      close(fd);
+      unlink(o->tmp_path);
+    }
+    free(o->tmp_path);
+    o->tmp_path = NULL;
+    return EXIT_IO;
+  }
+  return EXIT_OK;
+}
+
+int cli_out_close(cli_out *o, int ok) {
+  if (!o->fp) return ok ? EXIT_OK : EXIT_IO;
+  int err = 0;
+  if (fflush(o->fp) != 0 || ferror(o->fp)) err = errno ? errno : EIO;
+  if (o->fp == stdout) {
+    o->fp = NULL;
+    if (ok && err) {
+      cli_error("standard output: %s", strerror(err));
+      return EXIT_IO;
+    }
+    return ok ? EXIT_OK : EXIT_IO;
+  }
+  if (!err && fsync(fileno(o->fp)) != 0 && errno != EINVAL) err = errno;
+  if (fclose(o->fp) != 0 && !err) err = errno ? errno : EIO;
+  o->fp = NULL;
+  if (ok && !err && rename(o->tmp_path, o->path) != 0) err = errno;
+  if (!ok || err) unlink(o->tmp_path);
+  free(o->tmp_path);
+  o->tmp_path = NULL;
+  if (ok && err) {
+    cli_error("%s: cannot write: %s", o->path, strerror(err));
+    return EXIT_IO;
+  }
+  return ok ? EXIT_OK : EXIT_IO;
+}
+
+void cli_points(char *buf, size_t size, double x) {
+  if (isnan(x)) {
+    snprintf(buf, size, "n/a");
+    return;
+  }
+  double p = 100.0 * x;
+  /* Avoid "-0.0" for values that round to zero. */
+  if (fabs(p) < 0.05) p = 0.0;
+  snprintf(buf, size, "%.1f", p);
+}
+
+void cli_exact(char *buf, size_t size, double x) {
+  if (isnan(x) || isinf(x)) {
+    snprintf(buf, size, "null");
+    return;
+  }
+  for (int prec = 15; prec <= 17; prec++) {
+    snprintf(buf, size, "%.*g", prec, x);
+    if (strtod(buf, NULL) == x) return;
+  }
+}
+
+void cli_json_string(FILE *fp, const char *s, size_t len) {
+  fputc('"', fp);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    switch (ch) {
+    case '"': fputs("\\\"", fp); break;
+    case '\\': fputs("\\\\", fp); break;
+    case '\n': fputs("\\n", fp); break;
+    case '\r': fputs("\\r", fp); break;
+    case '\t': fputs("\\t", fp); break;
+    default:
+      if (ch < 0x20 || ch == 0x7f) fprintf(fp, "\\u%04x", ch);
+      else fputc(ch, fp);
+    }
+  }
+  fputc('"', fp);
+}
+
+void cli_csv_field(FILE *fp, const char *s, size_t len) {
+  int formula = len > 0 && memchr("=+-@", s[0], 4) != NULL;
+  int quote = formula || (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
+  for (size_t i = 0; i < len && !quote; i++)
+    quote = memchr(",\"\r\n;\t", s[i], 6) != NULL;
+  if (!quote) {
+    fwrite(s, 1, len, fp);
+    return;
+  }
+  fputc('"', fp);
+  if (formula) fputc('\'', fp);
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == '"') fputc('"', fp);
+    fputc(s[i], fp);
+  }
+  fputc('"', fp);
+}
+
+size_t cli_width(const char *s, size_t len) {
+  size_t w = 0;
+  for (size_t i = 0; i < len; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
+  return w;
+}
+
+unsigned long cli_group_seed(unsigned long seed, const char *key, size_t len) {
+  uint64_t h = 1469598103934665603u;
+  for (size_t i = 0; i < len; i++) {
+    h ^= (unsigned char)key[i];
+    h *= 1099511628211u;
+  }
+  /* splitmix64 finaliser over seed + key hash */
+  uint64_t z = (uint64_t)seed + h * 0x9E3779B97F4A7C15u;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+  return (unsigned long)(z ^ (z >> 31));
+}
