@@ -24,8 +24,8 @@
 #define TABLE_BITS 12
 #define TABLE_SIZE (1u << TABLE_BITS)
 #define TABLE_MASK (TABLE_SIZE - 1u)
-#define OUT_SIZE (1u << 20)
-#define MISSING 11 /* score index meaning "empty cell" */
+#define OUT_SIZE   (1u << 20)
+#define MISSING    11 /* score index meaning "empty cell" */
 
 struct rng {
   uint64_t s;
@@ -44,7 +44,8 @@ struct label {
   size_t len;
 };
 
-#define LABEL(s) {s, sizeof(s) - 1}
+#define LABEL(s)                                                               \
+  { s, sizeof(s) - 1 }
 
 static const struct label channels[] = {LABEL("chat"),  LABEL("phone"),
                                         LABEL("email"), LABEL("app"),
