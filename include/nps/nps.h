@@ -4,6 +4,7 @@
 #ifndef NPS_NPS_H
 #define NPS_NPS_H
 
+#include "boot.h"
 #include "ci.h"
 #include "csvin.h"
 #include "hist.h"
