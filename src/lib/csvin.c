@@ -1362,19 +1362,15 @@ static int valid_delimiter(char d) {
 /* Reads blocks until EOF; 0 at EOF, -1 on a read error. */
 static int read_all(reader *r, FILE *in, unsigned char *buf) {
   size_t n = fread(buf, 1, BLOCK, in);
-  if (n == 0 && ferror(in))
+  if (ferror(in))
     return -1;
-  if (n == 0) {
-    fail(r, NPS_EEMPTY, 0, 0, "no header row");
-    return 0;
-  }
   size_t off = start(r, buf, n);
   if (off == (size_t)-1)
     return 0;
   feed(r, buf + off, n - off);
   while (r->status == NPS_OK && n == BLOCK) {
     n = fread(buf, 1, BLOCK, in);
-    if (n < BLOCK && ferror(in))
+    if (ferror(in))
       return -1;
     feed(r, buf, n);
   }
