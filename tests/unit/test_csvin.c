@@ -6,6 +6,7 @@
  * (each test says how); the sample exports' counts are those of
  * tests/data/samples_expected.json, which ships with the samples.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1002,6 +1003,22 @@ static void test_invalid_arguments(void **state) {
   nps_table_free(t);
 }
 
+/* A directory opens as a stream on Linux, but reading it fails. */
+static void test_read_error(void **state) {
+  (void)state;
+  FILE *in = fopen(NPS_TEST_DATA, "rb");
+  if (!in)
+    skip();
+  run r = {0};
+  errno = 0;
+  run_stream(&r, in, NULL);
+  int saved = errno;
+  assert_int_equal(r.st, NPS_EIO);
+  assert_int_equal(saved, EISDIR);
+  fclose(in);
+  run_done(&r);
+}
+
 static void test_too_many_groups(void **state) {
   (void)state;
   static const char *const by[] = {"id"};
@@ -1057,6 +1074,7 @@ int main(void) {
       cmocka_unit_test(test_sample_google_forms),
       cmocka_unit_test(test_sample_counts_long),
       cmocka_unit_test(test_invalid_arguments),
+      cmocka_unit_test(test_read_error),
       cmocka_unit_test(test_too_many_groups),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
