@@ -87,6 +87,7 @@ typedef struct reader {
   const char *const *na;
   size_t n_na;
   int na_first; /* an NA value reads as a score: test NA before parsing */
+  int labels;   /* "10 - Extremely likely" reads as 10 (raw input only) */
 
   enum phase phase;
   uint64_t skipped;
@@ -435,7 +436,6 @@ static void note_bad(reader *r, size_t col, nps_status st, const char *s,
 }
 
 static void score_field(reader *r, size_t col, const char *s, size_t len) {
-  int labels = r->opt->input == NPS_INPUT_RAW && r->opt->score_labels;
   const char *t = s;
   size_t tlen = len;
   trim(&t, &tlen);
@@ -443,7 +443,7 @@ static void score_field(reader *r, size_t col, const char *s, size_t len) {
     r->score_state = CELL_MISSING;
     return;
   }
-  nps_status st = parse_score(t, tlen, labels, &r->score);
+  nps_status st = parse_score(t, tlen, r->labels, &r->score);
   if (st == NPS_OK)
     r->score_state = CELL_OK;
   else if (is_na(r, t, tlen))
@@ -595,26 +595,37 @@ static void on_field(void *data, size_t len, void *ctx) {
 
 /* ---- the end of a data record ---------------------------------------- */
 
+/* Group cell k must be UTF-8 without the key separator. */
+static int check_group_cell(reader *r, size_t k) {
+  const char *cell = r->cells + r->gcell[k].off;
+  size_t len = r->gcell[k].len, i = 0;
+  while (i < len && (unsigned char)cell[i] < 0x80 && cell[i] != NPS_KEY_SEP)
+    i++;
+  if (i == len)
+    return 0;
+  int has_sep = memchr(cell + i, NPS_KEY_SEP, len - i) != NULL;
+  if (!has_sep && utf8_valid(cell + i, len - i))
+    return 0;
+  char name[4 * SHOW_MAX + 8], value[4 * SHOW_MAX + 8];
+  show_name(r, r->gcol[k], name, sizeof name);
+  show(value, sizeof value, cell, len, SHOW_MAX);
+  if (has_sep)
+    fail(r, NPS_ECSV, r->rec_line, r->gcol[k] + 1,
+         "column '%s': '%s' holds the byte 0x1F, which joins group keys", name,
+         value);
+  else
+    fail(r, NPS_EENCODING, r->rec_line, r->gcol[k] + 1,
+         "column '%s': '%s' is not valid UTF-8", name, value);
+  return -1;
+}
+
 /* The group key of the record: its group cells joined by NPS_KEY_SEP. */
 static int build_key(reader *r, const char **key, size_t *key_len) {
   size_t total = r->ngroups;
   for (size_t k = 0; k < r->ngroups; k++) {
-    const char *cell = r->cells + r->gcell[k].off;
-    size_t len = r->gcell[k].len;
-    char name[4 * SHOW_MAX + 8], value[4 * SHOW_MAX + 8];
-    if (memchr(cell, NPS_KEY_SEP, len) || !utf8_valid(cell, len)) {
-      show_name(r, r->gcol[k], name, sizeof name);
-      show(value, sizeof value, cell, len, SHOW_MAX);
-      if (memchr(cell, NPS_KEY_SEP, len))
-        fail(r, NPS_ECSV, r->rec_line, r->gcol[k] + 1,
-             "column '%s': '%s' holds the byte 0x1F, which joins group keys",
-             name, value);
-      else
-        fail(r, NPS_EENCODING, r->rec_line, r->gcol[k] + 1,
-             "column '%s': '%s' is not valid UTF-8", name, value);
+    if (check_group_cell(r, k) != 0)
       return -1;
-    }
-    total += len;
+    total += r->gcell[k].len;
   }
   if (r->ngroups == 0) {
     *key = "", *key_len = 0;
@@ -705,7 +716,7 @@ static void bad_cell_message(const reader *r, char *msg, size_t cap) {
   }
   snprintf(msg, cap, "column '%s': '%s' is not a %sscore 0..10", name,
            r->bad_show, r->bad_kind & BAD_DECIMAL ? "whole-number " : "");
-  if ((r->bad_kind & BAD_LABELLED) && !r->opt->score_labels &&
+  if ((r->bad_kind & BAD_LABELLED) && !r->labels &&
       r->opt->input == NPS_INPUT_RAW)
     append(msg, cap, " (labelled scores need --score-labels)");
 }
@@ -1324,13 +1335,13 @@ static int reader_init(reader *r, const nps_csvin_options *opt,
   r->bad_col = NO_COLUMN;
   r->score_col = NO_COLUMN;
   r->max_field = opt->max_field ? opt->max_field : NPS_CSVIN_DEFAULT_MAX_FIELD;
+  r->labels = opt->input == NPS_INPUT_RAW && opt->score_labels;
   r->na = opt->na_values ? opt->na_values : nps_csvin_default_na;
   r->n_na = opt->na_values ? opt->n_na_values : nps_csvin_default_na_count;
   for (size_t i = 0; i < r->n_na; i++) {
     int score;
     const char *v = r->na[i];
-    if (nps_csvin_parse_score(v, strlen(v), opt->score_labels, &score) ==
-        NPS_OK)
+    if (nps_csvin_parse_score(v, strlen(v), r->labels, &score) == NPS_OK)
       r->na_first = 1;
   }
   if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
