@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "internal.h"
+#include "nps/boot.h"
 #include "nps/ci.h"
 
 static int degenerate(const nps_counts *c) {
@@ -24,16 +25,35 @@ static nps_status analytic(const nps_counts *c, nps_ci_method m, double level,
   }
 }
 
+/* Percentile or BCa; BCa falls back to percentile when every replicate
+ * lies on one side of the estimate (z0 infinite). */
+static nps_status bootstrap(const nps_counts *c, const nps_ci_request *req,
+                            nps_ci_result *out) {
+  size_t B = req->replicates ? req->replicates : NPS_BOOT_DEFAULT_REPLICATES;
+  nps_boot_result br;
+  nps_status st = nps_boot_ci(c, B, req->level, req->rng, NULL, &br);
+  if (st != NPS_OK) return st;
+  out->boot_se = br.se;
+  out->iv = req->method == NPS_CI_BCA ? br.bca : br.percentile;
+  if (req->method == NPS_CI_BCA && !br.bca_ok) {
+    out->method_used = NPS_CI_PERCENTILE;
+    out->note = "every bootstrap replicate fell on one side of the estimate: "
+                "no BCa bias correction, percentile interval used instead";
+  }
+  return NPS_OK;
+}
+
 nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
                           nps_ci_result *out) {
   out->iv = (nps_interval){NAN, NAN};
   out->method_used = req->method;
   out->note = NULL;
   out->boot_se = NAN;
-  if (!nps_level_valid(req->level)) return NPS_EINVAL;
-  if (nps_counts_total(c) == 0) return NPS_EEMPTY;
   nps_ci_method m = req->method;
   int is_boot = m == NPS_CI_PERCENTILE || m == NPS_CI_BCA;
+  if (!nps_level_valid(req->level) || (is_boot && !req->rng))
+    return NPS_EINVAL;
+  if (nps_counts_total(c) == 0) return NPS_EEMPTY;
   if ((m == NPS_CI_WALD || is_boot) && degenerate(c)) {
     out->method_used = NPS_CI_FALLBACK;
     out->note = "all answers in one category: no sampling spread for this "
@@ -41,8 +61,8 @@ nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
     m = NPS_CI_FALLBACK;
     is_boot = 0;
   }
-  if (is_boot) return NPS_EINVAL; /* bootstrap methods: see boot.c */
-  nps_status st = analytic(c, m, req->level, &out->iv);
+  nps_status st = is_boot ? bootstrap(c, req, out)
+                          : analytic(c, m, req->level, &out->iv);
   if (st == NPS_OK) out->iv = nps_interval_clip(out->iv);
   return st;
 }
