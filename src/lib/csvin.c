@@ -2,8 +2,10 @@
  * csvin.c - survey exports and counts tables into a group table.
  *
  * The bytes go through libcsv in strict mode, one physical line at a time
- * (cut at each '\n', and at most one 64 KiB block), so that every callback
- * knows the line it is on and a parse error names it. Before libcsv sees
+ * (cut at each '\n', or at each '\r' in an old Mac file without '\n', and
+ * at most one 64 KiB block), so that every callback knows the line it is on
+ * and a parse error names it. libcsv drops spaces around unquoted fields and
+ * outside quotes, never inside them. Before libcsv sees
  * anything, the first block is checked for gzip, UTF-16 and NUL bytes, a
  * UTF-8 BOM and an Excel "sep=X" line are taken off, and the delimiter is
  * sniffed from the header line.
@@ -83,6 +85,7 @@ typedef struct reader {
   int parser_live;
   unsigned char delim;
   unsigned char hint; /* a likelier delimiter to suggest in errors, or 0 */
+  unsigned char eol;  /* '\n', or '\r' for a file without '\n' */
   size_t max_field;
   const char *const *na;
   size_t n_na;
@@ -676,9 +679,9 @@ static void add_missing(reader *r, const char *key, size_t len,
   *n = *n > UINT64_MAX - count ? UINT64_MAX : *n + count;
 }
 
-/* Trinomial counts go into bins 10, 8 and 0: any score of the category
- * would do, since everything downstream reads only category totals of a
- * trinomial input. */
+/* Trinomial counts go into bins 10, 8 and 0. NPS and its intervals depend
+ * only on category totals (DESIGN.md section 2), so any score of each
+ * category would do. */
 static const int trinomial_bin[3] = {10, 8, 0};
 
 static void store_record(reader *r, const char *key, size_t len) {
@@ -1136,7 +1139,7 @@ static void fail_parse(reader *r) {
 static uint64_t line_at(const reader *r, const unsigned char *s,
                         const unsigned char *z) {
   uint64_t line = r->line;
-  for (; (s = memchr(s, '\n', (size_t)(z - s))) != NULL; s++)
+  for (; (s = memchr(s, r->eol, (size_t)(z - s))) != NULL; s++)
     line++;
   return line;
 }
@@ -1150,7 +1153,7 @@ static void feed(reader *r, const unsigned char *s, size_t n) {
     return;
   }
   while (n && r->status == NPS_OK) {
-    const unsigned char *nl = memchr(s, '\n', n);
+    const unsigned char *nl = memchr(s, r->eol, n);
     size_t len = nl ? (size_t)(nl - s) + 1 : n;
     if (csv_parse(&r->p, s, len, on_field, on_row, r) != len) {
       fail_parse(r);
@@ -1297,6 +1300,7 @@ static size_t start(reader *r, const unsigned char *s, size_t n) {
   if (check_encoding(r, s, n) != 0)
     return (size_t)-1;
   size_t off = 0;
+  r->eol = memchr(s, '\n', n) || !memchr(s, '\r', n) ? '\n' : '\r';
   if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
     off = 3, rep->had_bom = 1;
   unsigned char sep = 0;
@@ -1304,7 +1308,7 @@ static size_t start(reader *r, const unsigned char *s, size_t n) {
   if (skip) {
     rep->had_sep_line = 1;
     off += skip;
-    if (s[off - 1] == '\n')
+    if (s[off - 1] == '\n' || s[off - 1] == '\r')
       r->line++;
   }
   if (r->opt->delimiter)

@@ -289,6 +289,8 @@ static void test_line_numbers(void **state) {
       {"id,score,comment\n1,9,\"a\nb\nc\"\r\n\r\n\n2,11,x", 7},
       {"note,score\n\"a\nb\",11\n", 2},
       {"\n\nid,score\n\n1,11\n", 5},
+      {"id,score,c\r1,9,\"a\rb\"\r\r2,11,x\r", 5}, /* old Mac: CR only */
+      {"sep=,\rid,score\r1,11", 3},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     run r = {0};
