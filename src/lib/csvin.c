@@ -967,6 +967,13 @@ static size_t counts_column(reader *r, const char *const *alts) {
   return n == 1 ? found[0] : NO_COLUMN;
 }
 
+static void use_score(reader *r, size_t col) {
+  r->roles[col] |= ROLE_SCORE;
+  r->score_col = col;
+  show(r->report->score_column, sizeof r->report->score_column, r->names[col],
+       r->name_len[col], 200);
+}
+
 static void use_count(reader *r, size_t col, unsigned slot) {
   r->roles[col] |= ROLE_COUNT;
   r->slot[col] = (unsigned char)slot;
@@ -1012,8 +1019,7 @@ static int resolve_long(reader *r) {
   size_t cc = counts_column(r, count);
   if (cc == NO_COLUMN)
     return 0;
-  r->roles[sc] |= ROLE_SCORE;
-  r->score_col = sc;
+  use_score(r, sc);
   use_count(r, cc, 0);
   r->form = FORM_LONG;
   return 1;
@@ -1038,11 +1044,8 @@ static void resolve_raw(reader *r) {
   size_t col = want ? need_column(r, want) : detect_score(r);
   if (col == NO_COLUMN)
     return;
-  r->roles[col] |= ROLE_SCORE;
-  r->score_col = col;
+  use_score(r, col);
   r->report->score_detected = want == NULL;
-  show(r->report->score_column, sizeof r->report->score_column, r->names[col],
-       r->name_len[col], 200);
 }
 
 static void resolve_named(reader *r) {

@@ -797,6 +797,7 @@ static void test_counts_forms(void **state) {
   run_str(&r, "seg,score,n\na,10,5\na,0,2\nb,7,3\na,10,1\nb,,4\n", &o);
   assert_ok(&r);
   assert_string_equal(r.rep.counts_form, "long");
+  assert_string_equal(r.rep.score_column, "score");
   assert_int_equal(r.rep.responses, 11);
   assert_int_equal(r.rep.missing, 4);
   assert_int_equal(group(r.t, "a")->hist.count[10], 6);
