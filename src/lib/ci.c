@@ -1,12 +1,15 @@
 /*
- * ci.c - dispatch to the interval methods, with the degenerate-sample
- * fallback (docs/methods.md, "Degenerate samples").
+ * ci.c - dispatch to the interval methods, with the fallbacks for
+ * one-category samples and for bootstraps of very few answers
+ * (docs/methods.md, "Degenerate samples and small n").
  */
 #include <math.h>
 
 #include "internal.h"
 #include "nps/boot.h"
 #include "nps/ci.h"
+
+_Static_assert(NPS_CI_BOOT_MIN_N == 20, "update the small-n note below");
 
 static int degenerate(const nps_counts *c) {
   int nonzero = (c->promoters > 0) + (c->passives > 0) + (c->detractors > 0);
@@ -58,6 +61,12 @@ nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
     out->method_used = NPS_CI_FALLBACK;
     out->note = "all answers in one category: no sampling spread for this "
                 "method, adjusted Wald used instead";
+    m = NPS_CI_FALLBACK;
+    is_boot = 0;
+  } else if (is_boot && nps_counts_total(c) < NPS_CI_BOOT_MIN_N) {
+    out->method_used = NPS_CI_FALLBACK;
+    out->note = "fewer than 20 answers: too few for a bootstrap interval, "
+                "adjusted Wald used instead";
     m = NPS_CI_FALLBACK;
     is_boot = 0;
   }

@@ -96,7 +96,7 @@ static void test_dispatch_bootstrap(void **state) {
 static void test_degenerate_fallback(void **state) {
   (void)state;
   gsl_rng *r = rng_seeded(1);
-  const nps_counts cases[] = {{12, 0, 0}, {0, 12, 0}, {0, 0, 1}};
+  const nps_counts cases[] = {{120, 0, 0}, {0, 12, 0}, {0, 0, 1}};
   for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
     const nps_counts *c = &cases[i];
     nps_interval aw;
@@ -124,12 +124,44 @@ static void test_degenerate_fallback(void **state) {
   gsl_rng_free(r);
 }
 
+/* Fewer than NPS_CI_BOOT_MIN_N answers: the bootstrap methods use the
+ * fallback and say so; from NPS_CI_BOOT_MIN_N on they run. */
+static void test_small_n_fallback(void **state) {
+  (void)state;
+  gsl_rng *r = rng_seeded(4);
+  nps_counts small = {5, 3, 2}, edge = {9, 6, 4}, enough = {9, 6, 5};
+  assert_true(nps_counts_total(&edge) == NPS_CI_BOOT_MIN_N - 1);
+  assert_true(nps_counts_total(&enough) == NPS_CI_BOOT_MIN_N);
+  const nps_counts *fall[] = {&small, &edge};
+  for (size_t i = 0; i < NPS_ARRAY_LEN(fall); i++) {
+    nps_interval aw;
+    assert_int_equal(nps_interval_adjusted_wald(fall[i], 0.95, &aw, NULL),
+                     NPS_OK);
+    for (int m = NPS_CI_PERCENTILE; m <= NPS_CI_BCA; m++) {
+      nps_ci_result res;
+      assert_int_equal(compute(fall[i], (nps_ci_method)m, 0.95, 500, r, &res),
+                       NPS_OK);
+      assert_int_equal(res.method_used, NPS_CI_FALLBACK);
+      assert_non_null(res.note);
+      assert_double_near(res.iv.lo, nps_interval_clip(aw).lo, 0.0);
+      assert_double_near(res.iv.hi, nps_interval_clip(aw).hi, 0.0);
+      assert_double_nan(res.boot_se);
+    }
+  }
+  nps_ci_result res;
+  assert_int_equal(compute(&enough, NPS_CI_BCA, 0.95, 500, r, &res), NPS_OK);
+  assert_int_equal(res.method_used, NPS_CI_BCA);
+  assert_null(res.note);
+  assert_false(isnan(res.boot_se));
+  gsl_rng_free(r);
+}
+
 /* BCa with every replicate on one side of the estimate reports the
  * percentile interval instead. With B = 2 that happens often. */
 static void test_bca_one_sided_fallback(void **state) {
   (void)state;
   gsl_rng *r = rng_seeded(2);
-  nps_counts c = {3, 0, 3};
+  nps_counts c = {10, 0, 10};
   int seen = 0;
   for (int k = 0; k < 100 && !seen; k++) {
     nps_ci_result res;
@@ -143,9 +175,18 @@ static void test_bca_one_sided_fallback(void **state) {
   gsl_rng_free(r);
 }
 
+/* The default method is a valid method name. */
+static void test_default(void **state) {
+  (void)state;
+  nps_ci_method m;
+  assert_int_equal(nps_ci_method_parse(nps_ci_method_name(NPS_CI_DEFAULT), &m),
+                   NPS_OK);
+  assert_int_equal(m, NPS_CI_DEFAULT);
+}
+
 static void test_errors(void **state) {
   (void)state;
-  nps_counts c = {5, 3, 2}, empty = {0, 0, 0};
+  nps_counts c = {25, 3, 2}, empty = {0, 0, 0};
   nps_ci_result res;
   gsl_rng *r = rng_seeded(3);
   for (int m = NPS_CI_WALD; m <= NPS_CI_BCA; m++) {
@@ -175,7 +216,9 @@ int main(void) {
       cmocka_unit_test(test_clipped),
       cmocka_unit_test(test_dispatch_bootstrap),
       cmocka_unit_test(test_degenerate_fallback),
+      cmocka_unit_test(test_small_n_fallback),
       cmocka_unit_test(test_bca_one_sided_fallback),
+      cmocka_unit_test(test_default),
       cmocka_unit_test(test_errors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
