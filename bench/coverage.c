@@ -29,7 +29,7 @@
  * index, so the numbers do not depend on --threads.
  *
  *   coverage [--trials N] [--boot B] [--seed S] [--level L] [--threads T]
- *            [--closed] [--quick]
+ *            [--n N1,N2,...] [--closed] [--quick]
  */
 #include <errno.h>
 #include <getopt.h>
@@ -69,6 +69,7 @@ static const truth truths[] = {{.5, .3, .2},
 
 static const unsigned full_ns[] = {10, 30, 100, 300, 1000};
 static const unsigned quick_ns[] = {10, 30, 100};
+#define MAX_NS 32
 
 #define MIN_PROB 1e-13
 
@@ -89,6 +90,8 @@ typedef struct options {
   int threads;
   int quick;
   int closed; /* a limit equal to the truth covers it (else: one half) */
+  unsigned ns[MAX_NS]; /* --n, when given */
+  size_t nns;
 } options;
 
 typedef struct runner {
@@ -213,7 +216,7 @@ static void *worker(void *arg) {
 static void usage(FILE *f) {
   fprintf(f,
           "Usage: coverage [--trials N] [--boot B] [--seed S] [--level L]\n"
-          "                [--threads T] [--quick]\n"
+          "                [--threads T] [--n LIST] [--closed] [--quick]\n"
           "Coverage of every interval method over true (P, A, D) shares and\n"
           "sample sizes: exact enumeration for wald, adjusted-wald, score\n"
           "and bayes; Monte Carlo for percentile and bca.\n"
@@ -222,6 +225,7 @@ static void usage(FILE *f) {
           "  --seed S     base seed (default 20240601)\n"
           "  --level L    confidence level (default 0.95)\n"
           "  --threads T  worker threads (default: online CPUs)\n"
+          "  --n LIST     sample sizes, e.g. 3,5,10 (default 10,30,100,300,1000)\n"
           "  --closed     a limit equal to the true NPS covers it (default:\n"
           "               counts one half, as for a truth just off the grid)\n"
           "  --quick      n = 10, 30, 100 only, 2000 trials, B = 500\n");
@@ -236,6 +240,22 @@ static int parse_number(const char *s, double lo, double hi, double *out) {
   return 0;
 }
 
+/* A comma-separated list of sample sizes 1..100000. */
+static int parse_ns(const char *s, options *opt) {
+  opt->nns = 0;
+  while (*s) {
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || end == s || v < 1 || v > 100000 || opt->nns == MAX_NS ||
+        (*end && *end != ','))
+      return -1;
+    opt->ns[opt->nns++] = (unsigned)v;
+    s = *end ? end + 1 : end;
+  }
+  return opt->nns ? 0 : -1;
+}
+
 static int parse_options(int argc, char **argv, options *opt) {
   static const struct option longs[] = {
       {"trials", required_argument, NULL, 't'},
@@ -245,6 +265,7 @@ static int parse_options(int argc, char **argv, options *opt) {
       {"threads", required_argument, NULL, 'j'},
       {"quick", no_argument, NULL, 'q'},
       {"closed", no_argument, NULL, 'c'},
+      {"n", required_argument, NULL, 'n'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   double trials = -1, boot = -1, v;
@@ -266,6 +287,9 @@ static int parse_options(int argc, char **argv, options *opt) {
       break;
     case 'q': opt->quick = 1; break;
     case 'c': opt->closed = 1; break;
+    case 'n':
+      if (parse_ns(optarg, opt)) return -1;
+      break;
     case 'h': usage(stdout); exit(0);
     default: return -1;
     }
@@ -320,7 +344,7 @@ static void print_summary(const options *opt, const cell *cells, size_t nc) {
 }
 
 int main(int argc, char **argv) {
-  options opt = {0, 0, 20240601ul, 0.95, 0, 0, 0};
+  options opt = {0, 0, 20240601ul, 0.95, 0, 0, 0, {0}, 0};
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   opt.threads = cpus > 0 ? (int)cpus : 1;
   if (parse_options(argc, argv, &opt)) {
@@ -329,9 +353,10 @@ int main(int argc, char **argv) {
     return 2;
   }
   gsl_set_error_handler_off();
-  const unsigned *ns = opt.quick ? quick_ns : full_ns;
-  size_t nn = opt.quick ? sizeof quick_ns / sizeof *quick_ns
-                        : sizeof full_ns / sizeof *full_ns;
+  const unsigned *ns = opt.nns ? opt.ns : opt.quick ? quick_ns : full_ns;
+  size_t nn = opt.nns     ? opt.nns
+              : opt.quick ? sizeof quick_ns / sizeof *quick_ns
+                          : sizeof full_ns / sizeof *full_ns;
   size_t nc = NTRUTHS * nn;
   cell *cells = calloc(nc, sizeof *cells);
   if (!cells) return 1;
