@@ -41,7 +41,8 @@ static int parse_number(const char *s, double lo, double hi, double *out) {
   char *end;
   errno = 0;
   double v = strtod(s, &end);
-  if (errno || end == s || *end || !(v >= lo && v <= hi)) return -1;
+  if (errno || end == s || *end || !(v >= lo && v <= hi))
+    return -1;
   *out = v;
   return 0;
 }
@@ -68,12 +69,23 @@ int main(int argc, char **argv) {
   int ch, bad = 0;
   while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
     switch (ch) {
-    case 'b': bad |= parse_number(optarg, 2, 1e9, &boot); break;
-    case 'r': bad |= parse_number(optarg, 1, 1000, &reps); break;
-    case 's': bad |= parse_number(optarg, 0, 4294967295.0, &seed); break;
-    case 'e': bad |= parse_number(optarg, 3, 18, &max_exp); break;
-    case 'h': usage(stdout); return 0;
-    default: bad = 1;
+    case 'b':
+      bad |= parse_number(optarg, 2, 1e9, &boot);
+      break;
+    case 'r':
+      bad |= parse_number(optarg, 1, 1000, &reps);
+      break;
+    case 's':
+      bad |= parse_number(optarg, 0, 4294967295.0, &seed);
+      break;
+    case 'e':
+      bad |= parse_number(optarg, 3, 18, &max_exp);
+      break;
+    case 'h':
+      usage(stdout);
+      return 0;
+    default:
+      bad = 1;
     }
   }
   if (bad || optind != argc) {
@@ -85,7 +97,8 @@ int main(int argc, char **argv) {
   gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
   double *work = malloc(B * sizeof *work);
   double *t_ci = malloc(R * sizeof *t_ci), *t_draw = malloc(R * sizeof *t_draw);
-  if (!r || !work || !t_ci || !t_draw) return 1;
+  if (!r || !work || !t_ci || !t_draw)
+    return 1;
   gsl_rng_set(r, (unsigned long)seed);
 
   printf("BCa bootstrap interval, B = %zu, shares 50/30/20, median of %zu "

@@ -50,8 +50,8 @@
 
 enum { M_WALD, M_AW, M_SCORE, M_BAYES, M_PCT, M_BCA, NM };
 
-static const char *const method_names[NM] = {
-    "wald", "adjusted-wald", "score", "bayes", "percentile", "bca"};
+static const char *const method_names[NM] = {"wald",  "adjusted-wald", "score",
+                                             "bayes", "percentile",    "bca"};
 static const nps_ci_method method_ids[NM] = {
     NPS_CI_WALD,  NPS_CI_ADJUSTED_WALD, NPS_CI_SCORE,
     NPS_CI_BAYES, NPS_CI_PERCENTILE,    NPS_CI_BCA};
@@ -60,11 +60,8 @@ typedef struct truth {
   double p, a, d;
 } truth;
 
-static const truth truths[] = {{.5, .3, .2},
-                               {.8, .15, .05},
-                               {.3, .4, .3},
-                               {.1, .3, .6},
-                               {.9, .08, .02}};
+static const truth truths[] = {
+    {.5, .3, .2}, {.8, .15, .05}, {.3, .4, .3}, {.1, .3, .6}, {.9, .08, .02}};
 #define NTRUTHS (sizeof truths / sizeof truths[0])
 
 static const unsigned full_ns[] = {10, 30, 100, 300, 1000};
@@ -77,8 +74,8 @@ typedef struct cell {
   truth t;
   unsigned n;
   double cover[NM], width[NM];
-  double mass;     /* probability enumerated (analytic methods) */
-  long failures;   /* library calls that did not return NPS_OK */
+  double mass;   /* probability enumerated (analytic methods) */
+  long failures; /* library calls that did not return NPS_OK */
   double seconds[2];
 } cell;
 
@@ -114,13 +111,17 @@ static double log_multinomial(unsigned n, unsigned p, unsigned a, unsigned d,
          gsl_sf_lnfact(d) + p * log(t->p) + a * log(t->a) + d * log(t->d);
 }
 
-static double true_nps(const truth *t) { return t->p - t->d; }
+static double true_nps(const truth *t) {
+  return t->p - t->d;
+}
 
 /* 1 if iv covers theta, 0 if not; a limit equal to theta counts 1/2
  * unless closed (a point interval at theta counts 1). */
 static double covers(nps_interval iv, double theta, int closed) {
-  if (iv.lo == theta && iv.hi == theta) return 1.0;
-  if (iv.lo == theta || iv.hi == theta) return closed ? 1.0 : 0.5;
+  if (iv.lo == theta && iv.hi == theta)
+    return 1.0;
+  if (iv.lo == theta || iv.hi == theta)
+    return closed ? 1.0 : 0.5;
   return iv.lo < theta && theta < iv.hi ? 1.0 : 0.0;
 }
 
@@ -132,7 +133,8 @@ static void run_analytic(const options *opt, cell *c) {
     for (unsigned d = 0; d + p <= n; d++) {
       unsigned a = n - p - d;
       double lw = log_multinomial(n, p, a, d, &c->t);
-      if (lw < lmin) continue;
+      if (lw < lmin)
+        continue;
       double w = exp(lw);
       nps_counts k = {p, a, d};
       c->mass += w;
@@ -148,7 +150,8 @@ static void run_analytic(const options *opt, cell *c) {
       }
     }
   }
-  for (int m = M_WALD; m <= M_BAYES; m++) c->width[m] /= c->mass;
+  for (int m = M_WALD; m <= M_BAYES; m++)
+    c->width[m] /= c->mass;
 }
 
 /* Monte Carlo coverage of percentile and BCa. */
@@ -158,7 +161,8 @@ static void run_boot(const options *opt, cell *c, unsigned long seed) {
   if (!r || !work) {
     c->failures = opt->trials;
     free(work);
-    if (r) gsl_rng_free(r);
+    if (r)
+      gsl_rng_free(r);
     return;
   }
   gsl_rng_set(r, seed);
@@ -200,7 +204,8 @@ static void *worker(void *arg) {
     pthread_mutex_lock(&run->lock);
     size_t job = run->next_job++;
     pthread_mutex_unlock(&run->lock);
-    if (job >= 2 * run->ncells) return NULL;
+    if (job >= 2 * run->ncells)
+      return NULL;
     /* Largest cells first: they are last in the cell array. */
     size_t ci = run->ncells - 1 - job / 2;
     cell *c = &run->cells[ci];
@@ -214,28 +219,30 @@ static void *worker(void *arg) {
 }
 
 static void usage(FILE *f) {
-  fprintf(f,
-          "Usage: coverage [--trials N] [--boot B] [--seed S] [--level L]\n"
-          "                [--threads T] [--n LIST] [--closed] [--quick]\n"
-          "Coverage of every interval method over true (P, A, D) shares and\n"
-          "sample sizes: exact enumeration for wald, adjusted-wald, score\n"
-          "and bayes; Monte Carlo for percentile and bca.\n"
-          "  --trials N   Monte Carlo samples per cell (default 20000)\n"
-          "  --boot B     bootstrap replicates per sample (default 2000)\n"
-          "  --seed S     base seed (default 20240601)\n"
-          "  --level L    confidence level (default 0.95)\n"
-          "  --threads T  worker threads (default: online CPUs)\n"
-          "  --n LIST     sample sizes, e.g. 3,5,10 (default 10,30,100,300,1000)\n"
-          "  --closed     a limit equal to the true NPS covers it (default:\n"
-          "               counts one half, as for a truth just off the grid)\n"
-          "  --quick      n = 10, 30, 100 only, 2000 trials, B = 500\n");
+  fprintf(
+      f,
+      "Usage: coverage [--trials N] [--boot B] [--seed S] [--level L]\n"
+      "                [--threads T] [--n LIST] [--closed] [--quick]\n"
+      "Coverage of every interval method over true (P, A, D) shares and\n"
+      "sample sizes: exact enumeration for wald, adjusted-wald, score\n"
+      "and bayes; Monte Carlo for percentile and bca.\n"
+      "  --trials N   Monte Carlo samples per cell (default 20000)\n"
+      "  --boot B     bootstrap replicates per sample (default 2000)\n"
+      "  --seed S     base seed (default 20240601)\n"
+      "  --level L    confidence level (default 0.95)\n"
+      "  --threads T  worker threads (default: online CPUs)\n"
+      "  --n LIST     sample sizes, e.g. 3,5,10 (default 10,30,100,300,1000)\n"
+      "  --closed     a limit equal to the true NPS covers it (default:\n"
+      "               counts one half, as for a truth just off the grid)\n"
+      "  --quick      n = 10, 30, 100 only, 2000 trials, B = 500\n");
 }
 
 static int parse_number(const char *s, double lo, double hi, double *out) {
   char *end;
   errno = 0;
   double v = strtod(s, &end);
-  if (errno || end == s || *end || !(v >= lo && v <= hi)) return -1;
+  if (errno || end == s || *end || !(v >= lo && v <= hi))
+    return -1;
   *out = v;
   return 0;
 }
@@ -272,29 +279,47 @@ static int parse_options(int argc, char **argv, options *opt) {
   int ch;
   while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
     switch (ch) {
-    case 't': if (parse_number(optarg, 1, 1e9, &trials)) return -1; break;
-    case 'b': if (parse_number(optarg, 2, 1e8, &boot)) return -1; break;
+    case 't':
+      if (parse_number(optarg, 1, 1e9, &trials))
+        return -1;
+      break;
+    case 'b':
+      if (parse_number(optarg, 2, 1e8, &boot))
+        return -1;
+      break;
     case 's':
-      if (parse_number(optarg, 0, 4294967295.0, &v)) return -1;
+      if (parse_number(optarg, 0, 4294967295.0, &v))
+        return -1;
       opt->seed = (unsigned long)v;
       break;
     case 'l':
-      if (parse_number(optarg, 1e-9, 1 - 1e-9, &opt->level)) return -1;
+      if (parse_number(optarg, 1e-9, 1 - 1e-9, &opt->level))
+        return -1;
       break;
     case 'j':
-      if (parse_number(optarg, 1, 256, &v)) return -1;
+      if (parse_number(optarg, 1, 256, &v))
+        return -1;
       opt->threads = (int)v;
       break;
-    case 'q': opt->quick = 1; break;
-    case 'c': opt->closed = 1; break;
-    case 'n':
-      if (parse_ns(optarg, opt)) return -1;
+    case 'q':
+      opt->quick = 1;
       break;
-    case 'h': usage(stdout); exit(0);
-    default: return -1;
+    case 'c':
+      opt->closed = 1;
+      break;
+    case 'n':
+      if (parse_ns(optarg, opt))
+        return -1;
+      break;
+    case 'h':
+      usage(stdout);
+      exit(0);
+    default:
+      return -1;
     }
   }
-  if (optind != argc) return -1;
+  if (optind != argc)
+    return -1;
   opt->trials = trials > 0 ? (long)trials : opt->quick ? 2000 : 20000;
   opt->boot = boot > 0 ? (size_t)boot : opt->quick ? 500 : 2000;
   return 0;
@@ -302,15 +327,18 @@ static int parse_options(int argc, char **argv, options *opt) {
 
 static void print_table(const cell *cells, size_t nc) {
   printf("| truth P/A/D | NPS | n |");
-  for (int m = 0; m < NM; m++) printf(" %s |", method_names[m]);
+  for (int m = 0; m < NM; m++)
+    printf(" %s |", method_names[m]);
   printf("\n|---|---|---|");
-  for (int m = 0; m < NM; m++) printf("---|");
+  for (int m = 0; m < NM; m++)
+    printf("---|");
   printf("\n");
   for (size_t i = 0; i < nc; i++) {
     const cell *c = &cells[i];
     printf("| %.2f/%.2f/%.2f | %+.0f | %u |", c->t.p, c->t.a, c->t.d,
            100.0 * true_nps(&c->t), c->n);
-    for (int m = 0; m < NM; m++) printf(" %.3f |", c->cover[m]);
+    for (int m = 0; m < NM; m++)
+      printf(" %.3f |", c->cover[m]);
     printf("\n");
   }
 }
@@ -359,7 +387,8 @@ int main(int argc, char **argv) {
                           : sizeof full_ns / sizeof *full_ns;
   size_t nc = NTRUTHS * nn;
   cell *cells = calloc(nc, sizeof *cells);
-  if (!cells) return 1;
+  if (!cells)
+    return 1;
   /* Order by n so the largest cells are last (and scheduled first). */
   for (size_t j = 0; j < nn; j++)
     for (size_t i = 0; i < NTRUTHS; i++) {
@@ -369,15 +398,19 @@ int main(int argc, char **argv) {
   runner run = {&opt, cells, nc, 0, PTHREAD_MUTEX_INITIALIZER};
   double t0 = now();
   pthread_t *tid = calloc((size_t)opt.threads, sizeof *tid);
-  if (!tid) return 1;
+  if (!tid)
+    return 1;
   for (int i = 0; i < opt.threads; i++)
-    if (pthread_create(&tid[i], NULL, worker, &run)) return 1;
-  for (int i = 0; i < opt.threads; i++) pthread_join(tid[i], NULL);
+    if (pthread_create(&tid[i], NULL, worker, &run))
+      return 1;
+  for (int i = 0; i < opt.threads; i++)
+    pthread_join(tid[i], NULL);
   double elapsed = now() - t0;
 
   /* Present truth-major: all n of one truth together. */
   cell *sorted = calloc(nc, sizeof *sorted);
-  if (!sorted) return 1;
+  if (!sorted)
+    return 1;
   for (size_t i = 0; i < NTRUTHS; i++)
     for (size_t j = 0; j < nn; j++)
       sorted[i * nn + j] = cells[j * NTRUTHS + i];

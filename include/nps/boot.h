@@ -114,8 +114,8 @@ nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
  * for B < 2, a bad level or a NULL rng; NPS_ENOMEM; NPS_EOVERFLOW.
  * If every replicate lands on one side of the estimate (possible only for
  * tiny B or n), out->bca_ok is 0 and out->bca is the percentile interval. */
-nps_status nps_boot_ci(const nps_counts *c, size_t B, double level,
-                       gsl_rng *r, double *work, nps_boot_result *out);
+nps_status nps_boot_ci(const nps_counts *c, size_t B, double level, gsl_rng *r,
+                       double *work, nps_boot_result *out);
 
 #ifdef __cplusplus
 }

@@ -22,8 +22,10 @@
 #include "nps/boot.h"
 
 uint64_t nps_boot_binomial(gsl_rng *r, double p, uint64_t n) {
-  if (!(p > 0.0) || n == 0) return 0;
-  if (p >= 1.0) return n;
+  if (!(p > 0.0) || n == 0)
+    return 0;
+  if (p >= 1.0)
+    return n;
   uint64_t k = 0;
   while (n > (uint64_t)INT_MAX) {
     uint64_t a = 1 + n / 2, b = n + 1 - a;
@@ -74,7 +76,8 @@ nps_status nps_boot_counts_replicate(const nps_counts *c, gsl_rng *r,
   int overflow;
   uint64_t n = checked_total(c, &overflow);
   memset(out, 0, sizeof *out);
-  if (overflow) return NPS_EOVERFLOW;
+  if (overflow)
+    return NPS_EOVERFLOW;
   double pp, pa;
   replicate_shares(c, n, &pp, &pa);
   draw_counts(r, n, pp, pa, out);
@@ -86,16 +89,18 @@ nps_status nps_boot_hist_replicate(const nps_hist *h, gsl_rng *r,
   uint64_t mass = 0;
   memset(out, 0, sizeof *out);
   for (int s = 0; s < NPS_NSCORES; s++) {
-    if (mass > UINT64_MAX - h->count[s]) return NPS_EOVERFLOW;
+    if (mass > UINT64_MAX - h->count[s])
+      return NPS_EOVERFLOW;
     mass += h->count[s];
   }
   uint64_t left = mass; /* responses still to place */
   for (int s = 0; s < NPS_NSCORES && left > 0; s++) {
-    if (h->count[s] == 0) continue;
-    uint64_t k = h->count[s] == mass
-                     ? left
-                     : nps_boot_binomial(r, (double)h->count[s] / (double)mass,
-                                         left);
+    if (h->count[s] == 0)
+      continue;
+    uint64_t k =
+        h->count[s] == mass
+            ? left
+            : nps_boot_binomial(r, (double)h->count[s] / (double)mass, left);
     out->count[s] = k;
     left -= k;
     mass -= h->count[s];
@@ -119,38 +124,47 @@ nps_status nps_boot_replicates(const nps_counts *c, size_t B, gsl_rng *r,
                                double *out) {
   int overflow;
   uint64_t n = checked_total(c, &overflow);
-  if (overflow) return NPS_EOVERFLOW;
-  if (n == 0) return NPS_EEMPTY;
+  if (overflow)
+    return NPS_EOVERFLOW;
+  if (n == 0)
+    return NPS_EEMPTY;
   draw_diffs(c, n, B, r, out);
-  for (size_t i = 0; i < B; i++) out[i] /= (double)n;
+  for (size_t i = 0; i < B; i++)
+    out[i] /= (double)n;
   return NPS_OK;
 }
 
 double nps_boot_accel(const nps_counts *c) {
   double p, a, d, n;
   nps_counts_as_double(c, &p, &a, &d, &n);
-  if (n == 0.0) return 0.0;
+  if (n == 0.0)
+    return 0.0;
   double pp = p / n, pa = a / n, pd = d / n, th = pp - pd;
   double up = 1.0 - th, down = -1.0 - th; /* promoter, detractor deviations */
   double m2 = pp * up * up + pa * th * th + pd * down * down;
   double m3 = pp * up * up * up - pa * th * th * th + pd * down * down * down;
-  if (!(m2 > 0.0)) return 0.0;
+  if (!(m2 > 0.0))
+    return 0.0;
   return m3 / (6.0 * sqrt(n) * pow(m2, 1.5));
 }
 
 double nps_boot_quantile(const double *sorted, size_t B, double q) {
-  if (B == 1 || q <= 0.0) return sorted[0];
-  if (q >= 1.0) return sorted[B - 1];
+  if (B == 1 || q <= 0.0)
+    return sorted[0];
+  if (q >= 1.0)
+    return sorted[B - 1];
   double h = (double)(B - 1) * q;
   size_t i = (size_t)h;
-  if (i >= B - 1) return sorted[B - 1];
+  if (i >= B - 1)
+    return sorted[B - 1];
   return sorted[i] + (h - (double)i) * (sorted[i + 1] - sorted[i]);
 }
 
 nps_status nps_boot_percentile(const double *sorted, size_t B, double level,
                                nps_interval *out) {
   *out = (nps_interval){NAN, NAN};
-  if (B == 0 || !nps_level_valid(level)) return NPS_EINVAL;
+  if (B == 0 || !nps_level_valid(level))
+    return NPS_EINVAL;
   double alpha = 1.0 - level;
   *out = (nps_interval){nps_boot_quantile(sorted, B, alpha / 2.0),
                         nps_boot_quantile(sorted, B, 1.0 - alpha / 2.0)};
@@ -175,7 +189,8 @@ static size_t count_below(const double *sorted, size_t B, double x,
  * acceleration's denominator vanishes. */
 static double bca_level(double z0, double accel, double z) {
   double w = z0 + z, den = 1.0 - accel * w;
-  if (!(den > 0.0)) return w > 0.0 ? 1.0 : 0.0;
+  if (!(den > 0.0))
+    return w > 0.0 ? 1.0 : 0.0;
   return gsl_cdf_ugaussian_P(z0 + w / den);
 }
 
@@ -183,21 +198,25 @@ nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
                         double accel, double level, nps_interval *out,
                         double *z0) {
   nps_status st = nps_boot_percentile(sorted, B, level, out);
-  if (z0) *z0 = NAN;
-  if (st != NPS_OK) return st;
+  if (z0)
+    *z0 = NAN;
+  if (st != NPS_OK)
+    return st;
   size_t less = count_below(sorted, B, theta_hat, 0);
   size_t leq = count_below(sorted, B, theta_hat, 1);
   if (leq == 0 || less == B) { /* all above, or all below */
-    if (z0) *z0 = leq == 0 ? -INFINITY : INFINITY;
+    if (z0)
+      *z0 = leq == 0 ? -INFINITY : INFINITY;
     return NPS_EDEGENERATE;
   }
-  double bias = gsl_cdf_ugaussian_Pinv(((double)less + (double)leq) /
-                                       (2.0 * (double)B));
+  double bias =
+      gsl_cdf_ugaussian_Pinv(((double)less + (double)leq) / (2.0 * (double)B));
   double z = gsl_cdf_ugaussian_Pinv((1.0 - level) / 2.0);
-  *out = (nps_interval){
-      nps_boot_quantile(sorted, B, bca_level(bias, accel, z)),
-      nps_boot_quantile(sorted, B, bca_level(bias, accel, -z))};
-  if (z0) *z0 = bias;
+  *out =
+      (nps_interval){nps_boot_quantile(sorted, B, bca_level(bias, accel, z)),
+                     nps_boot_quantile(sorted, B, bca_level(bias, accel, -z))};
+  if (z0)
+    *z0 = bias;
   return NPS_OK;
 }
 
@@ -210,12 +229,14 @@ static int compare_doubles(const void *a, const void *b) {
  * grid is no larger than about 2B (O(B + n)), else qsort. */
 static void sort_diffs(double *v, size_t B, uint64_t n) {
   size_t *count = NULL;
-  if (n <= (uint64_t)B) count = calloc(2 * (size_t)n + 1, sizeof *count);
+  if (n <= (uint64_t)B)
+    count = calloc(2 * (size_t)n + 1, sizeof *count);
   if (!count) {
     qsort(v, B, sizeof *v, compare_doubles);
     return;
   }
-  for (size_t i = 0; i < B; i++) count[(size_t)(v[i] + (double)n)]++;
+  for (size_t i = 0; i < B; i++)
+    count[(size_t)(v[i] + (double)n)]++;
   size_t j = 0;
   for (size_t k = 0; k <= 2 * (size_t)n; k++)
     for (size_t m = 0; m < count[k]; m++)
@@ -226,42 +247,50 @@ static void sort_diffs(double *v, size_t B, uint64_t n) {
 /* Standard deviation (divisor B - 1) by two passes. */
 static double sample_sd(const double *v, size_t B) {
   double mean = 0.0, ss = 0.0;
-  for (size_t i = 0; i < B; i++) mean += v[i];
+  for (size_t i = 0; i < B; i++)
+    mean += v[i];
   mean /= (double)B;
-  for (size_t i = 0; i < B; i++) ss += (v[i] - mean) * (v[i] - mean);
+  for (size_t i = 0; i < B; i++)
+    ss += (v[i] - mean) * (v[i] - mean);
   return sqrt(ss / (double)(B - 1));
 }
 
-static void boot_summarise(const nps_counts *c, double *v, size_t B,
-                           double n, double level, nps_boot_result *out) {
+static void boot_summarise(const nps_counts *c, double *v, size_t B, double n,
+                           double level, nps_boot_result *out) {
   out->estimate = count_diff(c->promoters, c->detractors) / n;
   out->replicates = B;
   out->se = sample_sd(v, B);
   out->accel = nps_boot_accel(c);
   (void)nps_boot_percentile(v, B, level, &out->percentile);
-  out->bca_ok = nps_boot_bca(v, B, out->estimate, out->accel, level,
-                             &out->bca, &out->z0) == NPS_OK;
+  out->bca_ok = nps_boot_bca(v, B, out->estimate, out->accel, level, &out->bca,
+                             &out->z0) == NPS_OK;
 }
 
-nps_status nps_boot_ci(const nps_counts *c, size_t B, double level,
-                       gsl_rng *r, double *work, nps_boot_result *out) {
+nps_status nps_boot_ci(const nps_counts *c, size_t B, double level, gsl_rng *r,
+                       double *work, nps_boot_result *out) {
   memset(out, 0, sizeof *out);
   out->percentile = out->bca = (nps_interval){NAN, NAN};
   out->estimate = out->se = out->z0 = out->accel = NAN;
-  if (B < 2 || !r || !nps_level_valid(level)) return NPS_EINVAL;
+  if (B < 2 || !r || !nps_level_valid(level))
+    return NPS_EINVAL;
   int overflow;
   uint64_t n = checked_total(c, &overflow);
-  if (overflow) return NPS_EOVERFLOW;
-  if (n == 0) return NPS_EEMPTY;
-  if (!work && B > SIZE_MAX / sizeof(double)) return NPS_ENOMEM;
+  if (overflow)
+    return NPS_EOVERFLOW;
+  if (n == 0)
+    return NPS_EEMPTY;
+  if (!work && B > SIZE_MAX / sizeof(double))
+    return NPS_ENOMEM;
   double *v = work ? work : malloc(B * sizeof *v);
-  if (!v) return NPS_ENOMEM;
+  if (!v)
+    return NPS_ENOMEM;
   draw_diffs(c, n, B, r, v);
   sort_diffs(v, B, n);
-  for (size_t i = 0; i < B; i++) v[i] /= (double)n;
+  for (size_t i = 0; i < B; i++)
+    v[i] /= (double)n;
   boot_summarise(c, v, B, (double)n, level, out);
-  if (!work) free(v);
-  int categories = (c->promoters > 0) + (c->passives > 0) +
-                   (c->detractors > 0);
+  if (!work)
+    free(v);
+  int categories = (c->promoters > 0) + (c->passives > 0) + (c->detractors > 0);
   return categories <= 1 ? NPS_EDEGENERATE : NPS_OK;
 }

@@ -19,12 +19,16 @@ static int degenerate(const nps_counts *c) {
 static nps_status analytic(const nps_counts *c, nps_ci_method m, double level,
                            nps_interval *iv) {
   switch (m) {
-  case NPS_CI_WALD: return nps_interval_wald(c, level, iv);
+  case NPS_CI_WALD:
+    return nps_interval_wald(c, level, iv);
   case NPS_CI_ADJUSTED_WALD:
     return nps_interval_adjusted_wald(c, level, iv, NULL);
-  case NPS_CI_SCORE: return nps_interval_score(c, level, iv);
-  case NPS_CI_BAYES: return nps_interval_bayes(c, level, 0.5, iv, NULL);
-  default: return NPS_EINVAL;
+  case NPS_CI_SCORE:
+    return nps_interval_score(c, level, iv);
+  case NPS_CI_BAYES:
+    return nps_interval_bayes(c, level, 0.5, iv, NULL);
+  default:
+    return NPS_EINVAL;
   }
 }
 
@@ -35,7 +39,8 @@ static nps_status bootstrap(const nps_counts *c, const nps_ci_request *req,
   size_t B = req->replicates ? req->replicates : NPS_BOOT_DEFAULT_REPLICATES;
   nps_boot_result br;
   nps_status st = nps_boot_ci(c, B, req->level, req->rng, NULL, &br);
-  if (st != NPS_OK) return st;
+  if (st != NPS_OK)
+    return st;
   out->boot_se = br.se;
   out->iv = req->method == NPS_CI_BCA ? br.bca : br.percentile;
   if (req->method == NPS_CI_BCA && !br.bca_ok) {
@@ -56,7 +61,8 @@ nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
   int is_boot = m == NPS_CI_PERCENTILE || m == NPS_CI_BCA;
   if (!nps_level_valid(req->level) || (is_boot && !req->rng))
     return NPS_EINVAL;
-  if (nps_counts_total(c) == 0) return NPS_EEMPTY;
+  if (nps_counts_total(c) == 0)
+    return NPS_EEMPTY;
   if ((m == NPS_CI_WALD || is_boot) && degenerate(c)) {
     out->method_used = NPS_CI_FALLBACK;
     out->note = "all answers in one category: no sampling spread for this "
@@ -70,8 +76,9 @@ nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
     m = NPS_CI_FALLBACK;
     is_boot = 0;
   }
-  nps_status st = is_boot ? bootstrap(c, req, out)
-                          : analytic(c, m, req->level, &out->iv);
-  if (st == NPS_OK) out->iv = nps_interval_clip(out->iv);
+  nps_status st =
+      is_boot ? bootstrap(c, req, out) : analytic(c, m, req->level, &out->iv);
+  if (st == NPS_OK)
+    out->iv = nps_interval_clip(out->iv);
   return st;
 }

@@ -42,13 +42,15 @@ nps_status nps_ci_method_parse(const char *name, nps_ci_method *out) {
 
 const char *nps_ci_method_name(nps_ci_method method) {
   for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-    if (methods[i].method == method) return methods[i].name;
+    if (methods[i].method == method)
+      return methods[i].name;
   return "unknown";
 }
 
 const char *nps_ci_method_label(nps_ci_method method) {
   for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-    if (methods[i].method == method) return methods[i].label;
+    if (methods[i].method == method)
+      return methods[i].label;
   return "unknown";
 }
 
@@ -57,10 +59,14 @@ double nps_z_for_level(double level) {
 }
 
 nps_interval nps_interval_clip(nps_interval iv) {
-  if (iv.lo < -1.0) iv.lo = -1.0;
-  if (iv.hi > 1.0) iv.hi = 1.0;
-  if (iv.lo > 1.0) iv.lo = 1.0;
-  if (iv.hi < -1.0) iv.hi = -1.0;
+  if (iv.lo < -1.0)
+    iv.lo = -1.0;
+  if (iv.hi > 1.0)
+    iv.hi = 1.0;
+  if (iv.lo > 1.0)
+    iv.lo = 1.0;
+  if (iv.hi < -1.0)
+    iv.hi = -1.0;
   return iv;
 }
 
@@ -72,16 +78,19 @@ static nps_interval wald_from(double p, double a, double d, double z,
   double pp = p / n, pd = d / n, theta = pp - pd;
   double v = pp + pd - theta * theta;
   double se = sqrt((v > 0.0 ? v : 0.0) / n);
-  if (center) *center = theta;
+  if (center)
+    *center = theta;
   return (nps_interval){theta - z * se, theta + z * se};
 }
 
 nps_status nps_interval_wald(const nps_counts *c, double level,
                              nps_interval *out) {
-  if (!nps_level_valid(level)) return NPS_EINVAL;
+  if (!nps_level_valid(level))
+    return NPS_EINVAL;
   double p, a, d, n;
   nps_counts_as_double(c, &p, &a, &d, &n);
-  if (n == 0.0) return NPS_EEMPTY;
+  if (n == 0.0)
+    return NPS_EEMPTY;
   *out = wald_from(p, a, d, nps_z_for_level(level), NULL);
   return NPS_OK;
 }
@@ -90,11 +99,11 @@ nps_status nps_interval_wald(const nps_counts *c, double level,
  * 3/4 detractor, i.e. z^2/4 ~ 1 respondent spread 1:2:1, then Wald. */
 nps_status nps_interval_adjusted_wald(const nps_counts *c, double level,
                                       nps_interval *out, double *center) {
-  if (!nps_level_valid(level)) return NPS_EINVAL;
+  if (!nps_level_valid(level))
+    return NPS_EINVAL;
   double p, a, d, n;
   nps_counts_as_double(c, &p, &a, &d, &n);
-  *out = wald_from(p + 0.75, a + 1.5, d + 0.75, nps_z_for_level(level),
-                   center);
+  *out = wald_from(p + 0.75, a + 1.5, d + 0.75, nps_z_for_level(level), center);
   return NPS_OK;
 }
 
@@ -105,7 +114,8 @@ static nps_status find_root(double (*f)(double, void *), void *params,
                             double lo, double hi, double tol, double *root) {
   gsl_function fn = {f, params};
   gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-  if (!s) return NPS_ENOMEM;
+  if (!s)
+    return NPS_ENOMEM;
   int st = gsl_root_fsolver_set(s, &fn, lo, hi);
   int conv = GSL_CONTINUE;
   for (int i = 0; i < 200 && st == GSL_SUCCESS && conv == GSL_CONTINUE; i++) {
@@ -159,7 +169,8 @@ static double score_fn(double theta, void *params) {
  * first halves its way from end toward est to a point inside. */
 static nps_status score_limit(score_ctx *s, double end, double *out) {
   *out = end;
-  if (s->est == end) return NPS_OK;
+  if (s->est == end)
+    return NPS_OK;
   double far = end, near = s->est;
   for (int k = 1; s->sign * score_fn(near, s) >= 0.0; k++) {
     near = s->est + ldexp(end - s->est, -k);
@@ -172,26 +183,30 @@ static nps_status score_limit(score_ctx *s, double end, double *out) {
       *out = near;
       return NPS_OK;
     }
-    if (v > 0.0) far = near;
+    if (v > 0.0)
+      far = near;
   }
-  return find_root(score_fn, s, fmin(far, near), fmax(far, near), 1e-14,
-                   out);
+  return find_root(score_fn, s, fmin(far, near), fmax(far, near), 1e-14, out);
 }
 
 nps_status nps_interval_score(const nps_counts *c, double level,
                               nps_interval *out) {
   *out = (nps_interval){NAN, NAN};
-  if (!nps_level_valid(level)) return NPS_EINVAL;
+  if (!nps_level_valid(level))
+    return NPS_EINVAL;
   double p, a, d, n;
   nps_counts_as_double(c, &p, &a, &d, &n);
-  if (n == 0.0) return NPS_EEMPTY;
+  if (n == 0.0)
+    return NPS_EEMPTY;
   score_ctx s = {p / n, d / n, 0.0, n, nps_z_for_level(level), 1.0};
   s.est = s.pp - s.pd;
   nps_interval iv;
   nps_status st = score_limit(&s, -1.0, &iv.lo);
   s.sign = -1.0;
-  if (st == NPS_OK) st = score_limit(&s, 1.0, &iv.hi);
-  if (st == NPS_OK) *out = iv;
+  if (st == NPS_OK)
+    st = score_limit(&s, 1.0, &iv.hi);
+  if (st == NPS_OK)
+    *out = iv;
   return st;
 }
 
@@ -202,9 +217,9 @@ nps_status nps_interval_score(const nps_counts *c, double level,
  * (about 1e5 and up); past this size the CDF is integrated from the density
  * instead, over the +-12 sd window outside which the nearly normal Beta
  * leaves no mass a double can hold. */
-#define BETA_LARGE 5000.0
+#define BETA_LARGE     5000.0
 #define BETA_WINDOW_SD 12.0
-#define LOG_2PI 1.8378770664093454835606594728112
+#define LOG_2PI        1.8378770664093454835606594728112
 
 typedef struct beta_param {
   double a, b;
@@ -249,27 +264,33 @@ static double beta_cdf_window(const beta_param *bp, double x,
                               gsl_integration_workspace *w, int *bad) {
   double lo = fmax(0.0, bp->mu - BETA_WINDOW_SD * bp->sd);
   double hi = fmin(1.0, bp->mu + BETA_WINDOW_SD * bp->sd);
-  if (x <= lo) return 0.0;
-  if (x >= hi) return 1.0;
+  if (x <= lo)
+    return 0.0;
+  if (x >= hi)
+    return 1.0;
   gsl_function fn = {beta_pdf_fn, (void *)bp};
   int lower = x <= bp->mu;
   double r = 0.0, err = 0.0;
   int st = gsl_integration_qag(&fn, lower ? lo : x, lower ? x : hi, 1e-14,
-                               1e-12, w->limit, GSL_INTEG_GAUSS41, w, &r,
-                               &err);
-  if (!quad_ok(st, err)) *bad = 1;
+                               1e-12, w->limit, GSL_INTEG_GAUSS41, w, &r, &err);
+  if (!quad_ok(st, err))
+    *bad = 1;
   return lower ? r : 1.0 - r;
 }
 
 /* P(X <= x) for X ~ Beta(a, b). Sets *bad when no method gives a value. */
 static double beta_cdf(const beta_param *bp, double x,
                        gsl_integration_workspace *w, int *bad) {
-  if (x <= 0.0) return 0.0;
-  if (x >= 1.0) return 1.0;
-  if (fmin(bp->a, bp->b) >= BETA_LARGE) return beta_cdf_window(bp, x, w, bad);
+  if (x <= 0.0)
+    return 0.0;
+  if (x >= 1.0)
+    return 1.0;
+  if (fmin(bp->a, bp->b) >= BETA_LARGE)
+    return beta_cdf_window(bp, x, w, bad);
   gsl_sf_result r;
   int st = gsl_sf_beta_inc_e(bp->a, bp->b, x, &r);
-  if (st == GSL_SUCCESS || st == GSL_EUNDRFLW) return r.val;
+  if (st == GSL_SUCCESS || st == GSL_EUNDRFLW)
+    return r.val;
   *bad = 1;
   return NAN;
 }
@@ -355,33 +376,38 @@ static double bayes_cdf_full(bayes_ctx *b, double t) {
   size_t np = 0;
   pts[np++] = lo;
   for (int i = 0; i < 3; i++)
-    if (cand[i] > pts[np - 1] && cand[i] < hi) pts[np++] = cand[i];
+    if (cand[i] > pts[np - 1] && cand[i] < hi)
+      pts[np++] = cand[i];
   pts[np++] = hi;
   gsl_function fn = {bayes_integrand, b};
   double r = 0.0, err = 0.0;
   int st = gsl_integration_qagp(&fn, pts, np, 1e-12, 1e-9, b->outer->limit,
                                 b->outer, &r, &err);
-  if (!quad_ok(st, err)) b->bad = 1;
-  if (t <= 0.0) return r;
+  if (!quad_ok(st, err))
+    b->bad = 1;
+  if (t <= 0.0)
+    return r;
   return r + beta_tail(&b->s, at, atc, 0, b->inner, &b->bad);
 }
 
 static double bayes_cdf(bayes_ctx *b, double t) {
-  if (t <= -1.0) return 0.0;
-  if (t >= 1.0) return 1.0;
+  if (t <= -1.0)
+    return 0.0;
+  if (t >= 1.0)
+    return 1.0;
   b->t = t;
   b->tc_minus = 1.0 - t;
   b->tc_plus = 1.0 + t;
   gsl_integration_workspace *w = b->inner;
   switch (b->kind) {
   case BAYES_NO_PASS: /* P(U <= (1 + t) / 2) */
-    return beta_tail(&b->u, 0.5 * b->tc_plus, 0.5 * b->tc_minus, 0, w,
-                     &b->bad);
+    return beta_tail(&b->u, 0.5 * b->tc_plus, 0.5 * b->tc_minus, 0, w, &b->bad);
   case BAYES_NO_PROM: /* P(pD >= -t) */
     return beta_tail(&b->u, -t, b->tc_plus, 1, w, &b->bad);
   case BAYES_NO_DETR: /* P(pP <= t) */
     return beta_tail(&b->u, t, b->tc_minus, 0, w, &b->bad);
-  default: return bayes_cdf_full(b, t);
+  default:
+    return bayes_cdf_full(b, t);
   }
 }
 
@@ -392,8 +418,8 @@ static double bayes_root_fn(double t, void *params) {
 
 /* The q-quantile of theta. The bracket starts at the normal guess
  * mean + z_q sd and widens by doubling steps until F - q changes sign. */
-static nps_status bayes_quantile(bayes_ctx *b, double q, double mean,
-                                 double sd, double *out) {
+static nps_status bayes_quantile(bayes_ctx *b, double q, double mean, double sd,
+                                 double *out) {
   b->q = q;
   double guess = fmin(fmax(mean + gsl_cdf_ugaussian_Pinv(q) * sd, -1.0), 1.0);
   double step = 0.25 * sd, lo = guess, hi = guess;
@@ -413,13 +439,15 @@ static nps_status bayes_quantile(bayes_ctx *b, double q, double mean,
       g = hi < 1.0 ? bayes_root_fn(hi, b) : 1.0 - q;
     }
   }
-  if (b->bad) return NPS_ENUMERIC;
+  if (b->bad)
+    return NPS_ENUMERIC;
   nps_status st = find_root(bayes_root_fn, b, lo, hi, 1e-10 * sd, out);
   return st == NPS_OK && b->bad ? NPS_ENUMERIC : st;
 }
 
 static bayes_kind bayes_setup(bayes_ctx *b, double a1, double a2, double a3) {
-  if ((a1 > 0.0) + (a2 > 0.0) + (a3 > 0.0) == 1) return BAYES_POINT;
+  if ((a1 > 0.0) + (a2 > 0.0) + (a3 > 0.0) == 1)
+    return BAYES_POINT;
   if (a2 == 0.0) {
     b->u = beta_pair_make(a1, a3);
     return BAYES_NO_PASS;
@@ -441,17 +469,20 @@ static bayes_kind bayes_setup(bayes_ctx *b, double a1, double a2, double a3) {
 nps_status nps_interval_bayes(const nps_counts *c, double level, double prior,
                               nps_interval *out, double *mean) {
   *out = (nps_interval){NAN, NAN};
-  if (mean) *mean = NAN;
+  if (mean)
+    *mean = NAN;
   if (!nps_level_valid(level) || !(prior >= 0.0) || !isfinite(prior))
     return NPS_EINVAL;
   double p, a, d, n;
   nps_counts_as_double(c, &p, &a, &d, &n);
   double a1 = p + prior, a2 = a + prior, a3 = d + prior, a0 = a1 + a2 + a3;
-  if (a0 == 0.0) return NPS_EEMPTY;
+  if (a0 == 0.0)
+    return NPS_EEMPTY;
   double m = (a1 - a3) / a0;
   double var = (a1 * (a0 - a1) + a3 * (a0 - a3) + 2.0 * a1 * a3) /
                (a0 * a0 * (a0 + 1.0));
-  if (mean) *mean = m;
+  if (mean)
+    *mean = m;
   bayes_ctx b = {0};
   b.kind = bayes_setup(&b, a1, a2, a3);
   if (b.kind == BAYES_POINT) {
@@ -466,8 +497,11 @@ nps_status nps_interval_bayes(const nps_counts *c, double level, double prior,
     st = bayes_quantile(&b, (1.0 - level) / 2.0, m, sqrt(var), &iv.lo);
   if (st == NPS_OK)
     st = bayes_quantile(&b, (1.0 + level) / 2.0, m, sqrt(var), &iv.hi);
-  if (b.outer) gsl_integration_workspace_free(b.outer);
-  if (b.inner) gsl_integration_workspace_free(b.inner);
-  if (st == NPS_OK) *out = iv;
+  if (b.outer)
+    gsl_integration_workspace_free(b.outer);
+  if (b.inner)
+    gsl_integration_workspace_free(b.inner);
+  if (st == NPS_OK)
+    *out = iv;
   return st;
 }

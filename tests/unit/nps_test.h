@@ -16,10 +16,10 @@
 
 #include <cmocka.h>
 
-static inline void nps_test_near(double a, double b, double tol,
-                                 const char *ea, const char *eb,
-                                 const char *file, int line) {
-  if (a == b || fabs(a - b) <= tol) return;
+static inline void nps_test_near(double a, double b, double tol, const char *ea,
+                                 const char *eb, const char *file, int line) {
+  if (a == b || fabs(a - b) <= tol)
+    return;
   print_error("%s = %.17g is not within %g of %s = %.17g "
               "(difference %.3g)\n",
               ea, a, tol, eb, b, a - b);
@@ -28,13 +28,14 @@ static inline void nps_test_near(double a, double b, double tol,
 
 static inline void nps_test_nan(double a, const char *ea, const char *file,
                                 int line) {
-  if (isnan(a)) return;
+  if (isnan(a))
+    return;
   print_error("%s = %.17g is not NaN\n", ea, a);
   _fail(file, line);
 }
 
 /* |a - b| <= tol, or a == b (so equal infinities pass). */
-#define assert_double_near(a, b, tol)                                         \
+#define assert_double_near(a, b, tol)                                          \
   nps_test_near((a), (b), (tol), #a, #b, __FILE__, __LINE__)
 
 #define assert_double_nan(a) nps_test_nan((a), #a, __FILE__, __LINE__)

@@ -41,13 +41,15 @@ static gsl_rng *rng_seeded(unsigned long seed) {
 
 static double mean_of(const double *x, size_t n) {
   double s = 0.0;
-  for (size_t i = 0; i < n; i++) s += x[i];
+  for (size_t i = 0; i < n; i++)
+    s += x[i];
   return s / (double)n;
 }
 
 static double sd_of(const double *x, size_t n) {
   double m = mean_of(x, n), s = 0.0;
-  for (size_t i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
+  for (size_t i = 0; i < n; i++)
+    s += (x[i] - m) * (x[i] - m);
   return sqrt(s / (double)(n - 1));
 }
 
@@ -76,15 +78,15 @@ static void test_accel_jackknife(void **state) {
       total += s[k];
     }
     double dot = 0.0, num = 0.0, den = 0.0;
-    for (size_t k = 0; k < n; k++) dot += (total - s[k]) / (double)(n - 1);
+    for (size_t k = 0; k < n; k++)
+      dot += (total - s[k]) / (double)(n - 1);
     dot /= (double)n; /* the mean of the leave-one-out estimates */
     for (size_t k = 0; k < n; k++) {
       double dev = dot - (total - s[k]) / (double)(n - 1);
       num += dev * dev * dev;
       den += dev * dev;
     }
-    assert_double_near(nps_boot_accel(&c), num / (6.0 * pow(den, 1.5)),
-                       1e-13);
+    assert_double_near(nps_boot_accel(&c), num / (6.0 * pow(den, 1.5)), 1e-13);
     free(s);
   }
 }
@@ -246,7 +248,8 @@ static void test_binomial_large(void **state) {
         x[k] = (double)v - mean; /* centred: keeps precision at 2^64 */
       }
       assert_double_near(mean_of(x, N), 0.0, 6.0 * sd / sqrt((double)N));
-      if (sd > 30.0) assert_double_near(sd_of(x, N), sd, 0.05 * sd);
+      if (sd > 30.0)
+        assert_double_near(sd_of(x, N), sd, 0.05 * sd);
     }
   }
   assert_int_equal(nps_boot_binomial(r, 0.0, UINT64_MAX), 0);
@@ -305,7 +308,8 @@ static void test_hist_replicate(void **state) {
     assert_int_equal(nps_boot_hist_replicate(&h, r, &x), NPS_OK);
     assert_true(nps_hist_total(&x) == 60);
     for (int s = 0; s < NPS_NSCORES; s++) {
-      if (h.count[s] == 0) assert_true(x.count[s] == 0);
+      if (h.count[s] == 0)
+        assert_true(x.count[s] == 0);
       sum[s] += (double)x.count[s];
     }
   }
@@ -406,8 +410,7 @@ static void test_ci_statuses(void **state) {
   assert_int_equal(nps_boot_ci(&c, 1, 0.95, r, NULL, &br), NPS_EINVAL);
   assert_int_equal(nps_boot_ci(&c, 100, 0.95, NULL, NULL, &br), NPS_EINVAL);
   assert_int_equal(nps_boot_ci(&c, 100, 1.0, r, NULL, &br), NPS_EINVAL);
-  assert_int_equal(nps_boot_ci(&one, 100, 0.95, r, NULL, &br),
-                   NPS_EDEGENERATE);
+  assert_int_equal(nps_boot_ci(&one, 100, 0.95, r, NULL, &br), NPS_EDEGENERATE);
   assert_double_near(br.percentile.lo, -1.0, 0.0);
   assert_double_near(br.percentile.hi, -1.0, 0.0);
   assert_double_near(br.bca.lo, -1.0, 0.0);

@@ -32,10 +32,9 @@ static void test_dispatch_analytic(void **state) {
     assert_int_equal(nps_interval_adjusted_wald(c, 0.9, &want[1], NULL),
                      NPS_OK);
     assert_int_equal(nps_interval_score(c, 0.9, &want[2]), NPS_OK);
-    assert_int_equal(nps_interval_bayes(c, 0.9, 0.5, &want[3], NULL),
-                     NPS_OK);
-    const nps_ci_method ms[] = {NPS_CI_WALD, NPS_CI_ADJUSTED_WALD,
-                                NPS_CI_SCORE, NPS_CI_BAYES};
+    assert_int_equal(nps_interval_bayes(c, 0.9, 0.5, &want[3], NULL), NPS_OK);
+    const nps_ci_method ms[] = {NPS_CI_WALD, NPS_CI_ADJUSTED_WALD, NPS_CI_SCORE,
+                                NPS_CI_BAYES};
     for (int k = 0; k < 4; k++) {
       nps_ci_result res;
       assert_int_equal(compute(c, ms[k], 0.9, 0, NULL, &res), NPS_OK);
@@ -68,8 +67,7 @@ static void test_dispatch_bootstrap(void **state) {
   gsl_rng *r = rng_seeded(8);
   nps_boot_result br;
   assert_int_equal(
-      nps_boot_ci(&c, NPS_BOOT_DEFAULT_REPLICATES, 0.95, r, NULL, &br),
-      NPS_OK);
+      nps_boot_ci(&c, NPS_BOOT_DEFAULT_REPLICATES, 0.95, r, NULL, &br), NPS_OK);
   nps_ci_result pc, bc;
   gsl_rng_set(r, 8);
   assert_int_equal(compute(&c, NPS_CI_PERCENTILE, 0.95, 0, r, &pc), NPS_OK);

@@ -27,41 +27,44 @@ typedef struct ref_case {
   nps_interval bayes;
 } ref_case;
 
+/* clang-format off */
 static const ref_case refs[] = {
+  /* P, A, D, nps, var, se, wald,
+     aw centre, aw se, aw interval,
+     score, bayes mean, bayes interval */
     {5, 3, 2, 0.3, 0.61, 0.2469817807, {-0.184075395, 0.784075395},
      0.2307692308, 0.2149403703, {-0.1905061538, 0.6520446153},
-     {-0.2165921975, 0.675277888}, 0.2608695652,
-     {-0.2044931055, 0.6658994285}},
-    {10, 0, 0, 1, 0, 0, {1, 1}, 0.7692307692, 0.1501023774,
-     {0.4750355154, 1.063426023}, {0.4449344003, 1}, 0.8695652174,
-     {0.5296555153, 0.9965917571}},
-    {0, 0, 10, -1, 0, 0, {-1, -1}, -0.7692307692, 0.1501023774,
-     {-1.063426023, -0.4750355154}, {-1, -0.4449344003}, -0.8695652174,
-     {-0.9965917571, -0.5296555153}},
-    {0, 10, 0, 0, 0, 0, {0, 0}, 0, 0.094211144,
-     {-0.1846504491, 0.1846504491}, {-0.2775327999, 0.2775327999}, 0,
-     {-0.1838944856, 0.1838944856}},
-    {5, 0, 5, 0, 1, 0.316227766, {-0.6197950323, 0.6197950323}, 0,
-     0.2608588455, {-0.5112739422, 0.5112739422},
+     {-0.2165921975, 0.675277888}, 0.2608695652, {-0.2044931055, 0.6658994285}},
+    {10, 0, 0, 1, 0, 0, {1, 1},
+     0.7692307692, 0.1501023774, {0.4750355154, 1.063426023},
+     {0.4449344003, 1}, 0.8695652174, {0.5296555153, 0.9965917571}},
+    {0, 0, 10, -1, 0, 0, {-1, -1},
+     -0.7692307692, 0.1501023774, {-1.063426023, -0.4750355154},
+     {-1, -0.4449344003}, -0.8695652174, {-0.9965917571, -0.5296555153}},
+    {0, 10, 0, 0, 0, 0, {0, 0},
+     0, 0.094211144, {-0.1846504491, 0.1846504491},
+     {-0.2775327999, 0.2775327999}, 0, {-0.1838944856, 0.1838944856}},
+    {5, 0, 5, 0, 1, 0.316227766, {-0.6197950323, 0.6197950323},
+     0, 0.2608588455, {-0.5112739422, 0.5112739422},
      {-0.526813819, 0.526813819}, 0, {-0.5311951729, 0.5311951729}},
-    {1, 0, 0, 1, 0, 0, {1, 1}, 0.25, 0.375, {-0.4849864942, 0.9849864942},
+    {1, 0, 0, 1, 0, 0, {1, 1},
+     0.25, 0.375, {-0.4849864942, 0.9849864942},
      {-0.5869013712, 1}, 0.4, {-0.5864062857, 0.9763243426}},
     {45, 35, 20, 0.25, 0.5875, 0.0766485486, {0.0997716053, 0.4002283947},
      0.2427184466, 0.0754738316, {0.0947924549, 0.3906444383},
-     {0.0940820405, 0.3925989576}, 0.2463054187,
-     {0.0946030769, 0.3916238225}},
+     {0.0940820405, 0.3925989576}, 0.2463054187, {0.0946030769, 0.3916238225}},
     {500, 300, 200, 0.3, 0.61, 0.0246981781, {0.2515924605, 0.3484075395},
      0.2991026919, 0.0246599884, {0.2507700027, 0.3474353811},
      {0.2507610899, 0.3475040009}, 0.299550674, {0.2507741767, 0.34747348}},
     {990, 10, 0, 0.99, 0.0099, 0.0031464265, {0.9838331173, 0.9961668827},
      0.9870388833, 0.0037743744, {0.9796412455, 0.9944365212},
-     {0.9816905311, 0.9945592456}, 0.9885172242,
-     {0.9806479862, 0.994297286}},
+     {0.9816905311, 0.9945592456}, 0.9885172242, {0.9806479862, 0.994297286}},
 };
+/* clang-format on */
 
 /* Values in the JSON carry 10 significant digits. */
 #define REF_TOL 1e-8
-#define Z95 1.959963984540054
+#define Z95     1.959963984540054
 
 static nps_counts counts(uint64_t p, uint64_t a, uint64_t d) {
   return (nps_counts){p, a, d};
@@ -69,8 +72,8 @@ static nps_counts counts(uint64_t p, uint64_t a, uint64_t d) {
 
 static void test_method_names(void **state) {
   (void)state;
-  const char *names[] = {"wald", "adjusted-wald", "score",
-                         "bayes", "percentile", "bca"};
+  const char *names[] = {"wald",  "adjusted-wald", "score",
+                         "bayes", "percentile",    "bca"};
   for (size_t i = 0; i < NPS_ARRAY_LEN(names); i++) {
     nps_ci_method m;
     assert_int_equal(nps_ci_method_parse(names[i], &m), NPS_OK);
@@ -152,8 +155,7 @@ static void test_bad_arguments(void **state) {
   for (size_t i = 0; i < NPS_ARRAY_LEN(bad_levels); i++) {
     double lv = bad_levels[i];
     assert_int_equal(nps_interval_wald(&c, lv, &iv), NPS_EINVAL);
-    assert_int_equal(nps_interval_adjusted_wald(&c, lv, &iv, NULL),
-                     NPS_EINVAL);
+    assert_int_equal(nps_interval_adjusted_wald(&c, lv, &iv, NULL), NPS_EINVAL);
     assert_int_equal(nps_interval_score(&c, lv, &iv), NPS_EINVAL);
     assert_int_equal(nps_interval_bayes(&c, lv, 0.5, &iv, NULL), NPS_EINVAL);
   }
@@ -175,8 +177,7 @@ static void test_empty_sample(void **state) {
   nps_counts c = counts(0, 0, 0);
   nps_interval iv;
   double center = NAN, mean = NAN;
-  assert_int_equal(nps_interval_adjusted_wald(&c, 0.95, &iv, &center),
-                   NPS_OK);
+  assert_int_equal(nps_interval_adjusted_wald(&c, 0.95, &iv, &center), NPS_OK);
   assert_double_near(center, 0.0, 0.0);
   /* V = 0.5 per respondent over 3 pseudo-respondents. */
   assert_double_near(iv.hi, Z95 * sqrt(0.5 / 3.0), 1e-12);
@@ -197,21 +198,16 @@ static void test_bayes_zero_prior(void **state) {
   nps_interval iv;
   double mean;
   nps_counts no_pass = counts(3, 0, 2); /* theta = 2U - 1, U ~ Beta(3, 2) */
-  assert_int_equal(nps_interval_bayes(&no_pass, 0.95, 0.0, &iv, &mean),
-                   NPS_OK);
-  assert_double_near(iv.lo, 2.0 * gsl_cdf_beta_Pinv(0.025, 3, 2) - 1.0,
-                     1e-9);
-  assert_double_near(iv.hi, 2.0 * gsl_cdf_beta_Pinv(0.975, 3, 2) - 1.0,
-                     1e-9);
+  assert_int_equal(nps_interval_bayes(&no_pass, 0.95, 0.0, &iv, &mean), NPS_OK);
+  assert_double_near(iv.lo, 2.0 * gsl_cdf_beta_Pinv(0.025, 3, 2) - 1.0, 1e-9);
+  assert_double_near(iv.hi, 2.0 * gsl_cdf_beta_Pinv(0.975, 3, 2) - 1.0, 1e-9);
   assert_double_near(mean, 0.2, 1e-15);
   nps_counts no_detr = counts(3, 2, 0); /* theta = pP ~ Beta(3, 2) */
-  assert_int_equal(nps_interval_bayes(&no_detr, 0.9, 0.0, &iv, NULL),
-                   NPS_OK);
+  assert_int_equal(nps_interval_bayes(&no_detr, 0.9, 0.0, &iv, NULL), NPS_OK);
   assert_double_near(iv.lo, gsl_cdf_beta_Pinv(0.05, 3, 2), 1e-9);
   assert_double_near(iv.hi, gsl_cdf_beta_Pinv(0.95, 3, 2), 1e-9);
   nps_counts no_prom = counts(0, 2, 3); /* theta = -pD, pD ~ Beta(3, 2) */
-  assert_int_equal(nps_interval_bayes(&no_prom, 0.95, 0.0, &iv, NULL),
-                   NPS_OK);
+  assert_int_equal(nps_interval_bayes(&no_prom, 0.95, 0.0, &iv, NULL), NPS_OK);
   assert_double_near(iv.lo, -gsl_cdf_beta_Pinv(0.975, 3, 2), 1e-9);
   assert_double_near(iv.hi, -gsl_cdf_beta_Pinv(0.025, 3, 2), 1e-9);
   nps_counts one = counts(0, 7, 0); /* a point mass at 0 */
@@ -225,8 +221,8 @@ static void test_bayes_zero_prior(void **state) {
  * of a 2.5% quantile is below 0.01 posterior sd; the tolerance is 0.05. */
 static void test_bayes_monte_carlo(void **state) {
   (void)state;
-  const uint64_t cases[][3] = {{3, 1, 0}, {2, 0, 7}, {7, 3000, 1},
-                               {3000000, 1, 2}};
+  const uint64_t cases[][3] = {
+      {3, 1, 0}, {2, 0, 7}, {7, 3000, 1}, {3000000, 1, 2}};
   const size_t draws = 200000;
   double *x = malloc(draws * sizeof *x);
   assert_non_null(x);
@@ -243,7 +239,8 @@ static void test_bayes_monte_carlo(void **state) {
     }
     gsl_sort(x, 1, draws);
     double sum = 0.0, ss = 0.0;
-    for (size_t k = 0; k < draws; k++) sum += x[k];
+    for (size_t k = 0; k < draws; k++)
+      sum += x[k];
     for (size_t k = 0; k < draws; k++)
       ss += (x[k] - sum / (double)draws) * (x[k] - sum / (double)draws);
     double sd = sqrt(ss / (double)draws);
@@ -259,8 +256,8 @@ static void test_bayes_monte_carlo(void **state) {
 /* Mirroring promoters and detractors mirrors every interval. */
 static void test_symmetry(void **state) {
   (void)state;
-  const uint64_t cases[][3] = {{5, 3, 2}, {1, 0, 0}, {17, 2, 40},
-                               {990, 10, 0}, {0, 1, 1}};
+  const uint64_t cases[][3] = {
+      {5, 3, 2}, {1, 0, 0}, {17, 2, 40}, {990, 10, 0}, {0, 1, 1}};
   for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
     nps_counts c = counts(cases[i][0], cases[i][1], cases[i][2]);
     nps_counts m = counts(cases[i][2], cases[i][1], cases[i][0]);
@@ -345,8 +342,7 @@ static void test_one_category(void **state) {
     assert_int_equal(nps_interval_score(&pass, 0.95, &iv), NPS_OK);
     assert_double_near(iv.hi, z2 / (n + z2), 1e-12);
     assert_double_near(iv.lo, -z2 / (n + z2), 1e-12);
-    assert_int_equal(nps_interval_bayes(&pass, 0.95, 0.5, &iv, NULL),
-                     NPS_OK);
+    assert_int_equal(nps_interval_bayes(&pass, 0.95, 0.5, &iv, NULL), NPS_OK);
     assert_true(iv.lo < 0.0 && iv.hi > 0.0);
     assert_double_near(iv.lo, -iv.hi, 1e-9);
   }

@@ -18,7 +18,8 @@ static const nps_group *find_group(const nps_table *t, const char *key,
                                    size_t len) {
   for (size_t i = 0; i < nps_table_size(t); i++) {
     const nps_group *g = nps_table_group(t, i);
-    if (g->key_len == len && memcmp(g->key, key, len) == 0) return g;
+    if (g->key_len == len && memcmp(g->key, key, len) == 0)
+      return g;
   }
   return NULL;
 }
@@ -63,8 +64,7 @@ static void test_add(void **state) {
   assert_true(x->hist.count[10] == 3 && x->hist.count[0] == 2);
   assert_true(x->missing == 4);
   assert_int_equal(nps_table_add(t, "x", 1, 10, UINT64_MAX), NPS_EOVERFLOW);
-  assert_int_equal(nps_table_add_missing(t, "x", 1, UINT64_MAX),
-                   NPS_EOVERFLOW);
+  assert_int_equal(nps_table_add_missing(t, "x", 1, UINT64_MAX), NPS_EOVERFLOW);
   nps_hist total;
   uint64_t missing;
   nps_table_total(t, &total, &missing);
@@ -96,12 +96,26 @@ static void test_merge(void **state) {
 static void test_sort(void **state) {
   (void)state;
   nps_table *t = table_new(0);
-  const char *keys[] = {"b", "ab", "a", "", "\xd0\xbc", "a\x1f" "z", "B"};
+  const char *keys[] = {"b",
+                        "ab",
+                        "a",
+                        "",
+                        "\xd0\xbc",
+                        "a\x1f"
+                        "z",
+                        "B"};
   for (size_t i = 0; i < NPS_ARRAY_LEN(keys); i++)
     assert_int_equal(nps_table_add(t, keys[i], strlen(keys[i]), 9, i + 1),
                      NPS_OK);
   nps_table_sort(t);
-  const char *want[] = {"", "B", "a", "a\x1f" "z", "ab", "b", "\xd0\xbc"};
+  const char *want[] = {"",
+                        "B",
+                        "a",
+                        "a\x1f"
+                        "z",
+                        "ab",
+                        "b",
+                        "\xd0\xbc"};
   for (size_t i = 0; i < NPS_ARRAY_LEN(want); i++)
     assert_string_equal(nps_table_group(t, i)->key, want[i]);
   /* Lookups still work after sorting (the index is rebuilt). */
