@@ -13,6 +13,7 @@
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_roots.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_log.h>
 
 #include "internal.h"
 #include "nps/interval.h"
@@ -244,10 +245,32 @@ static beta_param beta_param_make(double a, double b) {
   return bp;
 }
 
+/* log(1 + u) - u without cancellation for small u; -inf for u <= -1. */
+static double log1pmx(double u) {
+  gsl_sf_result r;
+  if (!(u > -1.0) || gsl_sf_log_1plusx_mx_e(u, &r) != GSL_SUCCESS)
+    return -INFINITY;
+  return r.val;
+}
+
+/* With d = x - mu, u = d / mu and v = -d / nu, the two logarithms are
+ * (a - 1) log(1 + u) + (b - 1) log(1 + v). Since a u + b v = 0 exactly
+ * (a / mu = b / nu = c), for large shapes they are evaluated as
+ * a L(u) + b L(v) - log(1 + u) - log(1 + v) with L(u) = log(1 + u) - u,
+ * free of the cancellation between two terms of size a |u| that would cost
+ * 1e-7 of relative precision at shapes of 1e17. */
+static double beta_log_pdf(const beta_param *bp, double x) {
+  if (!(x > 0.0 && x < 1.0))
+    return -INFINITY;
+  double d = x - bp->mu, u = d / bp->mu, v = -d / bp->nu;
+  if (bp->a + bp->b < 1e6)
+    return (bp->a - 1.0) * log1p(u) + (bp->b - 1.0) * log1p(v) + bp->lognorm;
+  return bp->a * log1pmx(u) + bp->b * log1pmx(v) - log1p(u) - log1p(v) +
+         bp->lognorm;
+}
+
 static double beta_pdf(const beta_param *bp, double x) {
-  double lx = log1p((x - bp->mu) / bp->mu);
-  double l1x = log1p((bp->mu - x) / bp->nu);
-  return exp((bp->a - 1.0) * lx + (bp->b - 1.0) * l1x + bp->lognorm);
+  return exp(beta_log_pdf(bp, x));
 }
 
 static double beta_pdf_fn(double x, void *params) {
@@ -271,8 +294,8 @@ static double beta_cdf_window(const beta_param *bp, double x,
   gsl_function fn = {beta_pdf_fn, (void *)bp};
   int lower = x <= bp->mu;
   double r = 0.0, err = 0.0;
-  int st = gsl_integration_qag(&fn, lower ? lo : x, lower ? x : hi, 1e-14,
-                               1e-12, w->limit, GSL_INTEG_GAUSS41, w, &r, &err);
+  int st = gsl_integration_qag(&fn, lower ? lo : x, lower ? x : hi, 1e-12,
+                               1e-10, w->limit, GSL_INTEG_GAUSS41, w, &r, &err);
   if (!quad_ok(st, err))
     *bad = 1;
   return lower ? r : 1.0 - r;
@@ -287,6 +310,12 @@ static double beta_cdf(const beta_param *bp, double x,
     return 1.0;
   if (fmin(bp->a, bp->b) >= BETA_LARGE)
     return beta_cdf_window(bp, x, w, bad);
+  /* GSL's series is scaled by x^a (1 - x)^b / B(a, b) = x (1 - x) f(x);
+   * where that is below e^-650 the CDF is 0 or 1 to double precision, and
+   * GSL would report an underflow through its error handler. */
+  double lpre = beta_log_pdf(bp, x) + log(x) + log1p(-x);
+  if (lpre < -650.0)
+    return x < bp->mu ? 0.0 : 1.0;
   gsl_sf_result r;
   int st = gsl_sf_beta_inc_e(bp->a, bp->b, x, &r);
   if (st == GSL_SUCCESS || st == GSL_EUNDRFLW)
@@ -416,6 +445,12 @@ static double bayes_root_fn(double t, void *params) {
   return bayes_cdf(b, t) - b->q;
 }
 
+/* Below this posterior sd (n near 1e10 and beyond with almost every answer
+ * in one category, next to +-1 where doubles are 1.1e-16 apart) the limits
+ * are mean -+ z sd, clipped to [-1, 1]: their error is a fraction of an sd,
+ * under 1e-10, where the quadrature would only fight rounding. */
+#define BAYES_MIN_SD 1e-10
+
 /* The q-quantile of theta. The bracket starts at the normal guess
  * mean + z_q sd and widens by doubling steps until F - q changes sign. */
 static nps_status bayes_quantile(bayes_ctx *b, double q, double mean, double sd,
@@ -423,12 +458,14 @@ static nps_status bayes_quantile(bayes_ctx *b, double q, double mean, double sd,
   b->q = q;
   double guess = fmin(fmax(mean + gsl_cdf_ugaussian_Pinv(q) * sd, -1.0), 1.0);
   double step = 0.25 * sd, lo = guess, hi = guess;
-  double f = bayes_root_fn(guess, b);
+  double f = bayes_root_fn(guess, b), g = f;
   if (f == 0.0) {
     *out = guess;
     return b->bad ? NPS_ENUMERIC : NPS_OK;
   }
-  for (double g = f; (f > 0.0) == (g > 0.0) && !b->bad; step *= 2.0) {
+  for (int i = 0; (f > 0.0) == (g > 0.0) && !b->bad; i++, step *= 2.0) {
+    if (i == 1100)
+      return NPS_ENUMERIC;
     if (f > 0.0) { /* the root is below */
       hi = lo;
       lo = fmax(lo - step, -1.0);
@@ -479,8 +516,8 @@ nps_status nps_interval_bayes(const nps_counts *c, double level, double prior,
   if (a0 == 0.0)
     return NPS_EEMPTY;
   double m = (a1 - a3) / a0;
-  double var = (a1 * (a0 - a1) + a3 * (a0 - a3) + 2.0 * a1 * a3) /
-               (a0 * a0 * (a0 + 1.0));
+  double sd = sqrt((a1 * (a2 + a3) + a3 * (a1 + a2) + 2.0 * a1 * a3) /
+                   (a0 * a0 * (a0 + 1.0)));
   if (mean)
     *mean = m;
   bayes_ctx b = {0};
@@ -489,14 +526,19 @@ nps_status nps_interval_bayes(const nps_counts *c, double level, double prior,
     *out = (nps_interval){m, m};
     return NPS_OK;
   }
+  if (sd < BAYES_MIN_SD) {
+    double z = nps_z_for_level(level);
+    *out = nps_interval_clip((nps_interval){m - z * sd, m + z * sd});
+    return NPS_OK;
+  }
   b.outer = gsl_integration_workspace_alloc(200);
   b.inner = gsl_integration_workspace_alloc(200);
   nps_status st = b.outer && b.inner ? NPS_OK : NPS_ENOMEM;
   nps_interval iv = {NAN, NAN};
   if (st == NPS_OK)
-    st = bayes_quantile(&b, (1.0 - level) / 2.0, m, sqrt(var), &iv.lo);
+    st = bayes_quantile(&b, (1.0 - level) / 2.0, m, sd, &iv.lo);
   if (st == NPS_OK)
-    st = bayes_quantile(&b, (1.0 + level) / 2.0, m, sqrt(var), &iv.hi);
+    st = bayes_quantile(&b, (1.0 + level) / 2.0, m, sd, &iv.hi);
   if (b.outer)
     gsl_integration_workspace_free(b.outer);
   if (b.inner)

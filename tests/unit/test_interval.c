@@ -325,6 +325,21 @@ static void test_large_n(void **state) {
   assert_double_near(s.hi, 1.0, 0.0);
   assert_int_equal(nps_interval_bayes(&all, 0.95, 0.5, &b, NULL), NPS_OK);
   assert_true(b.lo < b.hi && b.hi <= 1.0 && b.lo > 1.0 - 1e-8);
+  /* Posteriors too narrow for doubles next to +-1 (sd < 1e-10), with and
+   * without a prior; the posterior variance of the first one rounds to 0
+   * if computed carelessly. */
+  const uint64_t narrow[][3] = {{999999999999999999ull, 1, 0},
+                                {1, 1, 999999999999998ull},
+                                {0, 0, 10000000000000ull}};
+  for (size_t i = 0; i < NPS_ARRAY_LEN(narrow); i++) {
+    nps_counts c = counts(narrow[i][0], narrow[i][1], narrow[i][2]);
+    for (double prior = 0.0; prior <= 0.5; prior += 0.5) {
+      double mean;
+      assert_int_equal(nps_interval_bayes(&c, 0.95, prior, &b, &mean), NPS_OK);
+      assert_true(b.lo <= mean && mean <= b.hi);
+      assert_true(b.lo >= -1.0 && b.hi <= 1.0 && b.hi - b.lo < 1e-9);
+    }
+  }
 }
 
 /* One-category samples of every kind, n = 1..50: score limits in closed
