@@ -28,7 +28,7 @@ enum {
 #define CLI_DEFAULT_SEED 20240601UL
 
 /* The interval method used when --ci is not given. */
-#define CLI_DEFAULT_CI NPS_CI_ADJUSTED_WALD
+#define CLI_DEFAULT_CI NPS_CI_DEFAULT
 
 #define CLI_MAX_LIST 64 /* most columns in --by, values in a filter, ... */
 

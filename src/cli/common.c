@@ -34,8 +34,8 @@ const char cli_common_help[] =
     "  --max-groups N       refuse more than N groups (default 10000)\n"
     "\n"
     "Statistics options:\n"
-    "  --ci METHOD          adjusted-wald (default), wald, score, bayes,\n"
-    "                       percentile, bca\n"
+    "  --ci METHOD          bayes (default: Jeffreys), adjusted-wald, wald,\n"
+    "                       score, percentile, bca (docs/methods.md)\n"
     "  --level X            confidence level, 0 < X < 1 (default 0.95)\n"
     "  --boot B             bootstrap replicates (default 10000)\n"
     "  --seed N             random seed for bootstrap methods (default "
@@ -227,7 +227,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   case OPT_CI:
     if (nps_ci_method_parse(arg, &c->ci) == NPS_OK) return 0;
     return cli_usage_error(c->command,
-                           "--ci must be adjusted-wald, wald, score, bayes, "
+                           "--ci must be bayes, adjusted-wald, wald, score, "
                            "percentile or bca, not '%s'",
                            arg);
   case OPT_LEVEL:
