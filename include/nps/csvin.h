@@ -84,7 +84,7 @@ typedef struct nps_csvin_report {
   uint64_t filtered;       /* records dropped by filters */
   uint64_t invalid;        /* records skipped by skip_invalid */
   uint64_t first_invalid_line;    /* line of the first skipped record */
-  char first_invalid_reason[256]; /* its message */
+  char first_invalid_reason[256]; /* its message (cut with "...") */
 } nps_csvin_report;
 
 /* Where and why a read failed. */

@@ -283,6 +283,21 @@ static void append(char *buf, size_t cap, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* Copies the string src into out (cap >= 4 bytes), cut at a UTF-8
+ * character boundary and ended with "..." when it does not fit. */
+static void copy_cut(char *out, size_t cap, const char *src) {
+  size_t len = strlen(src);
+  if (len < cap) {
+    memcpy(out, src, len + 1);
+    return;
+  }
+  len = cap - 4;
+  while (len && ((unsigned char)src[len] & 0xC0) == 0x80)
+    len--;
+  memcpy(out, src, len);
+  memcpy(out + len, "...", 4);
+}
+
 static void end_probe(reader *r, int found);
 
 /* Records the first error of the read; later ones are ignored. */
@@ -319,8 +334,7 @@ static void reject(reader *r, nps_status st, int skippable, size_t column,
   nps_csvin_report *rep = r->report;
   if (rep->invalid++ == 0) {
     rep->first_invalid_line = r->rec_line;
-    snprintf(rep->first_invalid_reason, sizeof rep->first_invalid_reason, "%s",
-             msg);
+    copy_cut(rep->first_invalid_reason, sizeof rep->first_invalid_reason, msg);
   }
 }
 
