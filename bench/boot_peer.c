@@ -1,0 +1,246 @@
+/*
+ * boot_peer.c - the library side of the bootstrap peer comparison
+ * (bench/boot_peers.sh).
+ *
+ * Reads the answers that the peers (scipy, R) also read, a plain file with
+ * one score 0..10 per line (blank lines are missing answers and are left
+ * out), reduces them to a histogram, and times nps_boot_ci (multinomial
+ * replicates, sort, percentile and BCa limits) on its category counts. The
+ * generator is reseeded with the same seed before each timed call, so every
+ * repeat computes the same interval; the median time is reported. Reading
+ * the file is timed separately and is not part of the interval time.
+ * With --counts P,A,D the histogram is given directly and no file is read.
+ *
+ *   boot_peer [--boot B] [--level L] [--repeat R] [--seed S]
+ *             (FILE | --counts P,A,D)
+ *
+ * Output: key=value lines (n, counts, estimate, read_s, boot_median_s,
+ * boot_min_s, bca_lo, bca_hi in points, ...) for the script to parse.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+
+#include "nps/nps.h"
+
+struct options {
+  double boot, level, repeat, seed;
+  const char *counts; /* "P,A,D" or NULL */
+  const char *file;
+};
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int compare_doubles(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static double median(double *x, size_t n) {
+  qsort(x, n, sizeof *x, compare_doubles);
+  return n % 2 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
+}
+
+static int parse_number(const char *s, double lo, double hi, double *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno || end == s || *end || !(v >= lo && v <= hi))
+    return -1;
+  *out = v;
+  return 0;
+}
+
+/* "P,A,D" -> counts; -1 on anything else. */
+static int parse_counts(const char *s, nps_counts *c) {
+  uint64_t v[3];
+  for (int i = 0; i < 3; i++) {
+    char *end;
+    errno = 0;
+    if (*s < '0' || *s > '9')
+      return -1;
+    v[i] = strtoull(s, &end, 10);
+    if (errno || *end != (i < 2 ? ',' : '\0'))
+      return -1;
+    s = end + 1;
+  }
+  *c = (nps_counts){v[0], v[1], v[2]};
+  return 0;
+}
+
+/* Adds one line ("9", " 10 ", "" for a missing answer) to h. */
+static int add_line(nps_hist *h, const char *line) {
+  const char *p = line;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p == '\0' || *p == '\n' || *p == '\r')
+    return 0;
+  char *end;
+  errno = 0;
+  long v = strtol(p, &end, 10);
+  while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
+    end++;
+  if (errno || end == p || *end || !nps_score_valid(v))
+    return -1;
+  return nps_hist_add(h, (int)v, 1) == NPS_OK ? 0 : -1;
+}
+
+static int read_scores(const char *path, nps_hist *h) {
+  FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+  if (!f) {
+    fprintf(stderr, "boot_peer: %s: %s\n", path, strerror(errno));
+    return -1;
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  unsigned long long lineno = 0;
+  int rc = 0;
+  while (rc == 0 && getline(&line, &cap, f) != -1) {
+    lineno++;
+    if (add_line(h, line) != 0) {
+      fprintf(stderr, "boot_peer: %s:%llu: not a score 0..10\n", path, lineno);
+      rc = -1;
+    }
+  }
+  if (rc == 0 && ferror(f)) {
+    fprintf(stderr, "boot_peer: %s: read error\n", path);
+    rc = -1;
+  }
+  free(line);
+  if (f != stdin)
+    fclose(f);
+  return rc;
+}
+
+static void usage(FILE *f) {
+  fprintf(f, "Usage: boot_peer [--boot B] [--level L] [--repeat R] [--seed S]\n"
+             "                 (FILE | --counts P,A,D)\n"
+             "Times nps_boot_ci (BCa) on the scores in FILE (one 0..10 per "
+             "line).\n"
+             "  --boot B     replicates (default 10000)\n"
+             "  --level L    confidence level (default 0.95)\n"
+             "  --repeat R   timed calls, median reported (default 15)\n"
+             "  --seed S     mt19937 seed, set before every call "
+             "(default 20240601)\n"
+             "  --counts P,A,D  use these category counts instead of a file\n");
+}
+
+static int parse_args(int argc, char **argv, struct options *o) {
+  static const struct option longs[] = {
+      {"boot", required_argument, NULL, 'b'},
+      {"level", required_argument, NULL, 'l'},
+      {"repeat", required_argument, NULL, 'r'},
+      {"seed", required_argument, NULL, 's'},
+      {"counts", required_argument, NULL, 'c'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  int ch, bad = 0;
+  while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
+    switch (ch) {
+    case 'b':
+      bad |= parse_number(optarg, 2, 1e9, &o->boot);
+      break;
+    case 'l':
+      bad |= parse_number(optarg, 1e-9, 1 - 1e-9, &o->level);
+      break;
+    case 'r':
+      bad |= parse_number(optarg, 1, 100000, &o->repeat);
+      break;
+    case 's':
+      bad |= parse_number(optarg, 0, 4294967295.0, &o->seed);
+      break;
+    case 'c':
+      o->counts = optarg;
+      break;
+    case 'h':
+      usage(stdout);
+      exit(0);
+    default:
+      bad = 1;
+    }
+  }
+  if (!o->counts && optind == argc - 1)
+    o->file = argv[optind];
+  else if (!(o->counts && optind == argc))
+    bad = 1;
+  return bad ? -1 : 0;
+}
+
+/* Times R calls of nps_boot_ci, each from the same seed. */
+static int time_boot(const nps_counts *c, const struct options *o,
+                     nps_boot_result *br, double *t_median, double *t_min) {
+  size_t B = (size_t)o->boot, R = (size_t)o->repeat;
+  gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+  double *t = malloc(R * sizeof *t);
+  if (!r || !t) {
+    gsl_rng_free(r);
+    free(t);
+    fprintf(stderr, "boot_peer: out of memory\n");
+    return -1;
+  }
+  nps_status st = NPS_OK;
+  for (size_t i = 0; i < R && st == NPS_OK; i++) {
+    gsl_rng_set(r, (unsigned long)o->seed);
+    double t0 = now();
+    st = nps_boot_ci(c, B, o->level, r, NULL, br);
+    t[i] = now() - t0;
+  }
+  if (st == NPS_OK) {
+    *t_median = median(t, R); /* sorts t */
+    *t_min = t[0];
+  } else {
+    fprintf(stderr, "boot_peer: nps_boot_ci: %s\n", nps_strerror(st));
+  }
+  gsl_rng_free(r);
+  free(t);
+  return st == NPS_OK ? 0 : -1;
+}
+
+int main(int argc, char **argv) {
+  struct options o = {10000, 0.95, 15, 20240601, NULL, NULL};
+  if (parse_args(argc, argv, &o) != 0) {
+    usage(stderr);
+    return 2;
+  }
+  gsl_set_error_handler_off();
+  nps_counts c;
+  double t_read = 0;
+  if (o.counts) {
+    if (parse_counts(o.counts, &c) != 0) {
+      fprintf(stderr, "boot_peer: --counts wants P,A,D\n");
+      return 2;
+    }
+  } else {
+    nps_hist h = {{0}};
+    double t0 = now();
+    if (read_scores(o.file, &h) != 0)
+      return 1;
+    c = nps_hist_counts(&h);
+    t_read = now() - t0;
+  }
+  nps_boot_result br;
+  double t_med, t_min;
+  if (time_boot(&c, &o, &br, &t_med, &t_min) != 0)
+    return 1;
+  printf("n=%" PRIu64 "\npromoters=%" PRIu64 "\npassives=%" PRIu64
+         "\ndetractors=%" PRIu64 "\n",
+         nps_counts_total(&c), c.promoters, c.passives, c.detractors);
+  printf("boot=%.0f\nlevel=%g\nseed=%.0f\nrepeat=%.0f\n", o.boot, o.level,
+         o.seed, o.repeat);
+  printf("estimate=%.6f\nbca_ok=%d\nbca_lo=%.6f\nbca_hi=%.6f\n",
+         100 * br.estimate, br.bca_ok, 100 * br.bca.lo, 100 * br.bca.hi);
+  printf("read_s=%.9f\nboot_median_s=%.9f\nboot_min_s=%.9f\n", t_read, t_med,
+         t_min);
+  return 0;
+}
