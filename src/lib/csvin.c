@@ -789,8 +789,11 @@ static void end_record(reader *r) {
   }
   if (r->bad_col != NO_COLUMN) {
     char msg[sizeof r->err->message];
+    /* A labelled score ("10 - Extremely likely") is an answer, not a
+     * question text: no --skip-rows hint for it. */
     if (r->report->records == 1 && r->bad_status == NPS_ESCORE &&
-        (r->bad_kind & BAD_TEXT) && !r->opt->skip_invalid) {
+        (r->bad_kind & (BAD_TEXT | BAD_LABELLED)) == BAD_TEXT &&
+        !r->opt->skip_invalid) {
       start_probe(r);
       return;
     }
