@@ -20,8 +20,11 @@
 #include "csvin.h"
 #include "hist.h"
 #include "interval.h"
+#include "multi.h"
+#include "power.h"
 #include "status.h"
 #include "table.h"
+#include "test2.h"
 
 /* The library version, e.g. "0.1.0". */
 const char *nps_version(void);

@@ -1,0 +1,262 @@
+/*
+ * test2.h - two-sample comparisons of NPS: independent groups and paired
+ * answers.
+ *
+ * Direction: every function compares sample 1 with sample 2 as given and
+ * reports the difference Delta = theta1 - theta2 (on -2..2; multiply by 100
+ * for points). The alternative NPS_ALT_GREATER means theta1 > theta2. To
+ * ask "is after higher than before?" or "is the pilot higher than the
+ * control?", pass (after, before) or (pilot, control).
+ *
+ * Tests for two independent groups, each given by its category counts:
+ *   wald           z = Delta / sqrt(V1/n1 + V2/n2), plug-in variances;
+ *   adjusted-wald  the same on counts adjusted +0.75/+1.5/+0.75 in each
+ *                  group separately (Rocks 2016; Sauro, MeasuringU);
+ *   bootstrap      independent multinomial replicates of each group:
+ *                  percentile and BCa intervals of Delta and a p-value;
+ *   permutation    exact conditional test: group 1's (P, A, D) under the
+ *                  multivariate hypergeometric given the pooled totals,
+ *                  enumerated, or drawn by Monte Carlo above a table limit.
+ * And for the same respondents measured twice, a z test on the per-person
+ * differences (nps_test2_paired).
+ *
+ * Every interval is two-sided at the requested level whatever the
+ * alternative; the alternative changes only the p-value. Limits are not
+ * clipped (Delta lies in [-2, 2]). Formulas, tie rules, the choice of the
+ * bootstrap p-value and the type-I error study: docs/methods.md,
+ * "Two-sample tests".
+ *
+ * Randomness comes only from the caller's gsl_rng.
+ */
+#ifndef NPS_TEST2_H
+#define NPS_TEST2_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "hist.h"
+#include "interval.h"
+#include "status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The alternative hypothesis, always about theta1 - theta2. */
+typedef enum nps_alternative {
+  NPS_ALT_TWO_SIDED, /* theta1 != theta2 */
+  NPS_ALT_GREATER,   /* theta1 > theta2 */
+  NPS_ALT_LESS       /* theta1 < theta2 */
+} nps_alternative;
+
+/* Parses "two-sided", "greater", "less". NPS_EINVAL for any other name. */
+nps_status nps_alternative_parse(const char *name, nps_alternative *out);
+
+/* The canonical name of alt, as nps_alternative_parse accepts it. */
+const char *nps_alternative_name(nps_alternative alt);
+
+/* The two-sample tests. */
+typedef enum nps_test2_method {
+  NPS_TEST2_WALD,
+  NPS_TEST2_ADJUSTED_WALD,
+  NPS_TEST2_BOOTSTRAP,
+  NPS_TEST2_PERMUTATION
+} nps_test2_method;
+
+/* Parses "wald", "adjusted-wald", "bootstrap", "permutation".
+ * NPS_EINVAL for any other name. */
+nps_status nps_test2_method_parse(const char *name, nps_test2_method *out);
+
+/* The canonical name of method, as nps_test2_method_parse accepts it. */
+const char *nps_test2_method_name(nps_test2_method method);
+
+/* A one-line description, e.g. "exact permutation test". */
+const char *nps_test2_method_label(nps_test2_method method);
+
+/* The method nps_test2_compute uses when the caller has no preference;
+ * chosen by the type-I error study in docs/methods.md. */
+#define NPS_TEST2_DEFAULT NPS_TEST2_PERMUTATION
+
+/* Default limit on the number of group-1 tables the exact permutation test
+ * enumerates; above it the test draws Monte Carlo permutations. About
+ * 10^7 tables take a few tens of milliseconds (n1 around 4,500). */
+#define NPS_TEST2_PERM_MAX_TABLES 10000000u
+
+/* Default number of bootstrap replicates and of Monte Carlo permutations. */
+#define NPS_TEST2_DEFAULT_DRAWS 10000u
+
+/* Everything a two-sample test reports. Fields a method does not define are
+ * NAN (doubles) or 0 (integers). */
+typedef struct nps_test2_result {
+  nps_test2_method method; /* the method that produced the numbers */
+  nps_alternative alternative;
+  double level;    /* confidence level of ci */
+  uint64_t n1, n2; /* group sizes (paired: n1 = n2 = respondents) */
+  double nps1;     /* theta1 on the method's scale: (P1 - D1)/n1, or
+                      (P1 - D1)/(n1 + 3) for adjusted Wald */
+  double nps2;     /* theta2, likewise */
+  double diff;     /* Delta = nps1 - nps2 */
+  double se;       /* standard error of Delta: analytic for the z tests,
+                      the replicates' standard deviation for the bootstrap,
+                      the plug-in Wald SE for the permutation test */
+  double z;        /* z statistic Delta / se (z tests only) */
+  double p;        /* p-value for the alternative */
+  double p_mc_se;  /* Monte Carlo standard error of p; 0 when p has no
+                      Monte Carlo error */
+  nps_interval ci; /* two-sided interval of Delta at level: z tests
+                      Delta +- z se; bootstrap BCa (percentile when
+                      !bca_ok); permutation NAN (pair it with an interval
+                      method) */
+  nps_interval ci_percentile; /* bootstrap percentile interval */
+  int bca_ok;                 /* bootstrap: 0 when z0 was infinite */
+  double z0;                  /* bootstrap BCa bias correction */
+  double accel;  /* bootstrap BCa acceleration, nps_test2_boot_accel */
+  int exact;     /* permutation: 1 when every table was enumerated */
+  double tables; /* permutation: number of group-1 tables */
+  size_t draws;  /* bootstrap replicates or Monte Carlo permutations */
+} nps_test2_result;
+
+/* Wald z test for theta1 - theta2: Delta = (P1 - D1)/n1 - (P2 - D2)/n2,
+ * SE = sqrt(V1/n1 + V2/n2) with V = pP + pD - theta^2, z = Delta / SE,
+ * p from the standard normal (two-sided 2 Q(|z|), greater Q(z), less
+ * Phi(z)), ci = Delta +- z_level SE.
+ * Returns NPS_OK; NPS_EDEGENERATE when both groups are one-category
+ * (SE = 0: out holds Delta, se = 0, z = +-inf or NAN, p = 0 or 1 by the
+ * limit, a point ci; use another test); NPS_EEMPTY when a group is empty;
+ * NPS_EINVAL for a level outside (0, 1) or an unknown alternative. */
+nps_status nps_test2_wald(const nps_counts *g1, const nps_counts *g2,
+                          nps_alternative alt, double level,
+                          nps_test2_result *out);
+
+/* Adjusted-Wald z test as MeasuringU publishes it (Sauro; after Rocks
+ * 2016): each group gets 0.75 promoters, 1.5 passives and 0.75 detractors
+ * (n + 3); theta_g = (P_g - D_g)/(n_g + 3) and V_g from the adjusted shares;
+ * Delta = theta1 - theta2 on that adjusted scale, SE = sqrt(V1/(n1 + 3) +
+ * V2/(n2 + 3)), z, p and ci = Delta +- z_level SE as for Wald. The
+ * reported diff is therefore the adjusted difference, slightly shrunk
+ * toward 0, not (P1 - D1)/n1 - (P2 - D2)/n2. Never degenerate.
+ * NPS_EEMPTY when a group is empty (the pseudo-counts alone carry no
+ * data); NPS_EINVAL as for Wald. */
+nps_status nps_test2_adjusted_wald(const nps_counts *g1, const nps_counts *g2,
+                                   nps_alternative alt, double level,
+                                   nps_test2_result *out);
+
+/* The BCa acceleration for Delta = theta1 - theta2 in closed form. Each
+ * group's leave-one-out values take three distinct values; with the
+ * empirical influence of one answer s, +(s - theta1) in group 1 and
+ * -(s - theta2) in group 2, Efron's multi-sample formula gives
+ *   a = (m3_1 / n1^2 - m3_2 / n2^2) / (6 (m2_1 / n1 + m2_2 / n2)^(3/2)),
+ * m2_g, m3_g the central moments of group g's +1/0/-1 scores. It equals
+ * nps_boot_accel for one group and the leave-one-out jackknife exactly
+ * when n1 = n2 (docs/methods.md derives it). 0 when both m2 are 0 or a
+ * group is empty. */
+double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
+
+/* Bootstrap of Delta: B replicates, each group's counts drawn independently
+ * from Multinomial(n_g, p-hat_g) (nps_boot_counts_replicate), Delta* =
+ * theta1* - theta2*. Reports the percentile and BCa intervals
+ * (nps_boot_percentile, nps_boot_bca with nps_test2_boot_accel), se = the
+ * replicates' standard deviation (B - 1), and a p-value whose construction
+ * docs/methods.md states (chosen by the type-I study). p_mc_se is the
+ * binomial Monte Carlo error of p, draws = B.
+ * replicates: NULL, or B doubles owned by the caller that receive the
+ * sorted Delta* (e.g. for a histogram chart); with NULL the function
+ * allocates its own buffer.
+ * Returns NPS_OK; NPS_EDEGENERATE when both groups are one-category (no
+ * spread: point intervals, se = 0, p NAN; use another test); NPS_EEMPTY;
+ * NPS_EINVAL for B < 2, a NULL rng, a bad level or alternative;
+ * NPS_ENOMEM; NPS_EOVERFLOW when a group's total passes 2^64 - 1. */
+nps_status nps_test2_bootstrap(const nps_counts *g1, const nps_counts *g2,
+                               nps_alternative alt, double level, size_t B,
+                               gsl_rng *r, double *replicates,
+                               nps_test2_result *out);
+
+/* Number of distinct (P1, A1, D1) tables group 1 can take when n1 answers
+ * are drawn without replacement from the pooled counts of g1 and g2 (the
+ * support of the permutation distribution), as a double. */
+double nps_test2_permutation_tables(const nps_counts *g1, const nps_counts *g2);
+
+/* Permutation test of equal NPS, conditional on the pooled counts
+ * (P, A, D) = g1 + g2 and on n1, n2. Under the null the labels are
+ * exchangeable and group 1's counts follow the multivariate hypergeometric
+ *   Pr(P1, A1, D1) = C(P, P1) C(A, A1) C(D, D1) / C(n, n1).
+ * p is the probability of a Delta at least as extreme as the observed one:
+ * |Delta| >= |Delta_obs| (two-sided), Delta >= Delta_obs (greater), Delta
+ * <= Delta_obs (less). Deltas are compared through the integer
+ * n1 n2 Delta = (P1 - D1) n2 - (P2 - D2) n1, exactly while that stays below
+ * 2^52; beyond, values within a relative 1e-12 of the observed one count as
+ * ties (as extreme).
+ * If nps_test2_permutation_tables <= max_tables (0 means
+ * NPS_TEST2_PERM_MAX_TABLES) every table is enumerated with log-factorials
+ * and compensated summation (exact = 1, p_mc_se = 0; tables whose
+ * probability is below 1e-25 of the most likely one are skipped, which
+ * changes p by less than 1e-14). Otherwise `draws` Monte Carlo permutations
+ * (0 means NPS_TEST2_DEFAULT_DRAWS) are drawn, P1 and then A1 by
+ * gsl_ran_hypergeometric, p = (1 + #as extreme) / (1 + draws) (valid for
+ * any number of draws), p_mc_se = sqrt(p (1 - p) / draws), exact = 0.
+ * diff is the raw Delta, se the plug-in Wald SE, ci NAN.
+ * r may be NULL when the test is exact; it is required otherwise.
+ * Returns NPS_OK; NPS_EEMPTY when a group is empty; NPS_EINVAL for a bad
+ * alternative or level, or when Monte Carlo is needed and r is NULL;
+ * NPS_EOVERFLOW when Monte Carlo is needed and the pooled total exceeds
+ * UINT_MAX (gsl_ran_hypergeometric's range: use a z test at that size);
+ * NPS_ENOMEM. */
+nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
+                                 nps_alternative alt, double level,
+                                 double max_tables, size_t draws, gsl_rng *r,
+                                 nps_test2_result *out);
+
+/* Category index in a paired table: 0 detractor, 1 passive, 2 promoter
+ * (the score s = index - 1). */
+#define NPS_PAIRED_INDEX(category) ((int)(category) + 1)
+
+/* Paired answers: count[i][j] respondents whose category was i in sample 1
+ * and j in sample 2 (indices by NPS_PAIRED_INDEX). As for independent
+ * groups, Delta = theta1 - theta2: for before/after put after as sample 1
+ * (rows). Zero-initialise ({0}) before use. */
+typedef struct nps_paired {
+  uint64_t count[3][3];
+} nps_paired;
+
+/* Paired z test: per respondent d = s1 - s2 in {-2, ..., 2}, Delta =
+ * mean(d), sd from the sample variance of d (divisor n - 1), SE = sd /
+ * sqrt(n), z = Delta / SE, p from the standard normal, ci = Delta +-
+ * z_level SE. nps1, nps2 are the two margins' NPS. n1 = n2 = n.
+ * Returns NPS_OK; NPS_EDEGENERATE when every d is equal (SE = 0; out holds
+ * Delta with z, p as for a degenerate Wald test); NPS_EEMPTY when n < 2;
+ * NPS_EINVAL for a bad level or alternative; NPS_EOVERFLOW when the total
+ * passes 2^64 - 1. */
+nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
+                            double level, nps_test2_result *out);
+
+/* One call for any independent-group test. */
+typedef struct nps_test2_request {
+  nps_test2_method method;
+  nps_alternative alternative;
+  double level;       /* 0 < level < 1 */
+  size_t draws;       /* bootstrap B or Monte Carlo permutations; 0 means
+                         NPS_TEST2_DEFAULT_DRAWS */
+  double max_tables;  /* permutation enumeration limit; 0 means
+                         NPS_TEST2_PERM_MAX_TABLES */
+  gsl_rng *rng;       /* required by bootstrap, and by permutation when it
+                         falls back to Monte Carlo */
+  double *replicates; /* bootstrap only: NULL or `draws` doubles for the
+                         sorted Delta* (nps_test2_bootstrap) */
+} nps_test2_request;
+
+/* Runs req->method on (g1, g2). Fallback: when the method cannot test the
+ * data (wald or bootstrap with both groups one-category) the adjusted-Wald
+ * test is used instead; out->method then says so and *note (if note is not
+ * NULL) points to a static English sentence explaining why, else it is
+ * NULL. Statuses as the method's function, except that a fallback returns
+ * the fallback's status. */
+nps_status nps_test2_compute(const nps_counts *g1, const nps_counts *g2,
+                             const nps_test2_request *req,
+                             nps_test2_result *out, const char **note);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
