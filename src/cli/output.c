@@ -3,13 +3,16 @@
  *
  * A --output file is written to a temporary sibling and renamed over the
  * target only after every byte reached the disk, so a failure never leaves
- * a half-written result behind. Numbers never depend on the locale: the
- * tool never calls setlocale, so printf uses '.' decimals.
+ * a half-written result behind. A target that exists and is not a regular
+ * file (a device such as /dev/null, a FIFO, a symbolic link) is written in
+ * place. Numbers never depend on the locale: the tool never calls
+ * setlocale, so printf uses '.' decimals.
  */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -21,6 +24,19 @@ int cli_out_open(cli_out *o, const char *path) {
     return EXIT_OK;
   }
   o->path = path;
+  /* A device, a FIFO or a symbolic link (/dev/full, /dev/null,
+   * /dev/stdout) is written in place: renaming a file over it would
+   * replace the device or the link itself. */
+  struct stat st;
+  if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) errno = EISDIR;
+    else o->fp = fopen(path, "w");
+    if (!o->fp) {
+      cli_error("%s: cannot write: %s", path, strerror(errno));
+      return EXIT_IO;
+    }
+    return EXIT_OK;
+  }
   size_t len = strlen(path);
   o->tmp_path = malloc(len + sizeof ".tmp-XXXXXX");
   if (!o->tmp_path) {
@@ -55,9 +71,17 @@ int cli_out_close(cli_out *o, int ok) {
     }
     return ok ? EXIT_OK : EXIT_IO;
   }
-  if (!err && fsync(fileno(o->fp)) != 0 && errno != EINVAL) err = errno;
+  if (!err && o->tmp_path && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
+    err = errno;
   if (fclose(o->fp) != 0 && !err) err = errno ? errno : EIO;
   o->fp = NULL;
+  if (!o->tmp_path) { /* written in place */
+    if (ok && err) {
+      cli_error("%s: cannot write: %s", o->path, strerror(err));
+      return EXIT_IO;
+    }
+    return ok ? EXIT_OK : EXIT_IO;
+  }
   if (ok && !err && rename(o->tmp_path, o->path) != 0) err = errno;
   if (!ok || err) unlink(o->tmp_path);
   free(o->tmp_path);
