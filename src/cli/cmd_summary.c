@@ -291,18 +291,26 @@ static void print_header(FILE *fp, const summary *s, int markdown) {
   fprintf(fp, "\n%sinterval: %s\n\n", markdown ? "\n" : "", method);
 }
 
+/* Nonzero when row i has a fallback note that no earlier row has. */
+static int new_note(const summary *s, size_t i) {
+  if (s->rows[i].footnote != 2) return 0;
+  for (size_t j = 0; j < i; j++)
+    if (s->rows[j].footnote == 2 &&
+        strcmp(s->rows[j].ci.note, s->rows[i].ci.note) == 0)
+      return 0;
+  return 1;
+}
+
 static void print_footnotes(FILE *fp, const summary *s) {
   int below = 0, fallback = 0;
-  const char *note = NULL;
   for (size_t i = 0; i < s->n_rows; i++) {
     below |= s->rows[i].footnote == 1;
-    if (s->rows[i].footnote == 2) {
-      fallback = 1;
-      note = s->rows[i].ci.note;
-    }
+    fallback |= s->rows[i].footnote == 2;
   }
   if (fallback || below) fputc('\n', fp);
-  if (fallback) fprintf(fp, "*  %s\n", note);
+  /* Each distinct reason once: rows may fall back for different ones. */
+  for (size_t i = 0; i < s->n_rows; i++)
+    if (new_note(s, i)) fprintf(fp, "*  %s\n", s->rows[i].ci.note);
   if (below)
     fprintf(fp, "** n below --min-n %llu: estimate only, no interval\n",
             (unsigned long long)s->opt->min_n);
@@ -474,6 +482,18 @@ static int emit(const summary *s) {
   return cli_out_close(&out, 1);
 }
 
+/* The output says it too, but csv or json in a file is not read by eye. */
+static void warn_below(const summary *s) {
+  size_t below = 0;
+  for (size_t i = 0; i < s->n_rows; i++) below += s->rows[i].footnote == 1;
+  if (below)
+    cli_warn(s->opt,
+             "%s: %zu row%s with n below --min-n %llu: estimate shown, "
+             "interval withheld",
+             s->path, below, below == 1 ? "" : "s",
+             (unsigned long long)s->opt->min_n);
+}
+
 static int run(cli_common *c, const char *path) {
   nps_table *t = nps_table_new(c->max_groups);
   summary s = {.opt = c, .path = path};
@@ -489,6 +509,7 @@ static int run(cli_common *c, const char *path) {
                                            : " (only a header?)");
     rc = EXIT_DATA;
   }
+  if (rc == EXIT_OK) warn_below(&s);
   if (rc == EXIT_OK) rc = emit(&s);
   free(s.rows);
   nps_table_free(t);
