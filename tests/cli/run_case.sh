@@ -27,7 +27,7 @@ case_name=${case_dir##*/}
 # must have an extension (input.csv, chart.gp): a name without a dot that is
 # not listed here is most likely a misspelt control file.
 known="args stdin exit stdout stdout_contains stderr_contains stderr_absent
-absent env timeout"
+absent env timeout setup"
 for f in "$case_dir"/*; do
   [[ -e "$f" ]] || continue
   name=${f##*/}
@@ -91,6 +91,20 @@ for line in "${env_lines[@]}"; do
   env_assign+=("$line")
 done
 
+# The setup script makes inputs that are too large to keep in the
+# repository or must be made at run time (a FIFO, a compiled locale).
+if [[ -f "$case_dir/setup" ]]; then
+  if ! (cd "$tmp" && CASE=$case_dir DATA=$data_dir TMP=$tmp \
+    timeout -k 5 "$limit" bash "$case_dir/setup") \
+    </dev/null >"$out/setup.log" 2>&1; then
+    {
+      echo "case $case_name: setup failed"
+      cat "$out/setup.log"
+    } >&2
+    exit 1
+  fi
+fi
+
 # Run in the case's temporary directory, so that a stray output file lands
 # there and is removed with it.
 (
@@ -150,7 +164,14 @@ check_lines "$case_dir/stderr_absent" "$out/stderr" absent stderr
 read_lines absent_paths "$case_dir/absent"
 for p in "${absent_paths[@]}"; do
   [[ -z "$p" ]] && continue
-  [[ -e "$p" || -L "$p" ]] && fail "path exists after the run: $p"
+  if [[ "$p" == *[*?[]* ]]; then
+    # A pattern: no path may match it (left-over temporary files).
+    while IFS= read -r m; do
+      fail "path exists after the run: $m"
+    done < <(compgen -G "$p")
+  elif [[ -e "$p" || -L "$p" ]]; then
+    fail "path exists after the run: $p"
+  fi
 done
 
 show() {
