@@ -62,10 +62,11 @@ typedef enum nps_test2_method {
   NPS_TEST2_WALD,
   NPS_TEST2_ADJUSTED_WALD,
   NPS_TEST2_BOOTSTRAP,
-  NPS_TEST2_PERMUTATION
+  NPS_TEST2_PERMUTATION,
+  NPS_TEST2_PAIRED /* nps_test2_paired only; nps_test2_compute refuses it */
 } nps_test2_method;
 
-/* Parses "wald", "adjusted-wald", "bootstrap", "permutation".
+/* Parses "wald", "adjusted-wald", "bootstrap", "permutation", "paired".
  * NPS_EINVAL for any other name. */
 nps_status nps_test2_method_parse(const char *name, nps_test2_method *out);
 
@@ -110,6 +111,14 @@ typedef struct nps_test2_result {
                       !bca_ok); permutation NAN (pair it with an interval
                       method) */
   nps_interval ci_percentile; /* bootstrap percentile interval */
+  double p_percentile;        /* bootstrap: p from inverting the percentile
+                                 interval, from the share of Delta* on each side
+                                 of 0 */
+  double p_bca;               /* bootstrap: p from inverting the BCa interval */
+  double p_shift;             /* bootstrap: p under the null by shifting the
+                                 replicates to mean 0: share of |Delta* - Delta|
+                                 >= |Delta| (p equals one of these three; which
+                                 one is documented at nps_test2_bootstrap) */
   int bca_ok;                 /* bootstrap: 0 when z0 was infinite */
   double z0;                  /* bootstrap BCa bias correction */
   double accel;  /* bootstrap BCa acceleration, nps_test2_boot_accel */

@@ -1,10 +1,24 @@
 /*
- * test2.c - two-sample tests of NPS (placeholder: every test reports
- * NPS_EINVAL until the implementation lands).
+ * test2.c - two-sample tests of NPS: Wald and adjusted-Wald z tests, the
+ * two-group multinomial bootstrap, the exact (or Monte Carlo) permutation
+ * test, and the paired z test.
+ *
+ * Every test works on category counts only. Differences are carried as the
+ * integer t = (P1 - D1) n2 - (P2 - D2) n1 = n1 n2 Delta wherever ties
+ * matter (bootstrap p-values, permutation tails), so equal differences
+ * compare equal exactly while n1 n2 < 2^52. Formulas, tie rules and the
+ * type-I study behind the defaults: docs/methods.md, "Two-sample tests".
  */
+#include <limits.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+
+#include "internal.h"
+#include "nps/boot.h"
 #include "nps/test2.h"
 
 static const struct {
@@ -26,9 +40,20 @@ static const struct {
      "adjusted-Wald z test (MeasuringU)"},
     {NPS_TEST2_BOOTSTRAP, "bootstrap", "bootstrap test"},
     {NPS_TEST2_PERMUTATION, "permutation", "permutation test"},
+    {NPS_TEST2_PAIRED, "paired", "paired z test"},
 };
 
 #define COUNT_OF(x) (sizeof(x) / sizeof((x)[0]))
+
+/* 2^52: below it the integers t are exact in a double. */
+#define EXACT_LIMIT 4503599627370496.0
+
+/* Relative tie tolerance for t beyond EXACT_LIMIT. */
+#define TIE_REL 1e-12
+
+/* Enumerated tables below this fraction of the most likely one are
+ * skipped: log(1e-25). */
+#define LOG_SKIP (-57.56462732485115)
 
 nps_status nps_alternative_parse(const char *name, nps_alternative *out) {
   for (size_t i = 0; name && i < COUNT_OF(alternatives); i++) {
@@ -71,73 +96,644 @@ const char *nps_test2_method_label(nps_test2_method method) {
   return "unknown";
 }
 
-static void clear(nps_test2_result *out) {
+/* ---- shared pieces ---------------------------------------------------- */
+
+static void clear(nps_test2_result *out, nps_test2_method m,
+                  nps_alternative alt, double level) {
   memset(out, 0, sizeof *out);
-  out->level = out->nps1 = out->nps2 = out->diff = out->se = out->z = NAN;
-  out->p = out->p_mc_se = out->z0 = out->accel = out->tables = NAN;
+  out->method = m;
+  out->alternative = alt;
+  out->level = level;
+  out->nps1 = out->nps2 = out->diff = out->se = out->z = NAN;
+  out->p = out->p_percentile = out->p_bca = out->p_shift = NAN;
+  out->z0 = out->accel = out->tables = NAN;
   out->ci = out->ci_percentile = (nps_interval){NAN, NAN};
 }
 
+static int alt_valid(nps_alternative alt) {
+  return alt == NPS_ALT_TWO_SIDED || alt == NPS_ALT_GREATER ||
+         alt == NPS_ALT_LESS;
+}
+
+/* Total of c; 0 with *overflow set past 2^64 - 1. */
+static uint64_t total(const nps_counts *c, int *overflow) {
+  uint64_t pa = c->promoters + c->passives;
+  int o = pa < c->promoters || pa + c->detractors < pa;
+  *overflow |= o;
+  return o ? 0 : pa + c->detractors;
+}
+
+/* Validates the common arguments and sizes; NPS_OK or the status. */
+static nps_status check_groups(const nps_counts *g1, const nps_counts *g2,
+                               nps_alternative alt, double level,
+                               nps_test2_result *out) {
+  int overflow = 0;
+  uint64_t n1 = total(g1, &overflow), n2 = total(g2, &overflow);
+  if (!alt_valid(alt) || !nps_level_valid(level))
+    return NPS_EINVAL;
+  if (overflow)
+    return NPS_EOVERFLOW;
+  if (n1 == 0 || n2 == 0)
+    return NPS_EEMPTY;
+  out->n1 = n1;
+  out->n2 = n2;
+  return NPS_OK;
+}
+
+static int one_category(const nps_counts *c) {
+  return (c->promoters > 0) + (c->passives > 0) + (c->detractors > 0) <= 1;
+}
+
+/* x - y for counts, as a double rounded once. */
+static double count_diff(uint64_t x, uint64_t y) {
+  return x >= y ? (double)(x - y) : -(double)(y - x);
+}
+
+/* p-value of a standard normal statistic z for alt. */
+static double normal_p(double z, nps_alternative alt) {
+  if (alt == NPS_ALT_GREATER)
+    return gsl_cdf_ugaussian_Q(z);
+  if (alt == NPS_ALT_LESS)
+    return gsl_cdf_ugaussian_P(z);
+  return fmin(1.0, 2.0 * gsl_cdf_ugaussian_Q(fabs(z)));
+}
+
+/* z, p and Delta +- z_level SE from out->diff and out->se. SE = 0 gives
+ * the limits: z = +-inf (p 0 or 1) for Delta != 0, z NAN and p 1 for
+ * Delta = 0, a point interval; NPS_EDEGENERATE then. */
+static nps_status z_finish(nps_test2_result *out) {
+  double d = out->diff, se = out->se;
+  double zl = nps_z_for_level(out->level);
+  out->ci = (nps_interval){d - zl * se, d + zl * se};
+  if (se > 0.0) {
+    out->z = d / se;
+    out->p = normal_p(out->z, out->alternative);
+    return NPS_OK;
+  }
+  out->z = d > 0.0 ? INFINITY : d < 0.0 ? -INFINITY : NAN;
+  out->p = d == 0.0 ? 1.0 : normal_p(out->z, out->alternative);
+  return NPS_EDEGENERATE;
+}
+
+/* ---- Wald and adjusted Wald -------------------------------------------- */
+
+/* Wald z test (Rocks 2016, section 2, extended to two independent
+ * samples): Delta = theta1 - theta2, SE^2 = V1/n1 + V2/n2. */
 nps_status nps_test2_wald(const nps_counts *g1, const nps_counts *g2,
                           nps_alternative alt, double level,
                           nps_test2_result *out) {
-  (void)g1, (void)g2, (void)alt, (void)level;
-  clear(out);
-  return NPS_EINVAL;
+  clear(out, NPS_TEST2_WALD, alt, level);
+  nps_status st = check_groups(g1, g2, alt, level, out);
+  if (st != NPS_OK)
+    return st;
+  nps_estimate e1, e2;
+  (void)nps_estimate_counts(g1, &e1);
+  (void)nps_estimate_counts(g2, &e2);
+  out->nps1 = e1.nps;
+  out->nps2 = e2.nps;
+  out->diff = e1.nps - e2.nps;
+  out->se = hypot(e1.se, e2.se); /* sqrt(V1/n1 + V2/n2) */
+  return z_finish(out);
 }
 
+/* theta and V of counts adjusted by 0.75 / 1.5 / 0.75 (Rocks 2016). */
+static void adjusted(const nps_counts *c, double *theta, double *var,
+                     double *m) {
+  double p, a, d, n;
+  nps_counts_as_double(c, &p, &a, &d, &n);
+  *m = n + 3.0;
+  double pp = (p + 0.75) / *m, pd = (d + 0.75) / *m;
+  *theta = count_diff(c->promoters, c->detractors) / *m;
+  *var = fmax(pp + pd - (pp - pd) * (pp - pd), 0.0);
+}
+
+/* MeasuringU's two-sample adjusted-Wald test (Sauro, "How to statistically
+ * compare two Net Promoter Scores"): adjust each group as Rocks's
+ * interval does, then the Wald z test on the adjusted estimates. */
 nps_status nps_test2_adjusted_wald(const nps_counts *g1, const nps_counts *g2,
                                    nps_alternative alt, double level,
                                    nps_test2_result *out) {
-  (void)g1, (void)g2, (void)alt, (void)level;
-  clear(out);
-  return NPS_EINVAL;
+  clear(out, NPS_TEST2_ADJUSTED_WALD, alt, level);
+  nps_status st = check_groups(g1, g2, alt, level, out);
+  if (st != NPS_OK)
+    return st;
+  double v1, v2, m1, m2;
+  adjusted(g1, &out->nps1, &v1, &m1);
+  adjusted(g2, &out->nps2, &v2, &m2);
+  out->diff = out->nps1 - out->nps2;
+  out->se = sqrt(v1 / m1 + v2 / m2);
+  return z_finish(out);
 }
 
+/* ---- bootstrap -------------------------------------------------------- */
+
+/* Central moments m2, m3 of the +1/0/-1 scores of c. */
+static void score_moments(const nps_counts *c, double *m2, double *m3) {
+  double p, a, d, n;
+  nps_counts_as_double(c, &p, &a, &d, &n);
+  *m2 = *m3 = 0.0;
+  if (n == 0.0)
+    return;
+  double pp = p / n, pa = a / n, pd = d / n, th = pp - pd;
+  double up = 1.0 - th, down = -1.0 - th;
+  *m2 = pp * up * up + pa * th * th + pd * down * down;
+  *m3 = pp * up * up * up - pa * th * th * th + pd * down * down * down;
+}
+
+/* Efron's multi-sample acceleration with empirical influences U = s -
+ * theta1 (group 1) and -(s - theta2) (group 2), each over n_g:
+ * a = sum U^3 / n_g^3 / (6 (sum U^2 / n_g^2)^(3/2)) (Efron 1987, sec. 10;
+ * DiCiccio and Efron 1996), where sum over group g of U^3 = +-n_g m3_g and
+ * of U^2 = n_g m2_g. */
 double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2) {
-  (void)g1, (void)g2;
-  return NAN;
+  double n1 = (double)nps_counts_total(g1), n2 = (double)nps_counts_total(g2);
+  if (n1 == 0.0 || n2 == 0.0)
+    return 0.0;
+  double a2, a3, b2, b3;
+  score_moments(g1, &a2, &a3);
+  score_moments(g2, &b2, &b3);
+  double s2 = a2 / n1 + b2 / n2;
+  if (!(s2 > 0.0))
+    return 0.0;
+  return (a3 / (n1 * n1) - b3 / (n2 * n2)) / (6.0 * pow(s2, 1.5));
+}
+
+/* t = (P1 - D1) n2 - (P2 - D2) n1 = n1 n2 Delta. */
+static double scaled_diff(const nps_counts *c1, const nps_counts *c2, double n1,
+                          double n2) {
+  return count_diff(c1->promoters, c1->detractors) * n2 -
+         count_diff(c2->promoters, c2->detractors) * n1;
+}
+
+/* B replicates of t*. */
+static void draw_scaled(const nps_counts *g1, const nps_counts *g2, double n1,
+                        double n2, size_t B, gsl_rng *r, double *v) {
+  for (size_t i = 0; i < B; i++) {
+    nps_counts x1, x2;
+    (void)nps_boot_counts_replicate(g1, r, &x1);
+    (void)nps_boot_counts_replicate(g2, r, &x2);
+    v[i] = scaled_diff(&x1, &x2, n1, n2);
+  }
+}
+
+static int compare_doubles(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Number of sorted values below x, with values equal to x counted half,
+ * as a share of B. */
+static double share_below(const double *sorted, size_t B, double x) {
+  size_t lo = 0, hi = B;
+  while (lo < hi) { /* first index with sorted >= x */
+    size_t mid = lo + (hi - lo) / 2;
+    if (sorted[mid] < x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t less = lo;
+  hi = B;
+  while (lo < hi) { /* first index with sorted > x */
+    size_t mid = lo + (hi - lo) / 2;
+    if (sorted[mid] <= x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return ((double)less + (double)lo) / (2.0 * (double)B);
+}
+
+/* One-sided p-values (greater, less) into the p of alt; two-sided is
+ * twice the smaller, at most 1. */
+static double sided_p(double p_greater, double p_less, nps_alternative alt) {
+  if (alt == NPS_ALT_GREATER)
+    return p_greater;
+  if (alt == NPS_ALT_LESS)
+    return p_less;
+  return fmin(1.0, 2.0 * fmin(p_greater, p_less));
+}
+
+/* Percentile inversion: the (1 - 2q) percentile interval has 0 as a limit
+ * when q = F*(0), the share of replicates below 0 (ties half); so
+ * p_greater = F*(0), p_less = 1 - F*(0). */
+static double p_percentile(const double *t, size_t B, nps_alternative alt) {
+  double f0 = share_below(t, B, 0.0);
+  return sided_p(f0, 1.0 - f0, alt);
+}
+
+/* BCa inversion: the BCa limit at normal quantile z is the replicate
+ * quantile Phi(z0 + (z0 + z) / (1 - a (z0 + z))). Setting that level to
+ * q = F*(0) gives w = Phi^-1(q) - z0, z = w / (1 + a w) - z0, and
+ * p_greater = Phi(z). Where 1 + a w <= 0 the level is out of the BCa
+ * map's range and p takes its limit; q = 0 or 1 gives 0 or 1. */
+static double p_bca(const double *t, size_t B, double z0, double a,
+                    nps_alternative alt) {
+  double q = share_below(t, B, 0.0), pg;
+  if (q <= 0.0 || q >= 1.0) {
+    pg = q;
+  } else {
+    double w = gsl_cdf_ugaussian_Pinv(q) - z0, den = 1.0 + a * w;
+    pg = den > 0.0 ? gsl_cdf_ugaussian_P(w / den - z0) : (w > 0.0 ? 1.0 : 0.0);
+  }
+  return sided_p(pg, 1.0 - pg, alt);
+}
+
+/* Shifted null: Delta* - Delta estimates the null law of Delta - 0, so
+ * p_greater = Pr*(Delta* - Delta >= Delta), two-sided Pr*(|Delta* - Delta|
+ * >= |Delta|); ties counted half. */
+static double p_shift(const double *t, size_t B, double t_obs,
+                      nps_alternative alt) {
+  double pg = 1.0 - share_below(t, B, 2.0 * t_obs);
+  double pl = share_below(t, B, 2.0 * t_obs);
+  if (alt == NPS_ALT_GREATER)
+    return pg;
+  if (alt == NPS_ALT_LESS)
+    return pl;
+  double a = fabs(t_obs);
+  /* |t - t_obs| >= a: t >= t_obs + a or t <= t_obs - a. */
+  double upper = 1.0 - share_below(t, B, t_obs + a);
+  double lower = share_below(t, B, t_obs - a);
+  return fmin(1.0, upper + lower);
+}
+
+static double sample_sd(const double *v, size_t B) {
+  double mean = 0.0, ss = 0.0;
+  for (size_t i = 0; i < B; i++)
+    mean += v[i];
+  mean /= (double)B;
+  for (size_t i = 0; i < B; i++)
+    ss += (v[i] - mean) * (v[i] - mean);
+  return sqrt(ss / (double)(B - 1));
+}
+
+/* p-values from the sorted t*, then t* -> Delta* and the intervals. */
+static void boot_summarise(double *v, size_t B, double t_obs, double scale,
+                           nps_test2_result *out) {
+  out->p_percentile = p_percentile(v, B, out->alternative);
+  out->p_shift = p_shift(v, B, t_obs, out->alternative);
+  for (size_t i = 0; i < B; i++)
+    v[i] /= scale;
+  out->diff = t_obs / scale;
+  out->se = sample_sd(v, B);
+  (void)nps_boot_percentile(v, B, out->level, &out->ci_percentile);
+  out->bca_ok = nps_boot_bca(v, B, out->diff, out->accel, out->level, &out->ci,
+                             &out->z0) == NPS_OK;
+  if (out->bca_ok)
+    out->p_bca = p_bca(v, B, out->z0, out->accel, out->alternative);
+  else
+    out->p_bca = out->p_percentile;
+  out->p = out->p_percentile;
+  double p = fmin(fmax(out->p, 0.0), 1.0);
+  out->p_mc_se = sqrt(p * (1.0 - p) / (double)B);
 }
 
 nps_status nps_test2_bootstrap(const nps_counts *g1, const nps_counts *g2,
                                nps_alternative alt, double level, size_t B,
                                gsl_rng *r, double *replicates,
                                nps_test2_result *out) {
-  (void)g1, (void)g2, (void)alt, (void)level, (void)B, (void)r;
-  (void)replicates;
-  clear(out);
-  return NPS_EINVAL;
+  clear(out, NPS_TEST2_BOOTSTRAP, alt, level);
+  if (B < 2 || !r)
+    return NPS_EINVAL;
+  nps_status st = check_groups(g1, g2, alt, level, out);
+  if (st != NPS_OK)
+    return st;
+  if (!replicates && B > SIZE_MAX / sizeof(double))
+    return NPS_ENOMEM;
+  double *v = replicates ? replicates : malloc(B * sizeof *v);
+  if (!v)
+    return NPS_ENOMEM;
+  double n1 = (double)out->n1, n2 = (double)out->n2;
+  out->nps1 = count_diff(g1->promoters, g1->detractors) / n1;
+  out->nps2 = count_diff(g2->promoters, g2->detractors) / n2;
+  out->accel = nps_test2_boot_accel(g1, g2);
+  out->draws = B;
+  draw_scaled(g1, g2, n1, n2, B, r, v);
+  qsort(v, B, sizeof *v, compare_doubles);
+  boot_summarise(v, B, scaled_diff(g1, g2, n1, n2), n1 * n2, out);
+  if (!replicates)
+    free(v);
+  if (!(one_category(g1) && one_category(g2)))
+    return NPS_OK;
+  out->p = out->p_percentile = out->p_bca = out->p_shift = NAN;
+  out->p_mc_se = NAN;
+  return NPS_EDEGENERATE;
+}
+
+/* ---- permutation ------------------------------------------------------ */
+
+/* sum_{k=k0}^{k1} min(c, k) for k0 <= k1. */
+static double sum_min(double c, double k0, double k1) {
+  double s = 0.0;
+  double top = fmin(k1, c); /* k in [k0, top] contribute k */
+  if (top >= k0)
+    s += (k0 + top) * (top - k0 + 1.0) / 2.0;
+  double from = fmax(k0, c + 1.0); /* k in [from, k1] contribute c */
+  if (k1 >= from)
+    s += c * (k1 - from + 1.0);
+  return s;
+}
+
+/* sum_{k=k0}^{k1} max(0, k - c) for k0 <= k1. */
+static double sum_excess(double c, double k0, double k1) {
+  double from = fmax(k0, c + 1.0);
+  if (k1 < from)
+    return 0.0;
+  return (from - c + k1 - c) * (k1 - from + 1.0) / 2.0;
+}
+
+/* The group of m answers drawn from pooled (P, A, D): for each k = A1 + D1
+ * in [max(0, m - P), min(m, A + D)], A1 runs over [max(0, k - D),
+ * min(A, k)], so the count is sum_k (min(A, k) - max(0, k - D) + 1). */
+static double table_count(double P, double A, double D, double m) {
+  double k0 = fmax(0.0, m - P), k1 = fmin(m, A + D);
+  if (k1 < k0)
+    return 0.0;
+  return sum_min(A, k0, k1) - sum_excess(D, k0, k1) + (k1 - k0 + 1.0);
+}
+
+/* Pooled counts, and the smaller group's size m. */
+typedef struct pooled {
+  uint64_t P, A, D, n1, n2, m;
+  int first; /* 1 when the enumerated (smaller) group is group 1 */
+} pooled;
+
+static int pool(const nps_counts *g1, const nps_counts *g2, pooled *q) {
+  int overflow = 0;
+  nps_counts s = {g1->promoters + g2->promoters, g1->passives + g2->passives,
+                  g1->detractors + g2->detractors};
+  overflow = s.promoters < g1->promoters || s.passives < g1->passives ||
+             s.detractors < g1->detractors;
+  q->P = s.promoters;
+  q->A = s.passives;
+  q->D = s.detractors;
+  q->n1 = total(g1, &overflow);
+  q->n2 = total(g2, &overflow);
+  (void)total(&s, &overflow);
+  q->first = q->n1 <= q->n2;
+  q->m = q->first ? q->n1 : q->n2;
+  return !overflow;
 }
 
 double nps_test2_permutation_tables(const nps_counts *g1,
                                     const nps_counts *g2) {
-  (void)g1, (void)g2;
-  return NAN;
+  pooled q;
+  if (!pool(g1, g2, &q))
+    return NAN;
+  return table_count((double)q.P, (double)q.A, (double)q.D, (double)q.m);
+}
+
+/* t of the split where the enumerated group holds (x, a, y) promoters,
+ * passives, detractors. */
+static double split_t(const pooled *q, uint64_t x, uint64_t y) {
+  double de = count_diff(x, y), dr = count_diff(q->P - x, q->D - y);
+  double n1 = (double)q->n1, n2 = (double)q->n2;
+  return q->first ? de * n2 - dr * n1 : dr * n2 - de * n1;
+}
+
+/* Is t at least as extreme as t_obs (tol: the tie tolerance)? */
+static int extreme(double t, double t_obs, double tol, nps_alternative alt) {
+  if (alt == NPS_ALT_GREATER)
+    return t >= t_obs - tol;
+  if (alt == NPS_ALT_LESS)
+    return t <= t_obs + tol;
+  return fabs(t) >= fabs(t_obs) - tol;
+}
+
+/* ln C(n, x) - ln C(n, lo) for x = lo..hi into out[0..hi-lo], by the
+ * recurrence ln C(n, x + 1) = ln C(n, x) + ln((n - x) / (x + 1)). The
+ * constant ln C(n, lo) is left out: it cancels when the weights are
+ * normalised, and skipping it avoids lgamma's cancellation at large n. */
+static void log_choose_row(uint64_t n, uint64_t lo, uint64_t hi, double *out) {
+  out[0] = 0.0;
+  for (uint64_t x = lo; x < hi; x++)
+    out[x - lo + 1] = out[x - lo] + log((double)(n - x) / (double)(x + 1));
+}
+
+/* Neumaier's compensated sum. */
+typedef struct ksum {
+  double s, c;
+} ksum;
+
+static void ksum_add(ksum *k, double x) {
+  double t = k->s + x;
+  k->c += fabs(k->s) >= fabs(x) ? (k->s - t) + x : (x - t) + k->s;
+  k->s = t;
+}
+
+/* The index ranges the enumeration visits, and the ln C rows over them. */
+typedef struct perm_ctx {
+  const pooled *q;
+  uint64_t x0, x1, a0, a1, d0, d1; /* promoters, passives, detractors */
+  double *lp, *la, *ld;            /* ln C rows, offset by x0, a0, d0 */
+  double t_obs, tol;
+  nps_alternative alt;
+} perm_ctx;
+
+static uint64_t min_u64(uint64_t a, uint64_t b) {
+  return a < b ? a : b;
+}
+
+/* a - b, or 0 when b >= a. */
+static uint64_t sub0(uint64_t a, uint64_t b) {
+  return a > b ? a - b : 0;
+}
+
+/* In the enumerated group, x promoters run over [m - (A + D), min(P, m)]
+ * (clamped at 0); with k = m - x, passives over [k - D, min(A, k)] and
+ * detractors over [k - A, min(D, k)], so the union of those ranges over x
+ * bounds each row. Each row's length is at most the table count. */
+static nps_status perm_rows(perm_ctx *c) {
+  const pooled *q = c->q;
+  c->x0 = sub0(q->m, q->A + q->D);
+  c->x1 = min_u64(q->P, q->m);
+  uint64_t k0 = q->m - c->x1, k1 = q->m - c->x0;
+  c->a0 = sub0(k0, q->D);
+  c->a1 = min_u64(q->A, k1);
+  c->d0 = sub0(k0, q->A);
+  c->d1 = min_u64(q->D, k1);
+  uint64_t len = (c->x1 - c->x0) + (c->a1 - c->a0) + (c->d1 - c->d0) + 3;
+  if (len > SIZE_MAX / sizeof(double))
+    return NPS_ENOMEM;
+  c->lp = malloc((size_t)len * sizeof(double));
+  if (!c->lp)
+    return NPS_ENOMEM;
+  c->la = c->lp + (c->x1 - c->x0 + 1);
+  c->ld = c->la + (c->a1 - c->a0 + 1);
+  log_choose_row(q->P, c->x0, c->x1, c->lp);
+  log_choose_row(q->A, c->a0, c->a1, c->la);
+  log_choose_row(q->D, c->d0, c->d1, c->ld);
+  return NPS_OK;
+}
+
+/* Walks every table. With all == NULL it returns the largest log weight;
+ * else it adds the weights exp(w - top) into *all, and those of tables at
+ * least as extreme as the observed one into *tail. */
+static double perm_walk(const perm_ctx *c, double top, ksum *all, ksum *tail) {
+  const pooled *q = c->q;
+  double best = -INFINITY;
+  for (uint64_t x = c->x0; x <= c->x1; x++) {
+    uint64_t k = q->m - x; /* passives + detractors in the group */
+    uint64_t a_lo = sub0(k, q->D), a_hi = min_u64(q->A, k);
+    double wx = c->lp[x - c->x0];
+    for (uint64_t a = a_lo; a <= a_hi; a++) {
+      double w = wx + c->la[a - c->a0] + c->ld[k - a - c->d0];
+      if (!all) {
+        best = fmax(best, w);
+        continue;
+      }
+      if (w - top < LOG_SKIP)
+        continue;
+      double e = exp(w - top);
+      ksum_add(all, e);
+      if (extreme(split_t(q, x, k - a), c->t_obs, c->tol, c->alt))
+        ksum_add(tail, e);
+    }
+  }
+  return best;
+}
+
+static double tie_tol(const pooled *q, double t_obs) {
+  return (double)q->n1 * (double)q->n2 < EXACT_LIMIT ? 0.5
+                                                     : TIE_REL * fabs(t_obs);
+}
+
+/* Exact p: the normalised weight of the tables at least as extreme. */
+static nps_status perm_exact(const pooled *q, double t_obs, nps_alternative alt,
+                             double *p) {
+  perm_ctx c = {.q = q, .t_obs = t_obs, .tol = tie_tol(q, t_obs), .alt = alt};
+  nps_status st = perm_rows(&c);
+  if (st != NPS_OK)
+    return st;
+  ksum all = {0, 0}, tail = {0, 0};
+  double top = perm_walk(&c, 0.0, NULL, NULL);
+  (void)perm_walk(&c, top, &all, &tail);
+  free(c.lp);
+  *p = fmin(1.0, (tail.s + tail.c) / (all.s + all.c));
+  return NPS_OK;
+}
+
+/* Monte Carlo p = (1 + hits) / (1 + draws): each draw puts P1 ~
+ * Hypergeometric(P, A + D, m) promoters and A1 ~ Hypergeometric(A, D,
+ * m - P1) passives in the smaller group. */
+static double perm_monte_carlo(const pooled *q, double t_obs,
+                               nps_alternative alt, size_t draws, gsl_rng *r) {
+  double tol = tie_tol(q, t_obs);
+  unsigned P = (unsigned)q->P, A = (unsigned)q->A, D = (unsigned)q->D;
+  unsigned m = (unsigned)q->m;
+  size_t hits = 0;
+  for (size_t i = 0; i < draws; i++) {
+    unsigned x = gsl_ran_hypergeometric(r, P, A + D, m);
+    unsigned a = gsl_ran_hypergeometric(r, A, D, m - x);
+    hits += (size_t)extreme(split_t(q, x, m - x - a), t_obs, tol, alt);
+  }
+  return (1.0 + (double)hits) / (1.0 + (double)draws);
 }
 
 nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
                                  nps_alternative alt, double level,
                                  double max_tables, size_t draws, gsl_rng *r,
                                  nps_test2_result *out) {
-  (void)g1, (void)g2, (void)alt, (void)level, (void)max_tables, (void)draws;
-  (void)r;
-  clear(out);
-  return NPS_EINVAL;
+  nps_test2_result w;
+  nps_status st = nps_test2_wald(g1, g2, alt, level, &w);
+  clear(out, NPS_TEST2_PERMUTATION, alt, level);
+  if (st != NPS_OK && st != NPS_EDEGENERATE)
+    return st;
+  pooled q;
+  if (!(max_tables >= 0.0))
+    return NPS_EINVAL;
+  if (!pool(g1, g2, &q))
+    return NPS_EOVERFLOW;
+  out->n1 = q.n1;
+  out->n2 = q.n2;
+  out->nps1 = w.nps1;
+  out->nps2 = w.nps2;
+  out->diff = w.diff;
+  out->se = w.se;
+  out->tables = table_count((double)q.P, (double)q.A, (double)q.D, (double)q.m);
+  double limit = max_tables > 0.0 ? max_tables : NPS_TEST2_PERM_MAX_TABLES;
+  double t_obs = scaled_diff(g1, g2, (double)q.n1, (double)q.n2);
+  if (out->tables <= limit) {
+    out->exact = 1;
+    out->p_mc_se = 0.0;
+    return perm_exact(&q, t_obs, alt, &out->p);
+  }
+  if (!r)
+    return NPS_EINVAL;
+  if (q.P + q.A + q.D > UINT_MAX)
+    return NPS_EOVERFLOW;
+  out->draws = draws ? draws : NPS_TEST2_DEFAULT_DRAWS;
+  out->p = perm_monte_carlo(&q, t_obs, alt, out->draws, r);
+  out->p_mc_se = sqrt(out->p * (1.0 - out->p) / (double)out->draws);
+  return NPS_OK;
 }
 
+/* ---- paired ----------------------------------------------------------- */
+
+/* Paired z test: d = s1 - s2 = i - j for the cell (i, j); mean, sample
+ * variance (n - 1) by two passes over the nine cells. */
 nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
                             double level, nps_test2_result *out) {
-  (void)t, (void)alt, (void)level;
-  clear(out);
-  return NPS_EINVAL;
+  clear(out, NPS_TEST2_PAIRED, alt, level);
+  if (!alt_valid(alt) || !nps_level_valid(level))
+    return NPS_EINVAL;
+  uint64_t n = 0;
+  double sd = 0.0, s1 = 0.0, s2 = 0.0;
+  for (int i = 0; i < 3; i++) {
+    for (int j = 0; j < 3; j++) {
+      uint64_t c = t->count[i][j];
+      if (n + c < n)
+        return NPS_EOVERFLOW;
+      n += c;
+      sd += (double)c * (double)(i - j);
+      s1 += (double)c * (double)(i - 1);
+      s2 += (double)c * (double)(j - 1);
+    }
+  }
+  if (n < 2)
+    return NPS_EEMPTY;
+  double dn = (double)n, mean = sd / dn, ss = 0.0;
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++)
+      ss += (double)t->count[i][j] * ((i - j) - mean) * ((i - j) - mean);
+  out->n1 = out->n2 = n;
+  out->nps1 = s1 / dn;
+  out->nps2 = s2 / dn;
+  out->diff = mean;
+  out->se = sqrt(ss / (dn - 1.0) / dn);
+  return z_finish(out);
 }
+
+/* ---- dispatch --------------------------------------------------------- */
 
 nps_status nps_test2_compute(const nps_counts *g1, const nps_counts *g2,
                              const nps_test2_request *req,
                              nps_test2_result *out, const char **note) {
-  (void)g1, (void)g2, (void)req;
   if (note)
     *note = NULL;
-  clear(out);
-  return NPS_EINVAL;
+  size_t draws = req->draws ? req->draws : NPS_TEST2_DEFAULT_DRAWS;
+  int flat = one_category(g1) && one_category(g2);
+  nps_test2_method m = req->method;
+  if ((m == NPS_TEST2_WALD || m == NPS_TEST2_BOOTSTRAP) && flat &&
+      nps_counts_total(g1) > 0 && nps_counts_total(g2) > 0) {
+    if (note)
+      *note = "each group has all its answers in one category: no sampling "
+              "spread for this test, adjusted-Wald test used instead";
+    m = NPS_TEST2_ADJUSTED_WALD;
+  }
+  switch (m) {
+  case NPS_TEST2_WALD:
+    return nps_test2_wald(g1, g2, req->alternative, req->level, out);
+  case NPS_TEST2_ADJUSTED_WALD:
+    return nps_test2_adjusted_wald(g1, g2, req->alternative, req->level, out);
+  case NPS_TEST2_BOOTSTRAP:
+    return nps_test2_bootstrap(g1, g2, req->alternative, req->level, draws,
+                               req->rng, req->replicates, out);
+  case NPS_TEST2_PERMUTATION:
+    return nps_test2_permutation(g1, g2, req->alternative, req->level,
+                                 req->max_tables, draws, req->rng, out);
+  default:
+    clear(out, m, req->alternative, req->level);
+    return NPS_EINVAL;
+  }
 }
