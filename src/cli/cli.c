@@ -17,6 +17,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"summary", cmd_summary, "NPS with a confidence interval, per group"},
+    {"compare", cmd_compare,
+     "did NPS change? two samples: before/after, control/pilot"},
 };
 
 static void print_help(void) {
@@ -33,6 +35,7 @@ static void print_help(void) {
          "  nps-stat summary responses.csv --by channel\n"
          "  nps-stat summary qualtrics.csv --skip-rows 2 --score Q1 "
          "--exclude 'Status=Survey Preview'\n"
+         "  nps-stat compare before.csv after.csv\n"
          "\n"
          "Run 'nps-stat COMMAND --help' for a command's options.\n"
          "Exit status: 0 success, 1 a --fail-if condition met, 2 usage "

@@ -153,5 +153,6 @@ unsigned long cli_group_seed(unsigned long seed, const char *key, size_t len);
 
 int nps_cli_main(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif
