@@ -416,6 +416,17 @@ static int diff_interval(const compare *cmp, cmp_row *r, gsl_rng *rng) {
   nps_test2_result b;
   const nps_test2_result *bp = &b;
   nps_status st = NPS_OK;
+  if (r->side[0].est.n < NPS_CI_BOOT_MIN_N ||
+      r->side[1].est.n < NPS_CI_BOOT_MIN_N) {
+    st = nps_test2_adjusted_wald(&r->side[1].counts, &r->side[0].counts,
+                                 cmp->alt, c->level, &b);
+    if (st != NPS_OK) return test_error(NPS_TEST2_ADJUSTED_WALD, st);
+    r->diff_ci = b.ci;
+    r->diff_ci_how = "adjusted Wald";
+    r->diff_note = "a sample has fewer than 20 answers, too few for the "
+                   "bootstrap: adjusted Wald interval of the difference";
+    return EXIT_OK;
+  }
   if (r->test.method == NPS_TEST2_BOOTSTRAP) bp = &r->test;
   else
     st = nps_test2_bootstrap(&r->side[1].counts, &r->side[0].counts, cmp->alt,
