@@ -21,6 +21,7 @@
 #include "hist.h"
 #include "interval.h"
 #include "multi.h"
+#include "plot.h"
 #include "power.h"
 #include "status.h"
 #include "table.h"

@@ -1,0 +1,199 @@
+/*
+ * plot.h - gnuplot scripts for the nps-stat charts.
+ *
+ * Each function writes one complete gnuplot script to a stdio stream: the
+ * data inline, terminal, size, fonts, colours and titles, so that
+ * `gnuplot chart.gp` draws a presentable chart with no editing. The library
+ * only writes text; it never runs gnuplot (the nps-stat tool does that for
+ * --render). To build a script in memory, pass a stream from
+ * open_memstream() or fmemopen().
+ *
+ * Untrusted text. Group labels, file names and column names come from CSV
+ * cells or the command line. The library never writes such text where
+ * gnuplot reads commands or strings: every caller-supplied text goes, after
+ * nps_plot_label-style cleaning, into an inline data block, one text per
+ * line behind a '|', and reaches the chart through gnuplot's data block
+ * indexing ($rows[i]), which takes the line as it is. Such a line is never
+ * parsed, never expanded (no backticks, macros or escapes), and cannot end
+ * the block, since it starts with '|' or a digit and never with EOD.
+ * Titles combine those texts with fixed single-quoted text and numbers that
+ * the library formats itself. Terminals are set `noenhanced`, so ^ _ @ & { }
+ * in a label are drawn as they are.
+ *
+ * The scripts need gnuplot 5.4 or later (data block indexing) with the cairo
+ * terminals (pngcairo, pdfcairo) or svg, and use the font "DejaVu Sans",
+ * which covers Latin, Greek and Cyrillic; fontconfig substitutes a similar
+ * font where it is missing. Colours keep distinct lightness so that a chart
+ * printed in greyscale still separates detractors (dark), passives (light)
+ * and promoters (middle).
+ *
+ * Scale: every NPS value, interval and difference passed here is on the
+ * -1..1 scale; charts show points (-100..100).
+ */
+#ifndef NPS_PLOT_H
+#define NPS_PLOT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "hist.h"
+#include "interval.h"
+#include "status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Image formats: gnuplot's pngcairo, svg and pdfcairo terminals. */
+typedef enum nps_plot_format {
+  NPS_PLOT_PNG,
+  NPS_PLOT_SVG,
+  NPS_PLOT_PDF
+} nps_plot_format;
+
+/* Longest bar label drawn, in characters; longer ones end in "…". */
+#define NPS_PLOT_LABEL_MAX 40
+
+/* Parses "png", "svg" or "pdf". NPS_EINVAL for anything else. */
+nps_status nps_plot_format_parse(const char *name, nps_plot_format *out);
+
+/* "png", "svg" or "pdf": the format's name and file extension. */
+const char *nps_plot_format_name(nps_plot_format format);
+
+/* Where a script draws. */
+typedef struct nps_plot_target {
+  nps_plot_format format;
+  /* The image file the script writes (`set output`), e.g. "chart.png",
+   * relative to the directory gnuplot runs in; NULL writes no `set output`
+   * (the caller adds one, e.g. with gnuplot -e). Any bytes except control
+   * characters; a name starting with '|' (which gnuplot would run as a
+   * command) or with a space is written with "./" in front. */
+  const char *output;
+} nps_plot_target;
+
+/* What the titles say. Every text may be NULL (left out) and may hold any
+ * bytes: it is cleaned (see nps_plot_label) and kept in the data block. */
+typedef struct nps_plot_info {
+  const char *title;  /* first title line, e.g. "NPS by channel"; NULL: the
+                         chart's own default */
+  const char *source; /* e.g. the input file; shown after the title, long
+                         ones keep their end ("…/exports/may.csv") */
+  const char *method; /* interval method, e.g. nps_ci_method_label() */
+  double level;       /* confidence level of the intervals, 0 < level < 1;
+                         for nps_plot_power, 1 - alpha of the test */
+  size_t replicates;  /* bootstrap B behind the intervals; 0: none */
+  unsigned long seed; /* random seed, shown when replicates > 0 */
+  const char *note;   /* one more line under the title, e.g. "the 40
+                         largest of 312 groups"; NULL: none */
+} nps_plot_info;
+
+/* One group: a label, its category counts and its interval. */
+typedef struct nps_plot_group {
+  const char *label; /* any bytes (a CSV cell); need not be NUL-terminated */
+  size_t label_len;
+  nps_counts counts; /* n, the shares and NPS are computed from these */
+  nps_interval ci;   /* on -1..1; NAN limits: no interval (withheld) */
+} nps_plot_group;
+
+/* Segment chart (the `summary` and `segments` charts), one PNG of two
+ * panels sharing the rows: left, NPS as horizontal bars with interval
+ * whiskers and the value printed beside each; right, the detractor /
+ * passive / promoter shares as stacked bars. Groups are sorted by NPS,
+ * highest on top (ties keep the given order); each row is labelled
+ * "label (n = N)". overall (may be NULL) is drawn last, below a dashed rule,
+ * with a hatched bar. Groups with n = 0 are left out. The title shows the
+ * level, method, total n (overall's, else the sum) and, for bootstrap
+ * intervals, B and the seed. A chart is readable up to about 40 rows; the
+ * height grows with the rows, so the caller should limit them.
+ * Returns NPS_OK; NPS_EINVAL for a NULL fp, target or info, a bad level or
+ * output name, or no group with answers; NPS_ENOMEM; NPS_EIO when writing
+ * to fp failed. */
+nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
+                             const nps_plot_info *info,
+                             const nps_plot_group *groups, size_t n_groups,
+                             const nps_plot_group *overall);
+
+/* Histogram of bootstrap replicates of one group's NPS, with the interval
+ * group->ci shaded and its limits and the estimate (from group->counts)
+ * drawn as vertical lines and labelled. replicates[0..B-1] are NPS values
+ * on -1..1 in any order (nps_boot_ci's sorted work buffer will do). NPS
+ * takes only the values k/n, so bins span whole numbers of those steps and
+ * no bin is empty by construction. The title shows n, B, the seed (when
+ * info->replicates > 0), level and method.
+ * Returns NPS_OK; NPS_EINVAL for NULL arguments, B < 2, n = 0, a bad level
+ * or output name, or a non-finite replicate; NPS_ENOMEM; NPS_EIO. */
+nps_status nps_plot_bootstrap(FILE *fp, const nps_plot_target *target,
+                              const nps_plot_info *info,
+                              const nps_plot_group *group,
+                              const double *replicates, size_t B);
+
+/* The difference between two groups, as a two-sample test reports it. */
+typedef struct nps_plot_diff {
+  double delta;     /* NPS(b) - NPS(a), on -1..1 */
+  nps_interval ci;  /* interval of delta; NAN limits: none */
+  double p;         /* two-sided p-value; NAN: none */
+  const char *test; /* the test, e.g. "adjusted-Wald z"; NULL: none */
+} nps_plot_diff;
+
+/* Two-group comparison (the `compare` chart): left, a and b side by side as
+ * vertical NPS bars with interval whiskers and values; right, the
+ * difference b - a with its interval against a zero line, on the same
+ * points scale. The title reads "b − a: Δ = +11.3 points, 95% CI [0.9,
+ * 21.6], p = 0.033" with both n, the method, the test and, for bootstrap
+ * results, B and the seed. Below the bars, each group's promoter / passive
+ * / detractor shares.
+ * Returns NPS_OK; NPS_EINVAL for NULL arguments, a group with n = 0, a
+ * non-finite delta, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
+nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
+                            const nps_plot_info *info, const nps_plot_group *a,
+                            const nps_plot_group *b, const nps_plot_diff *diff);
+
+/* The x axis of a power chart. */
+typedef enum nps_plot_power_axis {
+  NPS_PLOT_POWER_VS_N,   /* x: sample size per arm */
+  NPS_PLOT_POWER_VS_DIFF /* x: true difference, on -1..1 (shown in points) */
+} nps_plot_power_axis;
+
+/* One power curve: power[i] at x[i], i < n, x increasing. */
+typedef struct nps_plot_series {
+  const char *label; /* legend text, e.g. "Δ = 10 points" (any bytes) */
+  size_t label_len;
+  const double *x;
+  const double *power; /* 0..1 */
+  size_t n;            /* at least 2 */
+  double mark;         /* x where the curve reaches the target power,
+                          marked with a drop line; NAN: none */
+} nps_plot_series;
+
+/* Power curves (the `power` chart): power (0..100%) against the sample size
+ * per arm or against the true difference, one line per series (at most 8,
+ * told apart by dash pattern and point shape as well as colour), the target
+ * power as a horizontal rule (target_power NAN: none) and each series' mark.
+ * The x axis is logarithmic when sizes span more than a factor of 50. The
+ * power values come from the caller (e.g. the power module), so the chart
+ * works for any test. info->level is 1 - alpha.
+ * Returns NPS_OK; NPS_EINVAL for NULL arguments, no series or more than 8, a
+ * series with n < 2 or non-finite values, a bad level or output name;
+ * NPS_ENOMEM; NPS_EIO. */
+nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
+                          const nps_plot_info *info, nps_plot_power_axis axis,
+                          double target_power, const nps_plot_series *series,
+                          size_t n_series);
+
+/* The label cleaning every chart applies, for callers that want to show a
+ * label the way the chart does. Copies s[0..len) into out as UTF-8:
+ * an invalid UTF-8 byte becomes U+FFFD; tab, line feed, carriage return,
+ * vertical tab, form feed and U+2028/U+2029 become a space; other control
+ * characters (C0, DEL, C1, ESC included) and the bidirectional embedding,
+ * override and isolate controls (U+202A-U+202E, U+2066-U+2069) become
+ * U+FFFD; text longer than max_chars characters keeps max_chars - 1 and
+ * ends in "…"; an empty label becomes "(empty)". out (size bytes) receives
+ * the NUL-terminated result and *out_len (may be NULL) its length.
+ * NPS_EINVAL when max_chars < 8 or size < 4 * max_chars + 1. */
+nps_status nps_plot_label(const char *s, size_t len, size_t max_chars,
+                          char *out, size_t size, size_t *out_len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
