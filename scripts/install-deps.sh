@@ -4,8 +4,10 @@
 # when something is missing, so a second run is a quick no-op.
 set -euo pipefail
 
+# locales: the locale test cases compile de_DE and ru_RU with localedef;
+# fonts-dejavu-core: a chart font with Cyrillic.
 packages=(cmake gcc make pkg-config libgsl-dev libcsv-dev libcmocka-dev
-          gnuplot-nox python3)
+          gnuplot-nox python3 locales fonts-dejavu-core)
 
 missing=()
 for pkg in "${packages[@]}"; do
