@@ -34,6 +34,7 @@
 
 #include <csv.h>
 
+#include "internal.h"
 #include "nps/csvin.h"
 
 const char *const nps_csvin_default_na[] = {"NA",   "N/A",  "n/a",  "na",
@@ -83,6 +84,11 @@ typedef struct reader {
   nps_status status;
   struct csv_parser p;
   int parser_live;
+  /* The callbacks given to libcsv: on_field and on_row, or the tapped
+   * versions of them when a tap watches the read. */
+  void (*cb_field)(void *, size_t, void *);
+  void (*cb_row)(int, void *);
+  const nps_csvin_tap *tap;
   unsigned char delim;
   unsigned char hint; /* a likelier delimiter to suggest in errors, or 0 */
   unsigned char eol;  /* '\n', or '\r' for a file without '\n' */
@@ -1129,6 +1135,20 @@ static void on_row(int c, void *ctx) {
   r->cells_len = 0;
 }
 
+/* The callbacks when a tap watches: it sees a field or a record end before
+ * the reader does. */
+static void on_field_tapped(void *data, size_t len, void *ctx) {
+  const reader *r = ctx;
+  r->tap->field(data, len, r->tap->ctx);
+  on_field(data, len, ctx);
+}
+
+static void on_row_tapped(int c, void *ctx) {
+  const reader *r = ctx;
+  r->tap->record_end(r->tap->ctx);
+  on_row(c, ctx);
+}
+
 /* ---- feeding libcsv ----------------------------------------------------- */
 
 static void fail_parse(reader *r) {
@@ -1175,7 +1195,7 @@ static void feed(reader *r, const unsigned char *s, size_t n) {
   while (n && r->status == NPS_OK) {
     const unsigned char *nl = memchr(s, r->eol, n);
     size_t len = nl ? (size_t)(nl - s) + 1 : n;
-    if (csv_parse(&r->p, s, len, on_field, on_row, r) != len) {
+    if (csv_parse(&r->p, s, len, r->cb_field, r->cb_row, r) != len) {
       fail_parse(r);
       return;
     }
@@ -1197,7 +1217,7 @@ static void feed(reader *r, const unsigned char *s, size_t n) {
 }
 
 static void finish(reader *r) {
-  if (csv_fini(&r->p, on_field, on_row, r) != 0) {
+  if (csv_fini(&r->p, r->cb_field, r->cb_row, r) != 0) {
     uint64_t line = r->quote_line ? r->quote_line : r->line;
     fail(r, NPS_ECSV, line, r->col + 1,
          "unterminated quoted field: the quote that opens on this line is "
@@ -1348,9 +1368,12 @@ static size_t start(reader *r, const unsigned char *s, size_t n) {
 
 static int reader_init(reader *r, const nps_csvin_options *opt,
                        nps_table *table, nps_csvin_report *report,
-                       nps_csvin_error *err) {
+                       nps_csvin_error *err, const nps_csvin_tap *tap) {
   memset(r, 0, sizeof *r);
   r->opt = opt;
+  r->tap = tap;
+  r->cb_field = tap ? on_field_tapped : on_field;
+  r->cb_row = tap ? on_row_tapped : on_row;
   r->table = table;
   r->report = report;
   r->err = err;
@@ -1414,9 +1437,9 @@ static int read_all(reader *r, FILE *in, unsigned char *buf) {
   return 0;
 }
 
-nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
-                          nps_table *table, nps_csvin_report *report,
-                          nps_csvin_error *err) {
+nps_status nps_csvin_read_tap(FILE *in, const nps_csvin_options *opt,
+                              nps_table *table, nps_csvin_report *report,
+                              nps_csvin_error *err, const nps_csvin_tap *tap) {
   static const nps_csvin_options defaults = {0};
   nps_csvin_report report_local;
   nps_csvin_error err_local;
@@ -1430,13 +1453,14 @@ nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
     opt = &defaults;
   if (!in || !table || (opt->delimiter && !valid_delimiter(opt->delimiter)) ||
       (opt->n_group_columns && !opt->group_columns) ||
-      (opt->n_filters && !opt->filters)) {
+      (opt->n_filters && !opt->filters) ||
+      (tap && (!tap->field || !tap->record_end))) {
     snprintf(err->message, sizeof err->message, "invalid argument");
     return NPS_EINVAL;
   }
   reader r;
   unsigned char *buf = malloc(BLOCK);
-  if (!buf || reader_init(&r, opt, table, report, err) != 0) {
+  if (!buf || reader_init(&r, opt, table, report, err, tap) != 0) {
     free(buf);
     snprintf(err->message, sizeof err->message, "out of memory");
     return NPS_ENOMEM;
@@ -1452,4 +1476,10 @@ nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
   reader_free(&r);
   free(buf);
   return r.status;
+}
+
+nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
+                          nps_table *table, nps_csvin_report *report,
+                          nps_csvin_error *err) {
+  return nps_csvin_read_tap(in, opt, table, report, err, NULL);
 }
