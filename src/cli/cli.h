@@ -60,6 +60,9 @@ typedef struct cli_common {
   const char *output; /* NULL: stdout */
   uint64_t min_n;
   int quiet;
+  const char *plot;              /* --plot FILE.gp; NULL: no chart */
+  int render;                    /* --render given: run gnuplot */
+  nps_plot_format render_format; /* png (default), svg, pdf */
 } cli_common;
 
 /* Long options shared by the subcommands (ids above 256 and below 512). */
@@ -67,7 +70,7 @@ enum {
   OPT_SCORE = 256, OPT_DELIMITER, OPT_SKIP_ROWS, OPT_NA_VALUES,
   OPT_SKIP_INVALID, OPT_WHERE, OPT_EXCLUDE, OPT_INPUT, OPT_CI, OPT_LEVEL,
   OPT_BOOT, OPT_SEED, OPT_FORMAT, OPT_OUTPUT, OPT_MIN_N, OPT_QUIET,
-  OPT_MAX_GROUPS, OPT_SCORE_LABELS, OPT_BY, OPT_HELP
+  OPT_MAX_GROUPS, OPT_SCORE_LABELS, OPT_BY, OPT_HELP, OPT_PLOT, OPT_RENDER
 };
 
 #define CLI_COMMON_OPTIONS                                                     \
@@ -80,7 +83,8 @@ enum {
       {"format", 1, 0, OPT_FORMAT}, {"output", 1, 0, OPT_OUTPUT},             \
       {"min-n", 1, 0, OPT_MIN_N}, {"quiet", 0, 0, OPT_QUIET},                 \
       {"max-groups", 1, 0, OPT_MAX_GROUPS},                                   \
-      {"score-labels", 0, 0, OPT_SCORE_LABELS}, {"help", 0, 0, OPT_HELP}
+      {"score-labels", 0, 0, OPT_SCORE_LABELS}, {"help", 0, 0, OPT_HELP},   \
+      {"plot", 1, 0, OPT_PLOT}, {"render", 1, 0, OPT_RENDER}
 
 /* Usage text of the common options, for the subcommands' --help. */
 extern const char cli_common_help[];
@@ -150,6 +154,38 @@ size_t cli_width(const char *s, size_t len);
 /* A seed for one group: the run's seed mixed with the group key, so a
  * group's random results do not depend on which other groups exist. */
 unsigned long cli_group_seed(unsigned long seed, const char *key, size_t len);
+
+/* ---- charts (render.c) ---- */
+
+/* Writes one chart script to fp for target; ctx is the caller's data. */
+typedef nps_status (*cli_plot_writer)(FILE *fp, const nps_plot_target *target,
+                                      const void *ctx);
+
+/* Usage check after parsing: --render needs --plot. Returns 0 or
+ * EXIT_USAGE after a message. */
+int cli_plot_check(const cli_common *c);
+
+/* The image a script draws: the base name of path with a final ".gp"
+ * replaced by, or else followed by, "." and the format ("out/nps.gp" ->
+ * "nps.png"). malloc'ed; NULL when out of memory. */
+char *cli_plot_image_name(const char *path, nps_plot_format format);
+
+/* Writes the chart script path with write (atomically, like --output: a
+ * failure leaves nothing behind). The script draws the image
+ * cli_plot_image_name(path) in the --render format (png by default) and
+ * expects to run in the script's folder. With --render, runs gnuplot there
+ * (cli_render). Returns EXIT_OK; EXIT_IO when the script cannot be written;
+ * EXIT_DATA when write finds nothing to draw; EXIT_RENDER when gnuplot is
+ * missing or fails (the script is kept and its path printed). */
+int cli_plot(const cli_common *c, const char *path, cli_plot_writer write,
+             const void *ctx);
+
+/* Runs `gnuplot SCRIPT` through posix_spawnp (never a shell) in the
+ * script's folder, with stdin from /dev/null and gnuplot's output on
+ * stderr; NPS_STAT_GNUPLOT in the environment names another program.
+ * Checks that image (a name in that folder) was written. Returns EXIT_OK,
+ * or EXIT_RENDER after a message that keeps and names the script. */
+int cli_render(const char *script, const char *image);
 
 int nps_cli_main(int argc, char **argv);
 int cmd_summary(int argc, char **argv);

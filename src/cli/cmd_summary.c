@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@ typedef struct row {
 typedef struct summary {
   const cli_common *opt;
   const char *path;
+  const char *plot_boot; /* --plot-boot FILE.gp, or NULL */
   nps_csvin_report report;
   row *rows; /* groups, then the overall row last */
   size_t n_rows;
@@ -38,6 +40,14 @@ static void print_help(void) {
          "may be '-'\nfor standard input.\n"
          "\n"
          "  --by COL[,COL]       one row per distinct value (combination)\n"
+         "  --plot-boot FILE.gp  with --ci percentile or bca: a histogram of "
+         "the\n"
+         "                       overall bootstrap replicates with the "
+         "interval\n"
+         "                       (drawn like --plot; --render applies)\n"
+         "\nThe --plot chart: NPS bars with interval whiskers, highest "
+         "first, and\nthe promoter / passive / detractor shares of each "
+         "group (at most the\n40 largest groups).\n"
          "\n%s"
          "\nExamples:\n"
          "  nps-stat summary responses.csv --by channel\n"
@@ -46,14 +56,20 @@ static void print_help(void) {
          "  nps-stat summary export.csv --skip-rows 2 --score Q1 "
          "--exclude 'Status=Survey Preview'\n"
          "  nps-stat summary counts.csv --input counts --by channel "
-         "--ci wald\n",
+         "--ci wald\n"
+         "  nps-stat summary responses.csv --by channel --plot nps.gp "
+         "--render png\n",
          cli_common_help);
 }
 
+enum { OPT_PLOT_BOOT = 512 };
+
 static int parse_args(int argc, char **argv, cli_common *c,
-                      const char **path) {
-  static const struct option options[] = {
-      {"by", 1, 0, OPT_BY}, CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+                      const char **path, const char **plot_boot) {
+  static const struct option options[] = {{"by", 1, 0, OPT_BY},
+                                          {"plot-boot", 1, 0, OPT_PLOT_BOOT},
+                                          CLI_COMMON_OPTIONS,
+                                          {0, 0, 0, 0}};
   opterr = 0;
   int opt;
   while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
@@ -64,9 +80,22 @@ static int parse_args(int argc, char **argv, cli_common *c,
     if (opt == '?' || opt == ':')
       return cli_usage_error(c->command, "unknown or incomplete option '%s'",
                              argv[optind - 1]);
+    if (opt == OPT_PLOT_BOOT) {
+      if (!*optarg || strcmp(optarg, "-") == 0)
+        return cli_usage_error(c->command,
+                               "--plot-boot wants a file name such as "
+                               "boot.gp");
+      *plot_boot = optarg;
+      continue;
+    }
     int rc = cli_common_option(c, opt, optarg);
     if (rc) return rc;
   }
+  if (cli_plot_check(c)) return EXIT_USAGE;
+  if (*plot_boot && c->ci != NPS_CI_PERCENTILE && c->ci != NPS_CI_BCA)
+    return cli_usage_error(c->command,
+                           "--plot-boot needs a bootstrap interval: --ci "
+                           "percentile or --ci bca");
   if (optind + 1 != argc)
     return cli_usage_error(c->command, optind == argc
                                            ? "missing input FILE"
@@ -469,6 +498,219 @@ static void print_json(FILE *fp, const summary *s) {
   fputs("\n}\n", fp);
 }
 
+/* ---- charts ---- */
+
+#define CHART_MAX_GROUPS 40 /* more rows make an unreadable chart */
+
+typedef struct chart {
+  const summary *s;
+  nps_plot_group *groups;
+  size_t n_groups;
+  nps_plot_group overall;
+  char **labels; /* owned label text, one per group */
+  char title[512];
+  char note[256];
+  /* bootstrap histogram */
+  double *replicates;
+  size_t B;
+} chart;
+
+static int by_n_desc(const void *pa, const void *pb) {
+  const row *a = *(const row *const *)pa, *b = *(const row *const *)pb;
+  if (a->est.n != b->est.n) return a->est.n > b->est.n ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+/* The group's key with its components joined by " / ". */
+static char *display_key(const row *r) {
+  char *out = malloc(3 * r->key_len + 1);
+  if (!out) return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < r->key_len; i++) {
+    if (r->key[i] == NPS_KEY_SEP) {
+      memcpy(out + o, " / ", 3);
+      o += 3;
+    } else {
+      out[o++] = r->key[i];
+    }
+  }
+  out[o] = '\0';
+  return out;
+}
+
+static nps_plot_group plot_group(const row *r, const char *label) {
+  nps_plot_group g = {label, strlen(label), r->counts, {NAN, NAN}};
+  if (r->has_ci) g.ci = r->ci.iv;
+  return g;
+}
+
+static void append(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void append(char *buf, size_t size, const char *fmt, ...) {
+  size_t len = strlen(buf);
+  if (len + 1 >= size) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf + len, size - len, fmt, ap);
+  va_end(ap);
+}
+
+/* The note under the title: groups left out, fallbacks, withheld. */
+static void chart_note(chart *ch, size_t shown, size_t with_answers) {
+  const summary *s = ch->s;
+  size_t fallback = 0, withheld = 0;
+  for (size_t i = 0; i < s->n_rows; i++) {
+    fallback += s->rows[i].footnote == 2;
+    withheld += s->rows[i].footnote == 1;
+  }
+  const char *sep = "";
+  if (shown < with_answers) {
+    append(ch->note, sizeof ch->note, "the %zu largest of %zu groups", shown,
+           with_answers);
+    sep = " · ";
+  }
+  if (fallback) {
+    append(ch->note, sizeof ch->note, "%s%zu interval%s by %s instead", sep,
+           fallback, fallback == 1 ? "" : "s",
+           nps_ci_method_label(NPS_CI_FALLBACK));
+    sep = " · ";
+  }
+  if (withheld)
+    append(ch->note, sizeof ch->note, "%sno interval below --min-n %llu",
+           sep, (unsigned long long)s->opt->min_n);
+}
+
+static void chart_title(chart *ch) {
+  const cli_common *c = ch->s->opt;
+  snprintf(ch->title, sizeof ch->title, "NPS%s", c->n_by ? " by " : "");
+  for (size_t i = 0; i < c->n_by; i++)
+    append(ch->title, sizeof ch->title, "%s%s", i ? ", " : "", c->by[i]);
+}
+
+/* Picks the groups to draw (those with answers, at most
+ * CHART_MAX_GROUPS, the largest by n) and their labels. */
+static int chart_init(chart *ch, const summary *s) {
+  memset(ch, 0, sizeof *ch);
+  ch->s = s;
+  size_t ng = s->n_rows - 1, k = 0;
+  const row **pick = malloc((ng + 1) * sizeof *pick);
+  ch->groups = malloc((ng + 1) * sizeof *ch->groups);
+  ch->labels = calloc(ng + 1, sizeof *ch->labels);
+  if (!pick || !ch->groups || !ch->labels) {
+    free(pick);
+    return EXIT_IO;
+  }
+  for (size_t i = 0; i < ng; i++)
+    if (s->rows[i].est.n) pick[k++] = &s->rows[i];
+  qsort(pick, k, sizeof *pick, by_n_desc);
+  size_t shown = k < CHART_MAX_GROUPS ? k : CHART_MAX_GROUPS;
+  for (size_t i = 0; i < shown; i++) {
+    if (!(ch->labels[i] = display_key(pick[i]))) {
+      free(pick);
+      return EXIT_IO;
+    }
+    ch->groups[ch->n_groups++] = plot_group(pick[i], ch->labels[i]);
+  }
+  free(pick);
+  ch->overall = plot_group(&s->rows[s->n_rows - 1], "all responses");
+  chart_title(ch);
+  chart_note(ch, shown, k);
+  if (shown < k)
+    cli_warn(s->opt, "the chart shows the %zu largest of %zu groups", shown,
+             k);
+  return EXIT_OK;
+}
+
+static void chart_free(chart *ch) {
+  if (ch->labels)
+    for (size_t i = 0; i < ch->n_groups; i++) free(ch->labels[i]);
+  free(ch->labels);
+  free(ch->groups);
+  free(ch->replicates);
+}
+
+static nps_plot_info chart_info(const chart *ch, int with_note) {
+  const cli_common *c = ch->s->opt;
+  nps_plot_info info = {
+      ch->title,
+      strcmp(ch->s->path, "-") ? ch->s->path : "standard input",
+      nps_ci_method_label(c->ci),
+      c->level,
+      is_boot(c->ci) ? c->boot : 0,
+      c->seed,
+      with_note && ch->note[0] ? ch->note : NULL};
+  return info;
+}
+
+static nps_status write_chart(FILE *fp, const nps_plot_target *t,
+                              const void *ctx) {
+  const chart *ch = ctx;
+  nps_plot_info info = chart_info(ch, 1);
+  return nps_plot_segments(fp, t, &info, ch->groups, ch->n_groups,
+                           &ch->overall);
+}
+
+static nps_status write_boot_chart(FILE *fp, const nps_plot_target *t,
+                                   const void *ctx) {
+  const chart *ch = ctx;
+  nps_plot_info info = chart_info(ch, 0);
+  info.title = "Bootstrap distribution of NPS";
+  return nps_plot_bootstrap(fp, t, &info, &ch->overall, ch->replicates,
+                            ch->B);
+}
+
+/* Draws the overall replicates again with the seed the interval used
+ * (compute_row), so the histogram is the one behind the printed interval. */
+static int boot_replicates(chart *ch) {
+  const cli_common *c = ch->s->opt;
+  const row *all = &ch->s->rows[ch->s->n_rows - 1];
+  if (!all->has_ci || all->ci.method_used != c->ci) {
+    cli_warn(c, "no bootstrap distribution to chart for %s: %s",
+             ch->s->plot_boot,
+             all->ci.note ? all->ci.note : "no interval");
+    return -1;
+  }
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  ch->B = c->boot;
+  ch->replicates = malloc(ch->B * sizeof *ch->replicates);
+  if (!rng || !ch->replicates) {
+    gsl_rng_free(rng);
+    return EXIT_IO;
+  }
+  gsl_rng_set(rng, cli_group_seed(c->seed, "", 0));
+  nps_boot_result br;
+  nps_status st = nps_boot_ci(&all->counts, ch->B, c->level, rng,
+                              ch->replicates, &br);
+  gsl_rng_free(rng);
+  if (st != NPS_OK) {
+    cli_error("bootstrap: %s", nps_strerror(st));
+    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+  }
+  return EXIT_OK;
+}
+
+static int charts(const summary *s) {
+  const cli_common *c = s->opt;
+  if (!c->plot && !s->plot_boot) return EXIT_OK;
+  chart ch;
+  int rc = chart_init(&ch, s);
+  if (rc != EXIT_OK) {
+    chart_free(&ch);
+    cli_error("chart: %s", nps_strerror(NPS_ENOMEM));
+    return rc;
+  }
+  if (c->plot) rc = cli_plot(c, c->plot, write_chart, &ch);
+  if (s->plot_boot) {
+    int brc = boot_replicates(&ch);
+    if (brc == EXIT_OK)
+      brc = cli_plot(c, s->plot_boot, write_boot_chart, &ch);
+    if (rc == EXIT_OK && brc > 0) rc = brc;
+  }
+  chart_free(&ch);
+  return rc;
+}
+
 static int emit(const summary *s) {
   cli_out out;
   int rc = cli_out_open(&out, s->opt->output);
@@ -494,9 +736,9 @@ static void warn_below(const summary *s) {
              (unsigned long long)s->opt->min_n);
 }
 
-static int run(cli_common *c, const char *path) {
+static int run(cli_common *c, const char *path, const char *plot_boot) {
   nps_table *t = nps_table_new(c->max_groups);
-  summary s = {.opt = c, .path = path};
+  summary s = {.opt = c, .path = path, .plot_boot = plot_boot};
   if (!t) return EXIT_IO;
   int rc = cli_load(c, path, t, &s.report);
   if (rc == EXIT_OK) {
@@ -511,6 +753,7 @@ static int run(cli_common *c, const char *path) {
   }
   if (rc == EXIT_OK) warn_below(&s);
   if (rc == EXIT_OK) rc = emit(&s);
+  if (rc == EXIT_OK) rc = charts(&s);
   free(s.rows);
   nps_table_free(t);
   return rc;
@@ -519,9 +762,9 @@ static int run(cli_common *c, const char *path) {
 int cmd_summary(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "summary");
-  const char *path = NULL;
-  int rc = parse_args(argc, argv, &c, &path);
-  if (rc == 0) rc = run(&c, path);
+  const char *path = NULL, *plot_boot = NULL;
+  int rc = parse_args(argc, argv, &c, &path, &plot_boot);
+  if (rc == 0) rc = run(&c, path, plot_boot);
   else if (rc < 0) rc = EXIT_OK;
   cli_common_free(&c);
   return rc;

@@ -47,6 +47,13 @@ const char cli_common_help[] =
     "  --format F           table (default), csv, json, markdown\n"
     "  --output FILE        write results to FILE (written whole or not at "
     "all)\n"
+    "  --plot FILE.gp       also write a gnuplot script of the chart "
+    "(draws\n"
+    "                       FILE.png beside it: gnuplot FILE.gp in its "
+    "folder)\n"
+    "  --render png|svg|pdf run gnuplot on the script now, drawing FILE.png,\n"
+    "                       .svg or .pdf (exit 5 if gnuplot is missing or "
+    "fails)\n"
     "  --quiet              no notes or warnings on stderr\n"
     "  --help               this help\n";
 
@@ -255,6 +262,19 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     c->max_groups = (size_t)v;
     return 0;
   case OPT_QUIET: c->quiet = 1; return 0;
+  case OPT_PLOT:
+    if (!*arg || strcmp(arg, "-") == 0)
+      return cli_usage_error(c->command,
+                             "--plot wants a file name such as chart.gp");
+    c->plot = arg;
+    return 0;
+  case OPT_RENDER:
+    if (nps_plot_format_parse(arg, &c->render_format) != NPS_OK)
+      return cli_usage_error(c->command,
+                             "--render must be png, svg or pdf, not '%s'",
+                             arg);
+    c->render = 1;
+    return 0;
   case OPT_BY:
     n = split_list(c, arg, c->by);
     if (n < 0) return cli_usage_error(c->command, "--by: too many columns");

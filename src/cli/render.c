@@ -1,0 +1,186 @@
+/*
+ * render.c - --plot and --render: write a chart script, run gnuplot on it.
+ *
+ * The script is written like --output: into a temporary sibling renamed
+ * into place when complete. It draws its image under a plain file name
+ * (chart.gp draws chart.png), so it is meant to run in its own folder;
+ * --render does exactly that. gnuplot is started with posix_spawnp and an
+ * argument vector, never through a shell, so no file name is ever parsed
+ * as a command. When gnuplot is missing or fails, the script stays where it
+ * is, its path is printed, and the exit status is 5: the user can fix the
+ * cause and run gnuplot by hand.
+ */
+#define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np */
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+extern char **environ;
+
+int cli_plot_check(const cli_common *c) {
+  if (c->render && !c->plot)
+    return cli_usage_error(c->command,
+                           "--render needs --plot FILE.gp (the script it "
+                           "runs)");
+  return 0;
+}
+
+char *cli_plot_image_name(const char *path, nps_plot_format format) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  size_t len = strlen(base);
+  if (len > 3 && strcmp(base + len - 3, ".gp") == 0)
+    len -= 3;
+  const char *ext = nps_plot_format_name(format);
+  char *name = malloc(len + strlen(ext) + 2);
+  if (name)
+    sprintf(name, "%.*s.%s", (int)len, base, ext);
+  return name;
+}
+
+/* The folder of path ("." when it has none), malloc'ed. */
+static char *folder_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash)
+    return strdup(".");
+  if (slash == path)
+    return strdup("/");
+  return strndup(path, (size_t)(slash - path));
+}
+
+/* Starts gnuplot on the script (its base name, run in dir) and waits.
+ * Returns the wait status, or -1 with errno set when it could not start. */
+static int spawn_gnuplot(const char *prog, const char *dir, const char *base) {
+  posix_spawn_file_actions_t fa;
+  int err = posix_spawn_file_actions_init(&fa);
+  if (err) {
+    errno = err;
+    return -1;
+  }
+  err = posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
+                                         O_RDONLY, 0);
+  if (!err)
+    err = posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
+  if (!err)
+    err = posix_spawn_file_actions_addchdir_np(&fa, dir);
+  char *argv[] = {(char *)prog, (char *)base, NULL};
+  pid_t pid = 0;
+  if (!err)
+    err = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (err) {
+    errno = err;
+    return -1;
+  }
+  int status;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR)
+      return -1;
+  }
+  return status;
+}
+
+/* Nonzero when dir/image exists, is not empty and was modified at or after
+ * start (whole seconds). */
+static int image_written(const char *dir, const char *image, time_t start) {
+  size_t len = strlen(dir) + strlen(image) + 2;
+  char *path = malloc(len);
+  if (!path)
+    return 0;
+  snprintf(path, len, "%s/%s", dir, image);
+  struct stat st;
+  int ok = stat(path, &st) == 0 && st.st_size > 0 && st.st_mtime >= start;
+  free(path);
+  return ok;
+}
+
+static int render_failed(const char *script, const char *why) {
+  cli_error("cannot render the chart: %s; the script is kept: %s", why, script);
+  return EXIT_RENDER;
+}
+
+int cli_render(const char *script, const char *image) {
+  const char *prog = getenv("NPS_STAT_GNUPLOT");
+  if (!prog || !*prog)
+    prog = "gnuplot";
+  char *dir = folder_of(script);
+  if (!dir)
+    return render_failed(script, strerror(ENOMEM));
+  const char *base = strrchr(script, '/');
+  base = base ? base + 1 : script;
+  time_t start = time(NULL);
+  int status = spawn_gnuplot(prog, dir, base);
+  char why[256];
+  int rc = EXIT_OK;
+  if (status < 0) {
+    if (errno == ENOENT)
+      snprintf(why, sizeof why,
+               "%s not found (install gnuplot 5.4 or later, or name it in "
+               "NPS_STAT_GNUPLOT)",
+               prog);
+    else
+      snprintf(why, sizeof why, "cannot run %s: %s", prog, strerror(errno));
+    rc = render_failed(script, why);
+  } else if (WIFSIGNALED(status)) {
+    snprintf(why, sizeof why, "%s was killed by signal %d", prog,
+             WTERMSIG(status));
+    rc = render_failed(script, why);
+  } else if (WEXITSTATUS(status) != 0) {
+    snprintf(why, sizeof why, "%s failed (exit status %d)", prog,
+             WEXITSTATUS(status));
+    rc = render_failed(script, why);
+  } else if (!image_written(dir, image, start)) {
+    snprintf(why, sizeof why, "%s wrote no %s/%s", prog, dir, image);
+    rc = render_failed(script, why);
+  }
+  free(dir);
+  return rc;
+}
+
+int cli_plot(const cli_common *c, const char *path, cli_plot_writer write,
+             const void *ctx) {
+  nps_plot_format format = c->render ? c->render_format : NPS_PLOT_PNG;
+  char *image = cli_plot_image_name(path, format);
+  if (!image) {
+    cli_error("%s: %s", path, strerror(ENOMEM));
+    return EXIT_IO;
+  }
+  nps_plot_target target = {format, image};
+  cli_out out;
+  int rc = cli_out_open(&out, path);
+  if (rc == EXIT_OK) {
+    /* mkstemp creates the file 0600; a script is as shareable as the
+     * image it draws, so give it the usual mode. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fileno(out.fp), 0666 & ~mask);
+    errno = 0;
+    nps_status st = write(out.fp, &target, ctx);
+    int saved = errno;
+    if (st != NPS_OK) {
+      cli_out_close(&out, 0);
+      if (st == NPS_EINVAL) {
+        cli_error("%s: nothing to chart", path);
+        rc = EXIT_DATA;
+      } else {
+        cli_error("%s: cannot write: %s", path,
+                  st == NPS_EIO && saved ? strerror(saved) : nps_strerror(st));
+        rc = EXIT_IO;
+      }
+    } else {
+      rc = cli_out_close(&out, 1);
+    }
+  }
+  if (rc == EXIT_OK && c->render)
+    rc = cli_render(path, image);
+  free(image);
+  return rc;
+}
