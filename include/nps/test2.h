@@ -125,6 +125,8 @@ typedef struct nps_test2_result {
   int exact;     /* permutation: 1 when every table was enumerated */
   double tables; /* permutation: number of group-1 tables */
   size_t draws;  /* bootstrap replicates or Monte Carlo permutations */
+  double p_mid;  /* permutation: mid-p, the tables tying with the observed
+                    Delta weighted one half (p counts them whole) */
 } nps_test2_result;
 
 /* Wald z test for theta1 - theta2: Delta = (P1 - D1)/n1 - (P2 - D2)/n2,
@@ -193,18 +195,21 @@ double nps_test2_permutation_tables(const nps_counts *g1, const nps_counts *g2);
  *   Pr(P1, A1, D1) = C(P, P1) C(A, A1) C(D, D1) / C(n, n1).
  * p is the probability of a Delta at least as extreme as the observed one:
  * |Delta| >= |Delta_obs| (two-sided), Delta >= Delta_obs (greater), Delta
- * <= Delta_obs (less). Deltas are compared through the integer
- * n1 n2 Delta = (P1 - D1) n2 - (P2 - D2) n1, exactly while that stays below
- * 2^52; beyond, values within a relative 1e-12 of the observed one count as
- * ties (as extreme).
- * If nps_test2_permutation_tables <= max_tables (0 means
+ * <= Delta_obs (less); it never exceeds alpha under the null more often
+ * than alpha. p_mid counts the ties (equality in those comparisons) one
+ * half: less conservative, closer to alpha on average (docs/methods.md). Deltas
+ * are compared through the integer n1 n2 Delta = (P1 - D1) n2 - (P2 - D2) n1,
+ * exactly while that stays below 2^52; beyond, values within a relative 1e-12
+ * of the observed one count as ties (as extreme). If
+ * nps_test2_permutation_tables <= max_tables (0 means
  * NPS_TEST2_PERM_MAX_TABLES) every table is enumerated with log-factorials
  * and compensated summation (exact = 1, p_mc_se = 0; tables whose
  * probability is below 1e-25 of the most likely one are skipped, which
  * changes p by less than 1e-14). Otherwise `draws` Monte Carlo permutations
  * (0 means NPS_TEST2_DEFAULT_DRAWS) are drawn, P1 and then A1 by
  * gsl_ran_hypergeometric, p = (1 + #as extreme) / (1 + draws) (valid for
- * any number of draws), p_mc_se = sqrt(p (1 - p) / draws), exact = 0.
+ * any number of draws; the observed split counts as one draw, a tie, for
+ * p_mid), p_mc_se = sqrt(p (1 - p) / draws), exact = 0.
  * diff is the raw Delta, se the plug-in Wald SE, ci NAN.
  * r may be NULL when the test is exact; it is required otherwise.
  * Returns NPS_OK; NPS_EEMPTY when a group is empty; NPS_EINVAL for a bad

@@ -105,7 +105,7 @@ static void clear(nps_test2_result *out, nps_test2_method m,
   out->alternative = alt;
   out->level = level;
   out->nps1 = out->nps2 = out->diff = out->se = out->z = NAN;
-  out->p = out->p_percentile = out->p_bca = out->p_shift = NAN;
+  out->p = out->p_percentile = out->p_bca = out->p_shift = out->p_mid = NAN;
   out->z0 = out->accel = out->tables = NAN;
   out->ci = out->ci_percentile = (nps_interval){NAN, NAN};
 }
@@ -491,13 +491,17 @@ static double split_t(const pooled *q, uint64_t x, uint64_t y) {
   return q->first ? de * n2 - dr * n1 : dr * n2 - de * n1;
 }
 
-/* Is t at least as extreme as t_obs (tol: the tie tolerance)? */
+/* 2 when t is more extreme than t_obs, 1 when it ties (within tol, the
+ * tie tolerance), 0 when it is less extreme. */
 static int extreme(double t, double t_obs, double tol, nps_alternative alt) {
-  if (alt == NPS_ALT_GREATER)
-    return t >= t_obs - tol;
-  if (alt == NPS_ALT_LESS)
-    return t <= t_obs + tol;
-  return fabs(t) >= fabs(t_obs) - tol;
+  if (alt == NPS_ALT_LESS) {
+    t = -t;
+    t_obs = -t_obs;
+  } else if (alt == NPS_ALT_TWO_SIDED) {
+    t = fabs(t);
+    t_obs = fabs(t_obs);
+  }
+  return t > t_obs + tol ? 2 : t >= t_obs - tol ? 1 : 0;
 }
 
 /* ln C(n, x) - ln C(n, lo) for x = lo..hi into out[0..hi-lo], by the
@@ -567,8 +571,8 @@ static nps_status perm_rows(perm_ctx *c) {
 }
 
 /* Walks every table. With all == NULL it returns the largest log weight;
- * else it adds the weights exp(w - top) into *all, and those of tables at
- * least as extreme as the observed one into *tail. */
+ * else it adds the weights exp(w - top) into *all, those of tables more
+ * extreme than the observed one into tail[2] and of ties into tail[1]. */
 static double perm_walk(const perm_ctx *c, double top, ksum *all, ksum *tail) {
   const pooled *q = c->q;
   double best = -INFINITY;
@@ -586,8 +590,9 @@ static double perm_walk(const perm_ctx *c, double top, ksum *all, ksum *tail) {
         continue;
       double e = exp(w - top);
       ksum_add(all, e);
-      if (extreme(split_t(q, x, k - a), c->t_obs, c->tol, c->alt))
-        ksum_add(tail, e);
+      int how = extreme(split_t(q, x, k - a), c->t_obs, c->tol, c->alt);
+      if (how)
+        ksum_add(&tail[how], e);
     }
   }
   return best;
@@ -598,36 +603,44 @@ static double tie_tol(const pooled *q, double t_obs) {
                                                      : TIE_REL * fabs(t_obs);
 }
 
-/* Exact p: the normalised weight of the tables at least as extreme. */
+/* Exact p: the normalised weight of the tables at least as extreme; mid-p
+ * with the ties weighted one half. */
 static nps_status perm_exact(const pooled *q, double t_obs, nps_alternative alt,
-                             double *p) {
+                             double *p, double *p_mid) {
   perm_ctx c = {.q = q, .t_obs = t_obs, .tol = tie_tol(q, t_obs), .alt = alt};
   nps_status st = perm_rows(&c);
   if (st != NPS_OK)
     return st;
-  ksum all = {0, 0}, tail = {0, 0};
+  ksum all = {0, 0}, tail[3] = {{0, 0}, {0, 0}, {0, 0}};
   double top = perm_walk(&c, 0.0, NULL, NULL);
-  (void)perm_walk(&c, top, &all, &tail);
+  (void)perm_walk(&c, top, &all, tail);
   free(c.lp);
-  *p = fmin(1.0, (tail.s + tail.c) / (all.s + all.c));
+  double total = all.s + all.c, more = tail[2].s + tail[2].c;
+  double ties = tail[1].s + tail[1].c;
+  *p = fmin(1.0, (more + ties) / total);
+  *p_mid = fmin(1.0, (more + 0.5 * ties) / total);
   return NPS_OK;
 }
 
-/* Monte Carlo p = (1 + hits) / (1 + draws): each draw puts P1 ~
- * Hypergeometric(P, A + D, m) promoters and A1 ~ Hypergeometric(A, D,
- * m - P1) passives in the smaller group. */
-static double perm_monte_carlo(const pooled *q, double t_obs,
-                               nps_alternative alt, size_t draws, gsl_rng *r) {
+/* Monte Carlo p = (1 + more + ties) / (1 + draws), the observed split
+ * counting as one draw; mid-p (more + (ties + 1) / 2) / (1 + draws). Each
+ * draw puts P1 ~ Hypergeometric(P, A + D, m) promoters and A1 ~
+ * Hypergeometric(A, D, m - P1) passives in the smaller group. */
+static void perm_monte_carlo(const pooled *q, double t_obs, nps_alternative alt,
+                             size_t draws, gsl_rng *r, double *p,
+                             double *p_mid) {
   double tol = tie_tol(q, t_obs);
   unsigned P = (unsigned)q->P, A = (unsigned)q->A, D = (unsigned)q->D;
   unsigned m = (unsigned)q->m;
-  size_t hits = 0;
+  size_t hits[3] = {0, 0, 0};
   for (size_t i = 0; i < draws; i++) {
     unsigned x = gsl_ran_hypergeometric(r, P, A + D, m);
     unsigned a = gsl_ran_hypergeometric(r, A, D, m - x);
-    hits += (size_t)extreme(split_t(q, x, m - x - a), t_obs, tol, alt);
+    hits[extreme(split_t(q, x, m - x - a), t_obs, tol, alt)]++;
   }
-  return (1.0 + (double)hits) / (1.0 + (double)draws);
+  double more = (double)hits[2], ties = (double)hits[1], den = 1.0 + (double)draws;
+  *p = (1.0 + more + ties) / den;
+  *p_mid = (more + 0.5 * (ties + 1.0)) / den;
 }
 
 nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
@@ -656,14 +669,14 @@ nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
   if (out->tables <= limit) {
     out->exact = 1;
     out->p_mc_se = 0.0;
-    return perm_exact(&q, t_obs, alt, &out->p);
+    return perm_exact(&q, t_obs, alt, &out->p, &out->p_mid);
   }
   if (!r)
     return NPS_EINVAL;
   if (q.P + q.A + q.D > UINT_MAX)
     return NPS_EOVERFLOW;
   out->draws = draws ? draws : NPS_TEST2_DEFAULT_DRAWS;
-  out->p = perm_monte_carlo(&q, t_obs, alt, out->draws, r);
+  perm_monte_carlo(&q, t_obs, alt, out->draws, r, &out->p, &out->p_mid);
   out->p_mc_se = sqrt(out->p * (1.0 - out->p) / (double)out->draws);
   return NPS_OK;
 }

@@ -181,7 +181,7 @@ static int pooled_scores(const nps_counts *g1, const nps_counts *g2, int *s) {
  * n1 n2 Delta = n2 sum1 - n1 sum2 compared as integers; also the number of
  * distinct group-1 tables seen. */
 static void brute_permutation(const nps_counts *g1, const nps_counts *g2,
-                              double p[3], double *tables) {
+                              double p[4], double *tables) {
   int s[24];
   int N = pooled_scores(g1, g2, s);
   int n1 = (int)nps_counts_total(g1), n2 = N - n1;
@@ -193,7 +193,7 @@ static void brute_permutation(const nps_counts *g1, const nps_counts *g2,
   for (int i = 0; i < n1; i++)
     sum1 += s[i];
   long t_obs = (long)n2 * sum1 - (long)n1 * (total - sum1);
-  long hits[3] = {0, 0, 0}, splits = 0;
+  long hits[4] = {0, 0, 0, 0}, splits = 0;
   char seen[25][25] = {{0}};
   for (unsigned long mask = 0; mask < (1ul << N); mask++) {
     if (__builtin_popcountl(mask) != n1)
@@ -212,7 +212,9 @@ static void brute_permutation(const nps_counts *g1, const nps_counts *g2,
     hits[0] += labs(t) >= labs(t_obs);
     hits[1] += t >= t_obs;
     hits[2] += t <= t_obs;
+    hits[3] += labs(t) == labs(t_obs); /* two-sided ties */
   }
+  p[3] = ((double)(hits[0] - hits[3]) + 0.5 * (double)hits[3]) / (double)splits;
   for (int k = 0; k < 3; k++)
     p[k] = (double)hits[k] / (double)splits;
   *tables = 0;
@@ -235,7 +237,7 @@ static void test_permutation_brute_force(void **state) {
   const nps_alternative alts[3] = {NPS_ALT_TWO_SIDED, NPS_ALT_GREATER,
                                    NPS_ALT_LESS};
   for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
-    double want[3], tables;
+    double want[4], tables;
     brute_permutation(&cases[i][0], &cases[i][1], want, &tables);
     assert_double_near(nps_test2_permutation_tables(&cases[i][0], &cases[i][1]),
                        tables, 0.0);
@@ -246,6 +248,8 @@ static void test_permutation_brute_force(void **state) {
                        NPS_OK);
       assert_double_near(r.p, want[k], 1e-13);
       assert_double_near(r.tables, tables, 0.0);
+      if (k == 0)
+        assert_double_near(r.p_mid, want[3], 1e-13);
     }
   }
 }
@@ -288,6 +292,12 @@ static void test_permutation_monte_carlo(void **state) {
     double se = sqrt(f->perm_p * (1.0 - f->perm_p) / 40000.0);
     assert_double_near(r.p, f->perm_p, 5.0 * se + 1.0 / 40000.0);
     assert_double_near(r.p_mc_se, sqrt(r.p * (1.0 - r.p) / 40000.0), 1e-15);
+    nps_test2_result ex;
+    assert_int_equal(nps_test2_permutation(&f->g1, &f->g2, NPS_ALT_TWO_SIDED,
+                                           0.95, 0, 0, NULL, &ex),
+                     NPS_OK);
+    assert_double_near(r.p_mid, ex.p_mid, 5.0 * se + 1.0 / 40000.0);
+    assert_true(ex.p_mid < ex.p);
   }
   /* Monte Carlo needs a generator */
   nps_test2_result r;
