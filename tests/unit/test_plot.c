@@ -1,0 +1,605 @@
+/*
+ * test_plot.c - the gnuplot script writer: label cleaning, where untrusted
+ * text may appear in a script, the data each chart writes, errors.
+ *
+ * Expected values are worked out by hand from the inputs: category shares
+ * and NPS from the counts, bin edges from the k/n lattice. The scripts are
+ * run through gnuplot by tests/plot/hostile_labels.sh; here they are read
+ * as text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nps/plot.h"
+#include "nps_test.h"
+
+/* ---- helpers ---- */
+
+/* The script a writer produced, as one NUL-terminated string. */
+typedef struct buf {
+  char *text;
+  size_t len;
+  FILE *fp;
+} buf;
+
+static FILE *buf_open(buf *b) {
+  memset(b, 0, sizeof *b);
+  b->fp = open_memstream(&b->text, &b->len);
+  assert_non_null(b->fp);
+  return b->fp;
+}
+
+static void buf_close(buf *b) {
+  assert_int_equal(fclose(b->fp), 0);
+}
+
+static int count_of(const char *hay, const char *needle) {
+  int n = 0;
+  for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+    n++;
+  return n;
+}
+
+/* Calls check(line, in_block) for every line of script: in_block is
+ * nonzero for the lines inside a data block ($name << EOD ... EOD). */
+static void each_line(const char *script,
+                      void (*check)(const char *line, int in_block, void *ctx),
+                      void *ctx) {
+  int in_block = 0;
+  for (const char *p = script; *p;) {
+    const char *nl = strchr(p, '\n');
+    assert_non_null(nl); /* every line ends with a newline */
+    char *line = strndup(p, (size_t)(nl - p));
+    assert_non_null(line);
+    if (in_block && strcmp(line, "EOD") == 0)
+      in_block = 0;
+    else if (in_block)
+      check(line, 1, ctx);
+    else {
+      check(line, 0, ctx);
+      size_t n = strlen(line);
+      in_block =
+          n > 7 && line[0] == '$' && strcmp(line + n - 7, " << EOD") == 0;
+    }
+    free(line);
+    p = nl + 1;
+  }
+  assert_false(in_block); /* every block is closed */
+}
+
+static const nps_plot_info info95 = {
+    "NPS by segment", "survey.csv", "Bayesian (Jeffreys)", 0.95, 0, 0, NULL};
+
+static nps_plot_group group(const char *label, uint64_t p, uint64_t a,
+                            uint64_t d, double lo, double hi) {
+  nps_plot_group g = {label, label ? strlen(label) : 0, {p, a, d}, {lo, hi}};
+  return g;
+}
+
+/* ---- nps_plot_label ---- */
+
+typedef struct label_case {
+  const char *in;
+  size_t len; /* 0: strlen(in) */
+  const char *want;
+} label_case;
+
+static void test_label_cleaning(void **state) {
+  (void)state;
+  const label_case cases[] = {
+      {"web", 0, "web"},
+      {"Москва", 0, "Москва"},
+      {"it's \"both\" `x`", 0, "it's \"both\" `x`"},
+      {"line1\nline2\r\n", 0, "line1 line2  "},
+      {"a\tb\vc\fd", 0, "a b c d"},
+      {"\x1b[31mred", 0, "\xEF\xBF\xBD[31mred"},
+      {"nul\0byte", 8,
+       "nul\xEF\xBF\xBD"
+       "byte"},
+      {"del\x7f", 0, "del\xEF\xBF\xBD"},
+      {"c1\xC2\x85", 0, "c1\xEF\xBF\xBD"},                 /* U+0085 NEL */
+      {"bad\xFF", 0, "bad\xEF\xBF\xBD"},                   /* invalid byte */
+      {"cut\xE2\x82", 0, "cut\xEF\xBF\xBD\xEF\xBF\xBD"},   /* truncated */
+      {"over\xC0\xAF", 0, "over\xEF\xBF\xBD\xEF\xBF\xBD"}, /* overlong */
+      {"sur\xED\xA0\x80", 0, "sur\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+      {"ls\xE2\x80\xA8ps\xE2\x80\xA9", 0, "ls ps "}, /* U+2028/9 */
+      {"rlo\xE2\x80\xAE"
+       "txt",
+       0,
+       "rlo\xEF\xBF\xBD"
+       "txt"},                                   /* U+202E */
+      {"iso\xE2\x81\xA6", 0, "iso\xEF\xBF\xBD"}, /* U+2066 */
+      {"emoji \xF0\x9F\x98\x80", 0, "emoji \xF0\x9F\x98\x80"},
+      {"", 0, "(empty)"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char out[4 * NPS_PLOT_LABEL_MAX + 1];
+    size_t n = 0, len = cases[i].len ? cases[i].len : strlen(cases[i].in);
+    assert_int_equal(nps_plot_label(cases[i].in, len, NPS_PLOT_LABEL_MAX, out,
+                                    sizeof out, &n),
+                     NPS_OK);
+    assert_string_equal(out, cases[i].want);
+    assert_int_equal(n, strlen(cases[i].want));
+  }
+}
+
+/* Long labels keep max - 1 characters (not bytes) and end in "…". */
+static void test_label_shortening(void **state) {
+  (void)state;
+  char out[4 * 10 + 1];
+  assert_int_equal(
+      nps_plot_label("abcdefghijkl", 12, 10, out, sizeof out, NULL), NPS_OK);
+  assert_string_equal(out, "abcdefghi…");
+  assert_int_equal(nps_plot_label("abcdefghij", 10, 10, out, sizeof out, NULL),
+                   NPS_OK);
+  assert_string_equal(out, "abcdefghij");
+  const char *ru = "ПриветМирДобрый"; /* 15 characters, 30 bytes */
+  assert_int_equal(nps_plot_label(ru, strlen(ru), 10, out, sizeof out, NULL),
+                   NPS_OK);
+  assert_string_equal(out, "ПриветМир…");
+  /* 10 KB label (BAD_INPUTS 31): shortened, within the buffer. */
+  char *big = malloc(10240);
+  assert_non_null(big);
+  memset(big, 'x', 10240);
+  char out40[4 * NPS_PLOT_LABEL_MAX + 1];
+  size_t n;
+  assert_int_equal(
+      nps_plot_label(big, 10240, NPS_PLOT_LABEL_MAX, out40, sizeof out40, &n),
+      NPS_OK);
+  assert_int_equal(n, 39 + 3);
+  assert_memory_equal(out40 + 39, "…", 3);
+  free(big);
+}
+
+static void test_label_errors(void **state) {
+  (void)state;
+  char out[64];
+  assert_int_equal(nps_plot_label("x", 1, 7, out, sizeof out, NULL),
+                   NPS_EINVAL);
+  assert_int_equal(nps_plot_label("x", 1, 16, out, 64, NULL), NPS_EINVAL);
+  assert_int_equal(nps_plot_label("x", 1, 15, out, 61, NULL), NPS_OK);
+  assert_int_equal(nps_plot_label(NULL, 1, 15, out, 61, NULL), NPS_EINVAL);
+  assert_int_equal(nps_plot_label(NULL, 0, 15, out, 61, NULL), NPS_OK);
+  assert_string_equal(out, "(empty)");
+  assert_int_equal(nps_plot_label("x", 1, 15, NULL, 61, NULL), NPS_EINVAL);
+}
+
+static void test_format_names(void **state) {
+  (void)state;
+  const char *names[] = {"png", "svg", "pdf"};
+  for (int i = 0; i < 3; i++) {
+    nps_plot_format f;
+    assert_int_equal(nps_plot_format_parse(names[i], &f), NPS_OK);
+    assert_int_equal(f, i);
+    assert_string_equal(nps_plot_format_name(f), names[i]);
+  }
+  nps_plot_format f;
+  assert_int_equal(nps_plot_format_parse("gif", &f), NPS_EINVAL);
+  assert_int_equal(nps_plot_format_parse("PNG", &f), NPS_EINVAL);
+  assert_int_equal(nps_plot_format_parse(NULL, &f), NPS_EINVAL);
+}
+
+/* ---- untrusted text stays in data blocks ---- */
+
+/* Labels as they come from hostile CSV cells. Each would create a file if
+ * gnuplot ran it; tests/plot/hostile_labels.sh checks that with gnuplot. */
+static const char *const hostile[] = {
+    "`touch /tmp/nps-plot-unit-backtick`",
+    "it's \"both\" quotes",
+    "first\nEOD\nsystem(\"touch /tmp/nps-plot-unit-eod\")",
+    "EOD",
+    "e",
+    "#comment",
+    "|touch /tmp/nps-plot-unit-pipe",
+    "<touch /tmp/nps-plot-unit-lt",
+    "system(\"touch /tmp/nps-plot-unit-system\")",
+    "set output \"|touch /tmp/nps-plot-unit-output\"",
+    "\x1b]0;title\x07esc",
+    "'); system('touch /tmp/nps-plot-unit-sq'); print('",
+    "back\\",
+    "@macro",
+};
+#define N_HOSTILE (sizeof hostile / sizeof hostile[0])
+
+typedef struct scan {
+  int block_lines;   /* lines inside data blocks */
+  int bad_block_eod; /* block lines that would end the block */
+  int leaks;         /* command lines holding untrusted text */
+} scan;
+
+/* Command lines (outside data blocks) must hold no untrusted text: none of
+ * the words the hostile labels carry. Block lines must start with '|', a
+ * digit or '-' (never EOD). */
+static void check_line(const char *line, int in_block, void *ctx) {
+  scan *s = ctx;
+  if (in_block) {
+    s->block_lines++;
+    if (strncmp(line, "EOD", 3) == 0)
+      s->bad_block_eod++;
+    assert_true(line[0] == '|' || line[0] == '-' || line[0] == '\0' ||
+                (line[0] >= '0' && line[0] <= '9'));
+    return;
+  }
+  const char *words[] = {"touch", "nps-plot-unit", "macro",
+                         "both",  "comment",       "esc"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strstr(line, words[i]))
+      s->leaks++;
+}
+
+static void test_segments_hostile_labels(void **state) {
+  (void)state;
+  nps_plot_group g[N_HOSTILE];
+  for (size_t i = 0; i < N_HOSTILE; i++)
+    g[i] = group(hostile[i], 10 + i, 5, 3, -0.2, 0.6);
+  nps_plot_info info = info95;
+  info.title = "NPS by `touch /tmp/nps-plot-unit-title`";
+  info.source = "'|touch /tmp/nps-plot-unit-source'";
+  info.note = "@macro note";
+  nps_plot_target t = {NPS_PLOT_PNG, "|touch /tmp/nps-plot-unit-out.png"};
+  buf b;
+  assert_int_equal(
+      nps_plot_segments(buf_open(&b), &t, &info, g, N_HOSTILE, NULL), NPS_OK);
+  buf_close(&b);
+  scan s = {0};
+  each_line(b.text, check_line, &s);
+  assert_int_equal(s.leaks, 0);
+  assert_int_equal(s.bad_block_eod, 0);
+  /* 5 texts + one row per label */
+  assert_int_equal(s.block_lines, 5 + (int)N_HOSTILE);
+  /* every label is there once, cleaned, after the '|' of its row */
+  for (size_t i = 0; i < N_HOSTILE; i++) {
+    char clean[4 * NPS_PLOT_LABEL_MAX + 1], want[300];
+    nps_plot_label(hostile[i], strlen(hostile[i]), NPS_PLOT_LABEL_MAX, clean,
+                   sizeof clean, NULL);
+    snprintf(want, sizeof want, " |%s (n = %zu)\n", clean, 18 + i);
+    assert_int_equal(count_of(b.text, want), 1);
+  }
+  /* the output name cannot become a pipe */
+  assert_non_null(strstr(b.text, "\n|./|touch /tmp/nps-plot-unit-out.png\n"));
+  assert_non_null(strstr(b.text, "\nset output txt(1)\n"));
+  /* terminals are noenhanced: ^ _ @ { } & in labels are drawn as they are */
+  assert_non_null(strstr(b.text, " noenhanced\n"));
+  free(b.text);
+}
+
+/* ---- segment chart data ---- */
+
+static void test_segments_rows(void **state) {
+  (void)state;
+  /* NPS: a (6 - 2)/10 = 40, b (1 - 5)/10 = -40, c (3 - 3)/6 = 0,
+   * d no answers (left out), e (5 - 1)/10 = 40 (ties a: keeps order). */
+  nps_plot_group g[] = {
+      group("a", 6, 2, 2, 0.1, 0.6), group("b", 1, 4, 5, -0.7, -0.1),
+      group("c", 3, 0, 3, NAN, NAN), group("d", 0, 0, 0, NAN, NAN),
+      group("e", 5, 4, 1, 0.05, 0.65)};
+  nps_plot_group all = group("all", 15, 10, 11, -0.1, 0.2);
+  nps_plot_target t = {NPS_PLOT_SVG, "s.svg"};
+  buf b;
+  assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info95, g, 5, &all),
+                   NPS_OK);
+  buf_close(&b);
+  /* line, y, NPS, low, high, n, % D, % A, % P, value x, side | label */
+  const char *rows = "$rows << EOD\n"
+                     "1 5.5 40 10 60 10 20 20 60 60 1 |a (n = 10)\n"
+                     "2 4.5 40 5 65 10 10 40 50 65 1 |e (n = 10)\n"
+                     "3 3.5 0 NaN NaN 6 50 0 50 0 1 |c (n = 6)\n"
+                     "4 2.5 -40 -70 -10 10 50 40 10 -70 -1 |b (n = 10)\n"
+                     "5 1 11.11111111 -10 20 36 30.55555556 27.77777778 "
+                     "41.66666667 20 1 |all (n = 36)\nEOD\n";
+  assert_non_null(strstr(b.text, rows));
+  assert_non_null(strstr(b.text, "set terminal svg size "));
+  /* the title: n of the overall row, level, method */
+  assert_non_null(strstr(b.text, "'n = 36 · ' . '95% intervals: ' . txt(4)"));
+  /* groups then the overall row drawn apart */
+  assert_non_null(strstr(b.text, "$rows every ::0::3 using"));
+  assert_non_null(strstr(b.text, "$rows every ::4::4 using"));
+  /* values on both sides of zero: both label clauses */
+  assert_non_null(strstr(b.text, "($11 > 0 ? $10 : NaN)"));
+  assert_non_null(strstr(b.text, "($11 < 0 ? $10 : NaN)"));
+  /* x range: -70..65 plus 16% of the span each side, in steps of 20 */
+  assert_non_null(strstr(b.text, "set xrange [-100:100]\n"));
+  free(b.text);
+}
+
+/* Bootstrap intervals put B and the seed in the title; a chart with only
+ * positive values has no left-side labels; no interval, no whisker. */
+static void test_segments_title_and_clauses(void **state) {
+  (void)state;
+  nps_plot_group g[] = {group("x", 5, 0, 0, NAN, NAN)};
+  nps_plot_info info = {NULL, NULL, "bootstrap BCa", 0.9, 2000, 77, "a note"};
+  nps_plot_target t = {NPS_PLOT_PDF, NULL};
+  buf b;
+  assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info, g, 1, NULL),
+                   NPS_OK);
+  buf_close(&b);
+  assert_non_null(strstr(b.text, "|NPS by group\n")); /* default title */
+  assert_non_null(strstr(b.text, "' · B = 2000, seed 77'"));
+  assert_non_null(strstr(b.text, "'90% intervals: '"));
+  assert_non_null(strstr(b.text, "set label 3 txt(5)")); /* the note */
+  assert_non_null(strstr(b.text, "set terminal pdfcairo size "));
+  assert_null(strstr(b.text, "\nset output"));
+  assert_null(strstr(b.text, "xerrorbars"));
+  assert_null(strstr(b.text, "($11 < 0"));
+  assert_null(strstr(b.text, "every ::1::1"));
+  free(b.text);
+}
+
+static void test_segments_errors(void **state) {
+  (void)state;
+  nps_plot_group g[] = {group("x", 1, 1, 1, NAN, NAN)};
+  nps_plot_group empty[] = {group("y", 0, 0, 0, NAN, NAN)};
+  nps_plot_target t = {NPS_PLOT_PNG, "x.png"};
+  nps_plot_info bad = info95;
+  bad.level = 1.0;
+  buf b;
+  FILE *fp = buf_open(&b);
+  assert_int_equal(nps_plot_segments(NULL, &t, &info95, g, 1, NULL),
+                   NPS_EINVAL);
+  assert_int_equal(nps_plot_segments(fp, NULL, &info95, g, 1, NULL),
+                   NPS_EINVAL);
+  assert_int_equal(nps_plot_segments(fp, &t, NULL, g, 1, NULL), NPS_EINVAL);
+  assert_int_equal(nps_plot_segments(fp, &t, &bad, g, 1, NULL), NPS_EINVAL);
+  assert_int_equal(nps_plot_segments(fp, &t, &info95, NULL, 1, NULL),
+                   NPS_EINVAL);
+  assert_int_equal(nps_plot_segments(fp, &t, &info95, empty, 1, NULL),
+                   NPS_EINVAL);
+  assert_int_equal(nps_plot_segments(fp, &t, &info95, g, 0, NULL), NPS_EINVAL);
+  nps_plot_target nl = {NPS_PLOT_PNG, "a\nb.png"};
+  assert_int_equal(nps_plot_segments(fp, &nl, &info95, g, 1, NULL), NPS_EINVAL);
+  nps_plot_target bad_format = {(nps_plot_format)7, "x.png"};
+  assert_int_equal(nps_plot_segments(fp, &bad_format, &info95, g, 1, NULL),
+                   NPS_EINVAL);
+  buf_close(&b);
+  assert_int_equal(b.len, 0); /* nothing written on an argument error */
+  free(b.text);
+}
+
+/* A stream that cannot be written gives NPS_EIO. */
+static void test_write_error(void **state) {
+  (void)state;
+  FILE *fp = fopen("/dev/full", "w");
+  assert_non_null(fp);
+  setvbuf(fp, NULL, _IONBF, 0);
+  nps_plot_group g[] = {group("x", 1, 1, 1, -0.5, 0.5)};
+  nps_plot_target t = {NPS_PLOT_PNG, "x.png"};
+  assert_int_equal(nps_plot_segments(fp, &t, &info95, g, 1, NULL), NPS_EIO);
+  fclose(fp);
+}
+
+/* ---- bootstrap histogram ---- */
+
+static void test_bootstrap_bins(void **state) {
+  (void)state;
+  /* n = 10: NPS takes the values k/10. Replicates k = -2 (x1), 0 (x2),
+   * 3 (x1): k spans 5 steps, so bins are one step wide and centred on
+   * k/10, edges halfway between. */
+  const double rep[] = {0.0, -0.2, 0.3, 0.0};
+  nps_plot_group g = group("all", 4, 3, 3, -0.2, 0.3);
+  nps_plot_info info = {NULL, NULL, "bootstrap percentile", 0.95, 4, 9, NULL};
+  nps_plot_target t = {NPS_PLOT_PNG, "b.png"};
+  buf b;
+  assert_int_equal(nps_plot_bootstrap(buf_open(&b), &t, &info, &g, rep, 4),
+                   NPS_OK);
+  buf_close(&b);
+  const char *bins = "$bins << EOD\n"
+                     "-20 10 25\n-10 10 0\n0 10 50\n10 10 0\n20 10 0\n"
+                     "30 10 25\nEOD\n";
+  assert_non_null(strstr(b.text, bins));
+  assert_non_null(strstr(b.text, "' (n = 10) · B = 4 replicates'"));
+  assert_non_null(strstr(b.text, "', seed 9'"));
+  assert_non_null(strstr(b.text, "' [-20.0, +30.0]'"));
+  assert_non_null(strstr(b.text, "set label 13 'estimate +10.0'"));
+  assert_non_null(strstr(b.text, "|Bootstrap distribution of NPS\n"));
+  assert_non_null(strstr(b.text, "\n|all\nEOD\n")); /* the group label */
+  free(b.text);
+}
+
+/* Many lattice steps: a bin holds m = round(span / 40) steps. */
+static void test_bootstrap_wide_bins(void **state) {
+  (void)state;
+  enum { B = 81 };
+  double rep[B];
+  for (int i = 0; i < B; i++)
+    rep[i] = (i - 40) / 100.0; /* k = -40..40 with n = 100 */
+  nps_plot_group g = group("g", 40, 30, 30, NAN, NAN);
+  nps_plot_target t = {NPS_PLOT_PNG, NULL};
+  buf b;
+  assert_int_equal(nps_plot_bootstrap(buf_open(&b), &t, &info95, &g, rep, B),
+                   NPS_OK);
+  buf_close(&b);
+  /* span 80 steps / 40 = 2 steps a bin: 41 bins, the first from
+   * k = -40.5 to -38.5 holding k = -40, -39 (2 of 81 replicates). */
+  assert_non_null(strstr(b.text, "$bins << EOD\n-39.5 2 2.469135802\n"));
+  assert_non_null(strstr(b.text, "\n40.5 2 1.234567901\nEOD\n"));
+  assert_null(strstr(b.text, "set object 1 rect")); /* no interval */
+  free(b.text);
+}
+
+static void test_bootstrap_errors(void **state) {
+  (void)state;
+  const double rep[] = {0.1, NAN};
+  nps_plot_group g = group("g", 1, 1, 1, NAN, NAN);
+  nps_plot_group empty = group("g", 0, 0, 0, NAN, NAN);
+  nps_plot_target t = {NPS_PLOT_PNG, "x.png"};
+  buf b;
+  FILE *fp = buf_open(&b);
+  assert_int_equal(nps_plot_bootstrap(fp, &t, &info95, &g, rep, 1), NPS_EINVAL);
+  assert_int_equal(nps_plot_bootstrap(fp, &t, &info95, &g, rep, 2), NPS_EINVAL);
+  assert_int_equal(nps_plot_bootstrap(fp, &t, &info95, &empty, rep, 1),
+                   NPS_EINVAL);
+  assert_int_equal(nps_plot_bootstrap(fp, &t, &info95, NULL, rep, 1),
+                   NPS_EINVAL);
+  assert_int_equal(nps_plot_bootstrap(fp, &t, &info95, &g, NULL, 2),
+                   NPS_EINVAL);
+  buf_close(&b);
+  assert_int_equal(b.len, 0);
+  free(b.text);
+}
+
+/* ---- comparison ---- */
+
+static void test_compare(void **state) {
+  (void)state;
+  /* a: (2 - 4)/10 = -20; b: (6 - 1)/10 = +50 */
+  nps_plot_group a = group("before `x`", 2, 4, 4, -0.5, 0.1);
+  nps_plot_group b = group("after", 6, 3, 1, 0.2, 0.75);
+  nps_plot_diff d = {0.7, {0.25, 1.1}, 0.0004, "bootstrap"};
+  nps_plot_info info = info95;
+  info.replicates = 500;
+  info.seed = 3;
+  nps_plot_target t = {NPS_PLOT_PNG, "c.png"};
+  buf s;
+  assert_int_equal(nps_plot_compare(buf_open(&s), &t, &info, &a, &b, &d),
+                   NPS_OK);
+  buf_close(&s);
+  scan sc = {0};
+  each_line(s.text, check_line, &sc);
+  assert_int_equal(sc.bad_block_eod, 0);
+  assert_non_null(strstr(
+      s.text, "txt(7) . ' − ' . txt(6) . ': Δ = +70.0 points' . ', 95% CI "
+              "[+25.0, +110.0]' . ', p < 0.001' . ' (' . txt(10) . ')'"));
+  assert_non_null(strstr(s.text, "'n = 10 and 10 · '"));
+  assert_non_null(strstr(s.text, "' · B = 500, seed 3'"));
+  assert_non_null(strstr(
+      s.text, "|before `x`\n|after\n|before `x`\n|after\n|bootstrap\nEOD\n"));
+  assert_non_null(strstr(s.text, "$diff << EOD\n1 70 25 110\nEOD\n"));
+  assert_non_null(strstr(s.text,
+                         "1 1 2 -20 -50 10 10 40 40 20 -50 -1 |before `x`\n"
+                         "2 2 1 50 20 75 10 10 30 60 75 1 |after\n"));
+  assert_null(strstr(s.text, "before `x`'")); /* never in a command */
+  free(s.text);
+
+  nps_plot_diff bad = {NAN, {NAN, NAN}, NAN, NULL};
+  nps_plot_group empty = group("e", 0, 0, 0, NAN, NAN);
+  FILE *fp = buf_open(&s);
+  assert_int_equal(nps_plot_compare(fp, &t, &info, &a, &b, &bad), NPS_EINVAL);
+  assert_int_equal(nps_plot_compare(fp, &t, &info, &a, &empty, &d), NPS_EINVAL);
+  assert_int_equal(nps_plot_compare(fp, &t, &info, &a, NULL, &d), NPS_EINVAL);
+  buf_close(&s);
+  assert_int_equal(s.len, 0);
+  free(s.text);
+}
+
+/* p-values and a difference without interval. */
+static void test_compare_p_formats(void **state) {
+  (void)state;
+  nps_plot_group a = group("a", 2, 4, 4, NAN, NAN);
+  nps_plot_group b = group("b", 6, 3, 1, NAN, NAN);
+  const struct {
+    double p;
+    const char *want;
+  } cases[] = {{0.033, "', p = 0.033'"},
+               {0.41, "', p = 0.41'"},
+               {0.0012, "', p = 0.001'"}};
+  for (size_t i = 0; i < 3; i++) {
+    nps_plot_diff d = {0.7, {NAN, NAN}, cases[i].p, NULL};
+    nps_plot_target t = {NPS_PLOT_PNG, NULL};
+    buf s;
+    assert_int_equal(nps_plot_compare(buf_open(&s), &t, &info95, &a, &b, &d),
+                     NPS_OK);
+    buf_close(&s);
+    assert_non_null(strstr(s.text, cases[i].want));
+    assert_null(strstr(s.text, "CI ["));
+    assert_null(strstr(s.text, "yerrorbars"));
+    assert_non_null(strstr(s.text, "$diff << EOD\n1 70 NaN NaN\nEOD\n"));
+    free(s.text);
+  }
+}
+
+/* ---- power ---- */
+
+static void test_power(void **state) {
+  (void)state;
+  const double n[] = {10, 100, 1000}, pw[] = {0.06, 0.3, 0.95};
+  const double d[] = {-0.2, 0.0, 0.2}, pd[] = {0.9, 0.05, 0.9};
+  nps_plot_series s[2] = {{"Δ = 10", strlen("Δ = 10"), n, pw, 3, 640.2},
+                          {"`touch x`", 9, n, pw, 3, NAN}};
+  nps_plot_info info = {NULL, NULL, "z test", 0.95, 0, 0, NULL};
+  nps_plot_target t = {NPS_PLOT_PNG, "p.png"};
+  buf b;
+  assert_int_equal(
+      nps_plot_power(buf_open(&b), &t, &info, NPS_PLOT_POWER_VS_N, 0.8, s, 2),
+      NPS_OK);
+  buf_close(&b);
+  assert_non_null(
+      strstr(b.text, "$curves << EOD\n10 6\n100 30\n1000 95\n\n\n10 6\n"));
+  assert_non_null(strstr(b.text, "set logscale x\n")); /* 10..1000 */
+  assert_non_null(strstr(b.text, "'α = 0.05' . ' · target power 80%'"));
+  assert_non_null(strstr(b.text, "set label 11 '641' at first 640.2"));
+  assert_null(strstr(b.text, "set label 12")); /* no mark for series 2 */
+  assert_non_null(strstr(b.text, "title txt(6)"));
+  assert_non_null(strstr(b.text, "title txt(7)"));
+  assert_non_null(strstr(b.text, "\n|`touch x`\nEOD\n"));
+  scan sc = {0};
+  each_line(b.text, check_line, &sc);
+  assert_int_equal(sc.leaks, 0);
+  free(b.text);
+
+  nps_plot_series sd = {"n = 100", 7, d, pd, 3, 0.15};
+  assert_int_equal(nps_plot_power(buf_open(&b), &t, &info,
+                                  NPS_PLOT_POWER_VS_DIFF, NAN, &sd, 1),
+                   NPS_OK);
+  buf_close(&b);
+  assert_non_null(strstr(b.text, "$curves << EOD\n-20 90\n0 5\n20 90\nEOD"));
+  assert_non_null(strstr(b.text, "set xrange [-20:20]\n"));
+  assert_null(strstr(b.text, "logscale"));
+  assert_null(strstr(b.text, "target power")); /* target NAN */
+  assert_null(strstr(b.text, "set label 11")); /* marks need a target */
+  free(b.text);
+}
+
+static void test_power_errors(void **state) {
+  (void)state;
+  const double x[] = {1, 2}, y[] = {0.1, NAN};
+  nps_plot_series ok = {"a", 1, x, x, 2, NAN};
+  nps_plot_series nan = {"a", 1, x, y, 2, NAN};
+  nps_plot_series short1 = {"a", 1, x, x, 1, NAN};
+  nps_plot_series nine[9];
+  for (int i = 0; i < 9; i++)
+    nine[i] = ok;
+  nps_plot_target t = {NPS_PLOT_PNG, NULL};
+  buf b;
+  FILE *fp = buf_open(&b);
+  assert_int_equal(
+      nps_plot_power(fp, &t, &info95, NPS_PLOT_POWER_VS_N, 0.8, &nan, 1),
+      NPS_EINVAL);
+  assert_int_equal(
+      nps_plot_power(fp, &t, &info95, NPS_PLOT_POWER_VS_N, 0.8, &short1, 1),
+      NPS_EINVAL);
+  assert_int_equal(
+      nps_plot_power(fp, &t, &info95, NPS_PLOT_POWER_VS_N, 0.8, nine, 9),
+      NPS_EINVAL);
+  assert_int_equal(
+      nps_plot_power(fp, &t, &info95, NPS_PLOT_POWER_VS_N, 0.8, &ok, 0),
+      NPS_EINVAL);
+  assert_int_equal(
+      nps_plot_power(fp, &t, &info95, (nps_plot_power_axis)5, 0.8, &ok, 1),
+      NPS_EINVAL);
+  buf_close(&b);
+  assert_int_equal(b.len, 0);
+  free(b.text);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_label_cleaning),
+      cmocka_unit_test(test_label_shortening),
+      cmocka_unit_test(test_label_errors),
+      cmocka_unit_test(test_format_names),
+      cmocka_unit_test(test_segments_hostile_labels),
+      cmocka_unit_test(test_segments_rows),
+      cmocka_unit_test(test_segments_title_and_clauses),
+      cmocka_unit_test(test_segments_errors),
+      cmocka_unit_test(test_write_error),
+      cmocka_unit_test(test_bootstrap_bins),
+      cmocka_unit_test(test_bootstrap_wide_bins),
+      cmocka_unit_test(test_bootstrap_errors),
+      cmocka_unit_test(test_compare),
+      cmocka_unit_test(test_compare_p_formats),
+      cmocka_unit_test(test_power),
+      cmocka_unit_test(test_power_errors),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
