@@ -67,6 +67,9 @@ typedef struct nps_csvin_options {
   int skip_invalid;    /* skip and count bad rows instead of failing */
   int score_labels;    /* accept "10 - Extremely likely" (leading integer) */
   size_t max_field;    /* 0: NPS_CSVIN_DEFAULT_MAX_FIELD */
+  unsigned threads;    /* 0 or 1: one thread; N > 1: a regular file of 8 MiB
+                          or more is cut at line starts into N parts parsed
+                          in parallel (same result, same messages) */
 } nps_csvin_options;
 
 /* What a read saw. Filled even when the read fails, as far as it got. */

@@ -64,6 +64,9 @@ nps_status nps_table_merge(nps_table *dst, const nps_table *src);
 /* Number of groups. */
 size_t nps_table_size(const nps_table *t);
 
+/* The most groups t accepts (as given to nps_table_new, or the default). */
+size_t nps_table_max_groups(const nps_table *t);
+
 /* Group i (0 <= i < size), in first-seen order or sorted order. */
 const nps_group *nps_table_group(const nps_table *t, size_t i);
 

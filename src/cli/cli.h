@@ -30,6 +30,10 @@ enum {
 /* The interval method used when --ci is not given. */
 #define CLI_DEFAULT_CI NPS_CI_DEFAULT
 
+/* Most threads --threads accepts, and the most the default uses. */
+#define CLI_MAX_THREADS 64
+#define CLI_DEFAULT_MAX_THREADS 8
+
 #define CLI_MAX_LIST 64 /* most columns in --by, values in a filter, ... */
 
 typedef enum cli_format {
@@ -70,7 +74,8 @@ enum {
   OPT_SCORE = 256, OPT_DELIMITER, OPT_SKIP_ROWS, OPT_NA_VALUES,
   OPT_SKIP_INVALID, OPT_WHERE, OPT_EXCLUDE, OPT_INPUT, OPT_CI, OPT_LEVEL,
   OPT_BOOT, OPT_SEED, OPT_FORMAT, OPT_OUTPUT, OPT_MIN_N, OPT_QUIET,
-  OPT_MAX_GROUPS, OPT_SCORE_LABELS, OPT_BY, OPT_HELP, OPT_PLOT, OPT_RENDER
+  OPT_MAX_GROUPS, OPT_SCORE_LABELS, OPT_BY, OPT_HELP, OPT_PLOT, OPT_RENDER,
+  OPT_THREADS
 };
 
 #define CLI_COMMON_OPTIONS                                                     \
@@ -84,7 +89,8 @@ enum {
       {"min-n", 1, 0, OPT_MIN_N}, {"quiet", 0, 0, OPT_QUIET},                 \
       {"max-groups", 1, 0, OPT_MAX_GROUPS},                                   \
       {"score-labels", 0, 0, OPT_SCORE_LABELS}, {"help", 0, 0, OPT_HELP},   \
-      {"plot", 1, 0, OPT_PLOT}, {"render", 1, 0, OPT_RENDER}
+      {"plot", 1, 0, OPT_PLOT}, {"render", 1, 0, OPT_RENDER},                 \
+      {"threads", 1, 0, OPT_THREADS}
 
 /* Usage text of the common options, for the subcommands' --help. */
 extern const char cli_common_help[];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -32,6 +33,8 @@ const char cli_common_help[] =
     "                       long (group..,score,count), wide (s0..s10) or\n"
     "                       promoters,passives,detractors\n"
     "  --max-groups N       refuse more than N groups (default 10000)\n"
+    "  --threads N          read a large file (8 MiB or more) on N threads\n"
+    "                       (default: the processors online, at most 8)\n"
     "\n"
     "Statistics options:\n"
     "  --ci METHOD          bayes (default: Jeffreys), adjusted-wald, wald,\n"
@@ -67,6 +70,11 @@ void cli_common_init(cli_common *c, const char *command) {
   c->format = FORMAT_TABLE;
   c->min_n = 2;
   c->max_groups = NPS_TABLE_DEFAULT_MAX_GROUPS;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  c->csv.threads = cpus < 1 ? 1u
+                   : cpus > CLI_DEFAULT_MAX_THREADS
+                       ? CLI_DEFAULT_MAX_THREADS
+                       : (unsigned)cpus;
 }
 
 void cli_common_free(cli_common *c) {
@@ -257,6 +265,13 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   case OPT_FORMAT: return set_format(c, arg);
   case OPT_OUTPUT: c->output = arg; return 0;
   case OPT_MIN_N: return set_number(c, "--min-n", arg, 0, &c->min_n);
+  case OPT_THREADS:
+    if (set_number(c, "--threads", arg, 1, &v)) return EXIT_USAGE;
+    if (v > CLI_MAX_THREADS)
+      return cli_usage_error(c->command, "--threads: at most %d",
+                             CLI_MAX_THREADS);
+    c->csv.threads = (unsigned)v;
+    return 0;
   case OPT_MAX_GROUPS:
     if (set_number(c, "--max-groups", arg, 1, &v)) return EXIT_USAGE;
     c->max_groups = (size_t)v;

@@ -155,6 +155,8 @@ nps_status nps_table_merge(nps_table *dst, const nps_table *src) {
   return NPS_OK;
 }
 
+size_t nps_table_max_groups(const nps_table *t) { return t->max_groups; }
+
 size_t nps_table_size(const nps_table *t) { return t->size; }
 
 const nps_group *nps_table_group(const nps_table *t, size_t i) {
