@@ -21,8 +21,16 @@
 #include "compare.h"
 
 enum {
-  OPT_LABELS = 600, OPT_ARM, OPT_ARMS, OPT_TEST, OPT_ALTERNATIVE, OPT_PAIRED,
-  OPT_ID, OPT_ADJUST, OPT_FAIL_IF, OPT_DIFF_CI
+  OPT_LABELS = 600,
+  OPT_ARM,
+  OPT_ARMS,
+  OPT_TEST,
+  OPT_ALTERNATIVE,
+  OPT_PAIRED,
+  OPT_ID,
+  OPT_ADJUST,
+  OPT_FAIL_IF,
+  OPT_DIFF_CI
 };
 
 /* Most respondent ids a paired comparison reads unless --max-groups says. */
@@ -72,8 +80,8 @@ static int split_pair(cli_common *c, const char *opt, const char *arg,
                       const char *out[2]) {
   const char *comma = strchr(arg, ',');
   if (!comma || comma == arg || !comma[1] || strchr(comma + 1, ','))
-    return cli_usage_error(c->command, "%s wants two names A,B, not '%s'",
-                           opt, arg);
+    return cli_usage_error(c->command, "%s wants two names A,B, not '%s'", opt,
+                           arg);
   if (c->n_owned + 2 > sizeof c->owned / sizeof c->owned[0])
     return cli_usage_error(c->command, "%s: too many lists", opt);
   char *a = strndup(arg, (size_t)(comma - arg)), *b = strdup(comma + 1);
@@ -90,8 +98,10 @@ static int split_pair(cli_common *c, const char *opt, const char *arg,
 }
 
 static int set_fail_if(compare *cmp, const char *arg) {
-  if (strcmp(arg, "significant") == 0) cmp->fail_if = FAIL_SIGNIFICANT;
-  else if (strcmp(arg, "drop") == 0) cmp->fail_if = FAIL_DROP;
+  if (strcmp(arg, "significant") == 0)
+    cmp->fail_if = FAIL_SIGNIFICANT;
+  else if (strcmp(arg, "drop") == 0)
+    cmp->fail_if = FAIL_DROP;
   else
     return cli_usage_error(cmp->opt->command,
                            "--fail-if must be significant or drop, not '%s'",
@@ -100,9 +110,12 @@ static int set_fail_if(compare *cmp, const char *arg) {
 }
 
 static int set_diff_ci(compare *cmp, const char *arg) {
-  if (strcmp(arg, "bca") == 0) cmp->diff_ci = DIFF_CI_BCA;
-  else if (strcmp(arg, "percentile") == 0) cmp->diff_ci = DIFF_CI_PERCENTILE;
-  else if (strcmp(arg, "test") == 0) cmp->diff_ci = DIFF_CI_TEST;
+  if (strcmp(arg, "bca") == 0)
+    cmp->diff_ci = DIFF_CI_BCA;
+  else if (strcmp(arg, "percentile") == 0)
+    cmp->diff_ci = DIFF_CI_PERCENTILE;
+  else if (strcmp(arg, "test") == 0)
+    cmp->diff_ci = DIFF_CI_TEST;
   else
     return cli_usage_error(cmp->opt->command,
                            "--diff-ci must be bca, percentile or test, not "
@@ -115,40 +128,56 @@ static int set_diff_ci(compare *cmp, const char *arg) {
 static int compare_option(compare *cmp, int opt, const char *arg) {
   cli_common *c = cmp->opt;
   switch (opt) {
-  case OPT_LABELS: return split_pair(c, "--labels", arg, cmp->label);
-  case OPT_ARM: cmp->arm_column = arg; return 0;
-  case OPT_ARMS: return split_pair(c, "--arms", arg, cmp->arms);
+  case OPT_LABELS:
+    return split_pair(c, "--labels", arg, cmp->label);
+  case OPT_ARM:
+    cmp->arm_column = arg;
+    return 0;
+  case OPT_ARMS:
+    return split_pair(c, "--arms", arg, cmp->arms);
   case OPT_TEST:
-    if (nps_test2_method_parse(arg, &cmp->method) == NPS_OK) return 0;
+    if (nps_test2_method_parse(arg, &cmp->method) == NPS_OK)
+      return 0;
     return cli_usage_error(c->command,
                            "--test must be adjusted-wald, wald, bootstrap or "
                            "permutation, not '%s'",
                            arg);
   case OPT_ALTERNATIVE:
-    if (nps_alternative_parse(arg, &cmp->alt) == NPS_OK) return 0;
+    if (nps_alternative_parse(arg, &cmp->alt) == NPS_OK)
+      return 0;
     return cli_usage_error(c->command,
                            "--alternative must be two-sided, greater or "
                            "less, not '%s'",
                            arg);
-  case OPT_PAIRED: cmp->paired = 1; return 0;
-  case OPT_ID: cmp->id_column = arg; return 0;
+  case OPT_PAIRED:
+    cmp->paired = 1;
+    return 0;
+  case OPT_ID:
+    cmp->id_column = arg;
+    return 0;
   case OPT_ADJUST:
-    if (nps_multi_method_parse(arg, &cmp->adjust) == NPS_OK) return 0;
+    if (nps_multi_method_parse(arg, &cmp->adjust) == NPS_OK)
+      return 0;
     return cli_usage_error(c->command,
                            "--adjust must be holm, bh, bonferroni or none, "
                            "not '%s'",
                            arg);
-  case OPT_FAIL_IF: return set_fail_if(cmp, arg);
-  case OPT_DIFF_CI: return set_diff_ci(cmp, arg);
-  default: return -1;
+  case OPT_FAIL_IF:
+    return set_fail_if(cmp, arg);
+  case OPT_DIFF_CI:
+    return set_diff_ci(cmp, arg);
+  default:
+    return -1;
   }
 }
 
 /* Checks the combination of options and files. */
 static int check_args(compare *cmp, int nfiles) {
   const char *cmd = cmp->opt->command;
-  if (nfiles == 0) return cli_usage_error(cmd, "missing input files");
-  if (nfiles > 2) return cli_usage_error(cmd, "at most two input files");
+  if (nfiles == 0)
+    return cli_usage_error(cmd, "missing input files");
+  if (nfiles > 2)
+    return cli_usage_error(cmd, "at most two input files");
   if (nfiles == 1 && !cmp->arm_column)
     return cli_usage_error(cmd, "one input file needs --arm COL (or give "
                                 "two files)");
@@ -198,12 +227,15 @@ static int parse_args(int argc, char **argv, compare *cmp) {
                              "unknown or incomplete option '%s'",
                              argv[optind - 1]);
     int rc = compare_option(cmp, opt, optarg);
-    if (rc == -1) rc = cli_common_option(cmp->opt, opt, optarg);
-    if (rc) return rc;
+    if (rc == -1)
+      rc = cli_common_option(cmp->opt, opt, optarg);
+    if (rc)
+      return rc;
   }
   int nfiles = argc - optind;
   int rc = check_args(cmp, nfiles);
-  if (rc) return rc;
+  if (rc)
+    return rc;
   cmp->path[0] = argv[optind];
   cmp->path[1] = nfiles == 2 ? argv[optind + 1] : NULL;
   return 0;
@@ -227,7 +259,8 @@ static int default_label(compare *cmp, int i) {
        strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
     len = (size_t)(dot - base);
   cmp->label_owned[i] = strndup(base, len);
-  if (!cmp->label_owned[i]) return EXIT_IO;
+  if (!cmp->label_owned[i])
+    return EXIT_IO;
   cmp->label[i] = cmp->label_owned[i];
   return EXIT_OK;
 }
@@ -242,8 +275,10 @@ static int load_files(compare *cmp, nps_table *t[2]) {
   }
   for (int i = 0; i < 2; i++) {
     int rc = cli_load(c, cmp->path[i], t[i], &cmp->report[i]);
-    if (rc) return rc;
-    if (!cmp->label[i] && (rc = default_label(cmp, i))) return rc;
+    if (rc)
+      return rc;
+    if (!cmp->label[i] && (rc = default_label(cmp, i)))
+      return rc;
   }
   if (!c->csv.score_column &&
       strcmp(cmp->report[0].score_column, cmp->report[1].score_column)) {
@@ -287,11 +322,13 @@ static int find_arms(compare *cmp, const nps_table *all) {
   }
   for (int i = 0; i < 2; i++) {
     cmp->label_owned[i] = strndup(seen[i], len[i]);
-    if (!cmp->label_owned[i]) return EXIT_IO;
+    if (!cmp->label_owned[i])
+      return EXIT_IO;
     cmp->arms[i] = cmp->label_owned[i];
   }
-  cli_warn(cmp->opt, "%s: arms '%s' (A) and '%s' (B) of column '%s'; "
-                     "--arms to choose",
+  cli_warn(cmp->opt,
+           "%s: arms '%s' (A) and '%s' (B) of column '%s'; "
+           "--arms to choose",
            cmp->path[0], cmp->arms[0], cmp->arms[1], cmp->arm_column);
   return EXIT_OK;
 }
@@ -303,16 +340,21 @@ static int load_arms(compare *cmp, nps_table *t[2]) {
   const char *cols[CLI_MAX_LIST + 1];
   size_t n = 0;
   cols[n++] = cmp->arm_column;
-  if (cmp->paired) cols[n++] = cmp->id_column;
-  for (size_t i = 0; i < c->n_by; i++) cols[n++] = c->by[i];
+  if (cmp->paired)
+    cols[n++] = cmp->id_column;
+  for (size_t i = 0; i < c->n_by; i++)
+    cols[n++] = c->by[i];
   c->csv.group_columns = cols;
   c->csv.n_group_columns = n;
   nps_table *all = nps_table_new(c->max_groups);
-  if (!all) return EXIT_IO;
+  if (!all)
+    return EXIT_IO;
   int rc = cli_load(c, cmp->path[0], all, &cmp->report[0]);
   cmp->report[1] = cmp->report[0];
-  if (rc == EXIT_OK) nps_table_sort(all);
-  if (rc == EXIT_OK && !cmp->arms[0]) rc = find_arms(cmp, all);
+  if (rc == EXIT_OK)
+    nps_table_sort(all);
+  if (rc == EXIT_OK && !cmp->arms[0])
+    rc = find_arms(cmp, all);
   for (size_t i = 0; rc == EXIT_OK && i < nps_table_size(all); i++) {
     const nps_group *g = nps_table_group(all, i);
     const char *sep = memchr(g->key, NPS_KEY_SEP, g->key_len);
@@ -326,7 +368,8 @@ static int load_arms(compare *cmp, nps_table *t[2]) {
     nps_group *dst;
     nps_status st = nps_table_get(t[side], rest,
                                   (size_t)(g->key + g->key_len - rest), &dst);
-    if (st == NPS_OK) st = nps_hist_merge(&dst->hist, &g->hist);
+    if (st == NPS_OK)
+      st = nps_hist_merge(&dst->hist, &g->hist);
     if (st != NPS_OK) {
       cli_error("%s: %s", cmp->path[0], nps_strerror(st));
       rc = st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
@@ -336,11 +379,11 @@ static int load_arms(compare *cmp, nps_table *t[2]) {
   }
   nps_table_free(all);
   for (int i = 0; rc == EXIT_OK && i < 2; i++)
-    if (!cmp->label[i]) cmp->label[i] = cmp->arms[i];
+    if (!cmp->label[i])
+      cmp->label[i] = cmp->arms[i];
   if (rc == EXIT_OK && cmp->other_arms)
-    cli_warn(c, "%s: left out %llu answers in other arms of '%s'",
-             cmp->path[0], (unsigned long long)cmp->other_arms,
-             cmp->arm_column);
+    cli_warn(c, "%s: left out %llu answers in other arms of '%s'", cmp->path[0],
+             (unsigned long long)cmp->other_arms, cmp->arm_column);
   return rc;
 }
 
@@ -349,7 +392,8 @@ static int load_arms(compare *cmp, nps_table *t[2]) {
 static int key_cmp(const nps_group *a, const nps_group *b) {
   size_t n = a->key_len < b->key_len ? a->key_len : b->key_len;
   int d = memcmp(a->key, b->key, n);
-  if (d) return d;
+  if (d)
+    return d;
   return a->key_len < b->key_len ? -1 : a->key_len > b->key_len;
 }
 
@@ -365,16 +409,16 @@ static int side_stats(const compare *cmp, const cmp_row *r, int i,
   cmp_side *s = (cmp_side *)&r->side[i];
   nps_estimate_counts(&s->counts, &s->est);
   s->est.n = nps_counts_total(&s->counts);
-  if (s->est.n == 0 || s->est.n < c->min_n) return EXIT_OK;
+  if (s->est.n == 0 || s->est.n < c->min_n)
+    return EXIT_OK;
   unsigned long seed =
       cli_group_seed(c->seed, cmp->label[i], strlen(cmp->label[i]));
-  gsl_rng_set(rng, cli_group_seed(seed, r->key ? r->key : "",
-                                  r->key ? r->key_len : 0));
+  gsl_rng_set(
+      rng, cli_group_seed(seed, r->key ? r->key : "", r->key ? r->key_len : 0));
   nps_ci_request req = {c->ci, c->level, c->boot, rng};
   nps_status st = nps_ci_compute(&s->counts, &req, &s->ci);
   if (st != NPS_OK) {
-    cli_error("interval (%s): %s", nps_ci_method_name(c->ci),
-              nps_strerror(st));
+    cli_error("interval (%s): %s", nps_ci_method_name(c->ci), nps_strerror(st));
     return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
   }
   s->has_ci = 1;
@@ -400,7 +444,8 @@ static int run_test(const compare *cmp, cmp_row *r, gsl_rng *rng) {
     r->test_note = "the permutation test needs at most 4294967295 answers "
                    "in all; adjusted Wald z test used";
   }
-  if (st != NPS_OK && st != NPS_EDEGENERATE) return test_error(req.method, st);
+  if (st != NPS_OK && st != NPS_EDEGENERATE)
+    return test_error(req.method, st);
   return EXIT_OK;
 }
 
@@ -420,28 +465,32 @@ static int diff_interval(const compare *cmp, cmp_row *r, gsl_rng *rng) {
       r->side[1].est.n < NPS_CI_BOOT_MIN_N) {
     st = nps_test2_adjusted_wald(&r->side[1].counts, &r->side[0].counts,
                                  cmp->alt, c->level, &b);
-    if (st != NPS_OK) return test_error(NPS_TEST2_ADJUSTED_WALD, st);
+    if (st != NPS_OK)
+      return test_error(NPS_TEST2_ADJUSTED_WALD, st);
     r->diff_ci = b.ci;
     r->diff_ci_how = "adjusted Wald";
     r->diff_note = "a sample has fewer than 20 answers, too few for the "
                    "bootstrap: adjusted Wald interval of the difference";
     return EXIT_OK;
   }
-  if (r->test.method == NPS_TEST2_BOOTSTRAP) bp = &r->test;
+  if (r->test.method == NPS_TEST2_BOOTSTRAP)
+    bp = &r->test;
   else
     st = nps_test2_bootstrap(&r->side[1].counts, &r->side[0].counts, cmp->alt,
                              c->level, c->boot, rng, NULL, &b);
   if (st == NPS_EDEGENERATE) {
     st = nps_test2_adjusted_wald(&r->side[1].counts, &r->side[0].counts,
                                  cmp->alt, c->level, &b);
-    if (st != NPS_OK) return test_error(NPS_TEST2_ADJUSTED_WALD, st);
+    if (st != NPS_OK)
+      return test_error(NPS_TEST2_ADJUSTED_WALD, st);
     r->diff_ci = b.ci;
     r->diff_ci_how = "adjusted Wald";
     r->diff_note = "every answer of both samples is in one category, so the "
                    "bootstrap has no spread: adjusted Wald interval";
     return EXIT_OK;
   }
-  if (st != NPS_OK) return test_error(NPS_TEST2_BOOTSTRAP, st);
+  if (st != NPS_OK)
+    return test_error(NPS_TEST2_BOOTSTRAP, st);
   int bca = cmp->diff_ci != DIFF_CI_PERCENTILE && bp->bca_ok;
   r->diff_ci = bca ? bp->ci : bp->ci_percentile;
   r->diff_ci_how = bca ? "bootstrap BCa" : "bootstrap percentile";
@@ -460,9 +509,10 @@ static void power_of(const compare *cmp, cmp_row *r, double v1, double n1,
   if (nps_power_mdd(v1, n1, v0, n0, alpha, 0.8, sides, &r->mdd) != NPS_OK)
     r->mdd = NAN;
   double d = cmp->alt == NPS_ALT_LESS ? -r->diff : r->diff;
-  if (sides == 2) d = fabs(d);
-  if (d < 0 || nps_power_achieved(v1, n1, v0, n0, d, alpha, sides,
-                                  &r->power) != NPS_OK)
+  if (sides == 2)
+    d = fabs(d);
+  if (d < 0 ||
+      nps_power_achieved(v1, n1, v0, n0, d, alpha, sides, &r->power) != NPS_OK)
     r->power = d < 0 ? 0.0 : NAN;
 }
 
@@ -471,7 +521,8 @@ static int compute_row(const compare *cmp, cmp_row *r, gsl_rng *rng) {
   int rc = EXIT_OK;
   for (int i = 0; i < 2 && rc == EXIT_OK; i++)
     rc = side_stats(cmp, r, i, rng);
-  if (rc) return rc;
+  if (rc)
+    return rc;
   const nps_estimate *e0 = &r->side[0].est, *e1 = &r->side[1].est;
   r->diff = e1->nps - e0->nps;
   r->p_adj = NAN;
@@ -500,7 +551,8 @@ static int compute_row(const compare *cmp, cmp_row *r, gsl_rng *rng) {
 static int build_rows(compare *cmp, nps_table *t[2]) {
   size_t n0 = nps_table_size(t[0]), n1 = nps_table_size(t[1]);
   cmp->rows = calloc(n0 + n1 + 1, sizeof *cmp->rows);
-  if (!cmp->rows) return EXIT_IO;
+  if (!cmp->rows)
+    return EXIT_IO;
   nps_table_sort(t[0]);
   nps_table_sort(t[1]);
   size_t i = 0, j = 0;
@@ -551,14 +603,16 @@ static void run_all_tests(compare *cmp, gsl_rng *rng) {
       t->status = nps_test2_wald(g1, g0, cmp->alt, c->level, &t->res);
       break;
     case NPS_TEST2_BOOTSTRAP:
-      t->status = nps_test2_bootstrap(g1, g0, cmp->alt, c->level, c->boot,
-                                      rng, NULL, &t->res);
+      t->status = nps_test2_bootstrap(g1, g0, cmp->alt, c->level, c->boot, rng,
+                                      NULL, &t->res);
       break;
     case NPS_TEST2_PERMUTATION:
-      t->status = nps_test2_permutation(g1, g0, cmp->alt, c->level, 0,
-                                        c->boot, rng, &t->res);
+      t->status = nps_test2_permutation(g1, g0, cmp->alt, c->level, 0, c->boot,
+                                        rng, &t->res);
       break;
-    default: t->status = NPS_EINVAL; break;
+    default:
+      t->status = NPS_EINVAL;
+      break;
     }
   }
 }
@@ -566,13 +620,16 @@ static void run_all_tests(compare *cmp, gsl_rng *rng) {
 /* Adjusts the p-values of the tested segments (not the overall row). */
 static int adjust_segments(compare *cmp) {
   size_t k = cmp->n_rows - 1;
-  if (k == 0) return EXIT_OK;
+  if (k == 0)
+    return EXIT_OK;
   double *p = malloc(k * sizeof *p);
-  if (!p) return EXIT_IO;
+  if (!p)
+    return EXIT_IO;
   for (size_t i = 0; i < k; i++)
     p[i] = cmp->rows[i].tested ? cmp->rows[i].test.p : NAN;
   nps_status st = nps_multi_adjust(cmp->adjust, p, k, p);
-  for (size_t i = 0; i < k && st == NPS_OK; i++) cmp->rows[i].p_adj = p[i];
+  for (size_t i = 0; i < k && st == NPS_OK; i++)
+    cmp->rows[i].p_adj = p[i];
   free(p);
   if (st != NPS_OK) {
     cli_error("--adjust %s: %s", nps_multi_method_name(cmp->adjust),
@@ -601,13 +658,15 @@ static int join_pairs(compare *cmp, nps_table *t[2]) {
         cli_error("%s: respondent id '%.*s' answers %llu times; a paired "
                   "comparison needs one answer per id and sample",
                   cmp->path[s] ? cmp->path[s] : cmp->path[0],
-                  (int)(g[s]->key_len > 200 ? 200 : g[s]->key_len),
-                  g[s]->key, (unsigned long long)n[s]);
+                  (int)(g[s]->key_len > 200 ? 200 : g[s]->key_len), g[s]->key,
+                  (unsigned long long)n[s]);
         return EXIT_DATA;
       }
     }
-    if (d <= 0) i++;
-    if (d >= 0) j++;
+    if (d <= 0)
+      i++;
+    if (d >= 0)
+      j++;
     const nps_group *k = d <= 0 ? g[0] : g[1];
     if (n[0] && n[1] && k->key_len > 0) {
       nps_counts c0 = nps_hist_counts(&g[0]->hist);
@@ -616,7 +675,8 @@ static int join_pairs(compare *cmp, nps_table *t[2]) {
       int b = c0.promoters ? 2 : c0.passives ? 1 : 0;
       cmp->pairs.count[a][b]++;
     } else {
-      for (int s = 0; s < 2; s++) cmp->unmatched[s] += n[s];
+      for (int s = 0; s < 2; s++)
+        cmp->unmatched[s] += n[s];
     }
   }
   return EXIT_OK;
@@ -625,7 +685,8 @@ static int join_pairs(compare *cmp, nps_table *t[2]) {
 /* The paired comparison: one row of the matched respondents' margins. */
 static int compute_paired(compare *cmp, nps_table *t[2], gsl_rng *rng) {
   cmp->rows = calloc(1, sizeof *cmp->rows);
-  if (!cmp->rows) return EXIT_IO;
+  if (!cmp->rows)
+    return EXIT_IO;
   cmp->n_rows = 1;
   cmp_row *r = &cmp->rows[0];
   for (int s = 0; s < 2; s++) {
@@ -645,8 +706,10 @@ static int compute_paired(compare *cmp, nps_table *t[2], gsl_rng *rng) {
       *c0[b] += n;
     }
   int rc = EXIT_OK;
-  for (int i = 0; i < 2 && rc == EXIT_OK; i++) rc = side_stats(cmp, r, i, rng);
-  if (rc) return rc;
+  for (int i = 0; i < 2 && rc == EXIT_OK; i++)
+    rc = side_stats(cmp, r, i, rng);
+  if (rc)
+    return rc;
   uint64_t n = r->side[0].est.n;
   r->diff = n ? r->side[1].est.nps - r->side[0].est.nps : NAN;
   r->p_adj = r->mdd = r->power = NAN;
@@ -660,8 +723,8 @@ static int compute_paired(compare *cmp, nps_table *t[2], gsl_rng *rng) {
     r->reason = "too few matched respondents";
     return EXIT_OK;
   }
-  nps_status st = nps_test2_paired(&cmp->pairs, cmp->alt, cmp->opt->level,
-                                   &r->test);
+  nps_status st =
+      nps_test2_paired(&cmp->pairs, cmp->alt, cmp->opt->level, &r->test);
   if (st != NPS_OK && st != NPS_EDEGENERATE)
     return test_error(NPS_TEST2_WALD, st);
   if (st == NPS_EDEGENERATE)
@@ -681,23 +744,27 @@ static int compute_paired(compare *cmp, nps_table *t[2], gsl_rng *rng) {
 /* ---- the run ---- */
 
 int compare_fails(const compare *cmp, const cmp_row *r) {
-  if (!r->tested || cmp->fail_if == FAIL_NEVER) return 0;
+  if (!r->tested || cmp->fail_if == FAIL_NEVER)
+    return 0;
   int sig = r->p_adj < 1.0 - cmp->opt->level;
   return cmp->fail_if == FAIL_SIGNIFICANT ? sig : sig && r->diff < 0;
 }
 
 static int analyse(compare *cmp, nps_table *t[2]) {
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-  if (!rng) return EXIT_IO;
+  if (!rng)
+    return EXIT_IO;
   int rc;
   if (cmp->paired) {
     rc = join_pairs(cmp, t);
-    if (rc == EXIT_OK) rc = compute_paired(cmp, t, rng);
+    if (rc == EXIT_OK)
+      rc = compute_paired(cmp, t, rng);
   } else {
     rc = build_rows(cmp, t);
     for (size_t i = 0; rc == EXIT_OK && i < cmp->n_rows; i++)
       rc = compute_row(cmp, &cmp->rows[i], rng);
-    if (rc == EXIT_OK) rc = adjust_segments(cmp);
+    if (rc == EXIT_OK)
+      rc = adjust_segments(cmp);
     if (rc == EXIT_OK && cmp->rows[cmp->n_rows - 1].tested)
       run_all_tests(cmp, rng);
   }
@@ -726,11 +793,14 @@ static int run(compare *cmp) {
     max = CMP_PAIRED_MAX_IDS;
   nps_table *t[2] = {nps_table_new(max), nps_table_new(max)};
   int rc = t[0] && t[1] ? EXIT_OK : EXIT_IO;
-  if (rc == EXIT_OK) rc = cmp->arm_column ? load_arms(cmp, t)
-                                          : load_files(cmp, t);
-  if (rc == EXIT_OK) rc = analyse(cmp, t);
-  if (rc == EXIT_OK && !cmp->paired) rc = check_nonempty(cmp);
-  if (rc == EXIT_OK) rc = compare_emit(cmp);
+  if (rc == EXIT_OK)
+    rc = cmp->arm_column ? load_arms(cmp, t) : load_files(cmp, t);
+  if (rc == EXIT_OK)
+    rc = analyse(cmp, t);
+  if (rc == EXIT_OK && !cmp->paired)
+    rc = check_nonempty(cmp);
+  if (rc == EXIT_OK)
+    rc = compare_emit(cmp);
   int met = 0;
   for (size_t i = 0; rc == EXIT_OK && i < cmp->n_rows; i++)
     met |= compare_fails(cmp, &cmp->rows[i]);
@@ -754,8 +824,10 @@ int cmd_compare(int argc, char **argv) {
   cmp.alt = NPS_ALT_TWO_SIDED;
   cmp.adjust = NPS_MULTI_HOLM;
   int rc = parse_args(argc, argv, &cmp);
-  if (rc == 0) rc = run(&cmp);
-  else if (rc < 0) rc = EXIT_OK;
+  if (rc == 0)
+    rc = run(&cmp);
+  else if (rc < 0)
+    rc = EXIT_OK;
   free(cmp.rows);
   free(cmp.label_owned[0]);
   free(cmp.label_owned[1]);

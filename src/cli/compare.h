@@ -20,7 +20,11 @@ typedef enum cmp_diff_ci {
   DIFF_CI_TEST        /* the chosen z test's own interval */
 } cmp_diff_ci;
 
-typedef enum cmp_fail_if { FAIL_NEVER, FAIL_SIGNIFICANT, FAIL_DROP } cmp_fail_if;
+typedef enum cmp_fail_if {
+  FAIL_NEVER,
+  FAIL_SIGNIFICANT,
+  FAIL_DROP
+} cmp_fail_if;
 
 /* One sample of one comparison. */
 typedef struct cmp_side {

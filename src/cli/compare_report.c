@@ -19,22 +19,27 @@
 static void signed_points(char *buf, size_t size, double x) {
   char tmp[32];
   cli_points(tmp, sizeof tmp, x);
-  snprintf(buf, size, "%s%s", !isnan(x) && strcmp(tmp, "0.0") && x > 0 ? "+"
-                                                                       : "",
-           tmp);
+  snprintf(buf, size, "%s%s",
+           !isnan(x) && strcmp(tmp, "0.0") && x > 0 ? "+" : "", tmp);
 }
 
 static void fmt_p(char *buf, size_t size, double p) {
-  if (isnan(p)) snprintf(buf, size, "n/a");
-  else if (p < 0.001) snprintf(buf, size, "<0.001");
-  else snprintf(buf, size, "%.3f", p);
+  if (isnan(p))
+    snprintf(buf, size, "n/a");
+  else if (p < 0.001)
+    snprintf(buf, size, "<0.001");
+  else
+    snprintf(buf, size, "%.3f", p);
 }
 
 /* "p = 0.033" or "p < 0.001". */
 static void fmt_p_phrase(char *buf, size_t size, double p) {
-  if (isnan(p)) snprintf(buf, size, "p n/a");
-  else if (p < 0.001) snprintf(buf, size, "p < 0.001");
-  else snprintf(buf, size, "p = %.3f", p);
+  if (isnan(p))
+    snprintf(buf, size, "p n/a");
+  else if (p < 0.001)
+    snprintf(buf, size, "p < 0.001");
+  else
+    snprintf(buf, size, "p = %.3f", p);
 }
 
 static void fmt_ci(char *buf, size_t size, nps_interval iv) {
@@ -52,9 +57,12 @@ static void fmt_ci(char *buf, size_t size, nps_interval iv) {
 static void put_text(FILE *fp, const char *s, size_t len, int markdown) {
   for (size_t i = 0; i < len; i++) {
     unsigned char ch = (unsigned char)s[i];
-    if (ch < 0x20 || ch == 0x7f) fputc(' ', fp);
-    else if (markdown && ch == '|') fputs("\\|", fp);
-    else fputc(ch, fp);
+    if (ch < 0x20 || ch == 0x7f)
+      fputc(' ', fp);
+    else if (markdown && ch == '|')
+      fputs("\\|", fp);
+    else
+      fputc(ch, fp);
   }
 }
 
@@ -84,13 +92,19 @@ static const cmp_row *overall(const compare *cmp) {
 
 /* Short name of the test behind a p-value, for sentences. */
 static const char *test_label(const cmp_row *r, const compare *cmp) {
-  if (cmp->paired) return "paired z test";
+  if (cmp->paired)
+    return "paired z test";
   switch (r->test.method) {
-  case NPS_TEST2_WALD: return "Wald z test";
-  case NPS_TEST2_ADJUSTED_WALD: return "adjusted Wald z test";
-  case NPS_TEST2_BOOTSTRAP: return "bootstrap test";
-  case NPS_TEST2_PERMUTATION: return "permutation test";
-  default: return nps_test2_method_label(r->test.method);
+  case NPS_TEST2_WALD:
+    return "Wald z test";
+  case NPS_TEST2_ADJUSTED_WALD:
+    return "adjusted Wald z test";
+  case NPS_TEST2_BOOTSTRAP:
+    return "bootstrap test";
+  case NPS_TEST2_PERMUTATION:
+    return "permutation test";
+  default:
+    return nps_test2_method_label(r->test.method);
   }
 }
 
@@ -126,8 +140,8 @@ static void verdict(FILE *fp, const compare *cmp, const cmp_row *r) {
             cmp->alt == NPS_ALT_GREATER ? "higher" : "lower");
     put_str(fp, a);
   }
-  fprintf(fp, ": %s points, %g%% CI %s, %s (%s)", d, 100 * cmp->opt->level,
-          ci, p, test_label(r, cmp));
+  fprintf(fp, ": %s points, %g%% CI %s, %s (%s)", d, 100 * cmp->opt->level, ci,
+          p, test_label(r, cmp));
   if (!sig && !isnan(r->mdd)) {
     cli_points(mdd, sizeof mdd, r->mdd);
     fprintf(fp, "; these samples detect %s points with 80%% power", mdd);
@@ -160,7 +174,8 @@ static void cell_u64(cell *x, uint64_t v) {
 }
 
 static void cell_pct(cell *x, uint64_t n, double share) {
-  if (n == 0) cell_str(x, "n/a");
+  if (n == 0)
+    cell_str(x, "n/a");
   else {
     snprintf(x->buf, sizeof x->buf, "%.1f%%", 100.0 * share);
     cell_text(x, x->buf, strlen(x->buf));
@@ -168,7 +183,8 @@ static void cell_pct(cell *x, uint64_t n, double share) {
 }
 
 static void pad(FILE *fp, size_t n) {
-  while (n--) fputc(' ', fp);
+  while (n--)
+    fputc(' ', fp);
 }
 
 /* Prints rows x cols cells; row 0 is the heading. Columns whose bit is set
@@ -179,18 +195,24 @@ static void print_grid(FILE *fp, cell (*cells)[GRID_MAX_COLS], size_t rows,
   for (size_t r = 0; r < rows; r++)
     for (size_t k = 0; k < cols; k++) {
       size_t w = cli_width(cells[r][k].text, cells[r][k].len);
-      if (w > width[k]) width[k] = w;
+      if (w > width[k])
+        width[k] = w;
     }
   for (size_t r = 0; r < rows; r++) {
-    if (markdown) fputs("| ", fp);
+    if (markdown)
+      fputs("| ", fp);
     for (size_t k = 0; k < cols; k++) {
       size_t w = cli_width(cells[r][k].text, cells[r][k].len);
       int l = (int)((left >> k) & 1u);
-      if (!markdown && k + 1 == cols && l && w == 0) break;
-      if (k) fputs(markdown ? " | " : "  ", fp);
-      if (!l) pad(fp, width[k] - w);
+      if (!markdown && k + 1 == cols && l && w == 0)
+        break;
+      if (k)
+        fputs(markdown ? " | " : "  ", fp);
+      if (!l)
+        pad(fp, width[k] - w);
       put_text(fp, cells[r][k].text, cells[r][k].len, markdown);
-      if (l && (markdown || k + 1 < cols)) pad(fp, width[k] - w);
+      if (l && (markdown || k + 1 < cols))
+        pad(fp, width[k] - w);
     }
     fputs(markdown ? " |\n" : "\n", fp);
     if (markdown && r == 0) {
@@ -209,7 +231,8 @@ static void print_samples(FILE *fp, const compare *cmp, int md) {
   snprintf(level, sizeof level, "%g%% CI", 100.0 * cmp->opt->level);
   const char *heads[] = {"sample",     "n",   "promoters", "passives",
                          "detractors", "NPS", level,       "missing"};
-  for (size_t k = 0; k < 8; k++) cell_str(&cells[0][k], heads[k]);
+  for (size_t k = 0; k < 8; k++)
+    cell_str(&cells[0][k], heads[k]);
   const cmp_row *r = overall(cmp);
   for (int s = 0; s < 2; s++) {
     const cmp_side *x = &r->side[s];
@@ -221,9 +244,12 @@ static void print_samples(FILE *fp, const compare *cmp, int md) {
     cell_pct(&c[4], x->est.n, x->est.share_detractors);
     cli_points(c[5].buf, sizeof c[5].buf, x->est.n ? x->est.nps : NAN);
     cell_text(&c[5], c[5].buf, strlen(c[5].buf));
-    if (x->has_ci) fmt_ci(c[6].buf, sizeof c[6].buf, x->ci.iv);
-    else snprintf(c[6].buf, sizeof c[6].buf, "withheld");
-    if (x->has_ci && x->ci.note) strcat(c[6].buf, " *");
+    if (x->has_ci)
+      fmt_ci(c[6].buf, sizeof c[6].buf, x->ci.iv);
+    else
+      snprintf(c[6].buf, sizeof c[6].buf, "withheld");
+    if (x->has_ci && x->ci.note)
+      strcat(c[6].buf, " *");
     cell_text(&c[6], c[6].buf, strlen(c[6].buf));
     cell_u64(&c[7], x->missing);
   }
@@ -257,7 +283,8 @@ static void print_tests(FILE *fp, const compare *cmp, int md) {
   char level[32];
   snprintf(level, sizeof level, "%g%% CI", 100.0 * cmp->opt->level);
   const char *heads[] = {"test", "difference", level, "p", "note"};
-  for (size_t k = 0; k < 5; k++) cell_str(&cells[0][k], heads[k]);
+  for (size_t k = 0; k < 5; k++)
+    cell_str(&cells[0][k], heads[k]);
   for (size_t i = 0; i < cmp->n_all; i++) {
     const cmp_test *t = &cmp->all[i];
     cell *c = cells[i + 1];
@@ -265,8 +292,10 @@ static void print_tests(FILE *fp, const compare *cmp, int md) {
     cell_str(&c[0], nps_test2_method_label(t->method));
     signed_points(c[1].buf, sizeof c[1].buf, ok ? t->res.diff : NAN);
     cell_text(&c[1], c[1].buf, strlen(c[1].buf));
-    if (ok && !isnan(t->res.ci.lo)) fmt_ci(c[2].buf, sizeof c[2].buf, t->res.ci);
-    else snprintf(c[2].buf, sizeof c[2].buf, "-");
+    if (ok && !isnan(t->res.ci.lo))
+      fmt_ci(c[2].buf, sizeof c[2].buf, t->res.ci);
+    else
+      snprintf(c[2].buf, sizeof c[2].buf, "-");
     cell_text(&c[2], c[2].buf, strlen(c[2].buf));
     fmt_p(c[3].buf, sizeof c[3].buf, ok ? t->res.p : NAN);
     cell_text(&c[3], c[3].buf, strlen(c[3].buf));
@@ -280,7 +309,8 @@ static void print_tests(FILE *fp, const compare *cmp, int md) {
 static void print_segments(FILE *fp, const compare *cmp, int md) {
   size_t nb = cmp->opt->n_by, nrows = cmp->n_rows + 1, ncols = nb + 8;
   cell(*cells)[GRID_MAX_COLS] = calloc(nrows, sizeof *cells);
-  if (!cells) return;
+  if (!cells)
+    return;
   char h[8][96];
   snprintf(h[0], sizeof h[0], "n %s", cmp->label[0]);
   snprintf(h[1], sizeof h[1], "NPS %s", cmp->label[0]);
@@ -292,14 +322,16 @@ static void print_segments(FILE *fp, const compare *cmp, int md) {
   snprintf(h[7], sizeof h[7], "p %s", nps_multi_method_name(cmp->adjust));
   for (size_t k = 0; k < nb; k++)
     cell_text(&cells[0][k], cmp->opt->by[k], strlen(cmp->opt->by[k]));
-  for (size_t k = 0; k < 8; k++) cell_text(&cells[0][nb + k], h[k], strlen(h[k]));
+  for (size_t k = 0; k < 8; k++)
+    cell_text(&cells[0][nb + k], h[k], strlen(h[k]));
   for (size_t i = 0; i < cmp->n_rows; i++) {
     const cmp_row *r = &cmp->rows[i];
     cell *c = cells[i + 1];
     for (size_t k = 0; k < nb; k++) {
       const char *p = k ? "" : "all";
       size_t len = k ? 0 : 3;
-      if (r->key) key_part(r, k, &p, &len);
+      if (r->key)
+        key_part(r, k, &p, &len);
       cell_text(&c[k], p, len);
     }
     c += nb;
@@ -311,13 +343,17 @@ static void print_segments(FILE *fp, const compare *cmp, int md) {
     }
     signed_points(c[4].buf, sizeof c[4].buf, r->diff);
     cell_text(&c[4], c[4].buf, strlen(c[4].buf));
-    if (r->tested) fmt_ci(c[5].buf, sizeof c[5].buf, r->diff_ci);
-    else snprintf(c[5].buf, sizeof c[5].buf, "not tested *");
+    if (r->tested)
+      fmt_ci(c[5].buf, sizeof c[5].buf, r->diff_ci);
+    else
+      snprintf(c[5].buf, sizeof c[5].buf, "not tested *");
     cell_text(&c[5], c[5].buf, strlen(c[5].buf));
     fmt_p(c[6].buf, sizeof c[6].buf, r->tested ? r->test.p : NAN);
     cell_text(&c[6], c[6].buf, strlen(c[6].buf));
-    if (r->key) fmt_p(c[7].buf, sizeof c[7].buf, r->p_adj);
-    else snprintf(c[7].buf, sizeof c[7].buf, "-");
+    if (r->key)
+      fmt_p(c[7].buf, sizeof c[7].buf, r->p_adj);
+    else
+      snprintf(c[7].buf, sizeof c[7].buf, "-");
     cell_text(&c[7], c[7].buf, strlen(c[7].buf));
   }
   uint64_t left = (1u << nb) - 1u;
@@ -328,8 +364,9 @@ static void print_segments(FILE *fp, const compare *cmp, int md) {
 
 static void print_pairs(FILE *fp, const compare *cmp, int md) {
   uint64_t matched = overall(cmp)->side[0].est.n;
-  fprintf(fp, "paired on '%s': %llu respondents answered both; left out: "
-              "%llu only in ",
+  fprintf(fp,
+          "paired on '%s': %llu respondents answered both; left out: "
+          "%llu only in ",
           cmp->id_column, (unsigned long long)matched,
           (unsigned long long)cmp->unmatched[0]);
   put_str(fp, cmp->label[0]);
@@ -350,7 +387,8 @@ static void print_pairs(FILE *fp, const compare *cmp, int md) {
   /* Rows: sample 0 (before); columns: sample 1 (after). The library's
    * table has sample 1 as rows. */
   for (int b = 0; b < 3; b++)
-    for (int a = 0; a < 3; a++) cell_u64(&cells[b + 1][a + 1], cmp->pairs.count[a][b]);
+    for (int a = 0; a < 3; a++)
+      cell_u64(&cells[b + 1][a + 1], cmp->pairs.count[a][b]);
   print_grid(fp, cells, 4, 4, 1u, md);
 }
 
@@ -390,7 +428,8 @@ static void print_header(FILE *fp, const compare *cmp, int md) {
   if (r->diff_ci_how && strncmp(r->diff_ci_how, "bootstrap", 9) == 0)
     fprintf(fp, ", B = %zu, seed %lu", c->boot, c->seed);
   fprintf(fp, "\n%ssample intervals: %s", gap, nps_ci_method_label(c->ci));
-  if (is_boot(c->ci)) fprintf(fp, ", B = %zu, seed %lu", c->boot, c->seed);
+  if (is_boot(c->ci))
+    fprintf(fp, ", B = %zu, seed %lu", c->boot, c->seed);
   fprintf(fp, "\n\n");
 }
 
@@ -401,12 +440,15 @@ static void print_notes(FILE *fp, const compare *cmp) {
       fprintf(fp, "* %s\n", r->side[s].ci.note);
       break;
     }
-  if (r->test_note) fprintf(fp, "note: %s\n", r->test_note);
-  if (r->diff_note) fprintf(fp, "note: %s\n", r->diff_note);
+  if (r->test_note)
+    fprintf(fp, "note: %s\n", r->test_note);
+  if (r->diff_note)
+    fprintf(fp, "note: %s\n", r->diff_note);
   for (size_t i = 0; i + 1 < cmp->n_rows; i++)
     if (!cmp->rows[i].tested) {
-      fprintf(fp, "* not tested: a sample has fewer than --min-n %llu "
-                  "answers\n",
+      fprintf(fp,
+              "* not tested: a sample has fewer than --min-n %llu "
+              "answers\n",
               (unsigned long long)cmp->opt->min_n);
       break;
     }
@@ -414,30 +456,32 @@ static void print_notes(FILE *fp, const compare *cmp) {
 
 static void print_power(FILE *fp, const compare *cmp) {
   const cmp_row *r = overall(cmp);
-  if (!r->tested || isnan(r->mdd)) return;
+  if (!r->tested || isnan(r->mdd))
+    return;
   char mdd[40], d[40];
   cli_points(mdd, sizeof mdd, r->mdd);
   signed_points(d, sizeof d, r->diff);
-  fprintf(fp, "power: these samples detect a difference of %s points with "
-              "80%% power (%s, %g%% level)",
+  fprintf(fp,
+          "power: these samples detect a difference of %s points with "
+          "80%% power (%s, %g%% level)",
           mdd, nps_alternative_name(cmp->alt), 100 * (1 - cmp->opt->level));
   if (!isnan(r->power))
-    fprintf(fp, "; power against the observed %s: %.0f%%", d,
-            100 * r->power);
+    fprintf(fp, "; power against the observed %s: %.0f%%", d, 100 * r->power);
   fputc('\n', fp);
 }
 
 static void print_table(FILE *fp, const compare *cmp, int md) {
   const cmp_row *r = overall(cmp);
   print_header(fp, cmp, md);
-  if (cmp->paired) print_pairs(fp, cmp, md), fputc('\n', fp);
+  if (cmp->paired)
+    print_pairs(fp, cmp, md), fputc('\n', fp);
   print_samples(fp, cmp, md);
   char d[40], ci[80], p[40];
   signed_points(d, sizeof d, r->diff);
   fmt_ci(ci, sizeof ci, r->diff_ci);
   fmt_p_phrase(p, sizeof p, r->tested ? r->test.p : NAN);
-  fprintf(fp, "\n%sdifference: %s points, %g%% CI %s, %s%s\n",
-          md ? "**" : "", d, 100 * cmp->opt->level, ci, p, md ? "**" : "");
+  fprintf(fp, "\n%sdifference: %s points, %g%% CI %s, %s%s\n", md ? "**" : "",
+          d, 100 * cmp->opt->level, ci, p, md ? "**" : "");
   if (cmp->n_all) {
     fputc('\n', fp);
     print_tests(fp, cmp, md);
@@ -453,8 +497,9 @@ static void print_table(FILE *fp, const compare *cmp, int md) {
     size_t sig = 0;
     for (size_t i = 0; i + 1 < cmp->n_rows; i++)
       sig += cmp->rows[i].tested && cmp->rows[i].p_adj < 1 - cmp->opt->level;
-    fprintf(fp, "segments with a significant difference (%s-adjusted): "
-                "%zu of %zu\n",
+    fprintf(fp,
+            "segments with a significant difference (%s-adjusted): "
+            "%zu of %zu\n",
             nps_multi_method_name(cmp->adjust), sig, cmp->n_rows - 1);
   }
   fputc('\n', fp);
@@ -472,13 +517,15 @@ static void csv_num(FILE *fp, double x) {
 
 static void csv_str(FILE *fp, const char *s) {
   fputc(',', fp);
-  if (s) cli_csv_field(fp, s, strlen(s));
+  if (s)
+    cli_csv_field(fp, s, strlen(s));
 }
 
 static void print_csv(FILE *fp, const compare *cmp) {
   const cli_common *c = cmp->opt;
   fputs("row", fp);
-  for (size_t i = 0; i < c->n_by; i++) csv_str(fp, c->by[i]);
+  for (size_t i = 0; i < c->n_by; i++)
+    csv_str(fp, c->by[i]);
   fputs(",label_a,n_a,promoters_a,passives_a,detractors_a,nps_a,ci_low_a,"
         "ci_high_a,missing_a,label_b,n_b,promoters_b,passives_b,detractors_b,"
         "nps_b,ci_low_b,ci_high_b,missing_b,sample_ci_method,difference,"
@@ -491,7 +538,8 @@ static void print_csv(FILE *fp, const compare *cmp) {
     for (size_t k = 0; k < c->n_by; k++) {
       const char *p = "";
       size_t len = 0;
-      if (r->key) key_part(r, k, &p, &len);
+      if (r->key)
+        key_part(r, k, &p, &len);
       fputc(',', fp);
       cli_csv_field(fp, p, len);
     }
@@ -512,9 +560,10 @@ static void print_csv(FILE *fp, const compare *cmp) {
     csv_num(fp, 100 * r->diff_ci.lo);
     csv_num(fp, 100 * r->diff_ci.hi);
     csv_str(fp, r->tested ? r->diff_ci_how : NULL);
-    csv_str(fp, r->tested ? (cmp->paired ? "paired"
-                                         : nps_test2_method_name(r->test.method))
-                          : NULL);
+    csv_str(fp, r->tested
+                    ? (cmp->paired ? "paired"
+                                   : nps_test2_method_name(r->test.method))
+                    : NULL);
     fprintf(fp, ",%s", nps_alternative_name(cmp->alt));
     csv_num(fp, r->tested ? r->test.z : NAN);
     csv_num(fp, r->tested ? 100 * r->test.se : NAN);
@@ -544,15 +593,18 @@ static void json_num(FILE *fp, const char *name, double x) {
 
 static void json_str(FILE *fp, const char *name, const char *s) {
   fprintf(fp, "\"%s\": ", name);
-  if (s) cli_json_string(fp, s, strlen(s));
-  else fputs("null", fp);
+  if (s)
+    cli_json_string(fp, s, strlen(s));
+  else
+    fputs("null", fp);
 }
 
 static void json_side(FILE *fp, const compare *cmp, const cmp_side *x, int s) {
   fputs("{", fp);
   json_str(fp, "label", cmp->label[s]);
-  fprintf(fp, ", \"n\": %llu, \"promoters\": %llu, \"passives\": %llu, "
-              "\"detractors\": %llu, \"missing\": %llu, ",
+  fprintf(fp,
+          ", \"n\": %llu, \"promoters\": %llu, \"passives\": %llu, "
+          "\"detractors\": %llu, \"missing\": %llu, ",
           (unsigned long long)x->est.n, (unsigned long long)x->counts.promoters,
           (unsigned long long)x->counts.passives,
           (unsigned long long)x->counts.detractors,
@@ -561,7 +613,8 @@ static void json_side(FILE *fp, const compare *cmp, const cmp_side *x, int s) {
   fputs(", ", fp);
   json_num(fp, "se", x->est.n ? 100 * x->est.se : NAN);
   fputs(", \"ci\": ", fp);
-  if (!x->has_ci) fputs("null}", fp);
+  if (!x->has_ci)
+    fputs("null}", fp);
   else {
     fputs("{", fp);
     json_num(fp, "low", 100 * x->ci.iv.lo);
@@ -587,7 +640,8 @@ static void json_comparison(FILE *fp, const compare *cmp, const cmp_row *r,
   fprintf(fp, ",\n%s  ", in);
   json_num(fp, "difference", 100 * r->diff);
   fputs(", \"ci\": ", fp);
-  if (!r->tested) fputs("null", fp);
+  if (!r->tested)
+    fputs("null", fp);
   else {
     fputs("{", fp);
     json_num(fp, "low", 100 * r->diff_ci.lo);
@@ -600,11 +654,12 @@ static void json_comparison(FILE *fp, const compare *cmp, const cmp_row *r,
     fputs("}", fp);
   }
   fprintf(fp, ",\n%s  \"test\": ", in);
-  if (!r->tested) fputs("null", fp);
+  if (!r->tested)
+    fputs("null", fp);
   else {
     fputs("{", fp);
-    json_str(fp, "method", cmp->paired ? "paired"
-                                       : nps_test2_method_name(r->test.method));
+    json_str(fp, "method",
+             cmp->paired ? "paired" : nps_test2_method_name(r->test.method));
     fputs(", ", fp);
     json_num(fp, "z", r->test.z);
     fputs(", ", fp);
@@ -688,15 +743,17 @@ static void print_json(FILE *fp, const compare *cmp) {
           cmp->paired ? "paired" : nps_test2_method_name(cmp->method),
           nps_alternative_name(cmp->alt));
   json_num(fp, "level", c->level);
-  fprintf(fp, ", \"boot\": %zu, \"seed\": %lu,\n  \"sample_ci_method\": "
-              "\"%s\", \"min_n\": %llu, \"adjust\": \"%s\"",
+  fprintf(fp,
+          ", \"boot\": %zu, \"seed\": %lu,\n  \"sample_ci_method\": "
+          "\"%s\", \"min_n\": %llu, \"adjust\": \"%s\"",
           c->boot, c->seed, nps_ci_method_name(c->ci),
           (unsigned long long)c->min_n, nps_multi_method_name(cmp->adjust));
   if (cmp->paired) {
     fputs(",\n  \"paired\": {", fp);
     json_str(fp, "id_column", cmp->id_column);
-    fprintf(fp, ", \"matched\": %llu, \"unmatched\": [%llu, %llu], "
-                "\"transitions_a_by_b\": [",
+    fprintf(fp,
+            ", \"matched\": %llu, \"unmatched\": [%llu, %llu], "
+            "\"transitions_a_by_b\": [",
             (unsigned long long)overall(cmp)->side[0].est.n,
             (unsigned long long)cmp->unmatched[0],
             (unsigned long long)cmp->unmatched[1]);
@@ -742,12 +799,21 @@ static void print_json(FILE *fp, const compare *cmp) {
 int compare_emit(const compare *cmp) {
   cli_out out;
   int rc = cli_out_open(&out, cmp->opt->output);
-  if (rc) return rc;
+  if (rc)
+    return rc;
   switch (cmp->opt->format) {
-  case FORMAT_TABLE: print_table(out.fp, cmp, 0); break;
-  case FORMAT_MARKDOWN: print_table(out.fp, cmp, 1); break;
-  case FORMAT_CSV: print_csv(out.fp, cmp); break;
-  case FORMAT_JSON: print_json(out.fp, cmp); break;
+  case FORMAT_TABLE:
+    print_table(out.fp, cmp, 0);
+    break;
+  case FORMAT_MARKDOWN:
+    print_table(out.fp, cmp, 1);
+    break;
+  case FORMAT_CSV:
+    print_csv(out.fp, cmp);
+    break;
+  case FORMAT_JSON:
+    print_json(out.fp, cmp);
+    break;
   }
   return cli_out_close(&out, 1);
 }
