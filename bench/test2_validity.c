@@ -8,7 +8,10 @@
  * when both groups are one-category), two-sided, and rejects when
  * p <= alpha. The bootstrap contributes three p-values from the same
  * replicates: percentile inversion, BCa inversion and the shifted null
- * (nps_test2_result.p_percentile, p_bca, p_shift).
+ * (nps_test2_result.p_percentile, p_bca, p_shift); the permutation test
+ * three from one enumeration: the studentized statistic (p), its mid-p
+ * (p_mid) and the raw difference (p_diff). Extra null cells have equal NPS
+ * but different distributions, a null that exchangeability does not cover.
  *
  *  - Wald and adjusted Wald: exact, by enumerating every pair of group
  *    outcomes whose probabilities are each at least 1e-12, when there are
@@ -43,11 +46,11 @@
 
 #include "nps/nps.h"
 
-enum { T_WALD, T_AW, T_PCT, T_BCA, T_SHIFT, T_PERM, NT };
+enum { T_WALD, T_AW, T_PCT, T_BCA, T_SHIFT, T_PERM, T_MID, T_DIFF, NT };
 
-static const char *const test_names[NT] = {"wald",       "adjusted-wald",
-                                           "boot pct",   "boot BCa",
-                                           "boot shift", "permutation"};
+static const char *const test_names[NT] = {
+    "wald",       "adjusted-wald", "boot pct",   "boot BCa",
+    "boot shift", "perm z",        "perm z mid", "perm diff"};
 
 typedef struct dist {
   const char *name;
@@ -62,6 +65,17 @@ static const dist dists[] = {{"(.5, .3, .2)", .5, .3, .2},
 static const unsigned sizes[][2] = {
     {30, 30}, {100, 100}, {1000, 1000}, {100, 1000}};
 #define NSIZES (sizeof sizes / sizeof sizes[0])
+
+/* Equal NPS (0.3), different distributions: a null of equal NPS that the
+ * permutation test's exchangeability does not cover. */
+static const dist unequal[][2] = {
+    {{"(.6, .1, .3)", .6, .1, .3}, {"(.35, .6, .05)", .35, .6, .05}},
+    {{"(.5, .3, .2)", .5, .3, .2}, {"(.4, .5, .1)", .4, .5, .1}}};
+#define NUNEQUAL (sizeof unequal / sizeof unequal[0])
+
+static const unsigned unequal_sizes[][2] = {
+    {100, 100}, {100, 1000}, {1000, 100}};
+#define NUNEQUAL_SIZES (sizeof unequal_sizes / sizeof unequal_sizes[0])
 
 static const double deltas[] = {0.05, 0.10, 0.20};
 #define NDELTAS (sizeof deltas / sizeof deltas[0])
@@ -123,6 +137,8 @@ static void resampling_tests(runner *u, const nps_counts *a,
   rej[T_BCA] = (boot ? res.p_bca : p) <= alpha;
   rej[T_SHIFT] = (boot ? res.p_shift : p) <= alpha;
   rej[T_PERM] = p_of(u, a, b, NPS_TEST2_PERMUTATION, &res) <= alpha;
+  rej[T_MID] = res.p_mid <= alpha;
+  rej[T_DIFF] = res.p_diff <= alpha;
 }
 
 static nps_counts draw(gsl_rng *r, unsigned n, const double probs[3]) {
@@ -197,7 +213,8 @@ static int z_exact(runner *u, unsigned n1, unsigned n2, const double pr[3],
 /* ---- cells ------------------------------------------------------------ */
 
 typedef struct cell {
-  const dist *dist;
+  const dist *dist;  /* group 2, and group 1 before the shift */
+  const dist *dist1; /* group 1 when it differs beyond a shift, or NULL */
   unsigned n1, n2;
   double delta; /* 0 under the null */
   double rate[NT];
@@ -211,7 +228,8 @@ typedef struct cell {
 static int run_cell(const options *opt, cell *c, unsigned long seed) {
   double t0 = now();
   const double p2[3] = {c->dist->p, c->dist->a, c->dist->d};
-  nps_shares s1 = {p2[0], p2[1], p2[2]};
+  const dist *d1 = c->dist1 ? c->dist1 : c->dist;
+  nps_shares s1 = {d1->p, d1->a, d1->d};
   if (c->delta != 0.0 && nps_power_shift(&s1, c->delta, &s1) != NPS_OK)
     return -1;
   runner u = {opt, gsl_rng_alloc(gsl_rng_mt19937),
@@ -224,8 +242,8 @@ static int run_cell(const options *opt, cell *c, unsigned long seed) {
   }
   gsl_rng_set(u.r, seed);
   const double p1[3] = {s1.promoters, s1.passives, s1.detractors};
-  c->exact_z =
-      c->delta == 0.0 && z_exact(&u, c->n1, c->n2, p2, c->rate, &c->mass);
+  c->exact_z = c->delta == 0.0 && !c->dist1 &&
+               z_exact(&u, c->n1, c->n2, p2, c->rate, &c->mass);
   double count[NT] = {0};
   for (long i = 0; i < c->trials; i++) {
     nps_counts a = draw(u.r, c->n1, p1), b = draw(u.r, c->n2, p2);
@@ -266,7 +284,11 @@ static void print_type1(const options *opt, const cell *cells, size_t k) {
   printf("\n");
   for (size_t i = 0; i < k; i++) {
     const cell *c = &cells[i];
-    printf("| %s | %u | %u |", c->dist->name, c->n1, c->n2);
+    if (c->dist1)
+      printf("| %s vs %s | %u | %u |", c->dist1->name, c->dist->name, c->n1,
+             c->n2);
+    else
+      printf("| %s | %u | %u |", c->dist->name, c->n1, c->n2);
     for (int t = 0; t < NT; t++)
       printf(" %.2f%s |", 100.0 * c->rate[t],
              t <= T_AW && c->exact_z ? " (e)" : "");
@@ -285,11 +307,14 @@ static void print_type1(const options *opt, const cell *cells, size_t k) {
 
 /* Worst departure from alpha per test, over all cells and over n >= 100. */
 static void print_summary(const options *opt, const cell *cells, size_t k) {
-  printf("| test | max abs(error), all cells | max abs(error), n >= 100 | "
+  printf("Same distribution in both groups:\n\n"
+         "| test | max abs(error), all cells | max abs(error), n >= 100 | "
          "range, n >= 100 |\n|---|---:|---:|---|\n");
   for (int t = 0; t < NT; t++) {
     double all = 0, big = 0, lo = 1, hi = 0;
     for (size_t i = 0; i < k; i++) {
+      if (cells[i].dist1)
+        continue;
       double e = fabs(cells[i].rate[t] - opt->alpha);
       all = fmax(all, e);
       if (cells[i].n1 >= 100 && cells[i].n2 >= 100) {
@@ -393,7 +418,8 @@ int main(int argc, char **argv) {
     usage(stderr);
     return 2;
   }
-  cell null[NDISTS * NSIZES], alt[NDISTS * NSIZES * NDELTAS];
+  cell null[NDISTS * NSIZES + NUNEQUAL * NUNEQUAL_SIZES];
+  cell alt[NDISTS * NSIZES * NDELTAS];
   size_t nn = 0, na = 0;
   for (size_t d = 0; d < NDISTS; d++)
     for (size_t s = 0; s < NSIZES; s++)
@@ -401,13 +427,20 @@ int main(int argc, char **argv) {
                           .n1 = sizes[s][0],
                           .n2 = sizes[s][1],
                           .trials = opt.trials};
+  for (size_t d = 0; d < NUNEQUAL; d++)
+    for (size_t s = 0; s < NUNEQUAL_SIZES; s++)
+      null[nn++] = (cell){.dist = &unequal[d][1],
+                          .dist1 = &unequal[d][0],
+                          .n1 = unequal_sizes[s][0],
+                          .n2 = unequal_sizes[s][1],
+                          .trials = opt.trials};
   double t0 = now();
   for (size_t i = 0; i < nn; i++) {
     if (run_cell(&opt, &null[i], opt.seed * 1000 + i)) {
       fprintf(stderr, "test2_validity: out of memory\n");
       return 1;
     }
-    fprintf(stderr, "null %s %u/%u: %.1f s, %ld failed calls\n",
+    fprintf(stderr, "null %zu %s %u/%u: %.1f s, %ld failed calls\n", i,
             null[i].dist->name, null[i].n1, null[i].n2, null[i].seconds,
             null[i].failures);
   }

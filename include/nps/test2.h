@@ -102,7 +102,7 @@ typedef struct nps_test2_result {
   double se;       /* standard error of Delta: analytic for the z tests,
                       the replicates' standard deviation for the bootstrap,
                       the plug-in Wald SE for the permutation test */
-  double z;        /* z statistic Delta / se (z tests only) */
+  double z;        /* z statistic Delta / se (z tests, permutation) */
   double p;        /* p-value for the alternative */
   double p_mc_se;  /* Monte Carlo standard error of p; 0 when p has no
                       Monte Carlo error */
@@ -125,8 +125,9 @@ typedef struct nps_test2_result {
   int exact;     /* permutation: 1 when every table was enumerated */
   double tables; /* permutation: number of group-1 tables */
   size_t draws;  /* bootstrap replicates or Monte Carlo permutations */
-  double p_mid;  /* permutation: mid-p, the tables tying with the observed
-                    Delta weighted one half (p counts them whole) */
+  double p_mid;  /* permutation: mid-p of the studentized statistic, ties
+                    with the observed one weighted one half */
+  double p_diff; /* permutation: classical p of the raw difference Delta */
 } nps_test2_result;
 
 /* Wald z test for theta1 - theta2: Delta = (P1 - D1)/n1 - (P2 - D2)/n2,
@@ -190,33 +191,43 @@ nps_status nps_test2_bootstrap(const nps_counts *g1, const nps_counts *g2,
 double nps_test2_permutation_tables(const nps_counts *g1, const nps_counts *g2);
 
 /* Permutation test of equal NPS, conditional on the pooled counts
- * (P, A, D) = g1 + g2 and on n1, n2. Under the null the labels are
- * exchangeable and group 1's counts follow the multivariate hypergeometric
- *   Pr(P1, A1, D1) = C(P, P1) C(A, A1) C(D, D1) / C(n, n1).
- * p is the probability of a Delta at least as extreme as the observed one:
- * |Delta| >= |Delta_obs| (two-sided), Delta >= Delta_obs (greater), Delta
- * <= Delta_obs (less); it never exceeds alpha under the null more often
- * than alpha. p_mid counts the ties (equality in those comparisons) one
- * half: less conservative, closer to alpha on average (docs/methods.md). Deltas
- * are compared through the integer n1 n2 Delta = (P1 - D1) n2 - (P2 - D2) n1,
- * exactly while that stays below 2^52; beyond, values within a relative 1e-12
- * of the observed one count as ties (as extreme). If
- * nps_test2_permutation_tables <= max_tables (0 means
- * NPS_TEST2_PERM_MAX_TABLES) every table is enumerated with log-factorials
- * and compensated summation (exact = 1, p_mc_se = 0; tables whose
- * probability is below 1e-25 of the most likely one are skipped, which
- * changes p by less than 1e-14). Otherwise `draws` Monte Carlo permutations
- * (0 means NPS_TEST2_DEFAULT_DRAWS) are drawn, P1 and then A1 by
- * gsl_ran_hypergeometric, p = (1 + #as extreme) / (1 + draws) (valid for
- * any number of draws; the observed split counts as one draw, a tie, for
- * p_mid), p_mc_se = sqrt(p (1 - p) / draws), exact = 0.
- * diff is the raw Delta, se the plug-in Wald SE, ci NAN.
- * r may be NULL when the test is exact; it is required otherwise.
+ * (P, A, D) = g1 + g2 and on n1, n2. Under exchangeable labels (both groups
+ * from one distribution) group 1's counts follow the multivariate
+ * hypergeometric
+ *   Pr(P1, A1, D1) = C(P, P1) C(A, A1) C(D, D1) / C(n, n1),
+ * and a p-value is the probability of a table at least as extreme as the
+ * observed one.
+ * p uses the studentized statistic, the Wald z = Delta / sqrt(V1/n1 +
+ * V2/n2) of each permuted table (|z| >= |z_obs| two-sided, z >= z_obs
+ * greater, z <= z_obs less; SE = 0 gives z = 0 for Delta = 0, else
+ * +-inf). It is exact when the two distributions are equal and, unlike the
+ * raw difference, stays valid for large samples when the NPS are equal but
+ * the distributions are not (Janssen 1997; Chung and Romano 2013; the
+ * study in docs/methods.md shows the raw difference rejecting 10-17% at
+ * 5% with 100 vs 1000 answers). z values within a relative 1e-9 of z_obs
+ * count as ties.
+ * p_mid counts the ties one half (less conservative, closer to alpha on
+ * average). p_diff is the classical p for the raw difference, |Delta| >=
+ * |Delta_obs| (as in nps_reference.json and the R package NPS), with
+ * Deltas compared through the integer n1 n2 Delta = (P1 - D1) n2 - (P2 -
+ * D2) n1, exactly while that stays below 2^52 (beyond, within a relative
+ * 1e-12).
+ * If nps_test2_permutation_tables <= max_tables (0 means
+ * NPS_TEST2_PERM_MAX_TABLES) every table is enumerated with log-binomial
+ * recurrences and compensated summation (exact = 1, p_mc_se = 0; tables
+ * whose probability is below 1e-25 of the most likely one are skipped,
+ * which changes p by less than 1e-14). Otherwise `draws` Monte Carlo
+ * permutations (0 means NPS_TEST2_DEFAULT_DRAWS) are drawn, P1 and then A1
+ * by gsl_ran_hypergeometric (cost O(n1) each), the observed split counting
+ * as one more draw: p = (1 + #as extreme) / (1 + draws), valid for any
+ * number of draws; p_mc_se = sqrt(p (1 - p) / draws), exact = 0.
+ * diff is the raw Delta, se the plug-in Wald SE, z the observed Wald z, ci
+ * NAN. r may be NULL when the test is exact; it is required otherwise.
  * Returns NPS_OK; NPS_EEMPTY when a group is empty; NPS_EINVAL for a bad
- * alternative or level, or when Monte Carlo is needed and r is NULL;
- * NPS_EOVERFLOW when Monte Carlo is needed and the pooled total exceeds
- * UINT_MAX (gsl_ran_hypergeometric's range: use a z test at that size);
- * NPS_ENOMEM. */
+ * alternative or level, a negative max_tables, or when Monte Carlo is
+ * needed and r is NULL; NPS_EOVERFLOW when Monte Carlo is needed and the
+ * pooled total exceeds UINT_MAX (gsl_ran_hypergeometric's range: use a z
+ * test at that size); NPS_ENOMEM. */
 nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
                                  nps_alternative alt, double level,
                                  double max_tables, size_t draws, gsl_rng *r,

@@ -51,6 +51,10 @@ static const struct {
 /* Relative tie tolerance for t beyond EXACT_LIMIT. */
 #define TIE_REL 1e-12
 
+/* Relative tie tolerance for the studentized statistic: equal z values
+ * computed along different paths differ by rounding only. */
+#define Z_TIE_REL 1e-9
+
 /* Enumerated tables below this fraction of the most likely one are
  * skipped: log(1e-25). */
 #define LOG_SKIP (-57.56462732485115)
@@ -105,7 +109,8 @@ static void clear(nps_test2_result *out, nps_test2_method m,
   out->alternative = alt;
   out->level = level;
   out->nps1 = out->nps2 = out->diff = out->se = out->z = NAN;
-  out->p = out->p_percentile = out->p_bca = out->p_shift = out->p_mid = NAN;
+  out->p = out->p_percentile = out->p_bca = out->p_shift = NAN;
+  out->p_mid = out->p_diff = NAN;
   out->z0 = out->accel = out->tables = NAN;
   out->ci = out->ci_percentile = (nps_interval){NAN, NAN};
 }
@@ -483,7 +488,7 @@ double nps_test2_permutation_tables(const nps_counts *g1,
   return table_count((double)q.P, (double)q.A, (double)q.D, (double)q.m);
 }
 
-/* t of the split where the enumerated group holds (x, a, y) promoters,
+/* t of the split where the enumerated group holds (x, ., y) promoters,
  * passives, detractors. */
 static double split_t(const pooled *q, uint64_t x, uint64_t y) {
   double de = count_diff(x, y), dr = count_diff(q->P - x, q->D - y);
@@ -491,17 +496,40 @@ static double split_t(const pooled *q, uint64_t x, uint64_t y) {
   return q->first ? de * n2 - dr * n1 : dr * n2 - de * n1;
 }
 
-/* 2 when t is more extreme than t_obs, 1 when it ties (within tol, the
- * tie tolerance), 0 when it is less extreme. */
-static int extreme(double t, double t_obs, double tol, nps_alternative alt) {
+/* theta and V / n of a group with p promoters, d detractors out of n. */
+static void group_moments(uint64_t p, uint64_t d, double n, double *theta,
+                          double *v_over_n) {
+  double th = count_diff(p, d) / n;
+  *theta = th;
+  *v_over_n = fmax(((double)p + (double)d) / n - th * th, 0.0) / n;
+}
+
+/* The Wald z of the split (x, ., y): Delta / sqrt(V1/n1 + V2/n2) with each
+ * group's own plug-in variance; SE = 0 gives 0 for Delta = 0, else +-inf. */
+static double split_z(const pooled *q, uint64_t x, uint64_t y) {
+  double te, ve, to, vo;
+  group_moments(x, y, (double)q->m, &te, &ve);
+  group_moments(q->P - x, q->D - y, (double)(q->first ? q->n2 : q->n1), &to,
+                &vo);
+  double d = q->first ? te - to : to - te, se = sqrt(ve + vo);
+  if (se > 0.0)
+    return d / se;
+  return d > 0.0 ? INFINITY : d < 0.0 ? -INFINITY : 0.0;
+}
+
+/* 2 when v is more extreme than v_obs for alt, 1 when it ties (equal, or
+ * within tol), 0 when it is less extreme. */
+static int extreme(double v, double v_obs, double tol, nps_alternative alt) {
   if (alt == NPS_ALT_LESS) {
-    t = -t;
-    t_obs = -t_obs;
+    v = -v;
+    v_obs = -v_obs;
   } else if (alt == NPS_ALT_TWO_SIDED) {
-    t = fabs(t);
-    t_obs = fabs(t_obs);
+    v = fabs(v);
+    v_obs = fabs(v_obs);
   }
-  return t > t_obs + tol ? 2 : t >= t_obs - tol ? 1 : 0;
+  if (v == v_obs)
+    return 1;
+  return v > v_obs + tol ? 2 : v >= v_obs - tol ? 1 : 0;
 }
 
 /* ln C(n, x) - ln C(n, lo) for x = lo..hi into out[0..hi-lo], by the
@@ -525,13 +553,23 @@ static void ksum_add(ksum *k, double x) {
   k->s = t;
 }
 
+static double ksum_value(const ksum *k) {
+  return k->s + k->c;
+}
+
+/* The observed statistics and their tie tolerances. */
+typedef struct perm_obs {
+  double t, t_tol; /* n1 n2 Delta */
+  double z, z_tol; /* studentized */
+  nps_alternative alt;
+} perm_obs;
+
 /* The index ranges the enumeration visits, and the ln C rows over them. */
 typedef struct perm_ctx {
   const pooled *q;
+  const perm_obs *obs;
   uint64_t x0, x1, a0, a1, d0, d1; /* promoters, passives, detractors */
   double *lp, *la, *ld;            /* ln C rows, offset by x0, a0, d0 */
-  double t_obs, tol;
-  nps_alternative alt;
 } perm_ctx;
 
 static uint64_t min_u64(uint64_t a, uint64_t b) {
@@ -570,10 +608,26 @@ static nps_status perm_rows(perm_ctx *c) {
   return NPS_OK;
 }
 
-/* Walks every table. With all == NULL it returns the largest log weight;
- * else it adds the weights exp(w - top) into *all, those of tables more
- * extreme than the observed one into tail[2] and of ties into tail[1]. */
-static double perm_walk(const perm_ctx *c, double top, ksum *all, ksum *tail) {
+/* Tail sums: index 1 ties with the observed statistic, 2 beyond it. */
+typedef struct perm_tails {
+  ksum all, t[3], z[3];
+} perm_tails;
+
+/* Adds a table of weight e whose enumerated group holds (x, ., y). */
+static void perm_add(const pooled *q, const perm_obs *o, uint64_t x, uint64_t y,
+                     double e, perm_tails *s) {
+  ksum_add(&s->all, e);
+  int ht = extreme(split_t(q, x, y), o->t, o->t_tol, o->alt);
+  int hz = extreme(split_z(q, x, y), o->z, o->z_tol, o->alt);
+  if (ht)
+    ksum_add(&s->t[ht], e);
+  if (hz)
+    ksum_add(&s->z[hz], e);
+}
+
+/* Walks every table. With s == NULL it returns the largest log weight;
+ * else it adds the weights exp(w - top) into s. */
+static double perm_walk(const perm_ctx *c, double top, perm_tails *s) {
   const pooled *q = c->q;
   double best = -INFINITY;
   for (uint64_t x = c->x0; x <= c->x1; x++) {
@@ -582,65 +636,79 @@ static double perm_walk(const perm_ctx *c, double top, ksum *all, ksum *tail) {
     double wx = c->lp[x - c->x0];
     for (uint64_t a = a_lo; a <= a_hi; a++) {
       double w = wx + c->la[a - c->a0] + c->ld[k - a - c->d0];
-      if (!all) {
+      if (!s)
         best = fmax(best, w);
-        continue;
-      }
-      if (w - top < LOG_SKIP)
-        continue;
-      double e = exp(w - top);
-      ksum_add(all, e);
-      int how = extreme(split_t(q, x, k - a), c->t_obs, c->tol, c->alt);
-      if (how)
-        ksum_add(&tail[how], e);
+      else if (w - top >= LOG_SKIP)
+        perm_add(q, c->obs, x, k - a, exp(w - top), s);
     }
   }
   return best;
 }
 
-static double tie_tol(const pooled *q, double t_obs) {
-  return (double)q->n1 * (double)q->n2 < EXACT_LIMIT ? 0.5
-                                                     : TIE_REL * fabs(t_obs);
+/* p counts ties whole, mid-p one half. */
+static void tail_p(const ksum *tail, double total, double *p, double *mid) {
+  double more = ksum_value(&tail[2]), ties = ksum_value(&tail[1]);
+  *p = fmin(1.0, (more + ties) / total);
+  if (mid)
+    *mid = fmin(1.0, (more + 0.5 * ties) / total);
 }
 
-/* Exact p: the normalised weight of the tables at least as extreme; mid-p
- * with the ties weighted one half. */
-static nps_status perm_exact(const pooled *q, double t_obs, nps_alternative alt,
-                             double *p, double *p_mid) {
-  perm_ctx c = {.q = q, .t_obs = t_obs, .tol = tie_tol(q, t_obs), .alt = alt};
+/* Exact p-values: the normalised weight of the tables at least as
+ * extreme. */
+static nps_status perm_exact(const pooled *q, const perm_obs *o,
+                             nps_test2_result *out) {
+  perm_ctx c = {.q = q, .obs = o};
   nps_status st = perm_rows(&c);
   if (st != NPS_OK)
     return st;
-  ksum all = {0, 0}, tail[3] = {{0, 0}, {0, 0}, {0, 0}};
-  double top = perm_walk(&c, 0.0, NULL, NULL);
-  (void)perm_walk(&c, top, &all, tail);
+  perm_tails s;
+  memset(&s, 0, sizeof s);
+  double top = perm_walk(&c, 0.0, NULL);
+  (void)perm_walk(&c, top, &s);
   free(c.lp);
-  double total = all.s + all.c, more = tail[2].s + tail[2].c;
-  double ties = tail[1].s + tail[1].c;
-  *p = fmin(1.0, (more + ties) / total);
-  *p_mid = fmin(1.0, (more + 0.5 * ties) / total);
+  double total = ksum_value(&s.all);
+  tail_p(s.z, total, &out->p, &out->p_mid);
+  tail_p(s.t, total, &out->p_diff, NULL);
   return NPS_OK;
 }
 
-/* Monte Carlo p = (1 + more + ties) / (1 + draws), the observed split
- * counting as one draw; mid-p (more + (ties + 1) / 2) / (1 + draws). Each
- * draw puts P1 ~ Hypergeometric(P, A + D, m) promoters and A1 ~
- * Hypergeometric(A, D, m - P1) passives in the smaller group. */
-static void perm_monte_carlo(const pooled *q, double t_obs, nps_alternative alt,
-                             size_t draws, gsl_rng *r, double *p,
-                             double *p_mid) {
-  double tol = tie_tol(q, t_obs);
+/* Monte Carlo: each draw puts P1 ~ Hypergeometric(P, A + D, m) promoters
+ * and A1 ~ Hypergeometric(A, D, m - P1) passives in the smaller group. The
+ * observed split counts as one more draw, a tie: p = (1 + more + ties) /
+ * (1 + draws), mid-p (more + (ties + 1) / 2) / (1 + draws). */
+static void perm_monte_carlo(const pooled *q, const perm_obs *o, size_t draws,
+                             gsl_rng *r, nps_test2_result *out) {
   unsigned P = (unsigned)q->P, A = (unsigned)q->A, D = (unsigned)q->D;
   unsigned m = (unsigned)q->m;
-  size_t hits[3] = {0, 0, 0};
+  perm_tails s;
+  memset(&s, 0, sizeof s);
+  ksum_add(&s.t[1], 1.0);
+  ksum_add(&s.z[1], 1.0);
+  s.all.s = 1.0 + (double)draws;
   for (size_t i = 0; i < draws; i++) {
     unsigned x = gsl_ran_hypergeometric(r, P, A + D, m);
     unsigned a = gsl_ran_hypergeometric(r, A, D, m - x);
-    hits[extreme(split_t(q, x, m - x - a), t_obs, tol, alt)]++;
+    uint64_t y = (uint64_t)(m - x - a);
+    int ht = extreme(split_t(q, x, y), o->t, o->t_tol, o->alt);
+    int hz = extreme(split_z(q, x, y), o->z, o->z_tol, o->alt);
+    s.t[ht].s += 1.0; /* counts: exact in a double up to 2^53 */
+    s.z[hz].s += 1.0;
   }
-  double more = (double)hits[2], ties = (double)hits[1], den = 1.0 + (double)draws;
-  *p = (1.0 + more + ties) / den;
-  *p_mid = (more + 0.5 * (ties + 1.0)) / den;
+  tail_p(s.z, s.all.s, &out->p, &out->p_mid);
+  tail_p(s.t, s.all.s, &out->p_diff, NULL);
+}
+
+/* The observed statistics of (g1, g2) as perm_walk will meet them. */
+static perm_obs observed(const pooled *q, const nps_counts *g1,
+                         const nps_counts *g2, nps_alternative alt) {
+  const nps_counts *e = q->first ? g1 : g2;
+  perm_obs o = {.alt = alt};
+  o.t = scaled_diff(g1, g2, (double)q->n1, (double)q->n2);
+  o.t_tol =
+      (double)q->n1 * (double)q->n2 < EXACT_LIMIT ? 0.5 : TIE_REL * fabs(o.t);
+  o.z = split_z(q, e->promoters, e->detractors);
+  o.z_tol = isfinite(o.z) ? Z_TIE_REL * fabs(o.z) : 0.0;
+  return o;
 }
 
 nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
@@ -663,20 +731,21 @@ nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
   out->nps2 = w.nps2;
   out->diff = w.diff;
   out->se = w.se;
+  out->z = w.z;
   out->tables = table_count((double)q.P, (double)q.A, (double)q.D, (double)q.m);
   double limit = max_tables > 0.0 ? max_tables : NPS_TEST2_PERM_MAX_TABLES;
-  double t_obs = scaled_diff(g1, g2, (double)q.n1, (double)q.n2);
+  perm_obs o = observed(&q, g1, g2, alt);
   if (out->tables <= limit) {
     out->exact = 1;
     out->p_mc_se = 0.0;
-    return perm_exact(&q, t_obs, alt, &out->p, &out->p_mid);
+    return perm_exact(&q, &o, out);
   }
   if (!r)
     return NPS_EINVAL;
   if (q.P + q.A + q.D > UINT_MAX)
     return NPS_EOVERFLOW;
   out->draws = draws ? draws : NPS_TEST2_DEFAULT_DRAWS;
-  perm_monte_carlo(&q, t_obs, alt, out->draws, r, &out->p, &out->p_mid);
+  perm_monte_carlo(&q, &o, out->draws, r, out);
   out->p_mc_se = sqrt(out->p * (1.0 - out->p) / (double)out->draws);
   return NPS_OK;
 }

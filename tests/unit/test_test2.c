@@ -151,7 +151,7 @@ static void test_permutation_reference(void **state) {
     assert_int_equal(nps_test2_permutation(&f->g1, &f->g2, NPS_ALT_TWO_SIDED,
                                            0.95, 0, 0, NULL, &r),
                      NPS_OK);
-    assert_double_near(r.p, f->perm_p, REF_TOL);
+    assert_double_near(r.p_diff, f->perm_p, REF_TOL);
     assert_int_equal(r.exact, 1);
     assert_double_near(r.p_mc_se, 0.0, 0.0);
     assert_double_near(r.diff, f->w_diff, 1e-15);
@@ -177,46 +177,77 @@ static int pooled_scores(const nps_counts *g1, const nps_counts *g2, int *s) {
   return k;
 }
 
-/* p-values by trying every split of the pooled rows into n1 + n2, with
- * n1 n2 Delta = n2 sum1 - n1 sum2 compared as integers; also the number of
+/* Wald z of a split from its rows: group sums and sums of squares. */
+static double rows_z(int sum1, int sq1, int n1, int sum2, int sq2, int n2) {
+  double m1 = (double)sum1 / n1, m2 = (double)sum2 / n2;
+  double v =
+      ((double)sq1 / n1 - m1 * m1) / n1 + ((double)sq2 / n2 - m2 * m2) / n2;
+  double d = m1 - m2;
+  if (v > 1e-15)
+    return d / sqrt(v);
+  return d > 0 ? INFINITY : d < 0 ? -INFINITY : 0.0;
+}
+
+/* 1 when v is at least as extreme as o (two-sided on |.|), half with ties
+ * if mid; relative tie tolerance 1e-9. */
+static double at_least(double v, double o, int mid) {
+  if (v == o || (isfinite(o) && fabs(v - o) <= 1e-9 * fabs(o)))
+    return mid ? 0.5 : 1.0;
+  return v > o ? 1.0 : 0.0;
+}
+
+/* Brute-force permutation p-values: every split of the pooled rows into
+ * n1 + n2, equally likely. raw[]: the difference, compared as the integer
+ * n2 sum1 - n1 sum2; stud[]: the Wald z of the split; index 0 two-sided,
+ * 1 greater, 2 less, stud[3] the two-sided mid-p. Also the number of
  * distinct group-1 tables seen. */
 static void brute_permutation(const nps_counts *g1, const nps_counts *g2,
-                              double p[4], double *tables) {
+                              double raw[3], double stud[4], double *tables) {
   int s[24];
   int N = pooled_scores(g1, g2, s);
   int n1 = (int)nps_counts_total(g1), n2 = N - n1;
   assert_true(N <= 24);
-  int total = 0;
-  for (int i = 0; i < N; i++)
+  int total = 0, sqtotal = 0, sum1 = 0, sq1 = 0;
+  for (int i = 0; i < N; i++) {
     total += s[i];
-  int sum1 = 0;
-  for (int i = 0; i < n1; i++)
+    sqtotal += s[i] * s[i];
+  }
+  for (int i = 0; i < n1; i++) {
     sum1 += s[i];
+    sq1 += s[i] * s[i];
+  }
   long t_obs = (long)n2 * sum1 - (long)n1 * (total - sum1);
-  long hits[4] = {0, 0, 0, 0}, splits = 0;
+  double z_obs = rows_z(sum1, sq1, n1, total - sum1, sqtotal - sq1, n2);
+  double hr[3] = {0, 0, 0}, hs[4] = {0, 0, 0, 0}, splits = 0;
   char seen[25][25] = {{0}};
   for (unsigned long mask = 0; mask < (1ul << N); mask++) {
     if (__builtin_popcountl(mask) != n1)
       continue;
-    int a = 0, np = 0, na = 0;
+    int a = 0, sq = 0, np = 0, na = 0;
     for (int i = 0; i < N; i++) {
       if (mask & (1ul << i)) {
         a += s[i];
+        sq += s[i] * s[i];
         np += s[i] == 1;
         na += s[i] == 0;
       }
     }
     seen[np][na] = 1;
     long t = (long)n2 * a - (long)n1 * (total - a);
+    double z = rows_z(a, sq, n1, total - a, sqtotal - sq, n2);
     splits++;
-    hits[0] += labs(t) >= labs(t_obs);
-    hits[1] += t >= t_obs;
-    hits[2] += t <= t_obs;
-    hits[3] += labs(t) == labs(t_obs); /* two-sided ties */
+    hr[0] += labs(t) >= labs(t_obs);
+    hr[1] += t >= t_obs;
+    hr[2] += t <= t_obs;
+    hs[0] += at_least(fabs(z), fabs(z_obs), 0);
+    hs[1] += at_least(z, z_obs, 0);
+    hs[2] += at_least(-z, -z_obs, 0);
+    hs[3] += at_least(fabs(z), fabs(z_obs), 1);
   }
-  p[3] = ((double)(hits[0] - hits[3]) + 0.5 * (double)hits[3]) / (double)splits;
   for (int k = 0; k < 3; k++)
-    p[k] = (double)hits[k] / (double)splits;
+    raw[k] = hr[k] / splits;
+  for (int k = 0; k < 4; k++)
+    stud[k] = hs[k] / splits;
   *tables = 0;
   for (int i = 0; i < 25; i++)
     for (int j = 0; j < 25; j++)
@@ -233,12 +264,13 @@ static void test_permutation_brute_force(void **state) {
       {{0, 6, 1}, {2, 5, 0}}, /* no promoters in group 1 */
       {{3, 3, 3}, {3, 3, 3}}, /* identical: p = 1 two-sided */
       {{7, 0, 4}, {2, 0, 6}}, /* no passives anywhere */
+      {{1, 9, 0}, {3, 2, 4}}, /* unequal spreads */
   };
   const nps_alternative alts[3] = {NPS_ALT_TWO_SIDED, NPS_ALT_GREATER,
                                    NPS_ALT_LESS};
   for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
-    double want[4], tables;
-    brute_permutation(&cases[i][0], &cases[i][1], want, &tables);
+    double raw[3], stud[4], tables;
+    brute_permutation(&cases[i][0], &cases[i][1], raw, stud, &tables);
     assert_double_near(nps_test2_permutation_tables(&cases[i][0], &cases[i][1]),
                        tables, 0.0);
     for (int k = 0; k < 3; k++) {
@@ -246,10 +278,11 @@ static void test_permutation_brute_force(void **state) {
       assert_int_equal(nps_test2_permutation(&cases[i][0], &cases[i][1],
                                              alts[k], 0.95, 0, 0, NULL, &r),
                        NPS_OK);
-      assert_double_near(r.p, want[k], 1e-13);
+      assert_double_near(r.p_diff, raw[k], 1e-13);
+      assert_double_near(r.p, stud[k], 1e-13);
       assert_double_near(r.tables, tables, 0.0);
       if (k == 0)
-        assert_double_near(r.p_mid, want[3], 1e-13);
+        assert_double_near(r.p_mid, stud[3], 1e-13);
     }
   }
 }
@@ -290,12 +323,14 @@ static void test_permutation_monte_carlo(void **state) {
     assert_int_equal(r.exact, 0);
     assert_true(r.draws == 40000);
     double se = sqrt(f->perm_p * (1.0 - f->perm_p) / 40000.0);
-    assert_double_near(r.p, f->perm_p, 5.0 * se + 1.0 / 40000.0);
+    assert_double_near(r.p_diff, f->perm_p, 5.0 * se + 1.0 / 40000.0);
     assert_double_near(r.p_mc_se, sqrt(r.p * (1.0 - r.p) / 40000.0), 1e-15);
     nps_test2_result ex;
     assert_int_equal(nps_test2_permutation(&f->g1, &f->g2, NPS_ALT_TWO_SIDED,
                                            0.95, 0, 0, NULL, &ex),
                      NPS_OK);
+    se = sqrt(ex.p * (1.0 - ex.p) / 40000.0);
+    assert_double_near(r.p, ex.p, 5.0 * se + 1.0 / 40000.0);
     assert_double_near(r.p_mid, ex.p_mid, 5.0 * se + 1.0 / 40000.0);
     assert_true(ex.p_mid < ex.p);
   }
@@ -690,7 +725,7 @@ static void test_compute(void **state) {
   assert_double_near(r.p, f->a_p, REF_TOL);
   req.method = NPS_TEST2_PERMUTATION;
   assert_int_equal(nps_test2_compute(&f->g1, &f->g2, &req, &r, NULL), NPS_OK);
-  assert_double_near(r.p, f->perm_p, REF_TOL);
+  assert_double_near(r.p_diff, f->perm_p, REF_TOL);
   req.method = NPS_TEST2_BOOTSTRAP;
   assert_int_equal(nps_test2_compute(&f->g1, &f->g2, &req, &r, &note),
                    NPS_EINVAL); /* no generator */
