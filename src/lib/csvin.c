@@ -277,10 +277,24 @@ static int contains(const char *hay, size_t hlen, const char *needle) {
 
 /* ---- messages and failures ------------------------------------------- */
 
+/* Ends s before a UTF-8 sequence that a cut left incomplete at its end. */
+static void drop_partial_utf8(char *s) {
+  size_t i = strlen(s), cont = 0;
+  while (i && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && cont < 3)
+    i--, cont++;
+  unsigned char lead = i ? (unsigned char)s[i - 1] : 0;
+  size_t need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+  if (lead >= 0xC0 && cont < need)
+    s[i - 1] = '\0';
+}
+
+/* A message too long for buf is cut at a character boundary. */
 static void vformat(char *buf, size_t cap, const char *fmt, va_list ap) {
   int n = vsnprintf(buf, cap, fmt, ap);
   if (n < 0)
     buf[0] = '\0';
+  else if ((size_t)n >= cap)
+    drop_partial_utf8(buf);
 }
 
 static void append(char *buf, size_t cap, const char *fmt, ...) {
