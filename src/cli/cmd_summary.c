@@ -91,7 +91,7 @@ static int parse_args(int argc, char **argv, cli_common *c,
     int rc = cli_common_option(c, opt, optarg);
     if (rc) return rc;
   }
-  if (cli_plot_check(c)) return EXIT_USAGE;
+  if (!*plot_boot && cli_plot_check(c)) return EXIT_USAGE;
   if (*plot_boot && c->ci != NPS_CI_PERCENTILE && c->ci != NPS_CI_BCA)
     return cli_usage_error(c->command,
                            "--plot-boot needs a bootstrap interval: --ci "

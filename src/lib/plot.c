@@ -12,8 +12,10 @@
  * locale. Nothing here runs gnuplot.
  *
  * Layout is computed in pixels (a 10-point DejaVu Sans character is about
- * 6.6 px wide on pngcairo) and converted to screen fractions; PDF sizes use
- * 72 px to the inch so that a PDF looks like the PNG.
+ * 6.6 px wide on pngcairo, a little more in PDF; 7 px is allowed) and
+ * converted to screen fractions. PDF pages take 72 px to the inch at font
+ * scale 1 (pdfcairo's default is 0.5), and SVG fonts are scaled by 1.25,
+ * so that all three formats look like the PNG.
  */
 #include <locale.h>
 #include <math.h>
@@ -35,7 +37,7 @@
 
 #define FONT            "DejaVu Sans"
 #define FONT_TITLE_SIZE "13"
-#define CHAR_PX         6.6 /* mean width of a 10-point character on pngcairo */
+#define CHAR_PX         7.0 /* width allowed for a 10-point character */
 
 #define TEXT_MAX 80 /* longest title text, in characters */
 
@@ -287,8 +289,7 @@ static void put_header(FILE *fp, const char *what) {
           "# the data blocks below, one per line behind a '|', and reach the "
           "chart\n"
           "# only through $text[i] and $rows[i]: gnuplot never reads them as "
-          "commands.\n"
-          "set encoding utf8\n",
+          "commands.\n",
           what);
 }
 
@@ -323,14 +324,14 @@ static void put_terminal(const script *s, const nps_plot_target *t) {
   switch (s->format) {
   case NPS_PLOT_SVG:
     fprintf(s->fp,
-            "set terminal svg size %d,%d font '" FONT ",10' noenhanced "
-            "background rgb 'white'\n",
+            "set terminal svg size %d,%d fontscale 1.25 font '" FONT
+            ",10' noenhanced background rgb 'white'\n",
             w, h);
     break;
   case NPS_PLOT_PDF:
     fprintf(s->fp,
-            "set terminal pdfcairo size %.2fin,%.2fin font '" FONT
-            ",10' noenhanced\n",
+            "set terminal pdfcairo size %.2fin,%.2fin fontscale 1 linewidth 2 "
+            "font '" FONT ",10' noenhanced\n",
             s->w / 72.0, s->h / 72.0);
     break;
   default:
@@ -541,8 +542,8 @@ static void put_category_legend(const script *s, double x0, double y) {
     const char *colour, *name;
     double dx;
   } items[] = {{COL_DETRACTOR, "detractors 0–6", 0},
-               {COL_PASSIVE, "passives 7–8", 124},
-               {COL_PROMOTER, "promoters 9–10", 236}};
+               {COL_PASSIVE, "passives 7–8", 120},
+               {COL_PROMOTER, "promoters 9–10", 228}};
   for (int i = 0; i < 3; i++) {
     double x = x0 + items[i].dx;
     fprintf(s->fp,
@@ -551,7 +552,8 @@ static void put_category_legend(const script *s, double x0, double y) {
             "'#333333'\n",
             11 + i, sx(s, x), sy(s, y + 5), sx(s, x + 14), sy(s, y - 5),
             items[i].colour);
-    fprintf(s->fp, "set label %d '%s' at screen %.4f, screen %.4f left\n",
+    fprintf(s->fp,
+            "set label %d '%s' at screen %.4f, screen %.4f left font ',9'\n",
             11 + i, items[i].name, sx(s, x + 19), sy(s, y));
   }
 }
