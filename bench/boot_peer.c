@@ -11,7 +11,12 @@
  * the file is timed separately and is not part of the interval time.
  * With --counts P,A,D the histogram is given directly and no file is read.
  *
- *   boot_peer [--boot B] [--level L] [--repeat R] [--seed S]
+ * --spread K measures the Monte Carlo error of the limits instead of
+ * estimating it: K more intervals from the seeds S+1 .. S+K (not timed),
+ * and the standard deviation of their lower and upper limits. Peers'
+ * limits should lie within a few of these of the library's.
+ *
+ *   boot_peer [--boot B] [--level L] [--repeat R] [--seed S] [--spread K]
  *             (FILE | --counts P,A,D)
  *
  * Output: key=value lines (n, counts, estimate, read_s, boot_median_s,
@@ -20,6 +25,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +37,7 @@
 #include "nps/nps.h"
 
 struct options {
-  double boot, level, repeat, seed;
+  double boot, level, repeat, seed, spread;
   const char *counts; /* "P,A,D" or NULL */
   const char *file;
 };
@@ -125,7 +131,7 @@ static int read_scores(const char *path, nps_hist *h) {
 
 static void usage(FILE *f) {
   fprintf(f, "Usage: boot_peer [--boot B] [--level L] [--repeat R] [--seed S]\n"
-             "                 (FILE | --counts P,A,D)\n"
+             "                 [--spread K] (FILE | --counts P,A,D)\n"
              "Times nps_boot_ci (BCa) on the scores in FILE (one 0..10 per "
              "line).\n"
              "  --boot B     replicates (default 10000)\n"
@@ -133,6 +139,7 @@ static void usage(FILE *f) {
              "  --repeat R   timed calls, median reported (default 15)\n"
              "  --seed S     mt19937 seed, set before every call "
              "(default 20240601)\n"
+             "  --spread K   also the sd of the limits over K more seeds\n"
              "  --counts P,A,D  use these category counts instead of a file\n");
 }
 
@@ -143,6 +150,7 @@ static int parse_args(int argc, char **argv, struct options *o) {
       {"repeat", required_argument, NULL, 'r'},
       {"seed", required_argument, NULL, 's'},
       {"counts", required_argument, NULL, 'c'},
+      {"spread", required_argument, NULL, 'k'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int ch, bad = 0;
@@ -162,6 +170,9 @@ static int parse_args(int argc, char **argv, struct options *o) {
       break;
     case 'c':
       o->counts = optarg;
+      break;
+    case 'k':
+      bad |= parse_number(optarg, 0, 100000, &o->spread);
       break;
     case 'h':
       usage(stdout);
@@ -207,8 +218,40 @@ static int time_boot(const nps_counts *c, const struct options *o,
   return st == NPS_OK ? 0 : -1;
 }
 
+/* Standard deviations (divisor K - 1) of the BCa limits over the seeds
+ * S+1 .. S+K; K >= 2. */
+static int mc_spread(const nps_counts *c, const struct options *o,
+                     double *sd_lo, double *sd_hi) {
+  size_t K = (size_t)o->spread;
+  gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+  if (!r) {
+    fprintf(stderr, "boot_peer: out of memory\n");
+    return -1;
+  }
+  double s_lo = 0, ss_lo = 0, s_hi = 0, ss_hi = 0;
+  nps_status st = NPS_OK;
+  for (size_t k = 1; k <= K && st == NPS_OK; k++) {
+    nps_boot_result br;
+    gsl_rng_set(r, (unsigned long)o->seed + k);
+    st = nps_boot_ci(c, (size_t)o->boot, o->level, r, NULL, &br);
+    s_lo += br.bca.lo;
+    ss_lo += br.bca.lo * br.bca.lo;
+    s_hi += br.bca.hi;
+    ss_hi += br.bca.hi * br.bca.hi;
+  }
+  gsl_rng_free(r);
+  if (st != NPS_OK) {
+    fprintf(stderr, "boot_peer: nps_boot_ci: %s\n", nps_strerror(st));
+    return -1;
+  }
+  double k = (double)K;
+  *sd_lo = sqrt(fmax(0, (ss_lo - s_lo * s_lo / k) / (k - 1)));
+  *sd_hi = sqrt(fmax(0, (ss_hi - s_hi * s_hi / k) / (k - 1)));
+  return 0;
+}
+
 int main(int argc, char **argv) {
-  struct options o = {10000, 0.95, 15, 20240601, NULL, NULL};
+  struct options o = {10000, 0.95, 15, 20240601, 0, NULL, NULL};
   if (parse_args(argc, argv, &o) != 0) {
     usage(stderr);
     return 2;
@@ -242,5 +285,12 @@ int main(int argc, char **argv) {
          100 * br.estimate, br.bca_ok, 100 * br.bca.lo, 100 * br.bca.hi);
   printf("read_s=%.9f\nboot_median_s=%.9f\nboot_min_s=%.9f\n", t_read, t_med,
          t_min);
+  if (o.spread >= 2) {
+    double sd_lo, sd_hi;
+    if (mc_spread(&c, &o, &sd_lo, &sd_hi) != 0)
+      return 1;
+    printf("spread=%.0f\nbca_lo_sd=%.6f\nbca_hi_sd=%.6f\n", o.spread,
+           100 * sd_lo, 100 * sd_hi);
+  }
   return 0;
 }

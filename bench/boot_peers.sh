@@ -16,6 +16,8 @@
 #   --repeat N        timed runs per tool and n, median reported (default 3);
 #                     the library is called max(N, 15) times (milliseconds
 #                     each), the CLI gets one untimed warm-up run first
+#   --peers LIST      peers to run, comma separated: scipy, r (default
+#                     scipy,r; "none" for nps-stat alone)
 #   --peer-repeat-large K
 #                     timed runs of scipy and R at n >= 100000, where one
 #                     run takes minutes (default 1)
@@ -56,11 +58,13 @@ boot=10000
 repeat=3
 repeat_large=1
 large_n=100000
+mc_seeds=50
 timeout_s=600
 peer_mem=8192
 seed=20240601
 level=0.95
 with_peers=0
+peers=scipy,r
 no_build=0
 build_dir=build
 data_dir=
@@ -73,6 +77,7 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes=${2:?}; shift 2 ;;
     --boot) boot=${2:?}; shift 2 ;;
     --repeat) repeat=${2:?}; shift 2 ;;
+    --peers) peers=${2:?}; shift 2 ;;
     --peer-repeat-large) repeat_large=${2:?}; shift 2 ;;
     --timeout) timeout_s=${2:?}; shift 2 ;;
     --peer-mem) peer_mem=${2:?}; shift 2 ;;
@@ -87,6 +92,8 @@ done
 for v in boot repeat repeat_large timeout_s peer_mem seed; do
   [[ ${!v} =~ ^[0-9]+$ && ${!v} -ge 1 ]] || die "--${v//_/-} needs a positive number"
 done
+[[ ,$peers, =~ ^,((scipy|r),)*,?$|^,none,$ ]] || die "--peers takes scipy, r or none"
+want() { [[ ,$peers, == *,$1,* ]]; }
 [[ $sizes =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--sizes needs numbers, comma separated"
 IFS=, read -r -a size_list <<<"$sizes"
 for n in "${size_list[@]}"; do [[ $n -ge 20 ]] || die "each size must be at least 20"; done
@@ -110,8 +117,8 @@ have_scipy() { [[ -x $python ]] && "$python" -c 'import numpy, scipy.stats' 2>/d
 have_r() { command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(boot)' >/dev/null 2>&1; }
 if [[ $with_peers -eq 1 ]]; then
   need=()
-  have_scipy || need+=(python3-scipy python3-numpy)
-  have_r || need+=(r-base-core r-cran-boot)
+  want scipy && ! have_scipy && need+=(python3-scipy python3-numpy)
+  want r && ! have_r && need+=(r-base-core r-cran-boot)
   if [[ ${#need[@]} -gt 0 ]]; then
     sudo=
     [[ $(id -u) -eq 0 ]] || sudo=sudo
@@ -128,10 +135,14 @@ if [[ $with_peers -eq 1 ]]; then
 fi
 use_scipy=0
 use_r=0
-have_scipy && use_scipy=1
-have_r && use_r=1
-[[ $use_scipy -eq 1 ]] || echo "==> scipy not available (--with-peers installs it)"
-[[ $use_r -eq 1 ]] || echo "==> R boot not available (--with-peers installs it)"
+if want scipy; then
+  have_scipy && use_scipy=1
+  [[ $use_scipy -eq 1 ]] || echo "==> scipy not available (--with-peers installs it)"
+fi
+if want r; then
+  have_r && use_r=1
+  [[ $use_r -eq 1 ]] || echo "==> R boot not available (--with-peers installs it)"
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -255,13 +266,12 @@ for n in "${size_list[@]}"; do
   # library
   lib_reps=$((repeat > 15 ? repeat : 15))
   /usr/bin/time -f '%M' -o "$work/lib.time" "$lib" --boot "$boot" \
-    --level "$level" --seed "$seed" --repeat "$lib_reps" "$scores" >"$work/lib"
+    --level "$level" --seed "$seed" --repeat "$lib_reps" --spread "$mc_seeds" \
+    "$scores" >"$work/lib"
   [[ $(kv "$work/lib" n) -eq $n ]] || die "library read $(kv "$work/lib" n) answers, not $n"
   lib_s=$(kv "$work/lib" boot_median_s)
   lib_rss=$(tail -n 1 "$work/lib.time")
-  P=$(kv "$work/lib" promoters)
-  D=$(kv "$work/lib" detractors)
-  echo "    library: $(fmt_ms "$lib_s") ms (median of $lib_reps calls)"
+  echo "    library: $(fmt_ms "$lib_s") ms (median of $lib_reps calls, fastest $(fmt_ms "$(kv "$work/lib" boot_min_s)") ms)"
 
   # CLI: a warm-up run (also measures peak RSS), then timed runs
   cli=("$nps" summary "$csv" --ci bca --boot "$boot" --seed "$seed" --format csv)
@@ -347,17 +357,15 @@ for n in "${size_list[@]}"; do
   fi
   rows_time+=("| $n | $(fmt_ms "$lib_s") | $(fmt_ms "$cli_s") | $(fmt_s "$scipy_cell") | $scipy_b_cell | $(fmt_s "$r_cell") | $(fmt_s "$rl_cell") | $(ratio "$scipy_best" "$lib_s") | $(ratio "$scipy_best" "$cli_s") | $(ratio "$r_best" "$lib_s") |")
 
-  # intervals, and how far apart they are next to the Monte Carlo error
-  # of one limit, 0.027 SE at B = 10^4 (docs/methods.md 6.7)
+  # intervals, how far apart they are, and the Monte Carlo sd of each
+  # limit measured over $mc_seeds more library seeds
   spread=$(printf '%s\n' "$(kv "$work/lib" bca_lo) $(kv "$work/lib" bca_hi)" \
     "$cli_lo $cli_hi" "$scipy_lo $scipy_hi" "$r_lo $r_hi" "$rl_lo $rl_hi" |
-    awk -v n="$n" -v P="$P" -v D="$D" -v B="$boot" '
+    awk -v sl="$(kv "$work/lib" bca_lo_sd)" -v sh="$(kv "$work/lib" bca_hi_sd)" '
       NF == 2 && k++ == 0 { l0 = l1 = $1; h0 = h1 = $2; next }
       NF == 2 { if ($1 < l0) l0 = $1; if ($1 > l1) l1 = $1
                 if ($2 < h0) h0 = $2; if ($2 > h1) h1 = $2 }
-      END { t = (P - D) / n; se = sqrt((P + D) / n - t * t) / sqrt(n)
-            mc = 100 * se * sqrt(0.025 * 0.975 / B) / 0.05844
-            printf "%.3f | %.3f | %.3f", l1 - l0, h1 - h0, mc }')
+      END { printf "%.3f / %.3f | %.3f / %.3f", l1 - l0, h1 - h0, sl, sh }')
   rows_iv+=("| $n | $(kv "$work/lib" estimate | awk '{ printf "%.2f", $1 }') | $(iv "$(kv "$work/lib" bca_lo)" "$(kv "$work/lib" bca_hi)") | $(iv "$cli_lo" "$cli_hi") | $(iv "$scipy_lo" "$scipy_hi") | $(iv "$r_lo" "$r_hi") | $(iv "$rl_lo" "$rl_hi") | $spread |")
   rows_mem+=("| $n | $((lib_rss / 1024)) | $((cli_rss / 1024)) | $scipy_rss | $r_rss |")
 done
@@ -368,6 +376,7 @@ echo "95% BCa interval, B = $boot, seed $seed; $(nproc) cores, $(sed -n 's/^mode
 echo "$("$nps" --version 2>/dev/null | head -n 1)${scipy_version:+; $scipy_version}${r_version:+; $r_version}."
 echo "Medians: library over max(N, 15) = $((repeat > 15 ? repeat : 15)) calls, CLI over $repeat runs, peers over $repeat runs ($repeat_large at n >= $large_n)."
 echo "Peer caps: $timeout_s s, $peer_mem MB of address space per process."
+echo "Monte Carlo sd: of the library's limits over seeds $((seed + 1))..$((seed + mc_seeds)); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
 echo "| n | library (ms) | CLI process (ms) | scipy (s) | scipy, smaller batch (s) | R boot + boot.ci (s) | R, L given (s) | scipy / library | scipy / CLI | R / library |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -376,8 +385,8 @@ for note in "${notes[@]+"${notes[@]}"}"; do echo "* $note"; done
 echo
 echo "Intervals (points):"
 echo
-echo "| n | NPS | library | CLI | scipy | R | R, L given | spread of lower limits | spread of upper limits | Monte Carlo sd of a limit |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| n | NPS | library | CLI | scipy | R | R, L given | largest difference, lower / upper | Monte Carlo sd, lower / upper |"
+echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows_iv[@]}"
 echo
 echo "Peak resident memory (MB; scipy: default batch / smaller batch):"
