@@ -80,9 +80,11 @@ const char *nps_test2_method_label(nps_test2_method method);
  * chosen by the type-I error study in docs/methods.md. */
 #define NPS_TEST2_DEFAULT NPS_TEST2_PERMUTATION
 
-/* Default limit on the number of group-1 tables the exact permutation test
- * enumerates; above it the test draws Monte Carlo permutations. About
- * 10^7 tables take a few tens of milliseconds (n1 around 4,500). */
+/* Default limit on the (estimated) number of group-1 tables the exact
+ * permutation test visits; above it the test draws Monte Carlo
+ * permutations. 10^7 tables take about 0.2 s, and the visited tables grow
+ * like n1 (those within 1e-25 of the most likely), so groups of a few
+ * hundred thousand answers are still enumerated exactly. */
 #define NPS_TEST2_PERM_MAX_TABLES 10000000u
 
 /* Default number of bootstrap replicates and of Monte Carlo permutations. */
@@ -212,22 +214,29 @@ double nps_test2_permutation_tables(const nps_counts *g1, const nps_counts *g2);
  * Deltas compared through the integer n1 n2 Delta = (P1 - D1) n2 - (P2 -
  * D2) n1, exactly while that stays below 2^52 (beyond, within a relative
  * 1e-12).
- * If nps_test2_permutation_tables <= max_tables (0 means
- * NPS_TEST2_PERM_MAX_TABLES) every table is enumerated with log-binomial
- * recurrences and compensated summation (exact = 1, p_mc_se = 0; tables
- * whose probability is below 1e-25 of the most likely one are skipped,
- * which changes p by less than 1e-14). Otherwise `draws` Monte Carlo
- * permutations (0 means NPS_TEST2_DEFAULT_DRAWS) are drawn, P1 and then A1
- * by gsl_ran_hypergeometric (cost O(n1) each), the observed split counting
- * as one more draw: p = (1 + #as extreme) / (1 + draws), valid for any
- * number of draws; p_mc_se = sqrt(p (1 - p) / draws), exact = 0.
+ * Exact: the smaller group, of m = min(n1, n2) answers, is enumerated.
+ * Its promoters X are Hypergeometric(P of n, m) and, given X, its passives
+ * are Hypergeometric(A of A + D, m - X); both are unimodal, so rows X and,
+ * within a row, the passives are walked outward from their modes by the
+ * ratio recurrences of the probabilities (no factorials), and the walks
+ * stop where the weight falls below 1e-25 / (m + 1) of the mode (every
+ * table left out weighs less than 1e-25 of the most likely one). The cost
+ * is the number of tables visited, about 450 sd(X) sd(passives | X),
+ * which grows like m, not m^2 like the support. If that estimate is at most
+ * max_tables (0 means NPS_TEST2_PERM_MAX_TABLES) the sums are exact (exact = 1,
+ * p_mc_se = 0). Otherwise `draws` Monte Carlo permutations (0 means
+ * NPS_TEST2_DEFAULT_DRAWS) are drawn, X and then the passives by inversion
+ * outward from the mode (cost about two standard deviations per draw, any
+ * counts up to 2^64); the observed split counts as one more draw: p = (1 +
+ * #as extreme) / (1 + draws), valid for any number of draws; p_mc_se =
+ * sqrt(p (1 - p) / draws), exact = 0. tables is the size of the whole
+ * support (nps_test2_permutation_tables).
  * diff is the raw Delta, se the plug-in Wald SE, z the observed Wald z, ci
  * NAN. r may be NULL when the test is exact; it is required otherwise.
  * Returns NPS_OK; NPS_EEMPTY when a group is empty; NPS_EINVAL for a bad
  * alternative or level, a negative max_tables, or when Monte Carlo is
- * needed and r is NULL; NPS_EOVERFLOW when Monte Carlo is needed and the
- * pooled total exceeds UINT_MAX (gsl_ran_hypergeometric's range: use a z
- * test at that size); NPS_ENOMEM. */
+ * needed and r is NULL; NPS_EOVERFLOW when the pooled counts pass 2^64 -
+ * 1. */
 nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
                                  nps_alternative alt, double level,
                                  double max_tables, size_t draws, gsl_rng *r,

@@ -9,13 +9,13 @@
  * compare equal exactly while n1 n2 < 2^52. Formulas, tie rules and the
  * type-I study behind the defaults: docs/methods.md, "Two-sample tests".
  */
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
 
 #include "internal.h"
 #include "nps/boot.h"
@@ -532,16 +532,6 @@ static int extreme(double v, double v_obs, double tol, nps_alternative alt) {
   return v > v_obs + tol ? 2 : v >= v_obs - tol ? 1 : 0;
 }
 
-/* ln C(n, x) - ln C(n, lo) for x = lo..hi into out[0..hi-lo], by the
- * recurrence ln C(n, x + 1) = ln C(n, x) + ln((n - x) / (x + 1)). The
- * constant ln C(n, lo) is left out: it cancels when the weights are
- * normalised, and skipping it avoids lgamma's cancellation at large n. */
-static void log_choose_row(uint64_t n, uint64_t lo, uint64_t hi, double *out) {
-  out[0] = 0.0;
-  for (uint64_t x = lo; x < hi; x++)
-    out[x - lo + 1] = out[x - lo] + log((double)(n - x) / (double)(x + 1));
-}
-
 /* Neumaier's compensated sum. */
 typedef struct ksum {
   double s, c;
@@ -564,14 +554,6 @@ typedef struct perm_obs {
   nps_alternative alt;
 } perm_obs;
 
-/* The index ranges the enumeration visits, and the ln C rows over them. */
-typedef struct perm_ctx {
-  const pooled *q;
-  const perm_obs *obs;
-  uint64_t x0, x1, a0, a1, d0, d1; /* promoters, passives, detractors */
-  double *lp, *la, *ld;            /* ln C rows, offset by x0, a0, d0 */
-} perm_ctx;
-
 static uint64_t min_u64(uint64_t a, uint64_t b) {
   return a < b ? a : b;
 }
@@ -581,31 +563,38 @@ static uint64_t sub0(uint64_t a, uint64_t b) {
   return a > b ? a - b : 0;
 }
 
-/* In the enumerated group, x promoters run over [m - (A + D), min(P, m)]
- * (clamped at 0); with k = m - x, passives over [k - D, min(A, k)] and
- * detractors over [k - A, min(D, k)], so the union of those ranges over x
- * bounds each row. Each row's length is at most the table count. */
-static nps_status perm_rows(perm_ctx *c) {
-  const pooled *q = c->q;
-  c->x0 = sub0(q->m, q->A + q->D);
-  c->x1 = min_u64(q->P, q->m);
-  uint64_t k0 = q->m - c->x1, k1 = q->m - c->x0;
-  c->a0 = sub0(k0, q->D);
-  c->a1 = min_u64(q->A, k1);
-  c->d0 = sub0(k0, q->A);
-  c->d1 = min_u64(q->D, k1);
-  uint64_t len = (c->x1 - c->x0) + (c->a1 - c->a0) + (c->d1 - c->d0) + 3;
-  if (len > SIZE_MAX / sizeof(double))
-    return NPS_ENOMEM;
-  c->lp = malloc((size_t)len * sizeof(double));
-  if (!c->lp)
-    return NPS_ENOMEM;
-  c->la = c->lp + (c->x1 - c->x0 + 1);
-  c->ld = c->la + (c->a1 - c->a0 + 1);
-  log_choose_row(q->P, c->x0, c->x1, c->lp);
-  log_choose_row(q->A, c->a0, c->a1, c->la);
-  log_choose_row(q->D, c->d0, c->d1, c->ld);
-  return NPS_OK;
+/* Hypergeometric(K of N, t drawn): f(j) proportional to C(K, j) C(N - K,
+ * t - j) on [lo, hi] = [max(0, t - (N - K)), min(K, t)], unimodal with its
+ * mode at floor((t + 1)(K + 1) / (N + 2)) (clamped; rounding of that
+ * double can move it by one, which only costs a step of the walks). */
+typedef struct hyper {
+  uint64_t K, N, t, lo, hi, mode;
+} hyper;
+
+static hyper hyper_make(uint64_t K, uint64_t N, uint64_t t) {
+  hyper h = {K, N, t, sub0(t, N - K), min_u64(K, t), 0};
+  double m = floor(((double)t + 1.0) * ((double)K + 1.0) / ((double)N + 2.0));
+  h.mode = m <= (double)h.lo ? h.lo : m >= (double)h.hi ? h.hi : (uint64_t)m;
+  return h;
+}
+
+/* f(j + 1) / f(j) for lo <= j < hi; N - K + j + 1 - t > 0 there. */
+static double hyper_up(const hyper *h, uint64_t j) {
+  return ((double)(h->K - j) / (double)(j + 1)) *
+         ((double)(h->t - j) / (double)(h->N - h->K + j + 1 - h->t));
+}
+
+/* Variance of the hypergeometric. */
+static double hyper_var(const hyper *h) {
+  double N = (double)h->N, p = N > 0.0 ? (double)h->K / N : 0.0;
+  double t = (double)h->t;
+  return N > 1.0 ? t * p * (1.0 - p) * (N - t) / (N - 1.0) : 0.0;
+}
+
+/* ln of the relative cut-off: tables are visited while their weight
+ * relative to the walk's start is at least e^-L2, L2 = ln(1e25 (m + 1)). */
+static double cut_log(const pooled *q) {
+  return LOG_SKIP - log((double)q->m + 1.0);
 }
 
 /* Tail sums: index 1 ties with the observed statistic, 2 beyond it. */
@@ -613,36 +602,79 @@ typedef struct perm_tails {
   ksum all, t[3], z[3];
 } perm_tails;
 
-/* Adds a table of weight e whose enumerated group holds (x, ., y). */
-static void perm_add(const pooled *q, const perm_obs *o, uint64_t x, uint64_t y,
-                     double e, perm_tails *s) {
-  ksum_add(&s->all, e);
-  int ht = extreme(split_t(q, x, y), o->t, o->t_tol, o->alt);
-  int hz = extreme(split_z(q, x, y), o->z, o->z_tol, o->alt);
-  if (ht)
-    ksum_add(&s->t[ht], e);
-  if (hz)
-    ksum_add(&s->z[hz], e);
+/* The tables of row x (x promoters in the enumerated group, k = m - x
+ * others): A1 = a is Hypergeometric(A of A + D, k); a walks out of the
+ * conditional mode while f(a) / f(mode) >= cut. The row's weight wx is
+ * spread over its tables in proportion f(a) / sum f. */
+static void perm_row(const pooled *q, const perm_obs *o, uint64_t x, double wx,
+                     double cut, perm_tails *s) {
+  uint64_t k = q->m - x;
+  hyper h = hyper_make(q->A, q->A + q->D, k);
+  double sum = 0.0, tt[3] = {0, 0, 0}, tz[3] = {0, 0, 0};
+  double f = 1.0;
+  for (uint64_t a = h.mode;;) { /* the mode and below */
+    sum += f;
+    tt[extreme(split_t(q, x, k - a), o->t, o->t_tol, o->alt)] += f;
+    tz[extreme(split_z(q, x, k - a), o->z, o->z_tol, o->alt)] += f;
+    if (a == h.lo)
+      break;
+    f /= hyper_up(&h, --a);
+    if (f < cut)
+      break;
+  }
+  f = 1.0;
+  for (uint64_t a = h.mode; a < h.hi;) { /* above the mode */
+    f *= hyper_up(&h, a++);
+    if (f < cut)
+      break;
+    sum += f;
+    tt[extreme(split_t(q, x, k - a), o->t, o->t_tol, o->alt)] += f;
+    tz[extreme(split_z(q, x, k - a), o->z, o->z_tol, o->alt)] += f;
+  }
+  ksum_add(&s->all, wx);
+  for (int i = 1; i < 3; i++) {
+    ksum_add(&s->t[i], wx * tt[i] / sum);
+    ksum_add(&s->z[i], wx * tz[i] / sum);
+  }
 }
 
-/* Walks every table. With s == NULL it returns the largest log weight;
- * else it adds the weights exp(w - top) into s. */
-static double perm_walk(const perm_ctx *c, double top, perm_tails *s) {
-  const pooled *q = c->q;
-  double best = -INFINITY;
-  for (uint64_t x = c->x0; x <= c->x1; x++) {
-    uint64_t k = q->m - x; /* passives + detractors in the group */
-    uint64_t a_lo = sub0(k, q->D), a_hi = min_u64(q->A, k);
-    double wx = c->lp[x - c->x0];
-    for (uint64_t a = a_lo; a <= a_hi; a++) {
-      double w = wx + c->la[a - c->a0] + c->ld[k - a - c->d0];
-      if (!s)
-        best = fmax(best, w);
-      else if (w - top >= LOG_SKIP)
-        perm_add(q, c->obs, x, k - a, exp(w - top), s);
-    }
+/* Every row x: P1 = x is Hypergeometric(P of n, m); x walks out of its
+ * mode while its weight wx = f(x) / f(mode) >= cut. Leaving out rows and
+ * tables below the cut drops tables that each weigh less than 1e-25 of
+ * the most likely one (the conditional mode of any row weighs at least
+ * 1/(m + 1) of its row). */
+static void perm_walk(const pooled *q, const perm_obs *o, perm_tails *s) {
+  hyper h = hyper_make(q->P, q->P + q->A + q->D, q->m);
+  double cut = exp(cut_log(q)), w = 1.0;
+  for (uint64_t x = h.mode;;) {
+    perm_row(q, o, x, w, cut, s);
+    if (x == h.lo)
+      break;
+    w /= hyper_up(&h, --x);
+    if (w < cut)
+      break;
   }
-  return best;
+  w = 1.0;
+  for (uint64_t x = h.mode; x < h.hi;) {
+    w *= hyper_up(&h, x++);
+    if (w < cut)
+      break;
+    perm_row(q, o, x, w, cut, s);
+  }
+}
+
+/* The number of tables perm_walk visits, estimated from the ellipse
+ * {log weight >= max - L2} of the normal approximation: pi/4 (2 c sx + 3)
+ * (2 c sa + 3), c = sqrt(2 L2), sx the standard deviation of P1 and sa
+ * that of A1 given P1 at its mode; at most the support size. */
+static double perm_visits(const pooled *q, double support) {
+  hyper hx = hyper_make(q->P, q->P + q->A + q->D, q->m);
+  hyper ha = hyper_make(q->A, q->A + q->D, q->m - hx.mode);
+  double c = sqrt(-2.0 * cut_log(q));
+  double est = 0.7853981633974483 *
+               /* pi / 4 */ (2.0 * c * sqrt(hyper_var(&hx)) + 3.0) *
+               (2.0 * c * sqrt(hyper_var(&ha)) + 3.0);
+  return fmin(est, support);
 }
 
 /* p counts ties whole, mid-p one half. */
@@ -655,44 +687,75 @@ static void tail_p(const ksum *tail, double total, double *p, double *mid) {
 
 /* Exact p-values: the normalised weight of the tables at least as
  * extreme. */
-static nps_status perm_exact(const pooled *q, const perm_obs *o,
-                             nps_test2_result *out) {
-  perm_ctx c = {.q = q, .obs = o};
-  nps_status st = perm_rows(&c);
-  if (st != NPS_OK)
-    return st;
+static void perm_exact(const pooled *q, const perm_obs *o,
+                       nps_test2_result *out) {
   perm_tails s;
   memset(&s, 0, sizeof s);
-  double top = perm_walk(&c, 0.0, NULL);
-  (void)perm_walk(&c, top, &s);
-  free(c.lp);
+  perm_walk(q, o, &s);
   double total = ksum_value(&s.all);
   tail_p(s.z, total, &out->p, &out->p_mid);
   tail_p(s.t, total, &out->p_diff, NULL);
-  return NPS_OK;
 }
 
-/* Monte Carlo: each draw puts P1 ~ Hypergeometric(P, A + D, m) promoters
- * and A1 ~ Hypergeometric(A, D, m - P1) passives in the smaller group. The
- * observed split counts as one more draw, a tie: p = (1 + more + ties) /
- * (1 + draws), mid-p (more + (ties + 1) / 2) / (1 + draws). */
+/* ln C(n, k) by log-gamma. */
+static double ln_choose(double n, double k) {
+  return gsl_sf_lngamma(n + 1.0) - gsl_sf_lngamma(k + 1.0) -
+         gsl_sf_lngamma(n - k + 1.0);
+}
+
+/* One draw by inversion outward from the mode: with the mode's
+ * probability f0 from log-gamma, u / f0 is spent on f(j) / f(mode), taking
+ * at each step the larger of the next values below and above the mode (an
+ * order fixed by the distribution, so this is an exact inversion up to the
+ * rounding of f0, a relative 1e-16 ln(N) N or so). Expected cost: about
+ * two standard deviations of steps. */
+static uint64_t hyper_draw(gsl_rng *r, const hyper *h) {
+  if (h->lo == h->hi)
+    return h->lo;
+  double lf0 = ln_choose((double)h->K, (double)h->mode) +
+               ln_choose((double)(h->N - h->K), (double)(h->t - h->mode)) -
+               ln_choose((double)h->N, (double)h->t);
+  double s = gsl_rng_uniform(r) * exp(-lf0) - 1.0; /* in units of f(mode) */
+  uint64_t dn = h->mode, up = h->mode;
+  double fdn = dn > h->lo ? 1.0 / hyper_up(h, dn - 1) : 0.0;
+  double fup = up < h->hi ? hyper_up(h, up) : 0.0;
+  while (s > 0.0 && (fdn > 0.0 || fup > 0.0)) {
+    if (fdn >= fup) {
+      s -= fdn;
+      if (s <= 0.0)
+        return dn - 1;
+      dn--;
+      fdn = dn > h->lo ? fdn / hyper_up(h, dn - 1) : 0.0;
+    } else {
+      s -= fup;
+      if (s <= 0.0)
+        return up + 1;
+      up++;
+      fup = up < h->hi ? fup * hyper_up(h, up) : 0.0;
+    }
+    if (fdn < 1e-300 && fup < 1e-300)
+      break; /* only rounding of f0 is left */
+  }
+  return h->mode;
+}
+
+/* Monte Carlo: each draw puts P1 ~ Hypergeometric(P of n, m) promoters
+ * and A1 ~ Hypergeometric(A of A + D, m - P1) passives in the smaller
+ * group. The observed split counts as one more draw, a tie: p = (1 + more
+ * + ties) / (1 + draws), mid-p (more + (ties + 1) / 2) / (1 + draws). */
 static void perm_monte_carlo(const pooled *q, const perm_obs *o, size_t draws,
                              gsl_rng *r, nps_test2_result *out) {
-  unsigned P = (unsigned)q->P, A = (unsigned)q->A, D = (unsigned)q->D;
-  unsigned m = (unsigned)q->m;
+  hyper hx = hyper_make(q->P, q->P + q->A + q->D, q->m);
   perm_tails s;
   memset(&s, 0, sizeof s);
-  ksum_add(&s.t[1], 1.0);
-  ksum_add(&s.z[1], 1.0);
+  s.t[1].s = s.z[1].s = 1.0;
   s.all.s = 1.0 + (double)draws;
   for (size_t i = 0; i < draws; i++) {
-    unsigned x = gsl_ran_hypergeometric(r, P, A + D, m);
-    unsigned a = gsl_ran_hypergeometric(r, A, D, m - x);
-    uint64_t y = (uint64_t)(m - x - a);
-    int ht = extreme(split_t(q, x, y), o->t, o->t_tol, o->alt);
-    int hz = extreme(split_z(q, x, y), o->z, o->z_tol, o->alt);
-    s.t[ht].s += 1.0; /* counts: exact in a double up to 2^53 */
-    s.z[hz].s += 1.0;
+    uint64_t x = hyper_draw(r, &hx);
+    hyper ha = hyper_make(q->A, q->A + q->D, q->m - x);
+    uint64_t y = q->m - x - hyper_draw(r, &ha);
+    s.t[extreme(split_t(q, x, y), o->t, o->t_tol, o->alt)].s += 1.0;
+    s.z[extreme(split_z(q, x, y), o->z, o->z_tol, o->alt)].s += 1.0;
   }
   tail_p(s.z, s.all.s, &out->p, &out->p_mid);
   tail_p(s.t, s.all.s, &out->p_diff, NULL);
@@ -735,15 +798,14 @@ nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
   out->tables = table_count((double)q.P, (double)q.A, (double)q.D, (double)q.m);
   double limit = max_tables > 0.0 ? max_tables : NPS_TEST2_PERM_MAX_TABLES;
   perm_obs o = observed(&q, g1, g2, alt);
-  if (out->tables <= limit) {
+  if (perm_visits(&q, out->tables) <= limit) {
     out->exact = 1;
     out->p_mc_se = 0.0;
-    return perm_exact(&q, &o, out);
+    perm_exact(&q, &o, out);
+    return NPS_OK;
   }
   if (!r)
     return NPS_EINVAL;
-  if (q.P + q.A + q.D > UINT_MAX)
-    return NPS_EOVERFLOW;
   out->draws = draws ? draws : NPS_TEST2_DEFAULT_DRAWS;
   perm_monte_carlo(&q, &o, out->draws, r, out);
   out->p_mc_se = sqrt(out->p * (1.0 - out->p) / (double)out->draws);

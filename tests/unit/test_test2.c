@@ -340,11 +340,31 @@ static void test_permutation_monte_carlo(void **state) {
                                          NPS_ALT_TWO_SIDED, 0.95, 1, 10, NULL,
                                          &r),
                    NPS_EINVAL);
-  /* beyond gsl_ran_hypergeometric's range */
-  nps_counts big1 = {3000000000u, 1000000000u, 1000000000u}, big2 = {1, 1, 1};
-  assert_int_equal(nps_test2_permutation(&big1, &big2, NPS_ALT_TWO_SIDED, 0.95,
-                                         1, 10, rng, &r),
-                   NPS_EOVERFLOW);
+  /* Monte Carlo against enumeration where counts pass 2^32, and for
+   * thousands of answers per group */
+  const nps_counts big[][2] = {
+      {{3000000000u, 1000000000u, 1000000000u}, {2, 2, 2}},
+      {{2600, 1400, 1000}, {2450, 1500, 1050}},
+      {{30, 900, 70}, {5, 20, 9}}};
+  for (size_t i = 0; i < NPS_ARRAY_LEN(big); i++) {
+    nps_test2_result ex, mc;
+    assert_int_equal(nps_test2_permutation(&big[i][0], &big[i][1],
+                                           NPS_ALT_GREATER, 0.95, 0, 0, NULL,
+                                           &ex),
+                     NPS_OK);
+    assert_int_equal(ex.exact, 1);
+    assert_int_equal(nps_test2_permutation(&big[i][0], &big[i][1],
+                                           NPS_ALT_GREATER, 0.95, 1, 40000, rng,
+                                           &mc),
+                     NPS_OK);
+    assert_int_equal(mc.exact, 0);
+    double tol = 5.0 * sqrt(ex.p * (1.0 - ex.p) / 40000.0) + 1.0 / 40000.0;
+    assert_double_near(mc.p, ex.p, tol);
+    assert_double_near(mc.p_diff, ex.p_diff,
+                       5.0 * sqrt(ex.p_diff * (1.0 - ex.p_diff) / 40000.0) +
+                           1.0 / 40000.0);
+    assert_true(ex.p > 0.001 && ex.p < 0.999); /* a test that can fail */
+  }
   gsl_rng_free(rng);
 }
 
