@@ -112,6 +112,9 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 /* Prints "nps-stat: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Prints "nps-stat: out of memory" on stderr; returns EXIT_IO. */
+int cli_out_of_memory(void);
+
 /* Prints "nps-stat: warning: message" on stderr unless quiet. */
 void cli_warn(const cli_common *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

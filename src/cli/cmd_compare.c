@@ -260,7 +260,7 @@ static int default_label(compare *cmp, int i) {
     len = (size_t)(dot - base);
   cmp->label_owned[i] = strndup(base, len);
   if (!cmp->label_owned[i])
-    return EXIT_IO;
+    return cli_out_of_memory();
   cmp->label[i] = cmp->label_owned[i];
   return EXIT_OK;
 }
@@ -323,7 +323,7 @@ static int find_arms(compare *cmp, const nps_table *all) {
   for (int i = 0; i < 2; i++) {
     cmp->label_owned[i] = strndup(seen[i], len[i]);
     if (!cmp->label_owned[i])
-      return EXIT_IO;
+      return cli_out_of_memory();
     cmp->arms[i] = cmp->label_owned[i];
   }
   cli_warn(cmp->opt,
@@ -348,7 +348,7 @@ static int load_arms(compare *cmp, nps_table *t[2]) {
   c->csv.n_group_columns = n;
   nps_table *all = nps_table_new(c->max_groups);
   if (!all)
-    return EXIT_IO;
+    return cli_out_of_memory();
   int rc = cli_load(c, cmp->path[0], all, &cmp->report[0]);
   cmp->report[1] = cmp->report[0];
   if (rc == EXIT_OK)
@@ -552,7 +552,7 @@ static int build_rows(compare *cmp, nps_table *t[2]) {
   size_t n0 = nps_table_size(t[0]), n1 = nps_table_size(t[1]);
   cmp->rows = calloc(n0 + n1 + 1, sizeof *cmp->rows);
   if (!cmp->rows)
-    return EXIT_IO;
+    return cli_out_of_memory();
   nps_table_sort(t[0]);
   nps_table_sort(t[1]);
   size_t i = 0, j = 0;
@@ -624,7 +624,7 @@ static int adjust_segments(compare *cmp) {
     return EXIT_OK;
   double *p = malloc(k * sizeof *p);
   if (!p)
-    return EXIT_IO;
+    return cli_out_of_memory();
   for (size_t i = 0; i < k; i++)
     p[i] = cmp->rows[i].tested ? cmp->rows[i].test.p : NAN;
   nps_status st = nps_multi_adjust(cmp->adjust, p, k, p);
@@ -634,7 +634,7 @@ static int adjust_segments(compare *cmp) {
   if (st != NPS_OK) {
     cli_error("--adjust %s: %s", nps_multi_method_name(cmp->adjust),
               nps_strerror(st));
-    return EXIT_DATA;
+    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
   }
   return EXIT_OK;
 }
@@ -686,7 +686,7 @@ static int join_pairs(compare *cmp, nps_table *t[2]) {
 static int compute_paired(compare *cmp, nps_table *t[2], gsl_rng *rng) {
   cmp->rows = calloc(1, sizeof *cmp->rows);
   if (!cmp->rows)
-    return EXIT_IO;
+    return cli_out_of_memory();
   cmp->n_rows = 1;
   cmp_row *r = &cmp->rows[0];
   for (int s = 0; s < 2; s++) {
@@ -753,7 +753,7 @@ int compare_fails(const compare *cmp, const cmp_row *r) {
 static int analyse(compare *cmp, nps_table *t[2]) {
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
   if (!rng)
-    return EXIT_IO;
+    return cli_out_of_memory();
   int rc;
   if (cmp->paired) {
     rc = join_pairs(cmp, t);
@@ -767,6 +767,10 @@ static int analyse(compare *cmp, nps_table *t[2]) {
       rc = adjust_segments(cmp);
     if (rc == EXIT_OK && cmp->rows[cmp->n_rows - 1].tested)
       run_all_tests(cmp, rng);
+    /* A test that could not run for want of memory is not a result. */
+    for (size_t i = 0; rc == EXIT_OK && i < cmp->n_all; i++)
+      if (cmp->all[i].status == NPS_ENOMEM)
+        rc = cli_out_of_memory();
   }
   gsl_rng_free(rng);
   return rc;
@@ -792,7 +796,7 @@ static int run(compare *cmp) {
   if (cmp->paired && max == NPS_TABLE_DEFAULT_MAX_GROUPS)
     max = CMP_PAIRED_MAX_IDS;
   nps_table *t[2] = {nps_table_new(max), nps_table_new(max)};
-  int rc = t[0] && t[1] ? EXIT_OK : EXIT_IO;
+  int rc = t[0] && t[1] ? EXIT_OK : cli_out_of_memory();
   if (rc == EXIT_OK)
     rc = cmp->arm_column ? load_arms(cmp, t) : load_files(cmp, t);
   if (rc == EXIT_OK)

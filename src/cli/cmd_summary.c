@@ -129,7 +129,7 @@ static int compute_row(const cli_common *c, row *r, gsl_rng *rng) {
 static int build(summary *s, const nps_table *t) {
   size_t n = nps_table_size(t);
   s->rows = calloc(n + 1, sizeof *s->rows);
-  if (!s->rows) return EXIT_IO;
+  if (!s->rows) return cli_out_of_memory();
   s->n_rows = 0;
   if (s->opt->n_by) {
     for (size_t i = 0; i < n; i++, s->n_rows++) {
@@ -146,7 +146,7 @@ static int build(summary *s, const nps_table *t) {
   nps_table_total(t, &all, &overall->missing);
   overall->counts = nps_hist_counts(&all);
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-  if (!rng) return EXIT_IO;
+  if (!rng) return cli_out_of_memory();
   int rc = EXIT_OK;
   for (size_t i = 0; i < s->n_rows && rc == EXIT_OK; i++)
     rc = compute_row(s->opt, &s->rows[i], rng);
@@ -739,7 +739,7 @@ static void warn_below(const summary *s) {
 static int run(cli_common *c, const char *path, const char *plot_boot) {
   nps_table *t = nps_table_new(c->max_groups);
   summary s = {.opt = c, .path = path, .plot_boot = plot_boot};
-  if (!t) return EXIT_IO;
+  if (!t) return cli_out_of_memory();
   int rc = cli_load(c, path, t, &s.report);
   if (rc == EXIT_OK) {
     nps_table_sort(t);

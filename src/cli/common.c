@@ -105,6 +105,11 @@ void cli_error(const char *fmt, ...) {
   va_end(ap);
 }
 
+int cli_out_of_memory(void) {
+  cli_error("%s", nps_strerror(NPS_ENOMEM));
+  return EXIT_IO;
+}
+
 void cli_warn(const cli_common *c, const char *fmt, ...) {
   if (c->quiet) return;
   va_list ap;
@@ -134,11 +139,12 @@ static int parse_level(const char *s, double *out) {
 }
 
 /* Splits a comma-separated list into out (at most CLI_MAX_LIST items);
- * the pieces are copies owned by c. Returns the count or -1. */
+ * the pieces are copies owned by c. Returns the count, -1 when there are
+ * too many, or -2 when out of memory. */
 static int split_list(cli_common *c, const char *arg, const char **out) {
   if (c->n_owned == sizeof c->owned / sizeof c->owned[0]) return -1;
   char *copy = strdup(arg);
-  if (!copy) return -1;
+  if (!copy) return -2;
   c->owned[c->n_owned++] = copy;
   int n = 0;
   for (char *p = copy;; n++) {
@@ -162,7 +168,11 @@ static int add_filter(cli_common *c, const char *arg, int exclude) {
     return cli_usage_error(c->command, "too many %s options", opt);
   int n = split_list(c, eq + 1, c->filter_values[i]);
   char *column = strndup(arg, (size_t)(eq - arg));
-  if (n < 0 || !column || c->n_owned == sizeof c->owned / sizeof c->owned[0]) {
+  if (n == -2 || (n >= 0 && !column)) {
+    free(column);
+    return cli_out_of_memory();
+  }
+  if (n < 0 || c->n_owned == sizeof c->owned / sizeof c->owned[0]) {
     free(column);
     return cli_usage_error(c->command, "%s: too many values", opt);
   }
@@ -225,6 +235,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     return set_number(c, "--skip-rows", arg, 0, &c->csv.skip_rows);
   case OPT_NA_VALUES:
     n = *arg ? split_list(c, arg, c->na) : 0;
+    if (n == -2) return cli_out_of_memory();
     if (n < 0) return cli_usage_error(c->command, "--na-values: too many");
     c->csv.na_values = c->na;
     c->csv.n_na_values = (size_t)n;
@@ -292,6 +303,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     return 0;
   case OPT_BY:
     n = split_list(c, arg, c->by);
+    if (n == -2) return cli_out_of_memory();
     if (n < 0) return cli_usage_error(c->command, "--by: too many columns");
     c->n_by = (size_t)n;
     c->csv.group_columns = c->by;

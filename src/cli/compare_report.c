@@ -306,11 +306,12 @@ static void print_tests(FILE *fp, const compare *cmp, int md) {
              md);
 }
 
-static void print_segments(FILE *fp, const compare *cmp, int md) {
+/* Returns -1 when out of memory (nothing printed), else 0. */
+static int print_segments(FILE *fp, const compare *cmp, int md) {
   size_t nb = cmp->opt->n_by, nrows = cmp->n_rows + 1, ncols = nb + 8;
   cell(*cells)[GRID_MAX_COLS] = calloc(nrows, sizeof *cells);
   if (!cells)
-    return;
+    return -1;
   char h[8][96];
   snprintf(h[0], sizeof h[0], "n %s", cmp->label[0]);
   snprintf(h[1], sizeof h[1], "NPS %s", cmp->label[0]);
@@ -360,6 +361,7 @@ static void print_segments(FILE *fp, const compare *cmp, int md) {
   left |= (uint64_t)1u << (nb + 5);
   print_grid(fp, cells, nrows, ncols, left, md);
   free(cells);
+  return 0;
 }
 
 static void print_pairs(FILE *fp, const compare *cmp, int md) {
@@ -470,7 +472,8 @@ static void print_power(FILE *fp, const compare *cmp) {
   fputc('\n', fp);
 }
 
-static void print_table(FILE *fp, const compare *cmp, int md) {
+/* Returns -1 when out of memory (the output is incomplete), else 0. */
+static int print_table(FILE *fp, const compare *cmp, int md) {
   const cmp_row *r = overall(cmp);
   print_header(fp, cmp, md);
   if (cmp->paired)
@@ -488,7 +491,8 @@ static void print_table(FILE *fp, const compare *cmp, int md) {
   }
   if (cmp->opt->n_by) {
     fputc('\n', fp);
-    print_segments(fp, cmp, md);
+    if (print_segments(fp, cmp, md) != 0)
+      return -1;
   }
   fputc('\n', fp);
   print_power(fp, cmp);
@@ -505,6 +509,7 @@ static void print_table(FILE *fp, const compare *cmp, int md) {
   fputc('\n', fp);
   verdict(fp, cmp, r);
   fputc('\n', fp);
+  return 0;
 }
 
 /* ---- csv ---- */
@@ -803,10 +808,11 @@ int compare_emit(const compare *cmp) {
     return rc;
   switch (cmp->opt->format) {
   case FORMAT_TABLE:
-    print_table(out.fp, cmp, 0);
-    break;
   case FORMAT_MARKDOWN:
-    print_table(out.fp, cmp, 1);
+    if (print_table(out.fp, cmp, cmp->opt->format == FORMAT_MARKDOWN) != 0) {
+      cli_out_close(&out, 0);
+      return cli_out_of_memory();
+    }
     break;
   case FORMAT_CSV:
     print_csv(out.fp, cmp);
