@@ -189,6 +189,22 @@ char *cli_plot_image_name(const char *path, nps_plot_format format);
 int cli_plot(const cli_common *c, const char *path, cli_plot_writer write,
              const void *ctx);
 
+/* cli_plot in two steps, for a command that commits several outputs
+ * together: cli_plot_begin writes the script into its temporary file and
+ * returns as cli_plot does (on failure nothing is left and po needs no
+ * cli_plot_end); cli_plot_end renames it into place and renders when ok is
+ * nonzero, or removes it, and returns EXIT_OK, EXIT_IO or EXIT_RENDER
+ * (EXIT_OK when !ok). Safe on a zeroed po. */
+typedef struct cli_plot_out {
+  cli_out out;
+  const char *path;
+  char *image;
+} cli_plot_out;
+
+int cli_plot_begin(const cli_common *c, const char *path,
+                   cli_plot_writer write, const void *ctx, cli_plot_out *po);
+int cli_plot_end(const cli_common *c, cli_plot_out *po, int ok);
+
 /* Runs `gnuplot SCRIPT` through posix_spawnp (never a shell) in the
  * script's folder, with stdin from /dev/null and gnuplot's output on
  * stderr; NPS_STAT_GNUPLOT in the environment names another program.

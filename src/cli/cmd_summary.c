@@ -262,10 +262,11 @@ static void pad(FILE *fp, size_t n) {
   while (n--) fputc(' ', fp);
 }
 
-static void print_grid(FILE *fp, const summary *s, int markdown) {
+/* Returns 0, or -1 when out of memory. */
+static int print_grid(FILE *fp, const summary *s, int markdown) {
   size_t nb = s->opt->n_by ? s->opt->n_by : 1, ncols = nb + NCOLS_FIXED;
   cell(*cells)[MAX_COLS] = calloc(s->n_rows + 1, sizeof *cells);
-  if (!cells) return;
+  if (!cells) return -1;
   char level[32];
   snprintf(level, sizeof level, "%g%% CI", 100.0 * s->opt->level);
   const char *heads[NCOLS_FIXED] = {"n",   "promoters", "passives", "detractors",
@@ -302,6 +303,7 @@ static void print_grid(FILE *fp, const summary *s, int markdown) {
     }
   }
   free(cells);
+  return 0;
 }
 
 static void print_header(FILE *fp, const summary *s, int markdown) {
@@ -345,10 +347,11 @@ static void print_footnotes(FILE *fp, const summary *s) {
             (unsigned long long)s->opt->min_n);
 }
 
-static void print_table(FILE *fp, const summary *s, int markdown) {
+static int print_table(FILE *fp, const summary *s, int markdown) {
   print_header(fp, s, markdown);
-  print_grid(fp, s, markdown);
+  if (print_grid(fp, s, markdown)) return -1;
   print_footnotes(fp, s);
+  return 0;
 }
 
 /* ---- csv ---- */
@@ -676,6 +679,7 @@ static int boot_replicates(chart *ch) {
   ch->replicates = malloc(ch->B * sizeof *ch->replicates);
   if (!rng || !ch->replicates) {
     gsl_rng_free(rng);
+    cli_error("bootstrap chart: %s", nps_strerror(NPS_ENOMEM));
     return EXIT_IO;
   }
   gsl_rng_set(rng, cli_group_seed(c->seed, "", 0));
@@ -690,38 +694,54 @@ static int boot_replicates(chart *ch) {
   return EXIT_OK;
 }
 
-static int charts(const summary *s) {
-  const cli_common *c = s->opt;
-  if (!c->plot && !s->plot_boot) return EXIT_OK;
-  chart ch;
-  int rc = chart_init(&ch, s);
+/* Prepares the charts asked for, before any output is written, so that a
+ * failure here (out of memory) leaves no file behind. *boot_ok is set when
+ * the bootstrap histogram can be drawn. */
+static int charts_prepare(chart *ch, const summary *s, int *boot_ok) {
+  *boot_ok = 0;
+  int rc = chart_init(ch, s);
   if (rc != EXIT_OK) {
-    chart_free(&ch);
     cli_error("chart: %s", nps_strerror(NPS_ENOMEM));
     return rc;
   }
-  if (c->plot) rc = cli_plot(c, c->plot, write_chart, &ch);
-  if (s->plot_boot) {
-    int brc = boot_replicates(&ch);
-    if (brc == EXIT_OK)
-      brc = cli_plot(c, s->plot_boot, write_boot_chart, &ch);
-    if (rc == EXIT_OK && brc > 0) rc = brc;
-  }
-  chart_free(&ch);
+  if (!s->plot_boot) return EXIT_OK;
+  rc = boot_replicates(ch);
+  if (rc < 0) return EXIT_OK; /* nothing to draw: warned */
+  *boot_ok = rc == EXIT_OK;
   return rc;
 }
 
-static int emit(const summary *s) {
+/* Writes the results and the chart scripts, then commits them together:
+ * either every file is in place or none is. Rendering comes last. */
+static int emit(const summary *s, const chart *ch, int boot_ok) {
+  const cli_common *c = s->opt;
   cli_out out;
-  int rc = cli_out_open(&out, s->opt->output);
+  cli_plot_out chart_out, boot_out;
+  memset(&chart_out, 0, sizeof chart_out);
+  memset(&boot_out, 0, sizeof boot_out);
+  int rc = cli_out_open(&out, c->output);
   if (rc) return rc;
-  switch (s->opt->format) {
-  case FORMAT_TABLE: print_table(out.fp, s, 0); break;
-  case FORMAT_MARKDOWN: print_table(out.fp, s, 1); break;
+  switch (c->format) {
+  case FORMAT_TABLE: rc = print_table(out.fp, s, 0); break;
+  case FORMAT_MARKDOWN: rc = print_table(out.fp, s, 1); break;
   case FORMAT_CSV: print_csv(out.fp, s); break;
   case FORMAT_JSON: print_json(out.fp, s); break;
   }
-  return cli_out_close(&out, 1);
+  if (rc) rc = cli_out_of_memory();
+  if (ch && c->plot && rc == EXIT_OK)
+    rc = cli_plot_begin(c, c->plot, write_chart, ch, &chart_out);
+  if (ch && boot_ok && rc == EXIT_OK)
+    rc = cli_plot_begin(c, s->plot_boot, write_boot_chart, ch, &boot_out);
+  int ok = rc == EXIT_OK;
+  int out_rc = cli_out_close(&out, ok);
+  if (ok && out_rc != EXIT_OK) {
+    rc = out_rc;
+    ok = 0;
+  }
+  int rc_chart = cli_plot_end(c, &chart_out, ok);
+  int rc_boot = cli_plot_end(c, &boot_out, ok);
+  if (rc == EXIT_OK) rc = rc_chart != EXIT_OK ? rc_chart : rc_boot;
+  return rc;
 }
 
 /* The output says it too, but csv or json in a file is not read by eye. */
@@ -752,8 +772,14 @@ static int run(cli_common *c, const char *path, const char *plot_boot) {
     rc = EXIT_DATA;
   }
   if (rc == EXIT_OK) warn_below(&s);
-  if (rc == EXIT_OK) rc = emit(&s);
-  if (rc == EXIT_OK) rc = charts(&s);
+  chart ch;
+  int charted = 0, boot_ok = 0;
+  if (rc == EXIT_OK && (c->plot || plot_boot)) {
+    charted = 1;
+    rc = charts_prepare(&ch, &s, &boot_ok);
+  }
+  if (rc == EXIT_OK) rc = emit(&s, charted ? &ch : NULL, boot_ok);
+  if (charted) chart_free(&ch);
   free(s.rows);
   nps_table_free(t);
   return rc;

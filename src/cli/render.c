@@ -145,42 +145,60 @@ int cli_render(const char *script, const char *image) {
   return rc;
 }
 
-int cli_plot(const cli_common *c, const char *path, cli_plot_writer write,
-             const void *ctx) {
+int cli_plot_begin(const cli_common *c, const char *path, cli_plot_writer write,
+                   const void *ctx, cli_plot_out *po) {
+  memset(po, 0, sizeof *po);
+  po->path = path;
   nps_plot_format format = c->render ? c->render_format : NPS_PLOT_PNG;
-  char *image = cli_plot_image_name(path, format);
-  if (!image) {
+  po->image = cli_plot_image_name(path, format);
+  if (!po->image) {
     cli_error("%s: %s", path, strerror(ENOMEM));
     return EXIT_IO;
   }
-  nps_plot_target target = {format, image};
-  cli_out out;
-  int rc = cli_out_open(&out, path);
-  if (rc == EXIT_OK) {
-    /* mkstemp creates the file 0600; a script is as shareable as the
-     * image it draws, so give it the usual mode. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fileno(out.fp), 0666 & ~mask);
-    errno = 0;
-    nps_status st = write(out.fp, &target, ctx);
-    int saved = errno;
-    if (st != NPS_OK) {
-      cli_out_close(&out, 0);
-      if (st == NPS_EINVAL) {
-        cli_error("%s: nothing to chart", path);
-        rc = EXIT_DATA;
-      } else {
-        cli_error("%s: cannot write: %s", path,
-                  st == NPS_EIO && saved ? strerror(saved) : nps_strerror(st));
-        rc = EXIT_IO;
-      }
-    } else {
-      rc = cli_out_close(&out, 1);
-    }
+  int rc = cli_out_open(&po->out, path);
+  if (rc != EXIT_OK) {
+    free(po->image);
+    po->image = NULL;
+    return rc;
   }
-  if (rc == EXIT_OK && c->render)
-    rc = cli_render(path, image);
-  free(image);
-  return rc;
+  /* mkstemp creates the file 0600; a script is as shareable as the
+   * image it draws, so give it the usual mode. */
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fileno(po->out.fp), 0666 & ~mask);
+  nps_plot_target target = {format, po->image};
+  errno = 0;
+  nps_status st = write(po->out.fp, &target, ctx);
+  if (st == NPS_OK)
+    return EXIT_OK;
+  int saved = errno;
+  cli_out_close(&po->out, 0);
+  free(po->image);
+  po->image = NULL;
+  if (st == NPS_EINVAL) {
+    cli_error("%s: nothing to chart", path);
+    return EXIT_DATA;
+  }
+  cli_error("%s: cannot write: %s", path,
+            st == NPS_EIO && saved ? strerror(saved) : nps_strerror(st));
+  return EXIT_IO;
+}
+
+int cli_plot_end(const cli_common *c, cli_plot_out *po, int ok) {
+  int rc = EXIT_OK;
+  if (po->out.fp)
+    rc = cli_out_close(&po->out, ok);
+  if (ok && rc == EXIT_OK && po->image && c->render)
+    rc = cli_render(po->path, po->image);
+  free(po->image);
+  po->image = NULL;
+  return ok ? rc : EXIT_OK;
+}
+
+int cli_plot(const cli_common *c, const char *path, cli_plot_writer write,
+             const void *ctx) {
+  cli_plot_out po;
+  int rc = cli_plot_begin(c, path, write, ctx, &po);
+  int end = cli_plot_end(c, &po, rc == EXIT_OK);
+  return rc != EXIT_OK ? rc : end;
 }
