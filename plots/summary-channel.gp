@@ -31,22 +31,22 @@ label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
 
-set terminal pngcairo size 1022,453 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 1038,453 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
 set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9514 center font ',13'
 set label 2 ('n = 3916 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9028 center
-set object 11 rect from screen 0.6477, screen 0.8078 to screen 0.6614, screen 0.8299 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
-set label 11 'detractors 0–6' at screen 0.6663, screen 0.8188 left font ',9'
-set object 12 rect from screen 0.7652, screen 0.8078 to screen 0.7789, screen 0.8299 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
-set label 12 'passives 7–8' at screen 0.7838, screen 0.8188 left font ',9'
-set object 13 rect from screen 0.8708, screen 0.8078 to screen 0.8845, screen 0.8299 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
-set label 13 'promoters 9–10' at screen 0.8894, screen 0.8188 left font ',9'
+set object 11 rect from screen 0.6530, screen 0.8078 to screen 0.6665, screen 0.8299 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.6714, screen 0.8188 left font ',9'
+set object 12 rect from screen 0.7687, screen 0.8078 to screen 0.7822, screen 0.8299 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.7870, screen 0.8188 left font ',9'
+set object 13 rect from screen 0.8728, screen 0.8078 to screen 0.8863, screen 0.8299 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.8911, screen 0.8188 left font ',9'
 set tmargin at screen 0.7835
 set bmargin at screen 0.1370
-set lmargin at screen 0.1879
-set rmargin at screen 0.5988
+set lmargin at screen 0.2001
+set rmargin at screen 0.6049
 set border 3 lc rgb '#444444'
 unset key
 set yrange [0.4:8.1]
@@ -72,8 +72,8 @@ unset object
 unset arrow
 unset grid
 unset ytics
-set lmargin at screen 0.6477
-set rmargin at screen 0.9706
+set lmargin at screen 0.6530
+set rmargin at screen 0.9711
 set xrange [0:100]
 set xtics 0, 20, 100 nomirror out
 set xlabel 'share of answers (%)'

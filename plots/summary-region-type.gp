@@ -37,22 +37,22 @@ label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
 
-set terminal pngcairo size 1043,681 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 1060,681 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
 set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9677 center font ',13'
 set label 2 ('n = 3916 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9354 center
-set object 11 rect from screen 0.6548, screen 0.8722 to screen 0.6683, screen 0.8869 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
-set label 11 'detractors 0–6' at screen 0.6731, screen 0.8795 left font ',9'
-set object 12 rect from screen 0.7699, screen 0.8722 to screen 0.7833, screen 0.8869 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
-set label 12 'passives 7–8' at screen 0.7881, screen 0.8795 left font ',9'
-set object 13 rect from screen 0.8734, screen 0.8722 to screen 0.8869, screen 0.8869 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
-set label 13 'promoters 9–10' at screen 0.8917, screen 0.8795 left font ',9'
+set object 11 rect from screen 0.6603, screen 0.8722 to screen 0.6735, screen 0.8869 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.6782, screen 0.8795 left font ',9'
+set object 12 rect from screen 0.7735, screen 0.8722 to screen 0.7868, screen 0.8869 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.7915, screen 0.8795 left font ',9'
+set object 13 rect from screen 0.8754, screen 0.8722 to screen 0.8887, screen 0.8869 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.8934, screen 0.8795 left font ',9'
 set tmargin at screen 0.8560
 set bmargin at screen 0.0911
-set lmargin at screen 0.2042
-set rmargin at screen 0.6069
+set lmargin at screen 0.2168
+set rmargin at screen 0.6131
 set border 3 lc rgb '#444444'
 unset key
 set yrange [0.4:14.1]
@@ -78,8 +78,8 @@ unset object
 unset arrow
 unset grid
 unset ytics
-set lmargin at screen 0.6548
-set rmargin at screen 0.9712
+set lmargin at screen 0.6603
+set rmargin at screen 0.9717
 set xrange [0:100]
 set xtics 0, 20, 100 nomirror out
 set xlabel 'share of answers (%)'

@@ -12,7 +12,8 @@
  * locale. Nothing here runs gnuplot.
  *
  * Layout is computed in pixels (a 10-point DejaVu Sans character is about
- * 6.6 px wide on pngcairo, a little more in PDF; 7 px is allowed) and
+ * 6.6 px wide on pngcairo, more for capitals, symbols and in PDF; 7.4 px
+ * is allowed) and
  * converted to screen fractions. PDF pages take 72 px to the inch at font
  * scale 1 (pdfcairo's default is 0.5), and SVG fonts are scaled by 1.25,
  * so that all three formats look like the PNG.
@@ -37,7 +38,7 @@
 
 #define FONT            "DejaVu Sans"
 #define FONT_TITLE_SIZE "13"
-#define CHAR_PX         7.0 /* width allowed for a 10-point character */
+#define CHAR_PX         7.4 /* width allowed for a 10-point character */
 
 #define TEXT_MAX 80 /* longest title text, in characters */
 
@@ -600,7 +601,7 @@ static void seg_size(script *s, const seg_row *rows, size_t n_rows,
   double cells = 8;
   for (size_t i = 0; i < n_rows; i++)
     cells = fmax(cells, text_cells(rows[i].label));
-  lay->label_px = 24 + CHAR_PX * cells;
+  lay->label_px = 30 + CHAR_PX * cells;
   lay->top = (lay->overall ? 2.5 : 1.0) + (double)lay->k - 1.0;
   lay->top_px = titles_px(info, 1) + 40;
   s->w = fmax(960, lay->label_px + 420 + 50 + 330 + 30);
@@ -960,9 +961,9 @@ static void cmp_subtitles(expr *l2, expr *l3, const nps_plot_info *info,
   char delta[32], lo[32], hi[32], level[32], p[32];
   points_text(delta, sizeof delta, d->delta);
   level_text(level, sizeof level, info->level);
-  ex_text(l2, T_FIRST_EXTRA + 1);
+  ex_text(l2, T_FIRST_EXTRA + 3);
   ex_fixed(l2, " − ");
-  ex_text(l2, T_FIRST_EXTRA);
+  ex_text(l2, T_FIRST_EXTRA + 2);
   ex_fixed(l2, ": Δ = %s points", delta);
   if (isfinite(d->ci.lo) && isfinite(d->ci.hi)) {
     points_text(lo, sizeof lo, d->ci.lo);
@@ -1016,10 +1017,10 @@ static void put_cmp_groups(const script *s, double top_px, double bot_px,
           "set xzeroaxis lt 1 lc rgb '#444444' lw 1\n"
           "set style fill solid 1.0 border rgb '" COL_BAR_EDGE "'\n"
           "plot $rows using 2:4:(0.5):($2 < 1.5 ? 0x9ecae1 : 0x3182bd):"
-          "xtic(label($1) . \"\\n\" . sprintf('n = %%d', int($7))) with "
+          "xtic(txt(%d + $1) . \"\\n\" . sprintf('n = %%d', int($7))) with "
           "boxes fc rgb variable notitle",
           any_ci ? " with " : "", any_ci ? level : "",
-          any_ci ? " intervals" : "");
+          any_ci ? " intervals" : "", T_FIRST_EXTRA + 1);
   if (any_ci)
     fputs(", \\\n     $rows using 2:4:5:6 with yerrorbars pt 7 ps 0.6 "
           "lw 1.5 lc rgb '#000000' notitle",
@@ -1054,7 +1055,7 @@ static void put_cmp_delta(const script *s, double top_px, double bot_px,
   fprintf(fp,
           "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
           "set ylabel 'difference (points)'\n"
-          "set xlabel ('Δ = ' . txt(%d) . ' − ' . txt(%d))\n"
+          "set xlabel ('Δ = ' . txt(%d) . \"\\n\" . '− ' . txt(%d))\n"
           "$diff << EOD\n1",
           T_FIRST_EXTRA + 3, T_FIRST_EXTRA + 2);
   put_num(fp, 100.0 * d->delta);
@@ -1123,7 +1124,7 @@ nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
   put_cmp_groups(&s, top_px, main_bot, g, e, level);
   put_cmp_delta(&s, top_px, main_bot, diff);
 
-  double label_px = 24 + CHAR_PX * cells;
+  double label_px = 30 + CHAR_PX * cells;
   fprintf(fp, "\n# Shares of each category in both groups.\n"
               "unset label\nunset grid\nunset ylabel\nunset xzeroaxis\n");
   put_category_legend(&s, label_px, strip_top - 16);

@@ -458,13 +458,16 @@ static void test_compare(void **state) {
   each_line(s.text, check_line, &sc);
   assert_int_equal(sc.bad_block_eod, 0);
   assert_non_null(strstr(
-      s.text, "txt(7) . ' − ' . txt(6) . ': Δ = +70.0 points' . ', 95% CI "
+      s.text, "txt(9) . ' − ' . txt(8) . ': Δ = +70.0 points' . ', 95% CI "
               "[+25.0, +110.0]' . ', p < 0.001' . ' (' . txt(10) . ')'"));
   assert_non_null(strstr(s.text, "'n = 10 and 10 · '"));
   assert_non_null(strstr(s.text, "' · B = 500, seed 3'"));
   assert_non_null(strstr(
       s.text, "|before `x`\n|after\n|before `x`\n|after\n|bootstrap\nEOD\n"));
   assert_non_null(strstr(s.text, "$diff << EOD\n1 70 25 110\nEOD\n"));
+  /* bars and the difference are named by the short labels (texts 8, 9) */
+  assert_non_null(strstr(s.text, "xtic(txt(7 + $1) . "));
+  assert_non_null(strstr(s.text, "set xlabel ('Δ = ' . txt(9) . "));
   assert_non_null(strstr(s.text,
                          "1 1 2 -20 -50 10 10 40 40 20 -50 -1 |before `x`\n"
                          "2 2 1 50 20 75 10 10 30 60 75 1 |after\n"));
