@@ -20,7 +20,8 @@
  *             (FILE | --counts P,A,D)
  *
  * Output: key=value lines (n, counts, estimate, read_s, boot_median_s,
- * boot_min_s, bca_lo, bca_hi in points, ...) for the script to parse.
+ * boot_min_s, boot_cpu_median_s, bca_lo, bca_hi in points, ...) for the
+ * script to parse.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -42,10 +43,19 @@ struct options {
   const char *file;
 };
 
-static double now(void) {
+/* Wall-clock and CPU time of the timed calls, in seconds. */
+struct timing {
+  double median, min, cpu_median;
+};
+
+static double seconds(clockid_t clock) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(clock, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static double now(void) {
+  return seconds(CLOCK_MONOTONIC);
 }
 
 static int compare_doubles(const void *a, const void *b) {
@@ -188,12 +198,13 @@ static int parse_args(int argc, char **argv, struct options *o) {
   return bad ? -1 : 0;
 }
 
-/* Times R calls of nps_boot_ci, each from the same seed. */
+/* Times R calls of nps_boot_ci, each from the same seed. CPU time is
+ * the process's, which other jobs on a busy machine do not inflate. */
 static int time_boot(const nps_counts *c, const struct options *o,
-                     nps_boot_result *br, double *t_median, double *t_min) {
+                     nps_boot_result *br, struct timing *tm) {
   size_t B = (size_t)o->boot, R = (size_t)o->repeat;
   gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-  double *t = malloc(R * sizeof *t);
+  double *t = malloc(2 * R * sizeof *t), *cpu = t + R;
   if (!r || !t) {
     gsl_rng_free(r);
     free(t);
@@ -203,13 +214,15 @@ static int time_boot(const nps_counts *c, const struct options *o,
   nps_status st = NPS_OK;
   for (size_t i = 0; i < R && st == NPS_OK; i++) {
     gsl_rng_set(r, (unsigned long)o->seed);
-    double t0 = now();
+    double c0 = seconds(CLOCK_PROCESS_CPUTIME_ID), t0 = now();
     st = nps_boot_ci(c, B, o->level, r, NULL, br);
     t[i] = now() - t0;
+    cpu[i] = seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
   }
   if (st == NPS_OK) {
-    *t_median = median(t, R); /* sorts t */
-    *t_min = t[0];
+    tm->median = median(t, R); /* sorts t */
+    tm->min = t[0];
+    tm->cpu_median = median(cpu, R);
   } else {
     fprintf(stderr, "boot_peer: nps_boot_ci: %s\n", nps_strerror(st));
   }
@@ -273,8 +286,8 @@ int main(int argc, char **argv) {
     t_read = now() - t0;
   }
   nps_boot_result br;
-  double t_med, t_min;
-  if (time_boot(&c, &o, &br, &t_med, &t_min) != 0)
+  struct timing tm;
+  if (time_boot(&c, &o, &br, &tm) != 0)
     return 1;
   printf("n=%" PRIu64 "\npromoters=%" PRIu64 "\npassives=%" PRIu64
          "\ndetractors=%" PRIu64 "\n",
@@ -283,8 +296,9 @@ int main(int argc, char **argv) {
          o.seed, o.repeat);
   printf("estimate=%.6f\nbca_ok=%d\nbca_lo=%.6f\nbca_hi=%.6f\n",
          100 * br.estimate, br.bca_ok, 100 * br.bca.lo, 100 * br.bca.hi);
-  printf("read_s=%.9f\nboot_median_s=%.9f\nboot_min_s=%.9f\n", t_read, t_med,
-         t_min);
+  printf("read_s=%.9f\nboot_median_s=%.9f\nboot_min_s=%.9f\n"
+         "boot_cpu_median_s=%.9f\n",
+         t_read, tm.median, tm.min, tm.cpu_median);
   if (o.spread >= 2) {
     double sd_lo, sd_hi;
     if (mc_spread(&c, &o, &sd_lo, &sd_hi) != 0)

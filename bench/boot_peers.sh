@@ -47,6 +47,8 @@
 #            also boot.ci with the exact influence values L = x - mean(x)
 # Peer times come from inside the peer process (bench/peers/), so neither
 # interpreter start-up nor package loading is counted against the peer.
+# Every time is reported twice: wall clock, and CPU time (user + system)
+# of the same runs, which other jobs on a shared machine disturb less.
 # A peer that is stopped by --timeout or fails for memory is shown as
 # "timeout" or "out of memory" and not repeated.
 set -euo pipefail
@@ -148,9 +150,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # ---------------------------------------------------------------- helpers
-# Microseconds since the epoch, without starting a process.
-usec() { local t=${EPOCHREALTIME/[.,]/}; echo "$t"; }
-
 median() {
   printf '%s\n' "$@" | sort -g |
     awk '{ v[NR] = $1 } END { if (NR) printf "%.6f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -227,32 +226,91 @@ make_data() {
 }
 
 # ---------------------------------------------------------------- runs
+# Each timed tool gives a wall-clock and a CPU time per run; a "cell" is the
+# median of the runs, or the text of a failure.
+sum2() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f\n", a + b }'; }
+
 # scipy_run ARGS...: times boot_scipy.py on $scores peer_reps times, stopping
-# at a failure; sets s_cell (median seconds or failure text), s_lo, s_hi,
-# s_rss (kB).
+# at a failure; sets s_wall, s_cpu (median seconds or failure text), s_lo,
+# s_hi, s_rss (kB).
 scipy_run() {
-  local times=() i
-  s_cell='' s_lo='' s_hi='' s_rss=0
+  local wall=() cpu=() i
+  s_wall='' s_cpu='' s_lo='' s_hi='' s_rss=0
   for ((i = 0; i < peer_reps; i++)); do
     peer_run "$work/scipy" "$python" "$root/bench/peers/boot_scipy.py" \
       "$scores" --boot "$boot" --level "$level" --seed "$seed" "$@"
     ((p_rss_kb > s_rss)) && s_rss=$p_rss_kb
     if [[ $p_status -ne 0 || $(kv "$work/scipy" status) != ok ]]; then
-      s_cell=$(failure "$p_status" "$work/scipy" "")
-      echo "    scipy${*:+ $*}: $s_cell" >&2
-      sed -n '$p' "$work/scipy.err" >&2
+      s_wall=$(failure "$p_status" "$work/scipy" "")
+      s_cpu=$s_wall
+      echo "    scipy${*:+ $*}: $s_wall: $(sed -n '$p' "$work/scipy.err")" >&2
       break
     fi
-    times+=("$(kv "$work/scipy" seconds)")
+    wall+=("$(kv "$work/scipy" seconds)")
+    cpu+=("$(kv "$work/scipy" cpu_seconds)")
     s_lo=$(kv "$work/scipy" bca_lo)
     s_hi=$(kv "$work/scipy" bca_hi)
     scipy_version=$(kv "$work/scipy" version)
   done
-  [[ ${#times[@]} -eq 0 ]] || s_cell=$(median "${times[@]}")
-  echo "    scipy${*:+ $*}: $s_cell s (runs: ${times[*]:-none}; peak RSS $((s_rss / 1024)) MB)"
+  if [[ ${#wall[@]} -gt 0 ]]; then
+    s_wall=$(median "${wall[@]}")
+    s_cpu=$(median "${cpu[@]}")
+  fi
+  echo "    scipy${*:+ $*}: wall ${wall[*]:-none} s, CPU ${cpu[*]:-none} s; peak RSS $((s_rss / 1024)) MB"
 }
 
-rows_time=()
+# r_run: times boot_r.R on $scores peer_reps times; the default boot.ci is
+# not run again after it failed once. Sets r_wall, r_cpu (default),
+# rl_wall, rl_cpu (L given), r_lo, r_hi, rl_lo, rl_hi, r_rss (kB).
+r_run() {
+  local wd=() cd=() wl=() cl=() i mode=all bw bc
+  r_wall="not run" r_cpu="not run" rl_wall="not run" rl_cpu="not run"
+  r_lo='' r_hi='' rl_lo='' rl_hi='' r_rss=0
+  for ((i = 0; i < peer_reps; i++)); do
+    peer_run "$work/r" Rscript "$root/bench/peers/boot_r.R" "$scores" \
+      "$boot" "$level" "$seed" "$mode"
+    ((p_rss_kb > r_rss)) && r_rss=$p_rss_kb
+    r_version=$(kv "$work/r" version)
+    bw=$(kv "$work/r" boot_seconds)
+    bc=$(kv "$work/r" boot_cpu_seconds)
+    if [[ -z $bw ]]; then
+      r_wall=$(failure "$p_status" "$work/r" boot_)
+      r_cpu=$r_wall rl_wall=$r_wall rl_cpu=$r_wall
+      echo "    R boot(): $r_wall: $(sed -n '$p' "$work/r.err")" >&2
+      break
+    fi
+    if [[ $(kv "$work/r" ci_l_status) == ok ]]; then
+      wl+=("$(sum2 "$bw" "$(kv "$work/r" ci_l_seconds)")")
+      cl+=("$(sum2 "$bc" "$(kv "$work/r" ci_l_cpu_seconds)")")
+      rl_lo=$(kv "$work/r" ci_l_lo) rl_hi=$(kv "$work/r" ci_l_hi)
+    fi
+    [[ $mode == all ]] || continue
+    if [[ $(kv "$work/r" ci_status) == ok ]]; then
+      wd+=("$(sum2 "$bw" "$(kv "$work/r" ci_seconds)")")
+      cd+=("$(sum2 "$bc" "$(kv "$work/r" ci_cpu_seconds)")")
+      r_lo=$(kv "$work/r" ci_lo) r_hi=$(kv "$work/r" ci_hi)
+    else
+      r_wall=$(failure "$p_status" "$work/r" ci_)
+      r_cpu=$r_wall
+      echo "    R boot.ci default: $r_wall $(kv "$work/r" ci_message)" >&2
+      mode=L
+    fi
+  done
+  if [[ ${#wd[@]} -gt 0 ]]; then
+    r_wall=$(median "${wd[@]}") r_cpu=$(median "${cd[@]}")
+  fi
+  if [[ ${#wl[@]} -gt 0 ]]; then
+    rl_wall=$(median "${wl[@]}") rl_cpu=$(median "${cl[@]}")
+  fi
+  echo "    R default: wall ${wd[*]:-none} s, CPU ${cd[*]:-none} s"
+  echo "    R, L given: wall ${wl[*]:-none} s, CPU ${cl[*]:-none} s; peak RSS $((r_rss / 1024)) MB"
+}
+
+# first_number A B: A if it is a number, else B.
+first_number() { if [[ $1 =~ ^[0-9.]+$ ]]; then echo "$1"; else echo "$2"; fi; }
+
+rows_wall=()
+rows_cpu=()
 rows_iv=()
 rows_mem=()
 notes=()
@@ -269,121 +327,103 @@ for n in "${size_list[@]}"; do
     --level "$level" --seed "$seed" --repeat "$lib_reps" --spread "$mc_seeds" \
     "$scores" >"$work/lib"
   [[ $(kv "$work/lib" n) -eq $n ]] || die "library read $(kv "$work/lib" n) answers, not $n"
-  lib_s=$(kv "$work/lib" boot_median_s)
+  lib_wall=$(kv "$work/lib" boot_median_s)
+  lib_cpu=$(kv "$work/lib" boot_cpu_median_s)
   lib_rss=$(tail -n 1 "$work/lib.time")
-  echo "    library: $(fmt_ms "$lib_s") ms (median of $lib_reps calls, fastest $(fmt_ms "$(kv "$work/lib" boot_min_s)") ms)"
+  echo "    library: median of $lib_reps calls: wall $(fmt_ms "$lib_wall") ms (fastest $(fmt_ms "$(kv "$work/lib" boot_min_s)")), CPU $(fmt_ms "$lib_cpu") ms"
 
-  # CLI: a warm-up run (also measures peak RSS), then timed runs
+  # CLI: a warm-up run (also measures peak RSS), then timed runs; bash's
+  # time keyword gives wall, user and system time in milliseconds
   cli=("$nps" summary "$csv" --ci bca --boot "$boot" --seed "$seed" --format csv)
   /usr/bin/time -f '%M' -o "$work/cli.time" "${cli[@]}" >"$work/cli" 2>"$work/cli.err" ||
     { cat "$work/cli.err" >&2; die "nps-stat failed"; }
   cli_rss=$(tail -n 1 "$work/cli.time")
   IFS=, read -r _ cli_n _ _ _ _ _ _ _ _ cli_lo cli_hi _ < <(sed -n 2p "$work/cli")
   [[ $cli_n -eq $n ]] || die "nps-stat counted $cli_n answers, not $n"
-  times=()
+  wall=() cpu=()
   for ((i = 0; i < repeat; i++)); do
-    t0=$(usec)
-    "${cli[@]}" >/dev/null 2>&1
-    t1=$(usec)
-    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", (b - a) / 1e6 }')")
+    TIMEFORMAT='%3R %3U %3S'
+    { time "${cli[@]}" >/dev/null 2>&1; } 2>"$work/cli.t"
+    read -r w u k <"$work/cli.t"
+    wall+=("$w")
+    cpu+=("$(sum2 "$u" "$k")")
   done
-  cli_s=$(median "${times[@]}")
-  echo "    CLI: $(fmt_ms "$cli_s") ms (runs: ${times[*]} s)"
+  cli_wall=$(median "${wall[@]}")
+  cli_cpu=$(median "${cpu[@]}")
+  echo "    CLI: wall ${wall[*]} s, CPU ${cpu[*]} s"
 
   # scipy: default batch; if that fails for memory, a fixed batch
-  scipy_cell="not run"
-  scipy_b_cell="–"
-  scipy_lo='' scipy_hi='' scipy_rss=– scipy_best=''
+  sc_wall="not run" sc_cpu="not run" scb_wall="–" scb_cpu="–"
+  sc_lo='' sc_hi='' sc_rss=–
   if [[ $use_scipy -eq 1 ]]; then
     scipy_run
-    scipy_cell=$s_cell scipy_lo=$s_lo scipy_hi=$s_hi scipy_rss=$((s_rss / 1024))
-    scipy_best=$s_cell
-    if [[ $s_cell == "out of memory" ]]; then
+    sc_wall=$s_wall sc_cpu=$s_cpu sc_lo=$s_lo sc_hi=$s_hi sc_rss=$((s_rss / 1024))
+    if [[ $s_wall == "out of memory" ]]; then
       batch=$((40000000 / n))
       ((batch >= 1)) || batch=1
       scipy_run --batch "$batch"
-      scipy_b_cell="$(fmt_s "$s_cell") (batch=$batch)"
-      scipy_lo=$s_lo scipy_hi=$s_hi scipy_rss="$scipy_rss / $((s_rss / 1024))"
-      scipy_best=$s_cell
-      [[ $s_cell =~ ^[0-9.]+$ ]] && notes+=("n = $n: scipy with the default batch ran out of memory; ratios use batch=$batch.")
+      scb_wall="$(fmt_s "$s_wall") (batch=$batch)"
+      scb_cpu="$(fmt_s "$s_cpu") (batch=$batch)"
+      sc_lo=$s_lo sc_hi=$s_hi sc_rss="$sc_rss / $((s_rss / 1024))"
+      [[ $s_wall =~ ^[0-9.]+$ ]] &&
+        notes+=("n = $n: scipy with the default batch ran out of memory; the scipy ratios use batch=$batch.")
     fi
   fi
+  sc_best_wall=$(first_number "$sc_wall" "$s_wall")
+  sc_best_cpu=$(first_number "$sc_cpu" "$s_cpu")
 
-  # R: boot() + boot.ci(bca) by default and with L given
-  r_cell="not run"
-  rl_cell="–"
-  r_lo='' r_hi='' rl_lo='' rl_hi='' r_rss=–
-  if [[ $use_r -eq 1 ]]; then
-    t_def=() t_l=()
-    mode=all
-    r_rss=0
-    for ((i = 0; i < peer_reps; i++)); do
-      peer_run "$work/r" Rscript "$root/bench/peers/boot_r.R" "$scores" \
-        "$boot" "$level" "$seed" "$mode"
-      ((p_rss_kb > r_rss)) && r_rss=$p_rss_kb
-      r_version=$(kv "$work/r" version)
-      bs=$(kv "$work/r" boot_seconds)
-      if [[ -z $bs ]]; then
-        r_cell=$(failure "$p_status" "$work/r" boot_)
-        rl_cell=$r_cell
-        break
-      fi
-      if [[ $(kv "$work/r" ci_l_status) == ok ]]; then
-        t_l+=("$(awk -v a="$bs" -v b="$(kv "$work/r" ci_l_seconds)" 'BEGIN { print a + b }')")
-        rl_lo=$(kv "$work/r" ci_l_lo) rl_hi=$(kv "$work/r" ci_l_hi)
-      fi
-      if [[ $mode == all ]]; then
-        if [[ $(kv "$work/r" ci_status) == ok ]]; then
-          t_def+=("$(awk -v a="$bs" -v b="$(kv "$work/r" ci_seconds)" 'BEGIN { print a + b }')")
-          r_lo=$(kv "$work/r" ci_lo) r_hi=$(kv "$work/r" ci_hi)
-        else
-          r_cell=$(failure "$p_status" "$work/r" ci_)
-          echo "    R boot.ci default: $r_cell $(kv "$work/r" ci_message)" >&2
-          mode=L # the default path is not repeated after a failure
-        fi
-      fi
-    done
-    [[ ${#t_def[@]} -eq 0 ]] || r_cell=$(median "${t_def[@]}")
-    [[ ${#t_l[@]} -eq 0 ]] || rl_cell=$(median "${t_l[@]}")
-    r_rss=$((r_rss / 1024))
-    echo "    R: default $r_cell s (runs: ${t_def[*]:-none}), L given $rl_cell s (runs: ${t_l[*]:-none}); peak RSS $r_rss MB"
+  # R: boot() + boot.ci(bca), by default and with L given
+  r_wall="not run" r_cpu="not run" rl_wall="–" rl_cpu="–" r_lo='' r_hi=''
+  rl_lo='' rl_hi='' r_rss=0
+  [[ $use_r -eq 0 ]] || r_run
+  if [[ ! $r_wall =~ ^[0-9.]+$ && $rl_wall =~ ^[0-9.]+$ ]]; then
+    notes+=("n = $n: R's default boot.ci gave \"$r_wall\"; R / library uses boot.ci with L = x - mean(x).")
   fi
+  r_best_wall=$(first_number "$r_wall" "$rl_wall")
+  r_best_cpu=$(first_number "$r_cpu" "$rl_cpu")
 
-  # R/library from the default boot.ci, else from the one with L given
-  r_best=$r_cell
-  if [[ ! $r_best =~ ^[0-9.]+$ && $rl_cell =~ ^[0-9.]+$ ]]; then
-    r_best=$rl_cell
-    notes+=("n = $n: R's default boot.ci gave \"$r_cell\"; R/library uses boot.ci with L = x - mean(x).")
-  fi
-  rows_time+=("| $n | $(fmt_ms "$lib_s") | $(fmt_ms "$cli_s") | $(fmt_s "$scipy_cell") | $scipy_b_cell | $(fmt_s "$r_cell") | $(fmt_s "$rl_cell") | $(ratio "$scipy_best" "$lib_s") | $(ratio "$scipy_best" "$cli_s") | $(ratio "$r_best" "$lib_s") |")
+  rows_wall+=("| $n | $(fmt_ms "$lib_wall") | $(fmt_ms "$cli_wall") | $(fmt_s "$sc_wall") | $scb_wall | $(fmt_s "$r_wall") | $(fmt_s "$rl_wall") | $(ratio "$sc_best_wall" "$lib_wall") | $(ratio "$sc_best_wall" "$cli_wall") | $(ratio "$r_best_wall" "$lib_wall") |")
+  rows_cpu+=("| $n | $(fmt_ms "$lib_cpu") | $(fmt_ms "$cli_cpu") | $(fmt_s "$sc_cpu") | $scb_cpu | $(fmt_s "$r_cpu") | $(fmt_s "$rl_cpu") | $(ratio "$sc_best_cpu" "$lib_cpu") | $(ratio "$sc_best_cpu" "$cli_cpu") | $(ratio "$r_best_cpu" "$lib_cpu") |")
 
   # intervals, how far apart they are, and the Monte Carlo sd of each
   # limit measured over $mc_seeds more library seeds
   spread=$(printf '%s\n' "$(kv "$work/lib" bca_lo) $(kv "$work/lib" bca_hi)" \
-    "$cli_lo $cli_hi" "$scipy_lo $scipy_hi" "$r_lo $r_hi" "$rl_lo $rl_hi" |
+    "$cli_lo $cli_hi" "$sc_lo $sc_hi" "$r_lo $r_hi" "$rl_lo $rl_hi" |
     awk -v sl="$(kv "$work/lib" bca_lo_sd)" -v sh="$(kv "$work/lib" bca_hi_sd)" '
       NF == 2 && k++ == 0 { l0 = l1 = $1; h0 = h1 = $2; next }
       NF == 2 { if ($1 < l0) l0 = $1; if ($1 > l1) l1 = $1
                 if ($2 < h0) h0 = $2; if ($2 > h1) h1 = $2 }
       END { printf "%.3f / %.3f | %.3f / %.3f", l1 - l0, h1 - h0, sl, sh }')
-  rows_iv+=("| $n | $(kv "$work/lib" estimate | awk '{ printf "%.2f", $1 }') | $(iv "$(kv "$work/lib" bca_lo)" "$(kv "$work/lib" bca_hi)") | $(iv "$cli_lo" "$cli_hi") | $(iv "$scipy_lo" "$scipy_hi") | $(iv "$r_lo" "$r_hi") | $(iv "$rl_lo" "$rl_hi") | $spread |")
-  rows_mem+=("| $n | $((lib_rss / 1024)) | $((cli_rss / 1024)) | $scipy_rss | $r_rss |")
+  rows_iv+=("| $n | $(kv "$work/lib" estimate | awk '{ printf "%.2f", $1 }') | $(iv "$(kv "$work/lib" bca_lo)" "$(kv "$work/lib" bca_hi)") | $(iv "$cli_lo" "$cli_hi") | $(iv "$sc_lo" "$sc_hi") | $(iv "$r_lo" "$r_hi") | $(iv "$rl_lo" "$rl_hi") | $spread |")
+  r_mb=–
+  [[ $use_r -eq 0 ]] || r_mb=$((r_rss / 1024))
+  rows_mem+=("| $n | $((lib_rss / 1024)) | $((cli_rss / 1024)) | $sc_rss | $r_mb |")
 done
 
 # ---------------------------------------------------------------- report
+header="| n | library (ms) | CLI process (ms) | scipy (s) | scipy, smaller batch (s) | R boot + boot.ci (s) | R, L given (s) | scipy / library | scipy / CLI | R / library |"
+rule="|---|---|---|---|---|---|---|---|---|---|"
 echo
 echo "95% BCa interval, B = $boot, seed $seed; $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)."
 echo "$("$nps" --version 2>/dev/null | head -n 1)${scipy_version:+; $scipy_version}${r_version:+; $r_version}."
-echo "Medians: library over max(N, 15) = $((repeat > 15 ? repeat : 15)) calls, CLI over $repeat runs, peers over $repeat runs ($repeat_large at n >= $large_n)."
-echo "Peer caps: $timeout_s s, $peer_mem MB of address space per process."
-echo "Monte Carlo sd: of the library's limits over seeds $((seed + 1))..$((seed + mc_seeds)); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "Medians: library over $((repeat > 15 ? repeat : 15)) calls, CLI over $repeat runs, peers over $repeat runs ($repeat_large at n >= $large_n)."
+echo "Peer caps: $timeout_s s, $peer_mem MB of address space per process. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
-echo "| n | library (ms) | CLI process (ms) | scipy (s) | scipy, smaller batch (s) | R boot + boot.ci (s) | R, L given (s) | scipy / library | scipy / CLI | R / library |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
-printf '%s\n' "${rows_time[@]}"
+echo "Wall-clock time:"
+echo
+echo "$header"
+echo "$rule"
+printf '%s\n' "${rows_wall[@]}"
+echo
+echo "CPU time (user + system) of the same runs:"
+echo
+echo "$header"
+echo "$rule"
+printf '%s\n' "${rows_cpu[@]}"
+echo
 for note in "${notes[@]+"${notes[@]}"}"; do echo "* $note"; done
-echo
-echo "Intervals (points):"
+[[ ${#notes[@]} -eq 0 ]] || echo
+echo "Intervals (points); Monte Carlo sd: of the library's limits over seeds $((seed + 1))..$((seed + mc_seeds)):"
 echo
 echo "| n | NPS | library | CLI | scipy | R | R, L given | largest difference, lower / upper | Monte Carlo sd, lower / upper |"
 echo "|---|---|---|---|---|---|---|---|---|"
