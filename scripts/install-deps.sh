@@ -2,12 +2,20 @@
 # Install the Debian packages nps-stat needs to build, test and chart.
 # Only packages that are missing are installed; `apt-get update` runs only
 # when something is missing, so a second run is a quick no-op.
+# --fuzz also installs clang and its sanitizer and libFuzzer runtimes, for
+# the NPS_FUZZ=ON build (docs/fuzzing.md); nothing else needs them.
 set -euo pipefail
 
 # locales: the locale test cases compile de_DE and ru_RU with localedef;
 # fonts-dejavu-core: a chart font with Cyrillic.
 packages=(cmake gcc make pkg-config libgsl-dev libcsv-dev libcmocka-dev
           gnuplot-nox python3 locales fonts-dejavu-core)
+for arg in "$@"; do
+  case $arg in
+    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    *) echo "install-deps: unknown option '$arg' (known: --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for pkg in "${packages[@]}"; do
