@@ -95,7 +95,7 @@ typedef struct nps_plot_group {
   nps_interval ci;   /* on -1..1; NAN limits: no interval (withheld) */
 } nps_plot_group;
 
-/* Segment chart (the `summary` and `segments` charts), one PNG of two
+/* Segment chart (the `summary` and `segments` charts), one image of two
  * panels sharing the rows: left, NPS as horizontal bars with interval
  * whiskers and the value printed beside each; right, the detractor /
  * passive / promoter shares as stacked bars. Groups are sorted by NPS,
