@@ -9,8 +9,9 @@
  * p <= alpha. The bootstrap contributes three p-values from the same
  * replicates: percentile inversion, BCa inversion and the shifted null
  * (nps_test2_result.p_percentile, p_bca, p_shift); the permutation test
- * three from one enumeration: the studentized statistic (p), its mid-p
- * (p_mid) and the raw difference (p_diff). Extra null cells have equal NPS
+ * three from one enumeration: the studentized statistic with ties counted
+ * whole (p_conservative) and one half (p, the mid-p), and the raw
+ * difference (p_diff). Extra null cells have equal NPS
  * but different distributions, a null that exchangeability does not cover.
  *
  *  - Wald and adjusted Wald: exact, by enumerating every pair of group
@@ -136,8 +137,8 @@ static void resampling_tests(runner *u, const nps_counts *a,
   rej[T_PCT] = (boot ? res.p_percentile : p) <= alpha;
   rej[T_BCA] = (boot ? res.p_bca : p) <= alpha;
   rej[T_SHIFT] = (boot ? res.p_shift : p) <= alpha;
-  rej[T_PERM] = p_of(u, a, b, NPS_TEST2_PERMUTATION, &res) <= alpha;
-  rej[T_MID] = res.p_mid <= alpha;
+  rej[T_MID] = p_of(u, a, b, NPS_TEST2_PERMUTATION, &res) <= alpha;
+  rej[T_PERM] = res.p_conservative <= alpha;
   rej[T_DIFF] = res.p_diff <= alpha;
 }
 

@@ -110,7 +110,7 @@ static void clear(nps_test2_result *out, nps_test2_method m,
   out->level = level;
   out->nps1 = out->nps2 = out->diff = out->se = out->z = NAN;
   out->p = out->p_percentile = out->p_bca = out->p_shift = NAN;
-  out->p_mid = out->p_diff = NAN;
+  out->p_conservative = out->p_diff = NAN;
   out->z0 = out->accel = out->tables = NAN;
   out->ci = out->ci_percentile = (nps_interval){NAN, NAN};
 }
@@ -693,7 +693,7 @@ static void perm_exact(const pooled *q, const perm_obs *o,
   memset(&s, 0, sizeof s);
   perm_walk(q, o, &s);
   double total = ksum_value(&s.all);
-  tail_p(s.z, total, &out->p, &out->p_mid);
+  tail_p(s.z, total, &out->p_conservative, &out->p);
   tail_p(s.t, total, &out->p_diff, NULL);
 }
 
@@ -757,7 +757,7 @@ static void perm_monte_carlo(const pooled *q, const perm_obs *o, size_t draws,
     s.t[extreme(split_t(q, x, y), o->t, o->t_tol, o->alt)].s += 1.0;
     s.z[extreme(split_z(q, x, y), o->z, o->z_tol, o->alt)].s += 1.0;
   }
-  tail_p(s.z, s.all.s, &out->p, &out->p_mid);
+  tail_p(s.z, s.all.s, &out->p_conservative, &out->p);
   tail_p(s.t, s.all.s, &out->p_diff, NULL);
 }
 

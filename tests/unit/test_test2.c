@@ -199,10 +199,11 @@ static double at_least(double v, double o, int mid) {
 /* Brute-force permutation p-values: every split of the pooled rows into
  * n1 + n2, equally likely. raw[]: the difference, compared as the integer
  * n2 sum1 - n1 sum2; stud[]: the Wald z of the split; index 0 two-sided,
- * 1 greater, 2 less, stud[3] the two-sided mid-p. Also the number of
+ * 1 greater, 2 less, ties whole; 3..5 the same with ties one half. Also
+ * the number of
  * distinct group-1 tables seen. */
 static void brute_permutation(const nps_counts *g1, const nps_counts *g2,
-                              double raw[3], double stud[4], double *tables) {
+                              double raw[3], double stud[6], double *tables) {
   int s[24];
   int N = pooled_scores(g1, g2, s);
   int n1 = (int)nps_counts_total(g1), n2 = N - n1;
@@ -218,7 +219,7 @@ static void brute_permutation(const nps_counts *g1, const nps_counts *g2,
   }
   long t_obs = (long)n2 * sum1 - (long)n1 * (total - sum1);
   double z_obs = rows_z(sum1, sq1, n1, total - sum1, sqtotal - sq1, n2);
-  double hr[3] = {0, 0, 0}, hs[4] = {0, 0, 0, 0}, splits = 0;
+  double hr[3] = {0, 0, 0}, hs[6] = {0, 0, 0, 0, 0, 0}, splits = 0;
   char seen[25][25] = {{0}};
   for (unsigned long mask = 0; mask < (1ul << N); mask++) {
     if (__builtin_popcountl(mask) != n1)
@@ -243,10 +244,12 @@ static void brute_permutation(const nps_counts *g1, const nps_counts *g2,
     hs[1] += at_least(z, z_obs, 0);
     hs[2] += at_least(-z, -z_obs, 0);
     hs[3] += at_least(fabs(z), fabs(z_obs), 1);
+    hs[4] += at_least(z, z_obs, 1);
+    hs[5] += at_least(-z, -z_obs, 1);
   }
   for (int k = 0; k < 3; k++)
     raw[k] = hr[k] / splits;
-  for (int k = 0; k < 4; k++)
+  for (int k = 0; k < 6; k++)
     stud[k] = hs[k] / splits;
   *tables = 0;
   for (int i = 0; i < 25; i++)
@@ -269,7 +272,7 @@ static void test_permutation_brute_force(void **state) {
   const nps_alternative alts[3] = {NPS_ALT_TWO_SIDED, NPS_ALT_GREATER,
                                    NPS_ALT_LESS};
   for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
-    double raw[3], stud[4], tables;
+    double raw[3], stud[6], tables;
     brute_permutation(&cases[i][0], &cases[i][1], raw, stud, &tables);
     assert_double_near(nps_test2_permutation_tables(&cases[i][0], &cases[i][1]),
                        tables, 0.0);
@@ -279,10 +282,9 @@ static void test_permutation_brute_force(void **state) {
                                              alts[k], 0.95, 0, 0, NULL, &r),
                        NPS_OK);
       assert_double_near(r.p_diff, raw[k], 1e-13);
-      assert_double_near(r.p, stud[k], 1e-13);
+      assert_double_near(r.p_conservative, stud[k], 1e-13);
+      assert_double_near(r.p, stud[3 + k], 1e-13);
       assert_double_near(r.tables, tables, 0.0);
-      if (k == 0)
-        assert_double_near(r.p_mid, stud[3], 1e-13);
     }
   }
 }
@@ -331,8 +333,9 @@ static void test_permutation_monte_carlo(void **state) {
                      NPS_OK);
     se = sqrt(ex.p * (1.0 - ex.p) / 40000.0);
     assert_double_near(r.p, ex.p, 5.0 * se + 1.0 / 40000.0);
-    assert_double_near(r.p_mid, ex.p_mid, 5.0 * se + 1.0 / 40000.0);
-    assert_true(ex.p_mid < ex.p);
+    assert_double_near(r.p_conservative, ex.p_conservative,
+                       5.0 * se + 1.0 / 40000.0);
+    assert_true(ex.p < ex.p_conservative);
   }
   /* Monte Carlo needs a generator */
   nps_test2_result r;
@@ -377,7 +380,8 @@ static void test_permutation_huge_flat(void **state) {
       nps_test2_permutation(&a, &b, NPS_ALT_TWO_SIDED, 0.95, 0, 0, NULL, &r),
       NPS_OK);
   assert_double_near(r.tables, 1.0, 0.0);
-  assert_double_near(r.p, 1.0, 0.0);
+  assert_double_near(r.p_conservative, 1.0, 0.0);
+  assert_double_near(r.p, 0.5, 0.0); /* the one table ties: mid-p */
   /* group 2 (5 answers) is enumerated: 0..5 of the 5 promoters */
   nps_counts c = {2, 0, 1000000000u}, d = {3, 0, 2};
   assert_int_equal(
@@ -700,11 +704,12 @@ static void test_wald_degenerate(void **state) {
   assert_int_equal(nps_test2_adjusted_wald(&a, &b, NPS_ALT_TWO_SIDED, 0.95, &r),
                    NPS_OK);
   assert_true(r.p < 1e-10);
-  /* permutation: 2 of the C(20, 10) splits are as extreme */
+  /* permutation: 2 of the C(20, 10) splits are as extreme, both ties */
   assert_int_equal(
       nps_test2_permutation(&a, &b, NPS_ALT_TWO_SIDED, 0.95, 0, 0, NULL, &r),
       NPS_OK);
-  assert_double_near(r.p, 2.0 / 184756.0, 1e-18);
+  assert_double_near(r.p_conservative, 2.0 / 184756.0, 1e-18);
+  assert_double_near(r.p, 1.0 / 184756.0, 1e-18);
 }
 
 static void test_errors(void **state) {
