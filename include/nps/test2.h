@@ -176,9 +176,18 @@ double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
  * from Multinomial(n_g, p-hat_g) (nps_boot_counts_replicate), Delta* =
  * theta1* - theta2*. Reports the percentile and BCa intervals
  * (nps_boot_percentile, nps_boot_bca with nps_test2_boot_accel), se = the
- * replicates' standard deviation (B - 1), and a p-value whose construction
- * docs/methods.md states (chosen by the type-I study). p_mc_se is the
- * binomial Monte Carlo error of p, draws = B.
+ * replicates' standard deviation (B - 1), and three p-values, ties with
+ * the compared value counted one half:
+ *   p_percentile  inverts the percentile interval: with F = the share of
+ *                 Delta* below 0, greater F, less 1 - F, two-sided 2 min;
+ *   p_bca         inverts the BCa interval: w = Phi^-1(F) - z0, greater
+ *                 Phi(w / (1 + a w) - z0);
+ *   p_shift       the null by shifting Delta* to centre 0: greater
+ *                 Pr*(Delta* >= 2 Delta), two-sided Pr*(|Delta* - Delta|
+ *                 >= |Delta|).
+ * p is p_percentile, the closest to alpha of the three in the type-I study
+ * (docs/methods.md). p_mc_se is the binomial Monte Carlo error of p,
+ * draws = B.
  * replicates: NULL, or B doubles owned by the caller that receive the
  * sorted Delta* (e.g. for a histogram chart); with NULL the function
  * allocates its own buffer.
