@@ -234,6 +234,8 @@ static int parse_args(int argc, char **argv, compare *cmp) {
   }
   int nfiles = argc - optind;
   int rc = check_args(cmp, nfiles);
+  if (rc == 0)
+    rc = cli_plot_check(cmp->opt);
   if (rc)
     return rc;
   cmp->path[0] = argv[optind];

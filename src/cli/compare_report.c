@@ -801,25 +801,79 @@ static void print_json(FILE *fp, const compare *cmp) {
   fputs("\n}\n", fp);
 }
 
-int compare_emit(const compare *cmp) {
-  cli_out out;
-  int rc = cli_out_open(&out, cmp->opt->output);
-  if (rc)
-    return rc;
+/* ---- chart ---- */
+
+/* The comparison chart of the overall result: both samples with their
+ * intervals, and the difference with its interval and p. */
+static nps_status write_chart(FILE *fp, const nps_plot_target *t,
+                              const void *ctx) {
+  const compare *cmp = ctx;
+  const cli_common *c = cmp->opt;
+  const cmp_row *r = overall(cmp);
+  nps_plot_group g[2];
+  for (int s = 0; s < 2; s++) {
+    const cmp_side *x = &r->side[s];
+    g[s] = (nps_plot_group){cmp->label[s], strlen(cmp->label[s]), x->counts,
+                            {NAN, NAN}};
+    if (x->has_ci)
+      g[s].ci = x->ci.iv;
+  }
+  nps_plot_diff d = {r->diff, r->tested ? r->diff_ci : (nps_interval){NAN, NAN},
+                     r->tested ? r->p_adj : NAN,
+                     r->tested ? test_label(r, cmp) : NULL};
+  int boot = r->diff_ci_how && strncmp(r->diff_ci_how, "bootstrap", 9) == 0;
+  char title[200], note[80];
+  snprintf(title, sizeof title, "NPS: %.80s vs %.80s", cmp->label[1],
+           cmp->label[0]);
+  snprintf(note, sizeof note, "interval of the difference: %s",
+           r->tested && r->diff_ci_how ? r->diff_ci_how : "none");
+  nps_plot_info info = {title,
+                        cmp->arm_column ? cmp->path[0] : NULL,
+                        nps_ci_method_label(c->ci),
+                        c->level,
+                        boot || is_boot(c->ci) ? c->boot : 0,
+                        c->seed,
+                        note};
+  return nps_plot_compare(fp, t, &info, &g[0], &g[1], &d);
+}
+
+static void print_results(FILE *fp, const compare *cmp, int *oom) {
   switch (cmp->opt->format) {
   case FORMAT_TABLE:
   case FORMAT_MARKDOWN:
-    if (print_table(out.fp, cmp, cmp->opt->format == FORMAT_MARKDOWN) != 0) {
-      cli_out_close(&out, 0);
-      return cli_out_of_memory();
-    }
+    *oom = print_table(fp, cmp, cmp->opt->format == FORMAT_MARKDOWN) != 0;
     break;
   case FORMAT_CSV:
-    print_csv(out.fp, cmp);
+    print_csv(fp, cmp);
     break;
   case FORMAT_JSON:
-    print_json(out.fp, cmp);
+    print_json(fp, cmp);
     break;
   }
-  return cli_out_close(&out, 1);
+}
+
+/* Writes the results and the chart script, then commits them together:
+ * either both files are in place or neither is. Rendering comes last. */
+int compare_emit(const compare *cmp) {
+  const cli_common *c = cmp->opt;
+  cli_out out;
+  cli_plot_out chart;
+  memset(&chart, 0, sizeof chart);
+  int rc = cli_out_open(&out, c->output);
+  if (rc)
+    return rc;
+  int oom = 0;
+  print_results(out.fp, cmp, &oom);
+  if (oom)
+    rc = cli_out_of_memory();
+  if (c->plot && rc == EXIT_OK)
+    rc = cli_plot_begin(c, c->plot, write_chart, cmp, &chart);
+  int ok = rc == EXIT_OK;
+  int out_rc = cli_out_close(&out, ok);
+  if (ok && out_rc != EXIT_OK) {
+    rc = out_rc;
+    ok = 0;
+  }
+  int rc_chart = cli_plot_end(c, &chart, ok);
+  return rc == EXIT_OK ? rc_chart : rc;
 }

@@ -1,0 +1,109 @@
+# Two groups compared: NPS with intervals and the difference between them.
+# Written by nps-stat. Draw it with: gnuplot FILE.gp (gnuplot 5.4 or later)
+#
+# Texts from the input (group names, file and column names) are kept in
+# the data blocks below, one per line behind a '|', and reach the chart
+# only through $text[i] and $rows[i]: gnuplot never reads them as commands.
+
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, then labels
+$text << EOD
+|compare-before-after.png
+|NPS: after vs before
+|
+|Bayesian, Jeffreys Dirichlet prior
+|interval of the difference: bootstrap BCa
+|before
+|after
+|before
+|after
+|adjusted Wald z test
+EOD
+txt(i) = $text[i][2:]
+
+# Groups a and b: 1 line, 2 x, 3 y, 4 NPS, 5-6 interval (points), 7 n,
+# 8-10 % detractors, passives, promoters, 11-12 where the value is written
+# and on which side; the label follows '|'.
+$rows << EOD
+1 1 2 1.200686106 -5.248008483 7.637717432 583 31.04631218 36.70668954 32.24699828 7.637717432 1 |before
+2 2 1 12.07482993 5.667302213 18.36644123 588 25.68027211 36.56462585 37.75510204 18.36644123 1 |after
+EOD
+label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
+points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
+percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
+
+set terminal pngcairo size 900,620 font 'DejaVu Sans,10' noenhanced
+set output txt(1)
+
+set multiplot
+set label 1 (txt(2)) at screen 0.5, screen 0.9645 center font ',13'
+set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +10.9 points' . ', 95% CI [+2.2, +20.1]' . ', p = 0.019' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
+set label 3 ('n = 583 and 588 · ' . '95% intervals: ' . txt(4) . ' · B = 10000, seed 20240601') at screen 0.5, screen 0.9000 center
+set label 4 txt(5) at screen 0.5, screen 0.8710 center
+set tmargin at screen 0.8226
+set bmargin at screen 0.3387
+set lmargin at screen 0.0889
+set rmargin at screen 0.6222
+set border 3 lc rgb '#444444'
+unset key
+set xrange [0.4:2.6]
+set yrange [-10:25]
+set xtics scale 0 nomirror
+set ytics -10, 5, 25 nomirror out
+set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
+set ylabel 'NPS (points) with 95% intervals'
+set xzeroaxis lt 1 lc rgb '#444444' lw 1
+set style fill solid 1.0 border rgb '#26456e'
+plot $rows using 2:4:(0.5):($2 < 1.5 ? 0x9ecae1 : 0x3182bd):xtic(txt(7 + $1) . "\n" . sprintf('n = %d', int($7))) with boxes fc rgb variable notitle, \
+     $rows using 2:4:5:6 with yerrorbars pt 7 ps 0.6 lw 1.5 lc rgb '#000000' notitle, \
+     $rows using 2:($12 > 0 ? $11 : NaN):(points($4)) with labels center offset 0, 0.9 notitle
+
+# The difference b - a with its interval.
+unset label
+unset object
+unset grid
+set tmargin at screen 0.8226
+set bmargin at screen 0.3387
+set lmargin at screen 0.7556
+set rmargin at screen 0.9667
+set xrange [0.5:1.5]
+set yrange [-5:25]
+set xtics ('' 1) scale 0
+set ytics -5, 5, 25 nomirror out
+set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
+set ylabel 'difference (points)'
+set xlabel ('Δ = ' . txt(9) . "\n" . '− ' . txt(8))
+$diff << EOD
+1 10.87414383 2.15024933 20.10049967
+EOD
+plot $diff using 1:2:3:4 with yerrorbars pt 7 ps 1.2 lw 2 lc rgb '#000000' notitle, \
+     $diff using 1:2:(points($2)) with labels left offset 1.2, 0 notitle
+
+# Shares of each category in both groups.
+unset label
+unset grid
+unset ylabel
+unset xzeroaxis
+set object 11 rect from screen 0.0991, screen 0.2113 to screen 0.1147, screen 0.2274 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.1202, screen 0.2194 left font ',9'
+set object 12 rect from screen 0.2324, screen 0.2113 to screen 0.2480, screen 0.2274 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.2536, screen 0.2194 left font ',9'
+set object 13 rect from screen 0.3524, screen 0.2113 to screen 0.3680, screen 0.2274 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.3736, screen 0.2194 left font ',9'
+set tmargin at screen 0.1935
+set bmargin at screen 0.0806
+set lmargin at screen 0.0991
+set rmargin at screen 0.9667
+set xrange [0:100]
+set yrange [0.5:2.5]
+set xtics 0, 20, 100 nomirror out
+set ytics scale 0 nomirror
+set xlabel 'share of answers (%)'
+set style fill solid 1.0 border rgb '#333333'
+plot $rows using (0):3:(0):8:($3 - 0.3):($3 + 0.3):ytic(label($1)) with boxxyerror fc rgb '#a50f15' notitle, \
+     $rows using (0):3:8:($8 + $9):($3 - 0.3):($3 + 0.3) with boxxyerror fc rgb '#d9d9d9' notitle, \
+     $rows using (0):3:($8 + $9):(100):($3 - 0.3):($3 + 0.3) with boxxyerror fc rgb '#41ab5d' notitle, \
+     $rows using ($8 / 2):3:(percent($8)) with labels tc rgb '#ffffff' font ',9' notitle, \
+     $rows using ($8 + $9 / 2):3:(percent($9)) with labels font ',9' notitle, \
+     $rows using ($8 + $9 + $10 / 2):3:(percent($10)) with labels font ',9' notitle
+unset multiplot
+unset output
