@@ -14,9 +14,11 @@
  *                  group separately (Rocks 2016; Sauro, MeasuringU);
  *   bootstrap      independent multinomial replicates of each group:
  *                  percentile and BCa intervals of Delta and a p-value;
- *   permutation    exact conditional test: group 1's (P, A, D) under the
- *                  multivariate hypergeometric given the pooled totals,
- *                  enumerated, or drawn by Monte Carlo above a table limit.
+ *   permutation    conditional test given the pooled totals, the smaller
+ *                  group's (P, A, D) multivariate hypergeometric, with the
+ *                  studentized (Wald z) statistic and a mid-p; enumerated
+ *                  exactly, or by Monte Carlo above a cost limit. The
+ *                  recommended test (NPS_TEST2_DEFAULT).
  * And for the same respondents measured twice, a z test on the per-person
  * differences (nps_test2_paired).
  *

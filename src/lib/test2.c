@@ -6,8 +6,11 @@
  * Every test works on category counts only. Differences are carried as the
  * integer t = (P1 - D1) n2 - (P2 - D2) n1 = n1 n2 Delta wherever ties
  * matter (bootstrap p-values, permutation tails), so equal differences
- * compare equal exactly while n1 n2 < 2^52. Formulas, tie rules and the
- * type-I study behind the defaults: docs/methods.md, "Two-sample tests".
+ * compare equal exactly while n1 n2 < 2^52. The permutation test walks the
+ * hypergeometric tables outward from their modes with ratio recurrences
+ * (cost linear in the group size) and scores each table by its Wald z as
+ * well as its raw difference. Formulas, tie rules and the type-I study
+ * behind the defaults: docs/methods.md, "Two-sample tests".
  */
 #include <math.h>
 #include <stdlib.h>
