@@ -88,7 +88,7 @@ const char *nps_test2_method_label(nps_test2_method method);
 
 /* Default limit on the (estimated) number of group-1 tables the exact
  * permutation test visits; above it the test draws Monte Carlo
- * permutations. 10^7 tables take about 0.2 s, and the visited tables grow
+ * permutations. 10^7 tables take about 0.5 s, and the visited tables grow
  * like n1 (those within 1e-25 of the most likely), so groups of a few
  * hundred thousand answers are still enumerated exactly. */
 #define NPS_TEST2_PERM_MAX_TABLES 10000000u
