@@ -16,7 +16,7 @@ $text << EOD
 |after
 |before
 |after
-|adjusted Wald z test
+|permutation test
 EOD
 txt(i) = $text[i][2:]
 

@@ -52,8 +52,9 @@ static void print_help(void) {
       "  --arm COL            one file: COL says which sample a row is in\n"
       "  --arms A,B           the two values of --arm to compare, in order\n"
       "                       (default: its only two values, sorted)\n"
-      "  --test T             adjusted-wald (default), wald, bootstrap,\n"
-      "                       permutation: the test behind the p-value\n"
+      "  --test T             permutation (default: exact, studentized,\n"
+      "                       mid-p), adjusted-wald, wald, bootstrap: the\n"
+      "                       test behind the p-value (docs/methods.md)\n"
       "  --alternative H      two-sided (default), greater (B > A), less\n"
       "  --diff-ci M          interval of the difference: bca (default),\n"
       "                       percentile (bootstrap), test (the z test's own)\n"
@@ -826,7 +827,7 @@ int cmd_compare(int argc, char **argv) {
   compare cmp;
   memset(&cmp, 0, sizeof cmp);
   cmp.opt = &c;
-  cmp.method = NPS_TEST2_ADJUSTED_WALD;
+  cmp.method = NPS_TEST2_DEFAULT;
   cmp.alt = NPS_ALT_TWO_SIDED;
   cmp.adjust = NPS_MULTI_HOLM;
   int rc = parse_args(argc, argv, &cmp);

@@ -266,9 +266,12 @@ static void test_note(char *buf, size_t size, const compare *cmp,
              t->res.bca_ok ? "" : ", percentile");
   } else if (t->method == NPS_TEST2_PERMUTATION) {
     if (t->res.exact)
-      snprintf(buf, size, "exact, %.0f tables", t->res.tables);
+      snprintf(buf, size, "studentized, mid-p; exact, %.0f tables",
+               t->res.tables);
     else
-      snprintf(buf, size, "Monte Carlo, %zu draws, seed %lu, MC SE %.4f",
+      snprintf(buf, size,
+               "studentized, mid-p; Monte Carlo, %zu draws, seed %lu, "
+               "MC SE %.4f",
                t->res.draws, c->seed, t->res.p_mc_se);
   } else if (t->method == NPS_TEST2_ADJUSTED_WALD) {
     snprintf(buf, size, "difference of adjusted NPS");
