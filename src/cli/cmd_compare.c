@@ -30,7 +30,8 @@ enum {
   OPT_ID,
   OPT_ADJUST,
   OPT_FAIL_IF,
-  OPT_DIFF_CI
+  OPT_DIFF_CI,
+  OPT_PLOT_POWER
 };
 
 /* Most respondent ids a paired comparison reads unless --max-groups says. */
@@ -65,6 +66,8 @@ static void print_help(void) {
       "                       bonferroni, none\n"
       "  --fail-if C          exit 1 when the result is 'significant', or\n"
       "                       when it is a significant 'drop' (B < A)\n"
+      "  --plot-power FILE.gp chart of the power to detect 5, 10, 20 points\n"
+      "                       and the observed difference, against n per arm\n"
       "\n%s"
       "\nExamples:\n"
       "  nps-stat compare before.csv after.csv\n"
@@ -165,6 +168,9 @@ static int compare_option(compare *cmp, int opt, const char *arg) {
                            arg);
   case OPT_FAIL_IF:
     return set_fail_if(cmp, arg);
+  case OPT_PLOT_POWER:
+    cmp->plot_power = arg;
+    return 0;
   case OPT_DIFF_CI:
     return set_diff_ci(cmp, arg);
   default:
@@ -190,6 +196,9 @@ static int check_args(compare *cmp, int nfiles) {
     return cli_usage_error(cmd, "--paired needs --id COL");
   if (cmp->id_column && !cmp->paired)
     return cli_usage_error(cmd, "--id is for --paired comparisons");
+  if (cmp->paired && cmp->plot_power)
+    return cli_usage_error(cmd, "--plot-power is for independent samples, "
+                                "not --paired");
   if (cmp->paired && cmp->opt->n_by)
     return cli_usage_error(cmd, "--paired and --by cannot be combined");
   if (cmp->paired && cmp->opt->csv.input == NPS_INPUT_COUNTS)
@@ -213,6 +222,7 @@ static int parse_args(int argc, char **argv, compare *cmp) {
       {"adjust", 1, 0, OPT_ADJUST},
       {"fail-if", 1, 0, OPT_FAIL_IF},
       {"diff-ci", 1, 0, OPT_DIFF_CI},
+      {"plot-power", 1, 0, OPT_PLOT_POWER},
       {"by", 1, 0, OPT_BY},
       CLI_COMMON_OPTIONS,
       {0, 0, 0, 0}};
@@ -235,7 +245,7 @@ static int parse_args(int argc, char **argv, compare *cmp) {
   }
   int nfiles = argc - optind;
   int rc = check_args(cmp, nfiles);
-  if (rc == 0)
+  if (rc == 0 && !cmp->plot_power)
     rc = cli_plot_check(cmp->opt);
   if (rc)
     return rc;

@@ -76,6 +76,7 @@ typedef struct compare {
   nps_multi_method adjust;
   cmp_diff_ci diff_ci;
   cmp_fail_if fail_if;
+  const char *plot_power; /* --plot-power FILE.gp, or NULL */
   nps_csvin_report report[2];
   uint64_t other_arms; /* answers in arms other than the two compared */
   /* paired */

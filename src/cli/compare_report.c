@@ -840,6 +840,90 @@ static nps_status write_chart(FILE *fp, const nps_plot_target *t,
   return nps_plot_compare(fp, t, &info, &g[0], &g[1], &d);
 }
 
+/* The power chart: for differences of 5, 10 and 20 points and the observed
+ * one, the power of a two-sample z test against the size of each arm, with
+ * sample A's distribution as the baseline and B's moved by the difference
+ * (nps_power_shift). */
+enum { POWER_SERIES = 4, POWER_GRID = 81 };
+
+typedef struct power_chart {
+  double x[POWER_GRID];
+  double power[POWER_SERIES][POWER_GRID];
+  char label[POWER_SERIES][48];
+  nps_plot_series series[POWER_SERIES];
+  size_t n;
+} power_chart;
+
+/* Adds the series for a true difference delta (points / 100) when the
+ * baseline can move that far; the grid x must be set. */
+static void power_series(power_chart *pc, const compare *cmp,
+                         const nps_shares *base, double v0, double delta,
+                         const char *what) {
+  double alpha = 1.0 - cmp->opt->level;
+  int sides = cmp->alt == NPS_ALT_TWO_SIDED ? 2 : 1;
+  nps_shares moved;
+  double v1;
+  if (nps_power_shift(base, delta, &moved) != NPS_OK &&
+      nps_power_shift(base, delta = -delta, &moved) != NPS_OK)
+    return;
+  if (nps_power_variance(&moved, &v1, NULL) != NPS_OK)
+    return;
+  size_t k = pc->n;
+  for (size_t i = 0; i < POWER_GRID; i++)
+    if (nps_power_achieved(v1, pc->x[i], v0, pc->x[i], fabs(delta), alpha,
+                           sides, &pc->power[k][i]) != NPS_OK)
+      return;
+  double n1;
+  nps_plot_series *sr = &pc->series[k];
+  snprintf(pc->label[k], sizeof pc->label[k], "%s%+.1f points", what,
+           100 * delta);
+  *sr = (nps_plot_series){pc->label[k], strlen(pc->label[k]), pc->x,
+                          pc->power[k], POWER_GRID, NAN};
+  if (nps_power_two_group_n(v1, v0, fabs(delta), alpha, 0.8, sides, 1.0, &n1,
+                            NULL) == NPS_OK &&
+      n1 >= pc->x[0] && n1 <= pc->x[POWER_GRID - 1])
+    sr->mark = ceil(n1);
+  pc->n++;
+}
+
+static nps_status write_power_chart(FILE *fp, const nps_plot_target *t,
+                                    const void *ctx) {
+  const compare *cmp = ctx;
+  const cmp_row *r = overall(cmp);
+  const nps_estimate *a = &r->side[0].est;
+  nps_shares base;
+  double v0;
+  if (nps_shares_from(a->share_promoters, a->share_passives,
+                      a->share_detractors, &base) != NPS_OK ||
+      nps_power_variance(&base, &v0, NULL) != NPS_OK)
+    return NPS_EINVAL;
+  power_chart *pc = calloc(1, sizeof *pc);
+  if (!pc)
+    return NPS_ENOMEM;
+  /* Arms of 10 to 100,000 answers, evenly spaced on a log scale. */
+  for (size_t i = 0; i < POWER_GRID; i++)
+    pc->x[i] = pow(10.0, 1.0 + 4.0 * (double)i / (POWER_GRID - 1));
+  static const double fixed[3] = {0.05, 0.10, 0.20};
+  for (size_t i = 0; i < 3; i++)
+    power_series(pc, cmp, &base, v0, fixed[i], "");
+  if (r->tested && fabs(r->diff) >= 0.005)
+    power_series(pc, cmp, &base, v0, r->diff, "observed ");
+  char title[200];
+  snprintf(title, sizeof title, "Power to detect a change from %.80s",
+           cmp->label[0]);
+  char note[120];
+  snprintf(note, sizeof note,
+           "z test, %s, equal arms; baseline: %s (n = %llu)",
+           nps_alternative_name(cmp->alt), cmp->label[0],
+           (unsigned long long)a->n);
+  nps_plot_info info = {title, NULL, NULL, cmp->opt->level, 0, 0, note};
+  nps_status st = pc->n ? nps_plot_power(fp, t, &info, NPS_PLOT_POWER_VS_N,
+                                         0.8, pc->series, pc->n)
+                        : NPS_EINVAL;
+  free(pc);
+  return st;
+}
+
 static void print_results(FILE *fp, const compare *cmp, int *oom) {
   switch (cmp->opt->format) {
   case FORMAT_TABLE:
@@ -860,8 +944,9 @@ static void print_results(FILE *fp, const compare *cmp, int *oom) {
 int compare_emit(const compare *cmp) {
   const cli_common *c = cmp->opt;
   cli_out out;
-  cli_plot_out chart;
+  cli_plot_out chart, power;
   memset(&chart, 0, sizeof chart);
+  memset(&power, 0, sizeof power);
   int rc = cli_out_open(&out, c->output);
   if (rc)
     return rc;
@@ -871,6 +956,8 @@ int compare_emit(const compare *cmp) {
     rc = cli_out_of_memory();
   if (c->plot && rc == EXIT_OK)
     rc = cli_plot_begin(c, c->plot, write_chart, cmp, &chart);
+  if (cmp->plot_power && rc == EXIT_OK)
+    rc = cli_plot_begin(c, cmp->plot_power, write_power_chart, cmp, &power);
   int ok = rc == EXIT_OK;
   int out_rc = cli_out_close(&out, ok);
   if (ok && out_rc != EXIT_OK) {
@@ -878,5 +965,8 @@ int compare_emit(const compare *cmp) {
     ok = 0;
   }
   int rc_chart = cli_plot_end(c, &chart, ok);
-  return rc == EXIT_OK ? rc_chart : rc;
+  int rc_power = cli_plot_end(c, &power, ok);
+  if (rc == EXIT_OK)
+    rc = rc_chart != EXIT_OK ? rc_chart : rc_power;
+  return rc;
 }
