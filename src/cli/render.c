@@ -120,8 +120,13 @@ int cli_render(const char *script, const char *image) {
   int status = spawn_gnuplot(prog, dir, base);
   char why[256];
   int rc = EXIT_OK;
-  if (status < 0) {
-    if (errno == ENOENT)
+  /* A C library whose posix_spawnp forks before it looks for the program
+   * (and any under valgrind) reports a missing one as the shell does:
+   * exit status 127 from the child. */
+  int missing = (status < 0 && errno == ENOENT) ||
+                (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127);
+  if (missing || status < 0) {
+    if (missing)
       snprintf(why, sizeof why,
                "%s not found (install gnuplot 5.4 or later, or name it in "
                "NPS_STAT_GNUPLOT)",
