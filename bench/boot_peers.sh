@@ -18,9 +18,10 @@
 #                     each), the CLI gets one untimed warm-up run first
 #   --peers LIST      peers to run, comma separated: scipy, r (default
 #                     scipy,r; "none" for nps-stat alone)
-#   --peer-repeat-large K
-#                     timed runs of scipy and R at n >= 100000, where one
-#                     run takes minutes (default 1)
+#   --long S          a peer whose timed calls took longer than S seconds
+#                     is not run again for that n: one run that takes
+#                     minutes is enough, and five would take an hour
+#                     (default 60)
 #   --timeout S       wall-clock cap of each peer process (default 600)
 #   --peer-mem MB     address-space cap (ulimit -v) of each peer process,
 #                     so that a peer that asks for too much memory fails
@@ -58,8 +59,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 sizes=1000,10000,100000
 boot=10000
 repeat=3
-repeat_large=1
-large_n=100000
+long_s=60
 mc_seeds=50
 timeout_s=600
 peer_mem=8192
@@ -80,7 +80,7 @@ while [[ $# -gt 0 ]]; do
     --boot) boot=${2:?}; shift 2 ;;
     --repeat) repeat=${2:?}; shift 2 ;;
     --peers) peers=${2:?}; shift 2 ;;
-    --peer-repeat-large) repeat_large=${2:?}; shift 2 ;;
+    --long) long_s=${2:?}; shift 2 ;;
     --timeout) timeout_s=${2:?}; shift 2 ;;
     --peer-mem) peer_mem=${2:?}; shift 2 ;;
     --seed) seed=${2:?}; shift 2 ;;
@@ -91,7 +91,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "boot_peers.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-for v in boot repeat repeat_large timeout_s peer_mem seed; do
+for v in boot repeat long_s timeout_s peer_mem seed; do
   [[ ${!v} =~ ^[0-9]+$ && ${!v} -ge 1 ]] || die "--${v//_/-} needs a positive number"
 done
 [[ ,$peers, =~ ^,((scipy|r),)*,?$|^,none,$ ]] || die "--peers takes scipy, r or none"
@@ -230,13 +230,13 @@ make_data() {
 # median of the runs, or the text of a failure.
 sum2() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f\n", a + b }'; }
 
-# scipy_run ARGS...: times boot_scipy.py on $scores peer_reps times, stopping
-# at a failure; sets s_wall, s_cpu (median seconds or failure text), s_lo,
+# scipy_run ARGS...: times boot_scipy.py on $scores up to $repeat times,
+# stopping after a failure or a long run; sets s_wall, s_cpu (median seconds or failure text), s_lo,
 # s_hi, s_rss (kB).
 scipy_run() {
   local wall=() cpu=() i
   s_wall='' s_cpu='' s_lo='' s_hi='' s_rss=0
-  for ((i = 0; i < peer_reps; i++)); do
+  for ((i = 0; i < repeat; i++)); do
     peer_run "$work/scipy" "$python" "$root/bench/peers/boot_scipy.py" \
       "$scores" --boot "$boot" --level "$level" --seed "$seed" "$@"
     ((p_rss_kb > s_rss)) && s_rss=$p_rss_kb
@@ -251,6 +251,7 @@ scipy_run() {
     s_lo=$(kv "$work/scipy" bca_lo)
     s_hi=$(kv "$work/scipy" bca_hi)
     scipy_version=$(kv "$work/scipy" version)
+    awk -v t="${wall[-1]}" -v s="$long_s" 'BEGIN { exit !(t <= s) }' || break
   done
   if [[ ${#wall[@]} -gt 0 ]]; then
     s_wall=$(median "${wall[@]}")
@@ -259,14 +260,15 @@ scipy_run() {
   echo "    scipy${*:+ $*}: wall ${wall[*]:-none} s, CPU ${cpu[*]:-none} s; peak RSS $((s_rss / 1024)) MB"
 }
 
-# r_run: times boot_r.R on $scores peer_reps times; the default boot.ci is
-# not run again after it failed once. Sets r_wall, r_cpu (default),
+# r_run: times boot_r.R on $scores up to $repeat times, stopping after a
+# run whose timed calls took longer than --long; the default boot.ci is
+# not run again after it failed once (then only boot.ci with L counts). Sets r_wall, r_cpu (default),
 # rl_wall, rl_cpu (L given), r_lo, r_hi, rl_lo, rl_hi, r_rss (kB).
 r_run() {
-  local wd=() cd=() wl=() cl=() i mode=all bw bc
+  local wd=() cd=() wl=() cl=() i mode=all bw bc long
   r_wall="not run" r_cpu="not run" rl_wall="not run" rl_cpu="not run"
   r_lo='' r_hi='' rl_lo='' rl_hi='' r_rss=0
-  for ((i = 0; i < peer_reps; i++)); do
+  for ((i = 0; i < repeat; i++)); do
     peer_run "$work/r" Rscript "$root/bench/peers/boot_r.R" "$scores" \
       "$boot" "$level" "$seed" "$mode"
     ((p_rss_kb > r_rss)) && r_rss=$p_rss_kb
@@ -284,17 +286,22 @@ r_run() {
       cl+=("$(sum2 "$bc" "$(kv "$work/r" ci_l_cpu_seconds)")")
       rl_lo=$(kv "$work/r" ci_l_lo) rl_hi=$(kv "$work/r" ci_l_hi)
     fi
-    [[ $mode == all ]] || continue
-    if [[ $(kv "$work/r" ci_status) == ok ]]; then
-      wd+=("$(sum2 "$bw" "$(kv "$work/r" ci_seconds)")")
-      cd+=("$(sum2 "$bc" "$(kv "$work/r" ci_cpu_seconds)")")
-      r_lo=$(kv "$work/r" ci_lo) r_hi=$(kv "$work/r" ci_hi)
-    else
-      r_wall=$(failure "$p_status" "$work/r" ci_)
-      r_cpu=$r_wall
-      echo "    R boot.ci default: $r_wall $(kv "$work/r" ci_message)" >&2
-      mode=L
+    # long: the variant still to be repeated took longer than --long
+    long=${wl[-1]:-0}
+    if [[ $mode == all ]]; then
+      if [[ $(kv "$work/r" ci_status) == ok ]]; then
+        wd+=("$(sum2 "$bw" "$(kv "$work/r" ci_seconds)")")
+        cd+=("$(sum2 "$bc" "$(kv "$work/r" ci_cpu_seconds)")")
+        r_lo=$(kv "$work/r" ci_lo) r_hi=$(kv "$work/r" ci_hi)
+        long=${wd[-1]}
+      else
+        r_wall=$(failure "$p_status" "$work/r" ci_)
+        r_cpu=$r_wall
+        echo "    R boot.ci default: $r_wall $(kv "$work/r" ci_message)" >&2
+        mode=L
+      fi
     fi
+    awk -v t="$long" -v s="$long_s" 'BEGIN { exit !(t <= s) }' || break
   done
   if [[ ${#wd[@]} -gt 0 ]]; then
     r_wall=$(median "${wd[@]}") r_cpu=$(median "${cd[@]}")
@@ -317,8 +324,6 @@ notes=()
 
 for n in "${size_list[@]}"; do
   make_data "$n"
-  peer_reps=$repeat
-  [[ $n -lt $large_n ]] || peer_reps=$repeat_large
   echo "==> n = $n ($csv)"
 
   # library
@@ -406,7 +411,7 @@ rule="|---|---|---|---|---|---|---|---|---|---|"
 echo
 echo "95% BCa interval, B = $boot, seed $seed; $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)."
 echo "$("$nps" --version 2>/dev/null | head -n 1)${scipy_version:+; $scipy_version}${r_version:+; $r_version}."
-echo "Medians: library over $((repeat > 15 ? repeat : 15)) calls, CLI over $repeat runs, peers over $repeat runs ($repeat_large at n >= $large_n)."
+echo "Medians: library over $((repeat > 15 ? repeat : 15)) calls, CLI over $repeat runs, peers over $repeat runs, or 1 when one took over $long_s s."
 echo "Peer caps: $timeout_s s, $peer_mem MB of address space per process. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
 echo "Wall-clock time:"
