@@ -13,7 +13,7 @@
  *
  * --spread K measures the Monte Carlo error of the limits instead of
  * estimating it: K more intervals from the seeds S+1 .. S+K (not timed),
- * and the standard deviation of their lower and upper limits. Peers'
+ * and the mean and standard deviation of their lower and upper limits. Peers'
  * limits should lie within a few of these of the library's.
  *
  *   boot_peer [--boot B] [--level L] [--repeat R] [--seed S] [--spread K]
@@ -149,7 +149,7 @@ static void usage(FILE *f) {
              "  --repeat R   timed calls, median reported (default 15)\n"
              "  --seed S     mt19937 seed, set before every call "
              "(default 20240601)\n"
-             "  --spread K   also the sd of the limits over K more seeds\n"
+             "  --spread K   also mean and sd of the limits over K more seeds\n"
              "  --counts P,A,D  use these category counts instead of a file\n");
 }
 
@@ -231,10 +231,10 @@ static int time_boot(const nps_counts *c, const struct options *o,
   return st == NPS_OK ? 0 : -1;
 }
 
-/* Standard deviations (divisor K - 1) of the BCa limits over the seeds
- * S+1 .. S+K; K >= 2. */
+/* Means and standard deviations (divisor K - 1) of the BCa limits over
+ * the seeds S+1 .. S+K; K >= 2. */
 static int mc_spread(const nps_counts *c, const struct options *o,
-                     double *sd_lo, double *sd_hi) {
+                     nps_interval *mean, nps_interval *sd) {
   size_t K = (size_t)o->spread;
   gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
   if (!r) {
@@ -258,8 +258,10 @@ static int mc_spread(const nps_counts *c, const struct options *o,
     return -1;
   }
   double k = (double)K;
-  *sd_lo = sqrt(fmax(0, (ss_lo - s_lo * s_lo / k) / (k - 1)));
-  *sd_hi = sqrt(fmax(0, (ss_hi - s_hi * s_hi / k) / (k - 1)));
+  mean->lo = s_lo / k;
+  mean->hi = s_hi / k;
+  sd->lo = sqrt(fmax(0, (ss_lo - s_lo * s_lo / k) / (k - 1)));
+  sd->hi = sqrt(fmax(0, (ss_hi - s_hi * s_hi / k) / (k - 1)));
   return 0;
 }
 
@@ -300,11 +302,12 @@ int main(int argc, char **argv) {
          "boot_cpu_median_s=%.9f\n",
          t_read, tm.median, tm.min, tm.cpu_median);
   if (o.spread >= 2) {
-    double sd_lo, sd_hi;
-    if (mc_spread(&c, &o, &sd_lo, &sd_hi) != 0)
+    nps_interval mean, sd;
+    if (mc_spread(&c, &o, &mean, &sd) != 0)
       return 1;
-    printf("spread=%.0f\nbca_lo_sd=%.6f\nbca_hi_sd=%.6f\n", o.spread,
-           100 * sd_lo, 100 * sd_hi);
+    printf("spread=%.0f\nbca_lo_mean=%.6f\nbca_hi_mean=%.6f\n"
+           "bca_lo_sd=%.6f\nbca_hi_sd=%.6f\n",
+           o.spread, 100 * mean.lo, 100 * mean.hi, 100 * sd.lo, 100 * sd.hi);
   }
   return 0;
 }

@@ -243,7 +243,7 @@ scipy_run() {
     if [[ $p_status -ne 0 || $(kv "$work/scipy" status) != ok ]]; then
       s_wall=$(failure "$p_status" "$work/scipy" "")
       s_cpu=$s_wall
-      echo "    scipy${*:+ $*}: $s_wall: $(sed -n '$p' "$work/scipy.err")" >&2
+      echo "    scipy${*:+ $*}: $s_wall $(sed -n '$p' "$work/scipy.err")" >&2
       break
     fi
     wall+=("$(kv "$work/scipy" seconds)")
@@ -390,15 +390,16 @@ for n in "${size_list[@]}"; do
   rows_wall+=("| $n | $(fmt_ms "$lib_wall") | $(fmt_ms "$cli_wall") | $(fmt_s "$sc_wall") | $scb_wall | $(fmt_s "$r_wall") | $(fmt_s "$rl_wall") | $(ratio "$sc_best_wall" "$lib_wall") | $(ratio "$sc_best_wall" "$cli_wall") | $(ratio "$r_best_wall" "$lib_wall") |")
   rows_cpu+=("| $n | $(fmt_ms "$lib_cpu") | $(fmt_ms "$cli_cpu") | $(fmt_s "$sc_cpu") | $scb_cpu | $(fmt_s "$r_cpu") | $(fmt_s "$rl_cpu") | $(ratio "$sc_best_cpu" "$lib_cpu") | $(ratio "$sc_best_cpu" "$cli_cpu") | $(ratio "$r_best_cpu" "$lib_cpu") |")
 
-  # intervals, how far apart they are, and the Monte Carlo sd of each
-  # limit measured over $mc_seeds more library seeds
+  # intervals, how far apart they are, and mean and sd of each limit over
+  # $mc_seeds more library seeds (the Monte Carlo error of one limit)
   spread=$(printf '%s\n' "$(kv "$work/lib" bca_lo) $(kv "$work/lib" bca_hi)" \
     "$cli_lo $cli_hi" "$sc_lo $sc_hi" "$r_lo $r_hi" "$rl_lo $rl_hi" |
-    awk -v sl="$(kv "$work/lib" bca_lo_sd)" -v sh="$(kv "$work/lib" bca_hi_sd)" '
+    awk -v ml="$(kv "$work/lib" bca_lo_mean)" -v mh="$(kv "$work/lib" bca_hi_mean)" \
+      -v sl="$(kv "$work/lib" bca_lo_sd)" -v sh="$(kv "$work/lib" bca_hi_sd)" '
       NF == 2 && k++ == 0 { l0 = l1 = $1; h0 = h1 = $2; next }
       NF == 2 { if ($1 < l0) l0 = $1; if ($1 > l1) l1 = $1
                 if ($2 < h0) h0 = $2; if ($2 > h1) h1 = $2 }
-      END { printf "%.3f / %.3f | %.3f / %.3f", l1 - l0, h1 - h0, sl, sh }')
+      END { printf "%.3f / %.3f | %.3f ± %.3f; %.3f ± %.3f", l1 - l0, h1 - h0, ml, sl, mh, sh }')
   rows_iv+=("| $n | $(kv "$work/lib" estimate | awk '{ printf "%.2f", $1 }') | $(iv "$(kv "$work/lib" bca_lo)" "$(kv "$work/lib" bca_hi)") | $(iv "$cli_lo" "$cli_hi") | $(iv "$sc_lo" "$sc_hi") | $(iv "$r_lo" "$r_hi") | $(iv "$rl_lo" "$rl_hi") | $spread |")
   r_mb=–
   [[ $use_r -eq 0 ]] || r_mb=$((r_rss / 1024))
@@ -428,9 +429,9 @@ printf '%s\n' "${rows_cpu[@]}"
 echo
 for note in "${notes[@]+"${notes[@]}"}"; do echo "* $note"; done
 [[ ${#notes[@]} -eq 0 ]] || echo
-echo "Intervals (points); Monte Carlo sd: of the library's limits over seeds $((seed + 1))..$((seed + mc_seeds)):"
+echo "Intervals (points); the last column is the mean ± sd of the library's limits over seeds $((seed + 1))..$((seed + mc_seeds)):"
 echo
-echo "| n | NPS | library | CLI | scipy | R | R, L given | largest difference, lower / upper | Monte Carlo sd, lower / upper |"
+echo "| n | NPS | library | CLI | scipy | R | R, L given | largest difference, lower / upper | library over $mc_seeds seeds, lower; upper |"
 echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows_iv[@]}"
 echo
