@@ -157,6 +157,40 @@ void cli_json_string(FILE *fp, const char *s, size_t len);
  * "'" prefix so that spreadsheets do not evaluate it (docs/cli.md). */
 void cli_csv_field(FILE *fp, const char *s, size_t len);
 
+/* ---- aligned text tables (output.c) ---- */
+
+/* Most columns of a table: the --by columns and a command's own. */
+#define CLI_GRID_MAX_COLS (CLI_MAX_LIST + 12)
+
+/* One table cell: text points into buf or at a string that outlives the
+ * table (a header name, a group key). */
+typedef struct cli_cell {
+  char buf[96];
+  const char *text;
+  size_t len;
+} cli_cell;
+
+/* The cell shows len bytes at s (not copied). */
+void cli_cell_text(cli_cell *x, const char *s, size_t len);
+
+/* The cell shows a copy of s, cut to fit buf. */
+void cli_cell_copy(cli_cell *x, const char *s);
+
+/* Component k of a group key (components separated by NPS_KEY_SEP). */
+void cli_key_part(const char *key, size_t key_len, size_t k, const char **p,
+                  size_t *len);
+
+/* Writes len bytes of s with control characters shown as spaces (tables
+ * are for a terminal; exact values are in csv and json); in markdown, '|'
+ * is escaped. */
+void cli_put_text(FILE *fp, const char *s, size_t len, int markdown);
+
+/* Prints rows x cols cells as aligned columns, row 0 the heading: plain
+ * text separated by two spaces, or a markdown table. left[k] nonzero
+ * left-aligns column k, else it is right-aligned. */
+void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
+              size_t cols, const unsigned char *left, int markdown);
+
 /* Display width of UTF-8 text (code points; control bytes count one). */
 size_t cli_width(const char *s, size_t len);
 

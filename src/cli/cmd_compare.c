@@ -462,6 +462,20 @@ static int run_test(const compare *cmp, cmp_row *r, gsl_rng *rng) {
   return EXIT_OK;
 }
 
+/* The adjusted-Wald interval of the difference, used where the bootstrap
+ * cannot be; note says why. */
+static int adjusted_interval(const compare *cmp, cmp_row *r, const char *note) {
+  nps_test2_result a;
+  nps_status st = nps_test2_adjusted_wald(
+      &r->side[1].counts, &r->side[0].counts, cmp->alt, cmp->opt->level, &a);
+  if (st != NPS_OK)
+    return test_error(NPS_TEST2_ADJUSTED_WALD, st);
+  r->diff_ci = a.ci;
+  r->diff_ci_how = "adjusted Wald";
+  r->diff_note = note;
+  return EXIT_OK;
+}
+
 /* The headline interval of the difference: the bootstrap (BCa or
  * percentile) unless --diff-ci test asks for the z test's own. */
 static int diff_interval(const compare *cmp, cmp_row *r, gsl_rng *rng) {
@@ -475,33 +489,21 @@ static int diff_interval(const compare *cmp, cmp_row *r, gsl_rng *rng) {
   const nps_test2_result *bp = &b;
   nps_status st = NPS_OK;
   if (r->side[0].est.n < NPS_CI_BOOT_MIN_N ||
-      r->side[1].est.n < NPS_CI_BOOT_MIN_N) {
-    st = nps_test2_adjusted_wald(&r->side[1].counts, &r->side[0].counts,
-                                 cmp->alt, c->level, &b);
-    if (st != NPS_OK)
-      return test_error(NPS_TEST2_ADJUSTED_WALD, st);
-    r->diff_ci = b.ci;
-    r->diff_ci_how = "adjusted Wald";
-    r->diff_note = "a sample has fewer than 20 answers, too few for the "
-                   "bootstrap: adjusted Wald interval of the difference";
-    return EXIT_OK;
-  }
+      r->side[1].est.n < NPS_CI_BOOT_MIN_N)
+    return adjusted_interval(cmp, r,
+                             "a sample has fewer than 20 answers, too few for "
+                             "the bootstrap: adjusted Wald interval of the "
+                             "difference");
   if (r->test.method == NPS_TEST2_BOOTSTRAP)
     bp = &r->test;
   else
     st = nps_test2_bootstrap(&r->side[1].counts, &r->side[0].counts, cmp->alt,
                              c->level, c->boot, rng, NULL, &b);
-  if (st == NPS_EDEGENERATE) {
-    st = nps_test2_adjusted_wald(&r->side[1].counts, &r->side[0].counts,
-                                 cmp->alt, c->level, &b);
-    if (st != NPS_OK)
-      return test_error(NPS_TEST2_ADJUSTED_WALD, st);
-    r->diff_ci = b.ci;
-    r->diff_ci_how = "adjusted Wald";
-    r->diff_note = "every answer of both samples is in one category, so the "
-                   "bootstrap has no spread: adjusted Wald interval";
-    return EXIT_OK;
-  }
+  if (st == NPS_EDEGENERATE)
+    return adjusted_interval(cmp, r,
+                             "every answer of both samples is in one "
+                             "category, so the bootstrap has no spread: "
+                             "adjusted Wald interval");
   if (st != NPS_OK)
     return test_error(NPS_TEST2_BOOTSTRAP, st);
   int bca = cmp->diff_ci != DIFF_CI_PERCENTILE && bp->bca_ok;

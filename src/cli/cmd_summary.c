@@ -167,37 +167,22 @@ static void method_line(const cli_common *c, char *buf, size_t size) {
              c->seed);
 }
 
-/* Component k of a key (components separated by NPS_KEY_SEP). */
+/* Component k of a row's key. */
 static void key_part(const row *r, size_t k, const char **p, size_t *len) {
-  const char *s = r->key, *end = r->key + r->key_len;
-  for (size_t i = 0; i < k; i++) {
-    const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
-    s = sep ? sep + 1 : end;
-  }
-  const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
-  *p = s;
-  *len = (size_t)((sep ? sep : end) - s);
+  cli_key_part(r->key, r->key_len, k, p, len);
 }
 
 /* ---- table and markdown ---- */
 
-enum { NCOLS_FIXED = 7, MAX_COLS = CLI_MAX_LIST + NCOLS_FIXED };
+enum { NCOLS_FIXED = 7 };
 
-typedef struct cell {
-  char buf[96];
-  const char *text;
-  size_t len;
-} cell;
+typedef cli_cell cell;
 
 static void set_text(cell *x, const char *s, size_t len) {
-  x->text = s;
-  x->len = len;
+  cli_cell_text(x, s, len);
 }
 
-static void set_fmt(cell *x, const char *s) {
-  snprintf(x->buf, sizeof x->buf, "%s", s);
-  set_text(x, x->buf, strlen(x->buf));
-}
+static void set_fmt(cell *x, const char *s) { cli_cell_copy(x, s); }
 
 static void pct(cell *x, uint64_t n, double share) {
   if (n == 0) set_fmt(x, "n/a");
@@ -247,25 +232,10 @@ static void row_cells(const summary *s, const row *r, cell *cells) {
   set_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
 }
 
-/* Writes a cell with control characters shown as spaces (table output is
- * for a terminal; exact values are in csv and json). */
-static void put_cell(FILE *fp, const cell *x, int markdown) {
-  for (size_t i = 0; i < x->len; i++) {
-    unsigned char ch = (unsigned char)x->text[i];
-    if (ch < 0x20 || ch == 0x7f) fputc(' ', fp);
-    else if (markdown && ch == '|') fputs("\\|", fp);
-    else fputc(ch, fp);
-  }
-}
-
-static void pad(FILE *fp, size_t n) {
-  while (n--) fputc(' ', fp);
-}
-
 /* Returns 0, or -1 when out of memory. */
 static int print_grid(FILE *fp, const summary *s, int markdown) {
   size_t nb = s->opt->n_by ? s->opt->n_by : 1, ncols = nb + NCOLS_FIXED;
-  cell(*cells)[MAX_COLS] = calloc(s->n_rows + 1, sizeof *cells);
+  cell(*cells)[CLI_GRID_MAX_COLS] = calloc(s->n_rows + 1, sizeof *cells);
   if (!cells) return -1;
   char level[32];
   snprintf(level, sizeof level, "%g%% CI", 100.0 * s->opt->level);
@@ -278,30 +248,9 @@ static int print_grid(FILE *fp, const summary *s, int markdown) {
   for (size_t i = 0; i < NCOLS_FIXED; i++)
     set_text(&cells[0][nb + i], heads[i], strlen(heads[i]));
   for (size_t r = 0; r < s->n_rows; r++) row_cells(s, &s->rows[r], cells[r + 1]);
-  size_t width[MAX_COLS] = {0};
-  for (size_t r = 0; r <= s->n_rows; r++)
-    for (size_t k = 0; k < ncols; k++) {
-      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
-      if (w > width[k]) width[k] = w;
-    }
-  for (size_t r = 0; r <= s->n_rows; r++) {
-    if (markdown) fputs("| ", fp);
-    for (size_t k = 0; k < ncols; k++) {
-      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
-      int left = k < nb || k == ncols - 2;
-      if (k) fputs(markdown ? " | " : "  ", fp);
-      if (!left) pad(fp, width[k] - w);
-      put_cell(fp, &cells[r][k], markdown);
-      if (left && (markdown || k + 1 < ncols)) pad(fp, width[k] - w);
-    }
-    fputs(markdown ? " |\n" : "\n", fp);
-    if (markdown && r == 0) {
-      fputs("|", fp);
-      for (size_t k = 0; k < ncols; k++)
-        fputs(k < nb || k == ncols - 2 ? " :--- |" : " ---: |", fp);
-      fputc('\n', fp);
-    }
-  }
+  unsigned char left[CLI_GRID_MAX_COLS] = {0};
+  for (size_t k = 0; k < ncols; k++) left[k] = k < nb || k == ncols - 2;
+  cli_grid(fp, cells, s->n_rows + 1, ncols, left, markdown);
   free(cells);
   return 0;
 }

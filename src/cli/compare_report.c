@@ -55,31 +55,16 @@ static void fmt_ci(char *buf, size_t size, nps_interval iv) {
 
 /* Text with control characters shown as spaces. */
 static void put_text(FILE *fp, const char *s, size_t len, int markdown) {
-  for (size_t i = 0; i < len; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    if (ch < 0x20 || ch == 0x7f)
-      fputc(' ', fp);
-    else if (markdown && ch == '|')
-      fputs("\\|", fp);
-    else
-      fputc(ch, fp);
-  }
+  cli_put_text(fp, s, len, markdown);
 }
 
 static void put_str(FILE *fp, const char *s) {
   put_text(fp, s, strlen(s), 0);
 }
 
-/* Component k of a key (components separated by NPS_KEY_SEP). */
+/* Component k of a row's key. */
 static void key_part(const cmp_row *r, size_t k, const char **p, size_t *len) {
-  const char *s = r->key, *end = r->key + r->key_len;
-  for (size_t i = 0; i < k; i++) {
-    const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
-    s = sep ? sep + 1 : end;
-  }
-  const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
-  *p = s;
-  *len = (size_t)((sep ? sep : end) - s);
+  cli_key_part(r->key, r->key_len, k, p, len);
 }
 
 static int is_boot(nps_ci_method m) {
@@ -150,22 +135,16 @@ static void verdict(FILE *fp, const compare *cmp, const cmp_row *r) {
 
 /* ---- table and markdown ---- */
 
-enum { GRID_MAX_COLS = CLI_MAX_LIST + 12 };
+enum { GRID_MAX_COLS = CLI_GRID_MAX_COLS };
 
-typedef struct cell {
-  char buf[96];
-  const char *text;
-  size_t len;
-} cell;
+typedef cli_cell cell;
 
 static void cell_text(cell *x, const char *s, size_t len) {
-  x->text = s;
-  x->len = len;
+  cli_cell_text(x, s, len);
 }
 
 static void cell_str(cell *x, const char *s) {
-  snprintf(x->buf, sizeof x->buf, "%s", s);
-  cell_text(x, x->buf, strlen(x->buf));
+  cli_cell_copy(x, s);
 }
 
 static void cell_u64(cell *x, uint64_t v) {
@@ -182,46 +161,15 @@ static void cell_pct(cell *x, uint64_t n, double share) {
   }
 }
 
-static void pad(FILE *fp, size_t n) {
-  while (n--)
-    fputc(' ', fp);
-}
-
-/* Prints rows x cols cells; row 0 is the heading. Columns whose bit is set
- * in left are left-aligned, the others right-aligned. */
+/* Prints rows x cols cells (row 0 the heading) with the columns in
+ * left[0..n_left) left-aligned, the others right-aligned. */
 static void print_grid(FILE *fp, cell (*cells)[GRID_MAX_COLS], size_t rows,
-                       size_t cols, uint64_t left, int markdown) {
-  size_t width[GRID_MAX_COLS] = {0};
-  for (size_t r = 0; r < rows; r++)
-    for (size_t k = 0; k < cols; k++) {
-      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
-      if (w > width[k])
-        width[k] = w;
-    }
-  for (size_t r = 0; r < rows; r++) {
-    if (markdown)
-      fputs("| ", fp);
-    for (size_t k = 0; k < cols; k++) {
-      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
-      int l = (int)((left >> k) & 1u);
-      if (!markdown && k + 1 == cols && l && w == 0)
-        break;
-      if (k)
-        fputs(markdown ? " | " : "  ", fp);
-      if (!l)
-        pad(fp, width[k] - w);
-      put_text(fp, cells[r][k].text, cells[r][k].len, markdown);
-      if (l && (markdown || k + 1 < cols))
-        pad(fp, width[k] - w);
-    }
-    fputs(markdown ? " |\n" : "\n", fp);
-    if (markdown && r == 0) {
-      fputs("|", fp);
-      for (size_t k = 0; k < cols; k++)
-        fputs((left >> k) & 1u ? " :--- |" : " ---: |", fp);
-      fputc('\n', fp);
-    }
-  }
+                       size_t cols, const size_t *left, size_t n_left,
+                       int markdown) {
+  unsigned char align[GRID_MAX_COLS] = {0};
+  for (size_t i = 0; i < n_left; i++)
+    align[left[i]] = 1;
+  cli_grid(fp, cells, rows, cols, align, markdown);
 }
 
 static void print_samples(FILE *fp, const compare *cmp, int md) {
@@ -253,7 +201,8 @@ static void print_samples(FILE *fp, const compare *cmp, int md) {
     cell_text(&c[6], c[6].buf, strlen(c[6].buf));
     cell_u64(&c[7], x->missing);
   }
-  print_grid(fp, cells, 3, 8, (1u << 0) | (1u << 6), md);
+  static const size_t left[] = {0, 6};
+  print_grid(fp, cells, 3, 8, left, 2, md);
 }
 
 static void test_note(char *buf, size_t size, const compare *cmp,
@@ -305,8 +254,8 @@ static void print_tests(FILE *fp, const compare *cmp, int md) {
     test_note(c[4].buf, sizeof c[4].buf, cmp, t);
     cell_text(&c[4], c[4].buf, strlen(c[4].buf));
   }
-  print_grid(fp, cells, cmp->n_all + 1, 5, (1u << 0) | (1u << 2) | (1u << 4),
-             md);
+  static const size_t left[] = {0, 2, 4};
+  print_grid(fp, cells, cmp->n_all + 1, 5, left, 3, md);
 }
 
 /* Returns -1 when out of memory (nothing printed), else 0. */
@@ -360,9 +309,11 @@ static int print_segments(FILE *fp, const compare *cmp, int md) {
       snprintf(c[7].buf, sizeof c[7].buf, "-");
     cell_text(&c[7], c[7].buf, strlen(c[7].buf));
   }
-  uint64_t left = (1u << nb) - 1u;
-  left |= (uint64_t)1u << (nb + 5);
-  print_grid(fp, cells, nrows, ncols, left, md);
+  size_t left[CLI_MAX_LIST + 1];
+  for (size_t k = 0; k < nb; k++)
+    left[k] = k;
+  left[nb] = nb + 5;
+  print_grid(fp, cells, nrows, ncols, left, nb + 1, md);
   free(cells);
   return 0;
 }
@@ -394,7 +345,8 @@ static void print_pairs(FILE *fp, const compare *cmp, int md) {
   for (int b = 0; b < 3; b++)
     for (int a = 0; a < 3; a++)
       cell_u64(&cells[b + 1][a + 1], cmp->pairs.count[a][b]);
-  print_grid(fp, cells, 4, 4, 1u, md);
+  static const size_t left[] = {0};
+  print_grid(fp, cells, 4, 4, left, 1, md);
 }
 
 static void print_header(FILE *fp, const compare *cmp, int md) {
@@ -816,8 +768,8 @@ static nps_status write_chart(FILE *fp, const nps_plot_target *t,
   nps_plot_group g[2];
   for (int s = 0; s < 2; s++) {
     const cmp_side *x = &r->side[s];
-    g[s] = (nps_plot_group){cmp->label[s], strlen(cmp->label[s]), x->counts,
-                            {NAN, NAN}};
+    g[s] = (nps_plot_group){
+        cmp->label[s], strlen(cmp->label[s]), x->counts, {NAN, NAN}};
     if (x->has_ci)
       g[s].ci = x->ci.iv;
   }
@@ -878,7 +830,7 @@ static void power_series(power_chart *pc, const compare *cmp,
   snprintf(pc->label[k], sizeof pc->label[k], "%s%+.1f points", what,
            100 * delta);
   *sr = (nps_plot_series){pc->label[k], strlen(pc->label[k]), pc->x,
-                          pc->power[k], POWER_GRID, NAN};
+                          pc->power[k], POWER_GRID,           NAN};
   if (nps_power_two_group_n(v1, v0, fabs(delta), alpha, 0.8, sides, 1.0, &n1,
                             NULL) == NPS_OK &&
       n1 >= pc->x[0] && n1 <= pc->x[POWER_GRID - 1])
@@ -912,13 +864,12 @@ static nps_status write_power_chart(FILE *fp, const nps_plot_target *t,
   snprintf(title, sizeof title, "Power to detect a change from %.80s",
            cmp->label[0]);
   char note[120];
-  snprintf(note, sizeof note,
-           "z test, %s, equal arms; baseline: %s (n = %llu)",
+  snprintf(note, sizeof note, "z test, %s, equal arms; baseline: %s (n = %llu)",
            nps_alternative_name(cmp->alt), cmp->label[0],
            (unsigned long long)a->n);
   nps_plot_info info = {title, NULL, NULL, cmp->opt->level, 0, 0, note};
-  nps_status st = pc->n ? nps_plot_power(fp, t, &info, NPS_PLOT_POWER_VS_N,
-                                         0.8, pc->series, pc->n)
+  nps_status st = pc->n ? nps_plot_power(fp, t, &info, NPS_PLOT_POWER_VS_N, 0.8,
+                                         pc->series, pc->n)
                         : NPS_EINVAL;
   free(pc);
   return st;

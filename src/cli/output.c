@@ -170,3 +170,79 @@ unsigned long cli_group_seed(unsigned long seed, const char *key, size_t len) {
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
   return (unsigned long)(z ^ (z >> 31));
 }
+
+/* ---- aligned text tables ---- */
+
+void cli_cell_text(cli_cell *x, const char *s, size_t len) {
+  x->text = s;
+  x->len = len;
+}
+
+void cli_cell_copy(cli_cell *x, const char *s) {
+  snprintf(x->buf, sizeof x->buf, "%s", s);
+  cli_cell_text(x, x->buf, strlen(x->buf));
+}
+
+void cli_key_part(const char *key, size_t key_len, size_t k, const char **p,
+                  size_t *len) {
+  const char *s = key, *end = key + key_len;
+  for (size_t i = 0; i < k; i++) {
+    const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
+    s = sep ? sep + 1 : end;
+  }
+  const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
+  *p = s;
+  *len = (size_t)((sep ? sep : end) - s);
+}
+
+void cli_put_text(FILE *fp, const char *s, size_t len, int markdown) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch < 0x20 || ch == 0x7f)
+      fputc(' ', fp);
+    else if (markdown && ch == '|')
+      fputs("\\|", fp);
+    else
+      fputc(ch, fp);
+  }
+}
+
+static void pad(FILE *fp, size_t n) {
+  while (n--)
+    fputc(' ', fp);
+}
+
+void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
+              size_t cols, const unsigned char *left, int markdown) {
+  size_t width[CLI_GRID_MAX_COLS] = {0};
+  for (size_t r = 0; r < rows; r++)
+    for (size_t k = 0; k < cols; k++) {
+      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
+      if (w > width[k])
+        width[k] = w;
+    }
+  for (size_t r = 0; r < rows; r++) {
+    if (markdown)
+      fputs("| ", fp);
+    for (size_t k = 0; k < cols; k++) {
+      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
+      /* No trailing spaces after an empty last cell. */
+      if (!markdown && k + 1 == cols && left[k] && w == 0)
+        break;
+      if (k)
+        fputs(markdown ? " | " : "  ", fp);
+      if (!left[k])
+        pad(fp, width[k] - w);
+      cli_put_text(fp, cells[r][k].text, cells[r][k].len, markdown);
+      if (left[k] && (markdown || k + 1 < cols))
+        pad(fp, width[k] - w);
+    }
+    fputs(markdown ? " |\n" : "\n", fp);
+    if (markdown && r == 0) {
+      fputs("|", fp);
+      for (size_t k = 0; k < cols; k++)
+        fputs(left[k] ? " :--- |" : " ---: |", fp);
+      fputc('\n', fp);
+    }
+  }
+}
