@@ -150,6 +150,12 @@ void cli_points(char *buf, size_t size, double x);
 /* Formats x with the shortest "%.*g" that reads back exactly. */
 void cli_exact(char *buf, size_t size, double x);
 
+/* Writes ",x" with x as cli_exact gives it, or "," for NaN (a CSV cell). */
+void cli_csv_num(FILE *fp, double x);
+
+/* Writes "name": x with x as cli_exact gives it (null for NaN). */
+void cli_json_num(FILE *fp, const char *name, double x);
+
 /* Writes s as a JSON string (quoted and escaped). */
 void cli_json_string(FILE *fp, const char *s, size_t len);
 

@@ -305,12 +305,6 @@ static int print_table(FILE *fp, const summary *s, int markdown) {
 
 /* ---- csv ---- */
 
-static void csv_num(FILE *fp, double x) {
-  char buf[40];
-  cli_exact(buf, sizeof buf, x);
-  fprintf(fp, ",%s", strcmp(buf, "null") ? buf : "");
-}
-
 static void print_csv(FILE *fp, const summary *s) {
   const cli_common *c = s->opt;
   fputs("row", fp);
@@ -337,15 +331,15 @@ static void print_csv(FILE *fp, const summary *s) {
             (unsigned long long)r->counts.passives,
             (unsigned long long)r->counts.detractors);
     int has = r->est.n > 0;
-    csv_num(fp, has ? 100 * r->est.share_promoters : NAN);
-    csv_num(fp, has ? 100 * r->est.share_passives : NAN);
-    csv_num(fp, has ? 100 * r->est.share_detractors : NAN);
-    csv_num(fp, has ? 100 * r->est.nps : NAN);
-    csv_num(fp, has ? 100 * r->est.se : NAN);
-    csv_num(fp, r->has_ci ? 100 * r->ci.iv.lo : NAN);
-    csv_num(fp, r->has_ci ? 100 * r->ci.iv.hi : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.share_promoters : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.share_passives : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.share_detractors : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.nps : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.se : NAN);
+    cli_csv_num(fp, r->has_ci ? 100 * r->ci.iv.lo : NAN);
+    cli_csv_num(fp, r->has_ci ? 100 * r->ci.iv.hi : NAN);
     fprintf(fp, ",%s", r->has_ci ? nps_ci_method_name(r->ci.method_used) : "");
-    csv_num(fp, c->level);
+    cli_csv_num(fp, c->level);
     if (is_boot(c->ci)) fprintf(fp, ",%zu,%lu", c->boot, c->seed);
     else fputs(",,", fp);
     fprintf(fp, ",%llu,", (unsigned long long)r->missing);
@@ -358,12 +352,6 @@ static void print_csv(FILE *fp, const summary *s) {
 }
 
 /* ---- json ---- */
-
-static void json_num(FILE *fp, const char *name, double x) {
-  char buf[40];
-  cli_exact(buf, sizeof buf, x);
-  fprintf(fp, "\"%s\": %s", name, buf);
-}
 
 static void json_row(FILE *fp, const summary *s, const row *r,
                      const char *indent) {
@@ -390,15 +378,15 @@ static void json_row(FILE *fp, const summary *s, const row *r,
           (unsigned long long)r->counts.passives,
           (unsigned long long)r->counts.detractors,
           (unsigned long long)r->missing, indent);
-  json_num(fp, "pct_promoters", has ? 100 * r->est.share_promoters : NAN);
+  cli_json_num(fp, "pct_promoters", has ? 100 * r->est.share_promoters : NAN);
   fputs(", ", fp);
-  json_num(fp, "pct_passives", has ? 100 * r->est.share_passives : NAN);
+  cli_json_num(fp, "pct_passives", has ? 100 * r->est.share_passives : NAN);
   fputs(", ", fp);
-  json_num(fp, "pct_detractors", has ? 100 * r->est.share_detractors : NAN);
+  cli_json_num(fp, "pct_detractors", has ? 100 * r->est.share_detractors : NAN);
   fprintf(fp, ",\n%s  ", indent);
-  json_num(fp, "nps", has ? 100 * r->est.nps : NAN);
+  cli_json_num(fp, "nps", has ? 100 * r->est.nps : NAN);
   fputs(", ", fp);
-  json_num(fp, "se", has ? 100 * r->est.se : NAN);
+  cli_json_num(fp, "se", has ? 100 * r->est.se : NAN);
   fprintf(fp, ",\n%s  \"ci\": ", indent);
   if (!r->has_ci) {
     fputs("null", fp);
@@ -406,9 +394,9 @@ static void json_row(FILE *fp, const summary *s, const row *r,
       fprintf(fp, ", \"note\": \"n below --min-n: no interval\"");
   } else {
     fputs("{", fp);
-    json_num(fp, "low", 100 * r->ci.iv.lo);
+    cli_json_num(fp, "low", 100 * r->ci.iv.lo);
     fputs(", ", fp);
-    json_num(fp, "high", 100 * r->ci.iv.hi);
+    cli_json_num(fp, "high", 100 * r->ci.iv.hi);
     fprintf(fp, ", \"method\": \"%s\"", nps_ci_method_name(r->ci.method_used));
     if (r->ci.note) {
       fputs(", \"note\": ", fp);
@@ -428,7 +416,7 @@ static void print_json(FILE *fp, const summary *s) {
   cli_json_string(fp, rp->score_column, strlen(rp->score_column));
   fprintf(fp, ",\n  \"scale\": \"points\",\n  \"method\": \"%s\",\n  ",
           nps_ci_method_name(c->ci));
-  json_num(fp, "level", c->level);
+  cli_json_num(fp, "level", c->level);
   if (is_boot(c->ci))
     fprintf(fp, ",\n  \"boot\": %zu,\n  \"seed\": %lu", c->boot, c->seed);
   else fputs(",\n  \"boot\": null,\n  \"seed\": null", fp);

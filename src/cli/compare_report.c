@@ -34,12 +34,10 @@ static void fmt_p(char *buf, size_t size, double p) {
 
 /* "p = 0.033" or "p < 0.001". */
 static void fmt_p_phrase(char *buf, size_t size, double p) {
-  if (isnan(p))
-    snprintf(buf, size, "p n/a");
-  else if (p < 0.001)
-    snprintf(buf, size, "p < 0.001");
-  else
-    snprintf(buf, size, "p = %.3f", p);
+  char v[16];
+  fmt_p(v, sizeof v, p);
+  snprintf(buf, size, "p%s%s", v[0] == '<' ? " < " : isnan(p) ? " " : " = ",
+           v[0] == '<' ? v + 1 : v);
 }
 
 static void fmt_ci(char *buf, size_t size, nps_interval iv) {
@@ -469,12 +467,6 @@ static int print_table(FILE *fp, const compare *cmp, int md) {
 
 /* ---- csv ---- */
 
-static void csv_num(FILE *fp, double x) {
-  char buf[40];
-  cli_exact(buf, sizeof buf, x);
-  fprintf(fp, ",%s", strcmp(buf, "null") ? buf : "");
-}
-
 static void csv_str(FILE *fp, const char *s) {
   fputc(',', fp);
   if (s)
@@ -510,31 +502,31 @@ static void print_csv(FILE *fp, const compare *cmp) {
               (unsigned long long)x->counts.promoters,
               (unsigned long long)x->counts.passives,
               (unsigned long long)x->counts.detractors);
-      csv_num(fp, x->est.n ? 100 * x->est.nps : NAN);
-      csv_num(fp, x->has_ci ? 100 * x->ci.iv.lo : NAN);
-      csv_num(fp, x->has_ci ? 100 * x->ci.iv.hi : NAN);
+      cli_csv_num(fp, x->est.n ? 100 * x->est.nps : NAN);
+      cli_csv_num(fp, x->has_ci ? 100 * x->ci.iv.lo : NAN);
+      cli_csv_num(fp, x->has_ci ? 100 * x->ci.iv.hi : NAN);
       fprintf(fp, ",%llu", (unsigned long long)x->missing);
     }
     fprintf(fp, ",%s", nps_ci_method_name(c->ci));
-    csv_num(fp, 100 * r->diff);
-    csv_num(fp, 100 * r->diff_ci.lo);
-    csv_num(fp, 100 * r->diff_ci.hi);
+    cli_csv_num(fp, 100 * r->diff);
+    cli_csv_num(fp, 100 * r->diff_ci.lo);
+    cli_csv_num(fp, 100 * r->diff_ci.hi);
     csv_str(fp, r->tested ? r->diff_ci_how : NULL);
     csv_str(fp, r->tested
                     ? (cmp->paired ? "paired"
                                    : nps_test2_method_name(r->test.method))
                     : NULL);
     fprintf(fp, ",%s", nps_alternative_name(cmp->alt));
-    csv_num(fp, r->tested ? r->test.z : NAN);
-    csv_num(fp, r->tested ? 100 * r->test.se : NAN);
-    csv_num(fp, r->tested ? r->test.p : NAN);
-    csv_num(fp, r->tested ? r->test.p_mc_se : NAN);
-    csv_num(fp, r->p_adj);
+    cli_csv_num(fp, r->tested ? r->test.z : NAN);
+    cli_csv_num(fp, r->tested ? 100 * r->test.se : NAN);
+    cli_csv_num(fp, r->tested ? r->test.p : NAN);
+    cli_csv_num(fp, r->tested ? r->test.p_mc_se : NAN);
+    cli_csv_num(fp, r->p_adj);
     fprintf(fp, ",%s", r->key ? nps_multi_method_name(cmp->adjust) : "none");
-    csv_num(fp, c->level);
+    cli_csv_num(fp, c->level);
     fprintf(fp, ",%zu,%lu", c->boot, c->seed);
-    csv_num(fp, 100 * r->mdd);
-    csv_num(fp, r->power);
+    cli_csv_num(fp, 100 * r->mdd);
+    cli_csv_num(fp, r->power);
     const char *note = !r->tested     ? r->reason
                        : r->test_note ? r->test_note
                                       : r->diff_note;
@@ -544,12 +536,6 @@ static void print_csv(FILE *fp, const compare *cmp) {
 }
 
 /* ---- json ---- */
-
-static void json_num(FILE *fp, const char *name, double x) {
-  char buf[40];
-  cli_exact(buf, sizeof buf, x);
-  fprintf(fp, "\"%s\": %s", name, buf);
-}
 
 static void json_str(FILE *fp, const char *name, const char *s) {
   fprintf(fp, "\"%s\": ", name);
@@ -569,17 +555,17 @@ static void json_side(FILE *fp, const compare *cmp, const cmp_side *x, int s) {
           (unsigned long long)x->counts.passives,
           (unsigned long long)x->counts.detractors,
           (unsigned long long)x->missing);
-  json_num(fp, "nps", x->est.n ? 100 * x->est.nps : NAN);
+  cli_json_num(fp, "nps", x->est.n ? 100 * x->est.nps : NAN);
   fputs(", ", fp);
-  json_num(fp, "se", x->est.n ? 100 * x->est.se : NAN);
+  cli_json_num(fp, "se", x->est.n ? 100 * x->est.se : NAN);
   fputs(", \"ci\": ", fp);
   if (!x->has_ci)
     fputs("null}", fp);
   else {
     fputs("{", fp);
-    json_num(fp, "low", 100 * x->ci.iv.lo);
+    cli_json_num(fp, "low", 100 * x->ci.iv.lo);
     fputs(", ", fp);
-    json_num(fp, "high", 100 * x->ci.iv.hi);
+    cli_json_num(fp, "high", 100 * x->ci.iv.hi);
     fprintf(fp, ", \"method\": \"%s\"", nps_ci_method_name(x->ci.method_used));
     if (x->ci.note) {
       fputs(", ", fp);
@@ -598,15 +584,15 @@ static void json_comparison(FILE *fp, const compare *cmp, const cmp_row *r,
   fprintf(fp, "],\n%s  \"tested\": %s, ", in, r->tested ? "true" : "false");
   json_str(fp, "reason", r->tested ? NULL : r->reason);
   fprintf(fp, ",\n%s  ", in);
-  json_num(fp, "difference", 100 * r->diff);
+  cli_json_num(fp, "difference", 100 * r->diff);
   fputs(", \"ci\": ", fp);
   if (!r->tested)
     fputs("null", fp);
   else {
     fputs("{", fp);
-    json_num(fp, "low", 100 * r->diff_ci.lo);
+    cli_json_num(fp, "low", 100 * r->diff_ci.lo);
     fputs(", ", fp);
-    json_num(fp, "high", 100 * r->diff_ci.hi);
+    cli_json_num(fp, "high", 100 * r->diff_ci.hi);
     fputs(", ", fp);
     json_str(fp, "method", r->diff_ci_how);
     fputs(", ", fp);
@@ -621,23 +607,23 @@ static void json_comparison(FILE *fp, const compare *cmp, const cmp_row *r,
     json_str(fp, "method",
              cmp->paired ? "paired" : nps_test2_method_name(r->test.method));
     fputs(", ", fp);
-    json_num(fp, "z", r->test.z);
+    cli_json_num(fp, "z", r->test.z);
     fputs(", ", fp);
-    json_num(fp, "se", 100 * r->test.se);
+    cli_json_num(fp, "se", 100 * r->test.se);
     fputs(", ", fp);
-    json_num(fp, "p", r->test.p);
+    cli_json_num(fp, "p", r->test.p);
     fputs(", ", fp);
-    json_num(fp, "p_mc_se", r->test.p_mc_se);
+    cli_json_num(fp, "p_mc_se", r->test.p_mc_se);
     fputs(", ", fp);
-    json_num(fp, "p_adjusted", r->p_adj);
+    cli_json_num(fp, "p_adjusted", r->p_adj);
     fputs(", ", fp);
     json_str(fp, "note", r->test_note);
     fputs("}", fp);
   }
   fprintf(fp, ",\n%s  ", in);
-  json_num(fp, "mdd80", 100 * r->mdd);
+  cli_json_num(fp, "mdd80", 100 * r->mdd);
   fputs(", ", fp);
-  json_num(fp, "power", r->power);
+  cli_json_num(fp, "power", r->power);
   fprintf(fp, "\n%s}", in);
 }
 
@@ -650,17 +636,17 @@ static void json_tests(FILE *fp, const compare *cmp) {
             nps_test2_method_name(t->method));
     json_str(fp, "status", ok ? "ok" : nps_strerror(t->status));
     fputs(", ", fp);
-    json_num(fp, "difference", ok ? 100 * t->res.diff : NAN);
+    cli_json_num(fp, "difference", ok ? 100 * t->res.diff : NAN);
     fputs(", ", fp);
-    json_num(fp, "se", ok ? 100 * t->res.se : NAN);
+    cli_json_num(fp, "se", ok ? 100 * t->res.se : NAN);
     fputs(", ", fp);
-    json_num(fp, "ci_low", ok ? 100 * t->res.ci.lo : NAN);
+    cli_json_num(fp, "ci_low", ok ? 100 * t->res.ci.lo : NAN);
     fputs(", ", fp);
-    json_num(fp, "ci_high", ok ? 100 * t->res.ci.hi : NAN);
+    cli_json_num(fp, "ci_high", ok ? 100 * t->res.ci.hi : NAN);
     fputs(", ", fp);
-    json_num(fp, "p", ok ? t->res.p : NAN);
+    cli_json_num(fp, "p", ok ? t->res.p : NAN);
     fputs(", ", fp);
-    json_num(fp, "p_mc_se", ok ? t->res.p_mc_se : NAN);
+    cli_json_num(fp, "p_mc_se", ok ? t->res.p_mc_se : NAN);
     if (t->method == NPS_TEST2_PERMUTATION)
       fprintf(fp, ", \"exact\": %s", ok && t->res.exact ? "true" : "false");
     if (t->method == NPS_TEST2_BOOTSTRAP || t->method == NPS_TEST2_PERMUTATION)
@@ -702,7 +688,7 @@ static void print_json(FILE *fp, const compare *cmp) {
   fprintf(fp, ",\n  \"test\": \"%s\", \"alternative\": \"%s\", ",
           cmp->paired ? "paired" : nps_test2_method_name(cmp->method),
           nps_alternative_name(cmp->alt));
-  json_num(fp, "level", c->level);
+  cli_json_num(fp, "level", c->level);
   fprintf(fp,
           ", \"boot\": %zu, \"seed\": %lu,\n  \"sample_ci_method\": "
           "\"%s\", \"min_n\": %llu, \"adjust\": \"%s\"",

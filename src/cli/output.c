@@ -115,6 +115,18 @@ void cli_exact(char *buf, size_t size, double x) {
   }
 }
 
+void cli_csv_num(FILE *fp, double x) {
+  char buf[40];
+  cli_exact(buf, sizeof buf, x);
+  fprintf(fp, ",%s", strcmp(buf, "null") ? buf : "");
+}
+
+void cli_json_num(FILE *fp, const char *name, double x) {
+  char buf[40];
+  cli_exact(buf, sizeof buf, x);
+  fprintf(fp, "\"%s\": %s", name, buf);
+}
+
 void cli_json_string(FILE *fp, const char *s, size_t len) {
   fputc('"', fp);
   for (size_t i = 0; i < len; i++) {
