@@ -21,31 +21,7 @@
 
 #include "nps/nps.h"
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int compare_doubles(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static double median(double *x, size_t n) {
-  qsort(x, n, sizeof *x, compare_doubles);
-  return n % 2 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
-}
-
-static int parse_number(const char *s, double lo, double hi, double *out) {
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (errno || end == s || *end || !(v >= lo && v <= hi))
-    return -1;
-  *out = v;
-  return 0;
-}
+#include "bench_util.h"
 
 static void usage(FILE *f) {
   fprintf(f, "Usage: boot_bench [--boot B] [--reps R] [--seed S] "
@@ -70,16 +46,16 @@ int main(int argc, char **argv) {
   while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
     switch (ch) {
     case 'b':
-      bad |= parse_number(optarg, 2, 1e9, &boot);
+      bad |= bench_parse_number(optarg, 2, 1e9, &boot);
       break;
     case 'r':
-      bad |= parse_number(optarg, 1, 1000, &reps);
+      bad |= bench_parse_number(optarg, 1, 1000, &reps);
       break;
     case 's':
-      bad |= parse_number(optarg, 0, 4294967295.0, &seed);
+      bad |= bench_parse_number(optarg, 0, 4294967295.0, &seed);
       break;
     case 'e':
-      bad |= parse_number(optarg, 3, 18, &max_exp);
+      bad |= bench_parse_number(optarg, 3, 18, &max_exp);
       break;
     case 'h':
       usage(stdout);
@@ -112,9 +88,9 @@ int main(int argc, char **argv) {
     nps_counts c = {n / 2, n / 10 * 3, n / 5};
     nps_boot_result br;
     for (size_t i = 0; i < R; i++) {
-      double t0 = now();
+      double t0 = bench_now();
       nps_status st = nps_boot_ci(&c, B, 0.95, r, work, &br);
-      double t1 = now();
+      double t1 = bench_now();
       if (st != NPS_OK) {
         fprintf(stderr, "boot_bench: n = %llu: %s\n", (unsigned long long)n,
                 nps_strerror(st));
@@ -122,9 +98,9 @@ int main(int argc, char **argv) {
       }
       (void)nps_boot_replicates(&c, B, r, work);
       t_ci[i] = t1 - t0;
-      t_draw[i] = now() - t1;
+      t_draw[i] = bench_now() - t1;
     }
-    double ci = median(t_ci, R), draw = median(t_draw, R);
+    double ci = bench_median(t_ci, R), draw = bench_median(t_draw, R);
     printf("| 10^%d | %.2f | %.0f | %.0f | [%.4f, %.4f] |\n", e, 1e3 * ci,
            1e9 * ci / (double)B, 1e9 * draw / (double)B, 100 * br.bca.lo,
            100 * br.bca.hi);

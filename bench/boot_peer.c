@@ -37,6 +37,8 @@
 
 #include "nps/nps.h"
 
+#include "bench_util.h"
+
 struct options {
   double boot, level, repeat, seed, spread;
   const char *counts; /* "P,A,D" or NULL */
@@ -47,36 +49,6 @@ struct options {
 struct timing {
   double median, min, cpu_median;
 };
-
-static double seconds(clockid_t clock) {
-  struct timespec ts;
-  clock_gettime(clock, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static double now(void) {
-  return seconds(CLOCK_MONOTONIC);
-}
-
-static int compare_doubles(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static double median(double *x, size_t n) {
-  qsort(x, n, sizeof *x, compare_doubles);
-  return n % 2 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
-}
-
-static int parse_number(const char *s, double lo, double hi, double *out) {
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (errno || end == s || *end || !(v >= lo && v <= hi))
-    return -1;
-  *out = v;
-  return 0;
-}
 
 /* "P,A,D" -> counts; -1 on anything else. */
 static int parse_counts(const char *s, nps_counts *c) {
@@ -167,22 +139,22 @@ static int parse_args(int argc, char **argv, struct options *o) {
   while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
     switch (ch) {
     case 'b':
-      bad |= parse_number(optarg, 2, 1e9, &o->boot);
+      bad |= bench_parse_number(optarg, 2, 1e9, &o->boot);
       break;
     case 'l':
-      bad |= parse_number(optarg, 1e-9, 1 - 1e-9, &o->level);
+      bad |= bench_parse_number(optarg, 1e-9, 1 - 1e-9, &o->level);
       break;
     case 'r':
-      bad |= parse_number(optarg, 1, 100000, &o->repeat);
+      bad |= bench_parse_number(optarg, 1, 100000, &o->repeat);
       break;
     case 's':
-      bad |= parse_number(optarg, 0, 4294967295.0, &o->seed);
+      bad |= bench_parse_number(optarg, 0, 4294967295.0, &o->seed);
       break;
     case 'c':
       o->counts = optarg;
       break;
     case 'k':
-      bad |= parse_number(optarg, 0, 100000, &o->spread);
+      bad |= bench_parse_number(optarg, 0, 100000, &o->spread);
       break;
     case 'h':
       usage(stdout);
@@ -214,15 +186,15 @@ static int time_boot(const nps_counts *c, const struct options *o,
   nps_status st = NPS_OK;
   for (size_t i = 0; i < R && st == NPS_OK; i++) {
     gsl_rng_set(r, (unsigned long)o->seed);
-    double c0 = seconds(CLOCK_PROCESS_CPUTIME_ID), t0 = now();
+    double c0 = bench_seconds(CLOCK_PROCESS_CPUTIME_ID), t0 = bench_now();
     st = nps_boot_ci(c, B, o->level, r, NULL, br);
-    t[i] = now() - t0;
-    cpu[i] = seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
+    t[i] = bench_now() - t0;
+    cpu[i] = bench_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
   }
   if (st == NPS_OK) {
-    tm->median = median(t, R); /* sorts t */
+    tm->median = bench_median(t, R); /* sorts t */
     tm->min = t[0];
-    tm->cpu_median = median(cpu, R);
+    tm->cpu_median = bench_median(cpu, R);
   } else {
     fprintf(stderr, "boot_peer: nps_boot_ci: %s\n", nps_strerror(st));
   }
@@ -281,11 +253,11 @@ int main(int argc, char **argv) {
     }
   } else {
     nps_hist h = {{0}};
-    double t0 = now();
+    double t0 = bench_now();
     if (read_scores(o.file, &h) != 0)
       return 1;
     c = nps_hist_counts(&h);
-    t_read = now() - t0;
+    t_read = bench_now() - t0;
   }
   nps_boot_result br;
   struct timing tm;

@@ -48,6 +48,8 @@
 
 #include "nps/nps.h"
 
+#include "bench_util.h"
+
 enum { M_WALD, M_AW, M_SCORE, M_BAYES, M_PCT, M_BCA, NM };
 
 static const char *const method_names[NM] = {"wald",  "adjusted-wald", "score",
@@ -98,12 +100,6 @@ typedef struct runner {
   size_t next_job; /* jobs: 2 per cell, analytic then bootstrap */
   pthread_mutex_t lock;
 } runner;
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 static double log_multinomial(unsigned n, unsigned p, unsigned a, unsigned d,
                               const truth *t) {
@@ -209,12 +205,12 @@ static void *worker(void *arg) {
     /* Largest cells first: they are last in the cell array. */
     size_t ci = run->ncells - 1 - job / 2;
     cell *c = &run->cells[ci];
-    double t0 = now();
+    double t0 = bench_now();
     if (job % 2 == 0)
       run_analytic(run->opt, c);
     else
       run_boot(run->opt, c, run->opt->seed * 1000003ul + ci);
-    c->seconds[job % 2] = now() - t0;
+    c->seconds[job % 2] = bench_now() - t0;
   }
 }
 
@@ -235,16 +231,6 @@ static void usage(FILE *f) {
       "  --closed     a limit equal to the true NPS covers it (default:\n"
       "               counts one half, as for a truth just off the grid)\n"
       "  --quick      n = 10, 30, 100 only, 2000 trials, B = 500\n");
-}
-
-static int parse_number(const char *s, double lo, double hi, double *out) {
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (errno || end == s || *end || !(v >= lo && v <= hi))
-    return -1;
-  *out = v;
-  return 0;
 }
 
 /* A comma-separated list of sample sizes 1..100000. */
@@ -280,24 +266,24 @@ static int parse_options(int argc, char **argv, options *opt) {
   while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
     switch (ch) {
     case 't':
-      if (parse_number(optarg, 1, 1e9, &trials))
+      if (bench_parse_number(optarg, 1, 1e9, &trials))
         return -1;
       break;
     case 'b':
-      if (parse_number(optarg, 2, 1e8, &boot))
+      if (bench_parse_number(optarg, 2, 1e8, &boot))
         return -1;
       break;
     case 's':
-      if (parse_number(optarg, 0, 4294967295.0, &v))
+      if (bench_parse_number(optarg, 0, 4294967295.0, &v))
         return -1;
       opt->seed = (unsigned long)v;
       break;
     case 'l':
-      if (parse_number(optarg, 1e-9, 1 - 1e-9, &opt->level))
+      if (bench_parse_number(optarg, 1e-9, 1 - 1e-9, &opt->level))
         return -1;
       break;
     case 'j':
-      if (parse_number(optarg, 1, 256, &v))
+      if (bench_parse_number(optarg, 1, 256, &v))
         return -1;
       opt->threads = (int)v;
       break;
@@ -396,7 +382,7 @@ int main(int argc, char **argv) {
       cells[j * NTRUTHS + i].n = ns[j];
     }
   runner run = {&opt, cells, nc, 0, PTHREAD_MUTEX_INITIALIZER};
-  double t0 = now();
+  double t0 = bench_now();
   pthread_t *tid = calloc((size_t)opt.threads, sizeof *tid);
   if (!tid)
     return 1;
@@ -405,7 +391,7 @@ int main(int argc, char **argv) {
       return 1;
   for (int i = 0; i < opt.threads; i++)
     pthread_join(tid[i], NULL);
-  double elapsed = now() - t0;
+  double elapsed = bench_now() - t0;
 
   /* Present truth-major: all n of one truth together. */
   cell *sorted = calloc(nc, sizeof *sorted);

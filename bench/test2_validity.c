@@ -47,6 +47,8 @@
 
 #include "nps/nps.h"
 
+#include "bench_util.h"
+
 enum { T_WALD, T_AW, T_PCT, T_BCA, T_SHIFT, T_PERM, T_MID, T_DIFF, NT };
 
 static const char *const test_names[NT] = {
@@ -91,12 +93,6 @@ typedef struct options {
   double alpha;
   int power;
 } options;
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 /* ---- running the tests on one pair of samples -------------------------- */
 
@@ -227,7 +223,7 @@ typedef struct cell {
 } cell;
 
 static int run_cell(const options *opt, cell *c, unsigned long seed) {
-  double t0 = now();
+  double t0 = bench_now();
   const double p2[3] = {c->dist->p, c->dist->a, c->dist->d};
   const dist *d1 = c->dist1 ? c->dist1 : c->dist;
   nps_shares s1 = {d1->p, d1->a, d1->d};
@@ -268,7 +264,7 @@ static int run_cell(const options *opt, cell *c, unsigned long seed) {
   c->failures = u.failures;
   free(u.work);
   gsl_rng_free(u.r);
-  c->seconds = now() - t0;
+  c->seconds = bench_now() - t0;
   return 0;
 }
 
@@ -353,16 +349,6 @@ static void print_power(const options *opt, const cell *cells, size_t k) {
 
 /* ---- options and main ------------------------------------------------- */
 
-static int parse_number(const char *s, double lo, double hi, double *out) {
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (errno || end == s || *end || !(v >= lo && v <= hi))
-    return -1;
-  *out = v;
-  return 0;
-}
-
 static void usage(FILE *f) {
   fprintf(f, "usage: test2_validity [--trials N] [--power-trials N] "
              "[--boot B] [--seed S] [--alpha A] [--no-power] [--quick]\n");
@@ -393,7 +379,7 @@ static int parse_options(int argc, char **argv, options *opt) {
         *opt = (options){500, 200, 200, opt->seed, opt->alpha, opt->power};
       continue;
     }
-    if (ch == '?' || parse_number(optarg, 0, 4294967295.0, &v))
+    if (ch == '?' || bench_parse_number(optarg, 0, 4294967295.0, &v))
       return -1;
     if (ch == 't')
       opt->trials = (long)v;
@@ -435,7 +421,7 @@ int main(int argc, char **argv) {
                           .n1 = unequal_sizes[s][0],
                           .n2 = unequal_sizes[s][1],
                           .trials = opt.trials};
-  double t0 = now();
+  double t0 = bench_now();
   for (size_t i = 0; i < nn; i++) {
     if (run_cell(&opt, &null[i], opt.seed * 1000 + i)) {
       fprintf(stderr, "test2_validity: out of memory\n");
@@ -473,6 +459,6 @@ int main(int argc, char **argv) {
   }
   if (na)
     print_power(&opt, alt, na);
-  printf("total %.0f s\n", now() - t0);
+  printf("total %.0f s\n", bench_now() - t0);
   return 0;
 }
