@@ -18,7 +18,9 @@ static inline double bench_seconds(clockid_t clock) {
 }
 
 /* Wall-clock time in seconds. */
-static inline double bench_now(void) { return bench_seconds(CLOCK_MONOTONIC); }
+static inline double bench_now(void) {
+  return bench_seconds(CLOCK_MONOTONIC);
+}
 
 static inline int bench_compare_doubles(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;

@@ -55,46 +55,46 @@ typedef enum nps_csvin_input {
 
 typedef struct nps_csvin_options {
   nps_csvin_input input;
-  char delimiter;      /* ',', ';' or '\t'; 0 sniffs it from the header */
-  uint64_t skip_rows;  /* rows to drop after the header */
-  const char *score_column;            /* NULL: detect (see below) */
-  const char *const *group_columns;    /* the --by columns, in key order */
-  size_t n_group_columns;              /* 0: one group with an empty key */
-  const char *const *na_values;        /* NULL: nps_csvin_default_na */
+  char delimiter;           /* ',', ';' or '\t'; 0 sniffs it from the header */
+  uint64_t skip_rows;       /* rows to drop after the header */
+  const char *score_column; /* NULL: detect (see below) */
+  const char *const *group_columns; /* the --by columns, in key order */
+  size_t n_group_columns;           /* 0: one group with an empty key */
+  const char *const *na_values;     /* NULL: nps_csvin_default_na */
   size_t n_na_values;
-  const nps_csvin_filter *filters;     /* all must hold for a row to count */
+  const nps_csvin_filter *filters; /* all must hold for a row to count */
   size_t n_filters;
-  int skip_invalid;    /* skip and count bad rows instead of failing */
-  int score_labels;    /* accept "10 - Extremely likely" (leading integer) */
-  size_t max_field;    /* 0: NPS_CSVIN_DEFAULT_MAX_FIELD */
-  unsigned threads;    /* 0 or 1: one thread; N > 1: a regular file of 8 MiB
-                          or more is cut at line starts into N parts parsed
-                          in parallel (same result, same messages) */
+  int skip_invalid; /* skip and count bad rows instead of failing */
+  int score_labels; /* accept "10 - Extremely likely" (leading integer) */
+  size_t max_field; /* 0: NPS_CSVIN_DEFAULT_MAX_FIELD */
+  unsigned threads; /* 0 or 1: one thread; N > 1: a regular file of 8 MiB
+                       or more is cut at line starts into N parts parsed
+                       in parallel (same result, same messages) */
 } nps_csvin_options;
 
 /* What a read saw. Filled even when the read fails, as far as it got. */
 typedef struct nps_csvin_report {
-  char delimiter;          /* the delimiter used */
-  int delimiter_sniffed;   /* 1 when it was sniffed, not given */
-  int had_bom;             /* 1 when a UTF-8 BOM was stripped */
-  int had_sep_line;        /* 1 when an Excel "sep=X" line was honoured */
-  int score_detected;      /* 1 when the score column was auto-detected */
-  char score_column[256];  /* its header name (truncated with "...") */
-  char counts_form[16];    /* counts input: "long", "wide" or "trinomial" */
-  uint64_t records;        /* data records after the header and skip_rows */
-  uint64_t responses;      /* answers counted into histograms */
-  uint64_t missing;        /* answers counted as missing */
-  uint64_t filtered;       /* records dropped by filters */
-  uint64_t invalid;        /* records skipped by skip_invalid */
-  uint64_t first_invalid_line;    /* line of the first skipped record */
+  char delimiter;              /* the delimiter used */
+  int delimiter_sniffed;       /* 1 when it was sniffed, not given */
+  int had_bom;                 /* 1 when a UTF-8 BOM was stripped */
+  int had_sep_line;            /* 1 when an Excel "sep=X" line was honoured */
+  int score_detected;          /* 1 when the score column was auto-detected */
+  char score_column[256];      /* its header name (truncated with "...") */
+  char counts_form[16];        /* counts input: "long", "wide" or "trinomial" */
+  uint64_t records;            /* data records after the header and skip_rows */
+  uint64_t responses;          /* answers counted into histograms */
+  uint64_t missing;            /* answers counted as missing */
+  uint64_t filtered;           /* records dropped by filters */
+  uint64_t invalid;            /* records skipped by skip_invalid */
+  uint64_t first_invalid_line; /* line of the first skipped record */
   char first_invalid_reason[256]; /* its message (cut with "...") */
 } nps_csvin_report;
 
 /* Where and why a read failed. */
 typedef struct nps_csvin_error {
-  uint64_t line;      /* 1-based physical line; 0 when not tied to one */
-  size_t column;      /* 1-based field number; 0 when not tied to one */
-  char message[512];  /* e.g. "column 'score': '11' is not a score 0..10" */
+  uint64_t line;     /* 1-based physical line; 0 when not tied to one */
+  size_t column;     /* 1-based field number; 0 when not tied to one */
+  char message[512]; /* e.g. "column 'score': '11' is not a score 0..10" */
 } nps_csvin_error;
 
 /* Reads all of in (a text stream opened by the caller) into table.

@@ -23,7 +23,7 @@ extern "C" {
 #define NPS_NSCORES 11 /* scores 0..10 */
 
 /* Category boundaries: detractor 0..6, passive 7..8, promoter 9..10. */
-#define NPS_PASSIVE_MIN 7
+#define NPS_PASSIVE_MIN  7
 #define NPS_PROMOTER_MIN 9
 
 typedef enum nps_category {

@@ -13,20 +13,20 @@ extern "C" {
 
 typedef enum nps_status {
   NPS_OK = 0,
-  NPS_ENOMEM,      /* an allocation failed */
-  NPS_EINVAL,      /* an argument is outside its documented domain */
-  NPS_EEMPTY,      /* no responses: n = 0 */
-  NPS_ENUMERIC,    /* a numerical routine did not converge */
-  NPS_EIO,         /* reading or writing failed (errno holds the reason) */
-  NPS_ECSV,        /* malformed CSV: quote, ragged row, binary data */
-  NPS_ESCORE,      /* a score cell is not an integer 0..10 */
-  NPS_ECOLUMN,     /* a column is missing or ambiguous */
-  NPS_EGROUPS,     /* more distinct groups than the allowed maximum */
-  NPS_EENCODING,   /* not UTF-8 text (UTF-16, invalid bytes) */
-  NPS_EFIELD,      /* a field is longer than the allowed maximum */
-  NPS_ECOUNT,      /* a count in counts input is not a non-negative integer */
-  NPS_EOVERFLOW,   /* a count would overflow 64 bits */
-  NPS_EDEGENERATE  /* every answer is in one category: no sampling spread */
+  NPS_ENOMEM,     /* an allocation failed */
+  NPS_EINVAL,     /* an argument is outside its documented domain */
+  NPS_EEMPTY,     /* no responses: n = 0 */
+  NPS_ENUMERIC,   /* a numerical routine did not converge */
+  NPS_EIO,        /* reading or writing failed (errno holds the reason) */
+  NPS_ECSV,       /* malformed CSV: quote, ragged row, binary data */
+  NPS_ESCORE,     /* a score cell is not an integer 0..10 */
+  NPS_ECOLUMN,    /* a column is missing or ambiguous */
+  NPS_EGROUPS,    /* more distinct groups than the allowed maximum */
+  NPS_EENCODING,  /* not UTF-8 text (UTF-16, invalid bytes) */
+  NPS_EFIELD,     /* a field is longer than the allowed maximum */
+  NPS_ECOUNT,     /* a count in counts input is not a non-negative integer */
+  NPS_EOVERFLOW,  /* a count would overflow 64 bits */
+  NPS_EDEGENERATE /* every answer is in one category: no sampling spread */
 } nps_status;
 
 /* A static, never-NULL English description of status. */

@@ -55,8 +55,8 @@ nps_status nps_table_add(nps_table *t, const char *key, size_t key_len,
                          int score, uint64_t count);
 
 /* Adds count missing answers to the group key. */
-nps_status nps_table_add_missing(nps_table *t, const char *key,
-                                 size_t key_len, uint64_t count);
+nps_status nps_table_add_missing(nps_table *t, const char *key, size_t key_len,
+                                 uint64_t count);
 
 /* Adds every group of src into dst. */
 nps_status nps_table_merge(nps_table *dst, const nps_table *src);

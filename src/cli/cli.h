@@ -31,7 +31,7 @@ enum {
 #define CLI_DEFAULT_CI NPS_CI_DEFAULT
 
 /* Most threads --threads accepts, and the most the default uses. */
-#define CLI_MAX_THREADS 64
+#define CLI_MAX_THREADS         64
 #define CLI_DEFAULT_MAX_THREADS 8
 
 #define CLI_MAX_LIST 64 /* most columns in --by, values in a filter, ... */
@@ -45,8 +45,8 @@ typedef enum cli_format {
 
 /* Options shared by the subcommands that read responses. */
 typedef struct cli_common {
-  const char *command;        /* "summary", ... for messages */
-  nps_csvin_options csv;      /* reader options, pointing into the arrays */
+  const char *command;   /* "summary", ... for messages */
+  nps_csvin_options csv; /* reader options, pointing into the arrays */
   const char *by[CLI_MAX_LIST];
   size_t n_by;
   const char *na[CLI_MAX_LIST];
@@ -71,26 +71,45 @@ typedef struct cli_common {
 
 /* Long options shared by the subcommands (ids above 256 and below 512). */
 enum {
-  OPT_SCORE = 256, OPT_DELIMITER, OPT_SKIP_ROWS, OPT_NA_VALUES,
-  OPT_SKIP_INVALID, OPT_WHERE, OPT_EXCLUDE, OPT_INPUT, OPT_CI, OPT_LEVEL,
-  OPT_BOOT, OPT_SEED, OPT_FORMAT, OPT_OUTPUT, OPT_MIN_N, OPT_QUIET,
-  OPT_MAX_GROUPS, OPT_SCORE_LABELS, OPT_BY, OPT_HELP, OPT_PLOT, OPT_RENDER,
+  OPT_SCORE = 256,
+  OPT_DELIMITER,
+  OPT_SKIP_ROWS,
+  OPT_NA_VALUES,
+  OPT_SKIP_INVALID,
+  OPT_WHERE,
+  OPT_EXCLUDE,
+  OPT_INPUT,
+  OPT_CI,
+  OPT_LEVEL,
+  OPT_BOOT,
+  OPT_SEED,
+  OPT_FORMAT,
+  OPT_OUTPUT,
+  OPT_MIN_N,
+  OPT_QUIET,
+  OPT_MAX_GROUPS,
+  OPT_SCORE_LABELS,
+  OPT_BY,
+  OPT_HELP,
+  OPT_PLOT,
+  OPT_RENDER,
   OPT_THREADS
 };
 
 #define CLI_COMMON_OPTIONS                                                     \
   {"score", 1, 0, OPT_SCORE}, {"delimiter", 1, 0, OPT_DELIMITER},              \
-      {"skip-rows", 1, 0, OPT_SKIP_ROWS}, {"na-values", 1, 0, OPT_NA_VALUES}, \
-      {"skip-invalid", 0, 0, OPT_SKIP_INVALID}, {"where", 1, 0, OPT_WHERE},   \
-      {"exclude", 1, 0, OPT_EXCLUDE}, {"input", 1, 0, OPT_INPUT},             \
-      {"ci", 1, 0, OPT_CI}, {"level", 1, 0, OPT_LEVEL},                       \
-      {"boot", 1, 0, OPT_BOOT}, {"seed", 1, 0, OPT_SEED},                     \
-      {"format", 1, 0, OPT_FORMAT}, {"output", 1, 0, OPT_OUTPUT},             \
-      {"min-n", 1, 0, OPT_MIN_N}, {"quiet", 0, 0, OPT_QUIET},                 \
-      {"max-groups", 1, 0, OPT_MAX_GROUPS},                                   \
-      {"score-labels", 0, 0, OPT_SCORE_LABELS}, {"help", 0, 0, OPT_HELP},   \
-      {"plot", 1, 0, OPT_PLOT}, {"render", 1, 0, OPT_RENDER},                 \
-      {"threads", 1, 0, OPT_THREADS}
+      {"skip-rows", 1, 0, OPT_SKIP_ROWS}, {"na-values", 1, 0, OPT_NA_VALUES},  \
+      {"skip-invalid", 0, 0, OPT_SKIP_INVALID}, {"where", 1, 0, OPT_WHERE},    \
+      {"exclude", 1, 0, OPT_EXCLUDE}, {"input", 1, 0, OPT_INPUT},              \
+      {"ci", 1, 0, OPT_CI}, {"level", 1, 0, OPT_LEVEL},                        \
+      {"boot", 1, 0, OPT_BOOT}, {"seed", 1, 0, OPT_SEED},                      \
+      {"format", 1, 0, OPT_FORMAT}, {"output", 1, 0, OPT_OUTPUT},              \
+      {"min-n", 1, 0, OPT_MIN_N}, {"quiet", 0, 0, OPT_QUIET},                  \
+      {"max-groups", 1, 0, OPT_MAX_GROUPS},                                    \
+      {"score-labels", 0, 0, OPT_SCORE_LABELS}, {"help", 0, 0, OPT_HELP},      \
+      {"plot", 1, 0, OPT_PLOT}, {"render", 1, 0, OPT_RENDER}, {                \
+    "threads", 1, 0, OPT_THREADS                                               \
+  }
 
 /* Usage text of the common options, for the subcommands' --help. */
 extern const char cli_common_help[];
@@ -241,8 +260,8 @@ typedef struct cli_plot_out {
   char *image;
 } cli_plot_out;
 
-int cli_plot_begin(const cli_common *c, const char *path,
-                   cli_plot_writer write, const void *ctx, cli_plot_out *po);
+int cli_plot_begin(const cli_common *c, const char *path, cli_plot_writer write,
+                   const void *ctx, cli_plot_out *po);
 int cli_plot_end(const cli_common *c, cli_plot_out *po, int ok);
 
 /* Runs `gnuplot SCRIPT` through posix_spawnp (never a shell) in the

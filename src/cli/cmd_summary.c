@@ -64,8 +64,8 @@ static void print_help(void) {
 
 enum { OPT_PLOT_BOOT = 512 };
 
-static int parse_args(int argc, char **argv, cli_common *c,
-                      const char **path, const char **plot_boot) {
+static int parse_args(int argc, char **argv, cli_common *c, const char **path,
+                      const char **plot_boot) {
   static const struct option options[] = {{"by", 1, 0, OPT_BY},
                                           {"plot-boot", 1, 0, OPT_PLOT_BOOT},
                                           CLI_COMMON_OPTIONS,
@@ -89,9 +89,11 @@ static int parse_args(int argc, char **argv, cli_common *c,
       continue;
     }
     int rc = cli_common_option(c, opt, optarg);
-    if (rc) return rc;
+    if (rc)
+      return rc;
   }
-  if (!*plot_boot && cli_plot_check(c)) return EXIT_USAGE;
+  if (!*plot_boot && cli_plot_check(c))
+    return EXIT_USAGE;
   if (*plot_boot && c->ci != NPS_CI_PERCENTILE && c->ci != NPS_CI_BCA)
     return cli_usage_error(c->command,
                            "--plot-boot needs a bootstrap interval: --ci "
@@ -117,19 +119,20 @@ static int compute_row(const cli_common *c, row *r, gsl_rng *rng) {
   nps_ci_request req = {c->ci, c->level, c->boot, rng};
   nps_status st = nps_ci_compute(&r->counts, &req, &r->ci);
   if (st != NPS_OK) {
-    cli_error("interval (%s): %s", nps_ci_method_name(c->ci),
-              nps_strerror(st));
+    cli_error("interval (%s): %s", nps_ci_method_name(c->ci), nps_strerror(st));
     return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
   }
   r->has_ci = 1;
-  if (r->ci.note) r->footnote = 2;
+  if (r->ci.note)
+    r->footnote = 2;
   return EXIT_OK;
 }
 
 static int build(summary *s, const nps_table *t) {
   size_t n = nps_table_size(t);
   s->rows = calloc(n + 1, sizeof *s->rows);
-  if (!s->rows) return cli_out_of_memory();
+  if (!s->rows)
+    return cli_out_of_memory();
   s->n_rows = 0;
   if (s->opt->n_by) {
     for (size_t i = 0; i < n; i++, s->n_rows++) {
@@ -146,7 +149,8 @@ static int build(summary *s, const nps_table *t) {
   nps_table_total(t, &all, &overall->missing);
   overall->counts = nps_hist_counts(&all);
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-  if (!rng) return cli_out_of_memory();
+  if (!rng)
+    return cli_out_of_memory();
   int rc = EXIT_OK;
   for (size_t i = 0; i < s->n_rows && rc == EXIT_OK; i++)
     rc = compute_row(s->opt, &s->rows[i], rng);
@@ -182,10 +186,13 @@ static void set_text(cell *x, const char *s, size_t len) {
   cli_cell_text(x, s, len);
 }
 
-static void set_fmt(cell *x, const char *s) { cli_cell_copy(x, s); }
+static void set_fmt(cell *x, const char *s) {
+  cli_cell_copy(x, s);
+}
 
 static void pct(cell *x, uint64_t n, double share) {
-  if (n == 0) set_fmt(x, "n/a");
+  if (n == 0)
+    set_fmt(x, "n/a");
   else {
     snprintf(x->buf, sizeof x->buf, "%.1f%%", 100.0 * share);
     set_text(x, x->buf, strlen(x->buf));
@@ -195,7 +202,8 @@ static void pct(cell *x, uint64_t n, double share) {
 static void row_cells(const summary *s, const row *r, cell *cells) {
   size_t nb = s->opt->n_by, k = 0;
   for (size_t i = 0; i < nb; i++, k++) {
-    if (!r->key) set_text(&cells[k], i == 0 ? "all" : "", i == 0 ? 3 : 0);
+    if (!r->key)
+      set_text(&cells[k], i == 0 ? "all" : "", i == 0 ? 3 : 0);
     else {
       const char *p;
       size_t len;
@@ -203,7 +211,8 @@ static void row_cells(const summary *s, const row *r, cell *cells) {
       set_text(&cells[k], p, len);
     }
   }
-  if (nb == 0) set_text(&cells[k++], "all", 3);
+  if (nb == 0)
+    set_text(&cells[k++], "all", 3);
   snprintf(cells[k].buf, sizeof cells[k].buf, "%llu",
            (unsigned long long)r->est.n);
   set_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
@@ -211,8 +220,7 @@ static void row_cells(const summary *s, const row *r, cell *cells) {
   pct(&cells[k++], r->est.n, r->est.share_promoters);
   pct(&cells[k++], r->est.n, r->est.share_passives);
   pct(&cells[k++], r->est.n, r->est.share_detractors);
-  cli_points(cells[k].buf, sizeof cells[k].buf,
-             r->est.n ? r->est.nps : NAN);
+  cli_points(cells[k].buf, sizeof cells[k].buf, r->est.n ? r->est.nps : NAN);
   set_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
   k++;
   if (r->has_ci) {
@@ -236,20 +244,23 @@ static void row_cells(const summary *s, const row *r, cell *cells) {
 static int print_grid(FILE *fp, const summary *s, int markdown) {
   size_t nb = s->opt->n_by ? s->opt->n_by : 1, ncols = nb + NCOLS_FIXED;
   cell(*cells)[CLI_GRID_MAX_COLS] = calloc(s->n_rows + 1, sizeof *cells);
-  if (!cells) return -1;
+  if (!cells)
+    return -1;
   char level[32];
   snprintf(level, sizeof level, "%g%% CI", 100.0 * s->opt->level);
-  const char *heads[NCOLS_FIXED] = {"n",   "promoters", "passives", "detractors",
-                                    "NPS", level,       "missing"};
+  const char *heads[NCOLS_FIXED] = {
+      "n", "promoters", "passives", "detractors", "NPS", level, "missing"};
   for (size_t i = 0; i < nb; i++) {
     const char *h = s->opt->n_by ? s->opt->by[i] : "group";
     set_text(&cells[0][i], h, strlen(h));
   }
   for (size_t i = 0; i < NCOLS_FIXED; i++)
     set_text(&cells[0][nb + i], heads[i], strlen(heads[i]));
-  for (size_t r = 0; r < s->n_rows; r++) row_cells(s, &s->rows[r], cells[r + 1]);
+  for (size_t r = 0; r < s->n_rows; r++)
+    row_cells(s, &s->rows[r], cells[r + 1]);
   unsigned char left[CLI_GRID_MAX_COLS] = {0};
-  for (size_t k = 0; k < ncols; k++) left[k] = k < nb || k == ncols - 2;
+  for (size_t k = 0; k < ncols; k++)
+    left[k] = k < nb || k == ncols - 2;
   cli_grid(fp, cells, s->n_rows + 1, ncols, left, markdown);
   free(cells);
   return 0;
@@ -262,8 +273,8 @@ static void print_header(FILE *fp, const summary *s, int markdown) {
   method_line(s->opt, method, sizeof method);
   const char *b = markdown ? "**" : "";
   fprintf(fp, "%sNPS summary%s: %s\n%s", b, b, s->path, markdown ? "\n" : "");
-  fprintf(fp, "responses: %llu, missing: %llu",
-          (unsigned long long)all->est.n, (unsigned long long)all->missing);
+  fprintf(fp, "responses: %llu, missing: %llu", (unsigned long long)all->est.n,
+          (unsigned long long)all->missing);
   if (rp->invalid)
     fprintf(fp, ", skipped invalid: %llu", (unsigned long long)rp->invalid);
   if (rp->filtered)
@@ -273,7 +284,8 @@ static void print_header(FILE *fp, const summary *s, int markdown) {
 
 /* Nonzero when row i has a fallback note that no earlier row has. */
 static int new_note(const summary *s, size_t i) {
-  if (s->rows[i].footnote != 2) return 0;
+  if (s->rows[i].footnote != 2)
+    return 0;
   for (size_t j = 0; j < i; j++)
     if (s->rows[j].footnote == 2 &&
         strcmp(s->rows[j].ci.note, s->rows[i].ci.note) == 0)
@@ -287,10 +299,12 @@ static void print_footnotes(FILE *fp, const summary *s) {
     below |= s->rows[i].footnote == 1;
     fallback |= s->rows[i].footnote == 2;
   }
-  if (fallback || below) fputc('\n', fp);
+  if (fallback || below)
+    fputc('\n', fp);
   /* Each distinct reason once: rows may fall back for different ones. */
   for (size_t i = 0; i < s->n_rows; i++)
-    if (new_note(s, i)) fprintf(fp, "*  %s\n", s->rows[i].ci.note);
+    if (new_note(s, i))
+      fprintf(fp, "*  %s\n", s->rows[i].ci.note);
   if (below)
     fprintf(fp, "** n below --min-n %llu: estimate only, no interval\n",
             (unsigned long long)s->opt->min_n);
@@ -298,7 +312,8 @@ static void print_footnotes(FILE *fp, const summary *s) {
 
 static int print_table(FILE *fp, const summary *s, int markdown) {
   print_header(fp, s, markdown);
-  if (print_grid(fp, s, markdown)) return -1;
+  if (print_grid(fp, s, markdown))
+    return -1;
   print_footnotes(fp, s);
   return 0;
 }
@@ -322,7 +337,8 @@ static void print_csv(FILE *fp, const summary *s) {
     for (size_t k = 0; k < c->n_by; k++) {
       const char *p = "";
       size_t len = 0;
-      if (r->key) key_part(r, k, &p, &len);
+      if (r->key)
+        key_part(r, k, &p, &len);
       fputc(',', fp);
       cli_csv_field(fp, p, len);
     }
@@ -340,8 +356,10 @@ static void print_csv(FILE *fp, const summary *s) {
     cli_csv_num(fp, r->has_ci ? 100 * r->ci.iv.hi : NAN);
     fprintf(fp, ",%s", r->has_ci ? nps_ci_method_name(r->ci.method_used) : "");
     cli_csv_num(fp, c->level);
-    if (is_boot(c->ci)) fprintf(fp, ",%zu,%lu", c->boot, c->seed);
-    else fputs(",,", fp);
+    if (is_boot(c->ci))
+      fprintf(fp, ",%zu,%lu", c->boot, c->seed);
+    else
+      fputs(",,", fp);
     fprintf(fp, ",%llu,", (unsigned long long)r->missing);
     const char *note = r->footnote == 1   ? "n below --min-n: no interval"
                        : r->footnote == 2 ? r->ci.note
@@ -371,8 +389,9 @@ static void json_row(FILE *fp, const summary *s, const row *r,
     fputs("},", fp);
   }
   int has = r->est.n > 0;
-  fprintf(fp, "\n%s  \"n\": %llu, \"promoters\": %llu, \"passives\": %llu, "
-              "\"detractors\": %llu, \"missing\": %llu,\n%s  ",
+  fprintf(fp,
+          "\n%s  \"n\": %llu, \"promoters\": %llu, \"passives\": %llu, "
+          "\"detractors\": %llu, \"missing\": %llu,\n%s  ",
           indent, (unsigned long long)r->est.n,
           (unsigned long long)r->counts.promoters,
           (unsigned long long)r->counts.passives,
@@ -419,9 +438,11 @@ static void print_json(FILE *fp, const summary *s) {
   cli_json_num(fp, "level", c->level);
   if (is_boot(c->ci))
     fprintf(fp, ",\n  \"boot\": %zu,\n  \"seed\": %lu", c->boot, c->seed);
-  else fputs(",\n  \"boot\": null,\n  \"seed\": null", fp);
-  fprintf(fp, ",\n  \"min_n\": %llu,\n  \"skipped_invalid\": %llu,\n"
-              "  \"filtered\": %llu,\n  \"by\": [",
+  else
+    fputs(",\n  \"boot\": null,\n  \"seed\": null", fp);
+  fprintf(fp,
+          ",\n  \"min_n\": %llu,\n  \"skipped_invalid\": %llu,\n"
+          "  \"filtered\": %llu,\n  \"by\": [",
           (unsigned long long)c->min_n, (unsigned long long)rp->invalid,
           (unsigned long long)rp->filtered);
   for (size_t i = 0; i < c->n_by; i++) {
@@ -457,14 +478,16 @@ typedef struct chart {
 
 static int by_n_desc(const void *pa, const void *pb) {
   const row *a = *(const row *const *)pa, *b = *(const row *const *)pb;
-  if (a->est.n != b->est.n) return a->est.n > b->est.n ? -1 : 1;
+  if (a->est.n != b->est.n)
+    return a->est.n > b->est.n ? -1 : 1;
   return a < b ? -1 : a > b;
 }
 
 /* The group's key with its components joined by " / ". */
 static char *display_key(const row *r) {
   char *out = malloc(3 * r->key_len + 1);
-  if (!out) return NULL;
+  if (!out)
+    return NULL;
   size_t o = 0;
   for (size_t i = 0; i < r->key_len; i++) {
     if (r->key[i] == NPS_KEY_SEP) {
@@ -480,7 +503,8 @@ static char *display_key(const row *r) {
 
 static nps_plot_group plot_group(const row *r, const char *label) {
   nps_plot_group g = {label, strlen(label), r->counts, {NAN, NAN}};
-  if (r->has_ci) g.ci = r->ci.iv;
+  if (r->has_ci)
+    g.ci = r->ci.iv;
   return g;
 }
 
@@ -489,7 +513,8 @@ static void append(char *buf, size_t size, const char *fmt, ...)
 
 static void append(char *buf, size_t size, const char *fmt, ...) {
   size_t len = strlen(buf);
-  if (len + 1 >= size) return;
+  if (len + 1 >= size)
+    return;
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(buf + len, size - len, fmt, ap);
@@ -517,8 +542,8 @@ static void chart_note(chart *ch, size_t shown, size_t with_answers) {
     sep = " · ";
   }
   if (withheld)
-    append(ch->note, sizeof ch->note, "%sno interval below --min-n %llu",
-           sep, (unsigned long long)s->opt->min_n);
+    append(ch->note, sizeof ch->note, "%sno interval below --min-n %llu", sep,
+           (unsigned long long)s->opt->min_n);
 }
 
 static void chart_title(chart *ch) {
@@ -542,7 +567,8 @@ static int chart_init(chart *ch, const summary *s) {
     return EXIT_IO;
   }
   for (size_t i = 0; i < ng; i++)
-    if (s->rows[i].est.n) pick[k++] = &s->rows[i];
+    if (s->rows[i].est.n)
+      pick[k++] = &s->rows[i];
   qsort(pick, k, sizeof *pick, by_n_desc);
   size_t shown = k < CHART_MAX_GROUPS ? k : CHART_MAX_GROUPS;
   for (size_t i = 0; i < shown; i++) {
@@ -557,14 +583,14 @@ static int chart_init(chart *ch, const summary *s) {
   chart_title(ch);
   chart_note(ch, shown, k);
   if (shown < k)
-    cli_warn(s->opt, "the chart shows the %zu largest of %zu groups", shown,
-             k);
+    cli_warn(s->opt, "the chart shows the %zu largest of %zu groups", shown, k);
   return EXIT_OK;
 }
 
 static void chart_free(chart *ch) {
   if (ch->labels)
-    for (size_t i = 0; i < ch->n_groups; i++) free(ch->labels[i]);
+    for (size_t i = 0; i < ch->n_groups; i++)
+      free(ch->labels[i]);
   free(ch->labels);
   free(ch->groups);
   free(ch->replicates);
@@ -572,14 +598,14 @@ static void chart_free(chart *ch) {
 
 static nps_plot_info chart_info(const chart *ch, int with_note) {
   const cli_common *c = ch->s->opt;
-  nps_plot_info info = {
-      ch->title,
-      strcmp(ch->s->path, "-") ? ch->s->path : "standard input",
-      nps_ci_method_label(c->ci),
-      c->level,
-      is_boot(c->ci) ? c->boot : 0,
-      c->seed,
-      with_note && ch->note[0] ? ch->note : NULL};
+  nps_plot_info info = {ch->title,
+                        strcmp(ch->s->path, "-") ? ch->s->path
+                                                 : "standard input",
+                        nps_ci_method_label(c->ci),
+                        c->level,
+                        is_boot(c->ci) ? c->boot : 0,
+                        c->seed,
+                        with_note && ch->note[0] ? ch->note : NULL};
   return info;
 }
 
@@ -596,8 +622,7 @@ static nps_status write_boot_chart(FILE *fp, const nps_plot_target *t,
   const chart *ch = ctx;
   nps_plot_info info = chart_info(ch, 0);
   info.title = "Bootstrap distribution of NPS";
-  return nps_plot_bootstrap(fp, t, &info, &ch->overall, ch->replicates,
-                            ch->B);
+  return nps_plot_bootstrap(fp, t, &info, &ch->overall, ch->replicates, ch->B);
 }
 
 /* Draws the overall replicates again with the seed the interval used
@@ -607,8 +632,7 @@ static int boot_replicates(chart *ch) {
   const row *all = &ch->s->rows[ch->s->n_rows - 1];
   if (!all->has_ci || all->ci.method_used != c->ci) {
     cli_warn(c, "no bootstrap distribution to chart for %s: %s",
-             ch->s->plot_boot,
-             all->ci.note ? all->ci.note : "no interval");
+             ch->s->plot_boot, all->ci.note ? all->ci.note : "no interval");
     return -1;
   }
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
@@ -621,8 +645,8 @@ static int boot_replicates(chart *ch) {
   }
   gsl_rng_set(rng, cli_group_seed(c->seed, "", 0));
   nps_boot_result br;
-  nps_status st = nps_boot_ci(&all->counts, ch->B, c->level, rng,
-                              ch->replicates, &br);
+  nps_status st =
+      nps_boot_ci(&all->counts, ch->B, c->level, rng, ch->replicates, &br);
   gsl_rng_free(rng);
   if (st != NPS_OK) {
     cli_error("bootstrap: %s", nps_strerror(st));
@@ -641,9 +665,11 @@ static int charts_prepare(chart *ch, const summary *s, int *boot_ok) {
     cli_error("chart: %s", nps_strerror(NPS_ENOMEM));
     return rc;
   }
-  if (!s->plot_boot) return EXIT_OK;
+  if (!s->plot_boot)
+    return EXIT_OK;
   rc = boot_replicates(ch);
-  if (rc < 0) return EXIT_OK; /* nothing to draw: warned */
+  if (rc < 0)
+    return EXIT_OK; /* nothing to draw: warned */
   *boot_ok = rc == EXIT_OK;
   return rc;
 }
@@ -657,14 +683,24 @@ static int emit(const summary *s, const chart *ch, int boot_ok) {
   memset(&chart_out, 0, sizeof chart_out);
   memset(&boot_out, 0, sizeof boot_out);
   int rc = cli_out_open(&out, c->output);
-  if (rc) return rc;
+  if (rc)
+    return rc;
   switch (c->format) {
-  case FORMAT_TABLE: rc = print_table(out.fp, s, 0); break;
-  case FORMAT_MARKDOWN: rc = print_table(out.fp, s, 1); break;
-  case FORMAT_CSV: print_csv(out.fp, s); break;
-  case FORMAT_JSON: print_json(out.fp, s); break;
+  case FORMAT_TABLE:
+    rc = print_table(out.fp, s, 0);
+    break;
+  case FORMAT_MARKDOWN:
+    rc = print_table(out.fp, s, 1);
+    break;
+  case FORMAT_CSV:
+    print_csv(out.fp, s);
+    break;
+  case FORMAT_JSON:
+    print_json(out.fp, s);
+    break;
   }
-  if (rc) rc = cli_out_of_memory();
+  if (rc)
+    rc = cli_out_of_memory();
   if (ch && c->plot && rc == EXIT_OK)
     rc = cli_plot_begin(c, c->plot, write_chart, ch, &chart_out);
   if (ch && boot_ok && rc == EXIT_OK)
@@ -677,14 +713,16 @@ static int emit(const summary *s, const chart *ch, int boot_ok) {
   }
   int rc_chart = cli_plot_end(c, &chart_out, ok);
   int rc_boot = cli_plot_end(c, &boot_out, ok);
-  if (rc == EXIT_OK) rc = rc_chart != EXIT_OK ? rc_chart : rc_boot;
+  if (rc == EXIT_OK)
+    rc = rc_chart != EXIT_OK ? rc_chart : rc_boot;
   return rc;
 }
 
 /* The output says it too, but csv or json in a file is not read by eye. */
 static void warn_below(const summary *s) {
   size_t below = 0;
-  for (size_t i = 0; i < s->n_rows; i++) below += s->rows[i].footnote == 1;
+  for (size_t i = 0; i < s->n_rows; i++)
+    below += s->rows[i].footnote == 1;
   if (below)
     cli_warn(s->opt,
              "%s: %zu row%s with n below --min-n %llu: estimate shown, "
@@ -696,7 +734,8 @@ static void warn_below(const summary *s) {
 static int run(cli_common *c, const char *path, const char *plot_boot) {
   nps_table *t = nps_table_new(c->max_groups);
   summary s = {.opt = c, .path = path, .plot_boot = plot_boot};
-  if (!t) return cli_out_of_memory();
+  if (!t)
+    return cli_out_of_memory();
   int rc = cli_load(c, path, t, &s.report);
   if (rc == EXIT_OK) {
     nps_table_sort(t);
@@ -708,15 +747,18 @@ static int run(cli_common *c, const char *path, const char *plot_boot) {
                                            : " (only a header?)");
     rc = EXIT_DATA;
   }
-  if (rc == EXIT_OK) warn_below(&s);
+  if (rc == EXIT_OK)
+    warn_below(&s);
   chart ch;
   int charted = 0, boot_ok = 0;
   if (rc == EXIT_OK && (c->plot || plot_boot)) {
     charted = 1;
     rc = charts_prepare(&ch, &s, &boot_ok);
   }
-  if (rc == EXIT_OK) rc = emit(&s, charted ? &ch : NULL, boot_ok);
-  if (charted) chart_free(&ch);
+  if (rc == EXIT_OK)
+    rc = emit(&s, charted ? &ch : NULL, boot_ok);
+  if (charted)
+    chart_free(&ch);
   free(s.rows);
   nps_table_free(t);
   return rc;
@@ -727,8 +769,10 @@ int cmd_summary(int argc, char **argv) {
   cli_common_init(&c, "summary");
   const char *path = NULL, *plot_boot = NULL;
   int rc = parse_args(argc, argv, &c, &path, &plot_boot);
-  if (rc == 0) rc = run(&c, path, plot_boot);
-  else if (rc < 0) rc = EXIT_OK;
+  if (rc == 0)
+    rc = run(&c, path, plot_boot);
+  else if (rc < 0)
+    rc = EXIT_OK;
   cli_common_free(&c);
   return rc;
 }

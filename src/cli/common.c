@@ -71,14 +71,14 @@ void cli_common_init(cli_common *c, const char *command) {
   c->min_n = 2;
   c->max_groups = NPS_TABLE_DEFAULT_MAX_GROUPS;
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-  c->csv.threads = cpus < 1 ? 1u
-                   : cpus > CLI_DEFAULT_MAX_THREADS
-                       ? CLI_DEFAULT_MAX_THREADS
-                       : (unsigned)cpus;
+  c->csv.threads = cpus < 1                         ? 1u
+                   : cpus > CLI_DEFAULT_MAX_THREADS ? CLI_DEFAULT_MAX_THREADS
+                                                    : (unsigned)cpus;
 }
 
 void cli_common_free(cli_common *c) {
-  for (size_t i = 0; i < c->n_owned; i++) free(c->owned[i]);
+  for (size_t i = 0; i < c->n_owned; i++)
+    free(c->owned[i]);
   c->n_owned = 0;
 }
 
@@ -111,7 +111,8 @@ int cli_out_of_memory(void) {
 }
 
 void cli_warn(const cli_common *c, const char *fmt, ...) {
-  if (c->quiet) return;
+  if (c->quiet)
+    return;
   va_list ap;
   va_start(ap, fmt);
   vmessage("nps-stat: warning: ", fmt, ap);
@@ -120,11 +121,13 @@ void cli_warn(const cli_common *c, const char *fmt, ...) {
 
 /* strtoull with an end-pointer check: digits only, no sign. */
 static int parse_u64(const char *s, uint64_t *out) {
-  if (!s || *s < '0' || *s > '9') return -1;
+  if (!s || *s < '0' || *s > '9')
+    return -1;
   char *end;
   errno = 0;
   unsigned long long v = strtoull(s, &end, 10);
-  if (errno || *end) return -1;
+  if (errno || *end)
+    return -1;
   *out = (uint64_t)v;
   return 0;
 }
@@ -133,7 +136,8 @@ static int parse_level(const char *s, double *out) {
   char *end;
   errno = 0;
   double v = strtod(s, &end);
-  if (errno || end == s || *end || !(v > 0.0 && v < 1.0)) return -1;
+  if (errno || end == s || *end || !(v > 0.0 && v < 1.0))
+    return -1;
   *out = v;
   return 0;
 }
@@ -142,16 +146,20 @@ static int parse_level(const char *s, double *out) {
  * the pieces are copies owned by c. Returns the count, -1 when there are
  * too many, or -2 when out of memory. */
 static int split_list(cli_common *c, const char *arg, const char **out) {
-  if (c->n_owned == sizeof c->owned / sizeof c->owned[0]) return -1;
+  if (c->n_owned == sizeof c->owned / sizeof c->owned[0])
+    return -1;
   char *copy = strdup(arg);
-  if (!copy) return -2;
+  if (!copy)
+    return -2;
   c->owned[c->n_owned++] = copy;
   int n = 0;
   for (char *p = copy;; n++) {
-    if (n == CLI_MAX_LIST) return -1;
+    if (n == CLI_MAX_LIST)
+      return -1;
     char *comma = strchr(p, ',');
     out[n] = p;
-    if (!comma) return n + 1;
+    if (!comma)
+      return n + 1;
     *comma = '\0';
     p = comma + 1;
   }
@@ -161,8 +169,8 @@ static int add_filter(cli_common *c, const char *arg, int exclude) {
   const char *opt = exclude ? "--exclude" : "--where";
   const char *eq = strchr(arg, '=');
   if (!eq || eq == arg)
-    return cli_usage_error(c->command, "%s wants COL=VALUE[,VALUE...], not '%s'",
-                           opt, arg);
+    return cli_usage_error(c->command,
+                           "%s wants COL=VALUE[,VALUE...], not '%s'", opt, arg);
   size_t i = c->csv.n_filters;
   if (i == CLI_MAX_LIST)
     return cli_usage_error(c->command, "too many %s options", opt);
@@ -177,8 +185,8 @@ static int add_filter(cli_common *c, const char *arg, int exclude) {
     return cli_usage_error(c->command, "%s: too many values", opt);
   }
   c->owned[c->n_owned++] = column;
-  c->filters[i] = (nps_csvin_filter){column, c->filter_values[i], (size_t)n,
-                                     exclude};
+  c->filters[i] =
+      (nps_csvin_filter){column, c->filter_values[i], (size_t)n, exclude};
   c->csv.filters = c->filters;
   c->csv.n_filters = i + 1;
   return 0;
@@ -219,7 +227,8 @@ static int set_format(cli_common *c, const char *arg) {
 
 static int set_number(cli_common *c, const char *opt, const char *arg,
                       uint64_t min, uint64_t *out) {
-  if (parse_u64(arg, out) == 0 && *out >= min) return 0;
+  if (parse_u64(arg, out) == 0 && *out >= min)
+    return 0;
   return cli_usage_error(c->command,
                          "%s wants a whole number >= %llu, not '%s'", opt,
                          (unsigned long long)min, arg);
@@ -229,65 +238,90 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   uint64_t v = 0;
   int n;
   switch (opt) {
-  case OPT_SCORE: c->csv.score_column = arg; return 0;
-  case OPT_DELIMITER: return set_delimiter(c, arg);
+  case OPT_SCORE:
+    c->csv.score_column = arg;
+    return 0;
+  case OPT_DELIMITER:
+    return set_delimiter(c, arg);
   case OPT_SKIP_ROWS:
     return set_number(c, "--skip-rows", arg, 0, &c->csv.skip_rows);
   case OPT_NA_VALUES:
     n = *arg ? split_list(c, arg, c->na) : 0;
-    if (n == -2) return cli_out_of_memory();
-    if (n < 0) return cli_usage_error(c->command, "--na-values: too many");
+    if (n == -2)
+      return cli_out_of_memory();
+    if (n < 0)
+      return cli_usage_error(c->command, "--na-values: too many");
     c->csv.na_values = c->na;
     c->csv.n_na_values = (size_t)n;
     return 0;
-  case OPT_SKIP_INVALID: c->csv.skip_invalid = 1; return 0;
-  case OPT_SCORE_LABELS: c->csv.score_labels = 1; return 0;
-  case OPT_WHERE: return add_filter(c, arg, 0);
-  case OPT_EXCLUDE: return add_filter(c, arg, 1);
+  case OPT_SKIP_INVALID:
+    c->csv.skip_invalid = 1;
+    return 0;
+  case OPT_SCORE_LABELS:
+    c->csv.score_labels = 1;
+    return 0;
+  case OPT_WHERE:
+    return add_filter(c, arg, 0);
+  case OPT_EXCLUDE:
+    return add_filter(c, arg, 1);
   case OPT_INPUT:
-    if (strcmp(arg, "raw") == 0) c->csv.input = NPS_INPUT_RAW;
-    else if (strcmp(arg, "counts") == 0) c->csv.input = NPS_INPUT_COUNTS;
+    if (strcmp(arg, "raw") == 0)
+      c->csv.input = NPS_INPUT_RAW;
+    else if (strcmp(arg, "counts") == 0)
+      c->csv.input = NPS_INPUT_COUNTS;
     else
       return cli_usage_error(c->command, "--input must be raw or counts");
     return 0;
   case OPT_CI:
-    if (nps_ci_method_parse(arg, &c->ci) == NPS_OK) return 0;
+    if (nps_ci_method_parse(arg, &c->ci) == NPS_OK)
+      return 0;
     return cli_usage_error(c->command,
                            "--ci must be bayes, adjusted-wald, wald, score, "
                            "percentile or bca, not '%s'",
                            arg);
   case OPT_LEVEL:
-    if (parse_level(arg, &c->level) == 0) return 0;
+    if (parse_level(arg, &c->level) == 0)
+      return 0;
     return cli_usage_error(c->command,
                            "--level wants a number between 0 and 1, such as "
                            "0.95, not '%s'",
                            arg);
   case OPT_BOOT:
-    if (set_number(c, "--boot", arg, 100, &v)) return EXIT_USAGE;
+    if (set_number(c, "--boot", arg, 100, &v))
+      return EXIT_USAGE;
     if (v > 100000000)
       return cli_usage_error(c->command, "--boot: at most 100000000");
     c->boot = (size_t)v;
     return 0;
   case OPT_SEED:
-    if (set_number(c, "--seed", arg, 0, &v)) return EXIT_USAGE;
+    if (set_number(c, "--seed", arg, 0, &v))
+      return EXIT_USAGE;
     c->seed = (unsigned long)v;
     c->seed_given = 1;
     return 0;
-  case OPT_FORMAT: return set_format(c, arg);
-  case OPT_OUTPUT: c->output = arg; return 0;
-  case OPT_MIN_N: return set_number(c, "--min-n", arg, 0, &c->min_n);
+  case OPT_FORMAT:
+    return set_format(c, arg);
+  case OPT_OUTPUT:
+    c->output = arg;
+    return 0;
+  case OPT_MIN_N:
+    return set_number(c, "--min-n", arg, 0, &c->min_n);
   case OPT_THREADS:
-    if (set_number(c, "--threads", arg, 1, &v)) return EXIT_USAGE;
+    if (set_number(c, "--threads", arg, 1, &v))
+      return EXIT_USAGE;
     if (v > CLI_MAX_THREADS)
       return cli_usage_error(c->command, "--threads: at most %d",
                              CLI_MAX_THREADS);
     c->csv.threads = (unsigned)v;
     return 0;
   case OPT_MAX_GROUPS:
-    if (set_number(c, "--max-groups", arg, 1, &v)) return EXIT_USAGE;
+    if (set_number(c, "--max-groups", arg, 1, &v))
+      return EXIT_USAGE;
     c->max_groups = (size_t)v;
     return 0;
-  case OPT_QUIET: c->quiet = 1; return 0;
+  case OPT_QUIET:
+    c->quiet = 1;
+    return 0;
   case OPT_PLOT:
     if (!*arg || strcmp(arg, "-") == 0)
       return cli_usage_error(c->command,
@@ -297,19 +331,21 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   case OPT_RENDER:
     if (nps_plot_format_parse(arg, &c->render_format) != NPS_OK)
       return cli_usage_error(c->command,
-                             "--render must be png, svg or pdf, not '%s'",
-                             arg);
+                             "--render must be png, svg or pdf, not '%s'", arg);
     c->render = 1;
     return 0;
   case OPT_BY:
     n = split_list(c, arg, c->by);
-    if (n == -2) return cli_out_of_memory();
-    if (n < 0) return cli_usage_error(c->command, "--by: too many columns");
+    if (n == -2)
+      return cli_out_of_memory();
+    if (n < 0)
+      return cli_usage_error(c->command, "--by: too many columns");
     c->n_by = (size_t)n;
     c->csv.group_columns = c->by;
     c->csv.n_group_columns = c->n_by;
     return 0;
-  default: return -1;
+  default:
+    return -1;
   }
 }
 
@@ -320,7 +356,8 @@ static FILE *open_input(const char *path, const char **name) {
   }
   *name = path;
   FILE *fp = fopen(path, "rb");
-  if (!fp) return NULL;
+  if (!fp)
+    return NULL;
   struct stat st;
   if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
     fclose(fp);
@@ -332,18 +369,19 @@ static FILE *open_input(const char *path, const char **name) {
 
 static void report_notes(const cli_common *c, const char *name,
                          const nps_csvin_report *r) {
-  if (c->quiet) return;
+  if (c->quiet)
+    return;
   if (r->score_detected)
-    fprintf(stderr, "nps-stat: %s: score column '%s' (detected; --score to "
-                    "choose another)\n",
+    fprintf(stderr,
+            "nps-stat: %s: score column '%s' (detected; --score to "
+            "choose another)\n",
             name, r->score_column);
   if (r->invalid)
     fprintf(stderr,
             "nps-stat: warning: %s: skipped %llu invalid row%s (first: line "
             "%llu: %s)\n",
             name, (unsigned long long)r->invalid, r->invalid == 1 ? "" : "s",
-            (unsigned long long)r->first_invalid_line,
-            r->first_invalid_reason);
+            (unsigned long long)r->first_invalid_line, r->first_invalid_reason);
 }
 
 int cli_load(const cli_common *c, const char *path, nps_table *table,
@@ -359,7 +397,8 @@ int cli_load(const cli_common *c, const char *path, nps_table *table,
   errno = 0;
   nps_status st = nps_csvin_read(fp, &c->csv, table, report, &err);
   int saved_errno = errno;
-  if (fp != stdin) fclose(fp);
+  if (fp != stdin)
+    fclose(fp);
   if (st == NPS_OK) {
     report_notes(c, name, report);
     return EXIT_OK;

@@ -36,7 +36,10 @@ static void fmt_p(char *buf, size_t size, double p) {
 static void fmt_p_phrase(char *buf, size_t size, double p) {
   char v[16];
   fmt_p(v, sizeof v, p);
-  snprintf(buf, size, "p%s%s", v[0] == '<' ? " < " : isnan(p) ? " " : " = ",
+  snprintf(buf, size, "p%s%s",
+           v[0] == '<' ? " < "
+           : isnan(p)  ? " "
+                       : " = ",
            v[0] == '<' ? v + 1 : v);
 }
 

@@ -29,8 +29,10 @@ int cli_out_open(cli_out *o, const char *path) {
    * replace the device or the link itself. */
   struct stat st;
   if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) errno = EISDIR;
-    else o->fp = fopen(path, "w");
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+      errno = EISDIR;
+    else
+      o->fp = fopen(path, "w");
     if (!o->fp) {
       cli_error("%s: cannot write: %s", path, strerror(errno));
       return EXIT_IO;
@@ -60,9 +62,11 @@ int cli_out_open(cli_out *o, const char *path) {
 }
 
 int cli_out_close(cli_out *o, int ok) {
-  if (!o->fp) return ok ? EXIT_OK : EXIT_IO;
+  if (!o->fp)
+    return ok ? EXIT_OK : EXIT_IO;
   int err = 0;
-  if (fflush(o->fp) != 0 || ferror(o->fp)) err = errno ? errno : EIO;
+  if (fflush(o->fp) != 0 || ferror(o->fp))
+    err = errno ? errno : EIO;
   if (o->fp == stdout) {
     o->fp = NULL;
     if (ok && err) {
@@ -73,7 +77,8 @@ int cli_out_close(cli_out *o, int ok) {
   }
   if (!err && o->tmp_path && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
     err = errno;
-  if (fclose(o->fp) != 0 && !err) err = errno ? errno : EIO;
+  if (fclose(o->fp) != 0 && !err)
+    err = errno ? errno : EIO;
   o->fp = NULL;
   if (!o->tmp_path) { /* written in place */
     if (ok && err) {
@@ -82,8 +87,10 @@ int cli_out_close(cli_out *o, int ok) {
     }
     return ok ? EXIT_OK : EXIT_IO;
   }
-  if (ok && !err && rename(o->tmp_path, o->path) != 0) err = errno;
-  if (!ok || err) unlink(o->tmp_path);
+  if (ok && !err && rename(o->tmp_path, o->path) != 0)
+    err = errno;
+  if (!ok || err)
+    unlink(o->tmp_path);
   free(o->tmp_path);
   o->tmp_path = NULL;
   if (ok && err) {
@@ -100,7 +107,8 @@ void cli_points(char *buf, size_t size, double x) {
   }
   double p = 100.0 * x;
   /* Avoid "-0.0" for values that round to zero. */
-  if (fabs(p) < 0.05) p = 0.0;
+  if (fabs(p) < 0.05)
+    p = 0.0;
   snprintf(buf, size, "%.1f", p);
 }
 
@@ -111,7 +119,8 @@ void cli_exact(char *buf, size_t size, double x) {
   }
   for (int prec = 15; prec <= 17; prec++) {
     snprintf(buf, size, "%.*g", prec, x);
-    if (strtod(buf, NULL) == x) return;
+    if (strtod(buf, NULL) == x)
+      return;
   }
 }
 
@@ -132,14 +141,26 @@ void cli_json_string(FILE *fp, const char *s, size_t len) {
   for (size_t i = 0; i < len; i++) {
     unsigned char ch = (unsigned char)s[i];
     switch (ch) {
-    case '"': fputs("\\\"", fp); break;
-    case '\\': fputs("\\\\", fp); break;
-    case '\n': fputs("\\n", fp); break;
-    case '\r': fputs("\\r", fp); break;
-    case '\t': fputs("\\t", fp); break;
+    case '"':
+      fputs("\\\"", fp);
+      break;
+    case '\\':
+      fputs("\\\\", fp);
+      break;
+    case '\n':
+      fputs("\\n", fp);
+      break;
+    case '\r':
+      fputs("\\r", fp);
+      break;
+    case '\t':
+      fputs("\\t", fp);
+      break;
     default:
-      if (ch < 0x20 || ch == 0x7f) fprintf(fp, "\\u%04x", ch);
-      else fputc(ch, fp);
+      if (ch < 0x20 || ch == 0x7f)
+        fprintf(fp, "\\u%04x", ch);
+      else
+        fputc(ch, fp);
     }
   }
   fputc('"', fp);
@@ -155,9 +176,11 @@ void cli_csv_field(FILE *fp, const char *s, size_t len) {
     return;
   }
   fputc('"', fp);
-  if (formula) fputc('\'', fp);
+  if (formula)
+    fputc('\'', fp);
   for (size_t i = 0; i < len; i++) {
-    if (s[i] == '"') fputc('"', fp);
+    if (s[i] == '"')
+      fputc('"', fp);
     fputc(s[i], fp);
   }
   fputc('"', fp);
@@ -166,7 +189,8 @@ void cli_csv_field(FILE *fp, const char *s, size_t len) {
 size_t cli_width(const char *s, size_t len) {
   size_t w = 0;
   for (size_t i = 0; i < len; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      w++;
   return w;
 }
 

@@ -123,8 +123,9 @@ int cli_render(const char *script, const char *image) {
   /* A C library whose posix_spawnp forks before it looks for the program
    * (and any under valgrind) reports a missing one as the shell does:
    * exit status 127 from the child. */
-  int missing = (status < 0 && errno == ENOENT) ||
-                (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127);
+  int missing =
+      (status < 0 && errno == ENOENT) ||
+      (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127);
   if (missing || status < 0) {
     if (missing)
       snprintf(why, sizeof why,

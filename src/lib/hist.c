@@ -11,24 +11,32 @@
 #include "nps/hist.h"
 
 nps_category nps_score_category(int score) {
-  if (score >= NPS_PROMOTER_MIN) return NPS_PROMOTER;
-  if (score >= NPS_PASSIVE_MIN) return NPS_PASSIVE;
+  if (score >= NPS_PROMOTER_MIN)
+    return NPS_PROMOTER;
+  if (score >= NPS_PASSIVE_MIN)
+    return NPS_PASSIVE;
   return NPS_DETRACTOR;
 }
 
-int nps_score_valid(long score) { return score >= 0 && score <= 10; }
+int nps_score_valid(long score) {
+  return score >= 0 && score <= 10;
+}
 
 nps_status nps_hist_add(nps_hist *h, int score, uint64_t count) {
-  if (!h || !nps_score_valid(score)) return NPS_EINVAL;
-  if (h->count[score] > UINT64_MAX - count) return NPS_EOVERFLOW;
+  if (!h || !nps_score_valid(score))
+    return NPS_EINVAL;
+  if (h->count[score] > UINT64_MAX - count)
+    return NPS_EOVERFLOW;
   h->count[score] += count;
   return NPS_OK;
 }
 
 nps_status nps_hist_merge(nps_hist *dst, const nps_hist *src) {
   for (int s = 0; s < NPS_NSCORES; s++)
-    if (dst->count[s] > UINT64_MAX - src->count[s]) return NPS_EOVERFLOW;
-  for (int s = 0; s < NPS_NSCORES; s++) dst->count[s] += src->count[s];
+    if (dst->count[s] > UINT64_MAX - src->count[s])
+      return NPS_EOVERFLOW;
+  for (int s = 0; s < NPS_NSCORES; s++)
+    dst->count[s] += src->count[s];
   return NPS_OK;
 }
 
@@ -38,7 +46,8 @@ static uint64_t add_saturating(uint64_t a, uint64_t b) {
 
 uint64_t nps_hist_total(const nps_hist *h) {
   uint64_t n = 0;
-  for (int s = 0; s < NPS_NSCORES; s++) n = add_saturating(n, h->count[s]);
+  for (int s = 0; s < NPS_NSCORES; s++)
+    n = add_saturating(n, h->count[s]);
   return n;
 }
 
@@ -61,7 +70,8 @@ uint64_t nps_counts_total(const nps_counts *c) {
 nps_status nps_estimate_counts(const nps_counts *c, nps_estimate *out) {
   memset(out, 0, sizeof *out);
   uint64_t n = nps_counts_total(c);
-  if (n == 0) return NPS_EEMPTY;
+  if (n == 0)
+    return NPS_EEMPTY;
   double dn = (double)n;
   out->n = n;
   out->share_promoters = (double)c->promoters / dn;

@@ -30,7 +30,8 @@ static uint64_t hash_key(const char *key, size_t len) {
 
 nps_table *nps_table_new(size_t max_groups) {
   nps_table *t = calloc(1, sizeof *t);
-  if (!t) return NULL;
+  if (!t)
+    return NULL;
   t->max_groups = max_groups ? max_groups : NPS_TABLE_DEFAULT_MAX_GROUPS;
   t->index = calloc(16, sizeof *t->index);
   if (!t->index) {
@@ -42,8 +43,10 @@ nps_table *nps_table_new(size_t max_groups) {
 }
 
 void nps_table_free(nps_table *t) {
-  if (!t) return;
-  for (size_t i = 0; i < t->size; i++) free((char *)t->groups[i].key);
+  if (!t)
+    return;
+  for (size_t i = 0; i < t->size; i++)
+    free((char *)t->groups[i].key);
   free(t->groups);
   free(t->index);
   free(t);
@@ -52,14 +55,16 @@ void nps_table_free(nps_table *t) {
 static void index_insert(size_t *index, size_t mask, const nps_group *g,
                          size_t pos) {
   size_t slot = (size_t)hash_key(g->key, g->key_len) & mask;
-  while (index[slot]) slot = (slot + 1) & mask;
+  while (index[slot])
+    slot = (slot + 1) & mask;
   index[slot] = pos + 1;
 }
 
 /* Rebuilds the index with slots slots (a power of two > 2 * size). */
 static nps_status index_rebuild(nps_table *t, size_t slots) {
   size_t *index = calloc(slots, sizeof *index);
-  if (!index) return NPS_ENOMEM;
+  if (!index)
+    return NPS_ENOMEM;
   for (size_t i = 0; i < t->size; i++)
     index_insert(index, slots - 1, &t->groups[i], i);
   free(t->index);
@@ -73,7 +78,8 @@ static nps_group *find(const nps_table *t, const char *key, size_t len,
   size_t slot = (size_t)hash_key(key, len) & t->index_mask;
   for (; t->index[slot]; slot = (slot + 1) & t->index_mask) {
     nps_group *g = &t->groups[t->index[slot] - 1];
-    if (g->key_len == len && memcmp(g->key, key, len) == 0) return g;
+    if (g->key_len == len && memcmp(g->key, key, len) == 0)
+      return g;
   }
   *slot_out = slot;
   return NULL;
@@ -83,13 +89,16 @@ static nps_status append(nps_table *t, const char *key, size_t len) {
   if (t->size == t->cap) {
     size_t cap = t->cap ? 2 * t->cap : 8;
     nps_group *groups = realloc(t->groups, cap * sizeof *groups);
-    if (!groups) return NPS_ENOMEM;
+    if (!groups)
+      return NPS_ENOMEM;
     t->groups = groups;
     t->cap = cap;
   }
   char *copy = malloc(len + 1);
-  if (!copy) return NPS_ENOMEM;
-  if (len) memcpy(copy, key, len);
+  if (!copy)
+    return NPS_ENOMEM;
+  if (len)
+    memcpy(copy, key, len);
   copy[len] = '\0';
   nps_group *g = &t->groups[t->size++];
   memset(g, 0, sizeof *g);
@@ -106,9 +115,11 @@ nps_status nps_table_get(nps_table *t, const char *key, size_t key_len,
     *out = g;
     return NPS_OK;
   }
-  if (t->size >= t->max_groups) return NPS_EGROUPS;
+  if (t->size >= t->max_groups)
+    return NPS_EGROUPS;
   nps_status st = append(t, key, key_len);
-  if (st != NPS_OK) return st;
+  if (st != NPS_OK)
+    return st;
   /* Keep the load factor at most 1/2. */
   if (2 * t->size > t->index_mask + 1) {
     st = index_rebuild(t, 2 * (t->index_mask + 1));
@@ -125,18 +136,21 @@ nps_status nps_table_get(nps_table *t, const char *key, size_t key_len,
 
 nps_status nps_table_add(nps_table *t, const char *key, size_t key_len,
                          int score, uint64_t count) {
-  if (!nps_score_valid(score)) return NPS_EINVAL;
+  if (!nps_score_valid(score))
+    return NPS_EINVAL;
   nps_group *g;
   nps_status st = nps_table_get(t, key, key_len, &g);
   return st != NPS_OK ? st : nps_hist_add(&g->hist, score, count);
 }
 
-nps_status nps_table_add_missing(nps_table *t, const char *key,
-                                 size_t key_len, uint64_t count) {
+nps_status nps_table_add_missing(nps_table *t, const char *key, size_t key_len,
+                                 uint64_t count) {
   nps_group *g;
   nps_status st = nps_table_get(t, key, key_len, &g);
-  if (st != NPS_OK) return st;
-  if (g->missing > UINT64_MAX - count) return NPS_EOVERFLOW;
+  if (st != NPS_OK)
+    return st;
+  if (g->missing > UINT64_MAX - count)
+    return NPS_EOVERFLOW;
   g->missing += count;
   return NPS_OK;
 }
@@ -146,18 +160,24 @@ nps_status nps_table_merge(nps_table *dst, const nps_table *src) {
     const nps_group *s = &src->groups[i];
     nps_group *d;
     nps_status st = nps_table_get(dst, s->key, s->key_len, &d);
-    if (st == NPS_OK) st = nps_hist_merge(&d->hist, &s->hist);
+    if (st == NPS_OK)
+      st = nps_hist_merge(&d->hist, &s->hist);
     if (st == NPS_OK && d->missing > UINT64_MAX - s->missing)
       st = NPS_EOVERFLOW;
-    if (st != NPS_OK) return st;
+    if (st != NPS_OK)
+      return st;
     d->missing += s->missing;
   }
   return NPS_OK;
 }
 
-size_t nps_table_max_groups(const nps_table *t) { return t->max_groups; }
+size_t nps_table_max_groups(const nps_table *t) {
+  return t->max_groups;
+}
 
-size_t nps_table_size(const nps_table *t) { return t->size; }
+size_t nps_table_size(const nps_table *t) {
+  return t->size;
+}
 
 const nps_group *nps_table_group(const nps_table *t, size_t i) {
   return i < t->size ? &t->groups[i] : NULL;
@@ -167,12 +187,14 @@ static int compare_groups(const void *a, const void *b) {
   const nps_group *x = a, *y = b;
   size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
   int c = n ? memcmp(x->key, y->key, n) : 0;
-  if (c) return c;
+  if (c)
+    return c;
   return (x->key_len > y->key_len) - (x->key_len < y->key_len);
 }
 
 void nps_table_sort(nps_table *t) {
-  if (t->size < 2) return;
+  if (t->size < 2)
+    return;
   qsort(t->groups, t->size, sizeof *t->groups, compare_groups);
   /* Re-point the slots in place: sorting cannot fail for lack of memory. */
   size_t slots = t->index_mask + 1;
