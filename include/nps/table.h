@@ -76,6 +76,14 @@ void nps_table_sort(nps_table *t);
 /* The sum of all groups: histogram and missing tally. */
 void nps_table_total(const nps_table *t, nps_hist *hist, uint64_t *missing);
 
+/* Component k (from 0) of a group key of len bytes whose components are
+ * separated by NPS_KEY_SEP: nonzero when the key has that component, with
+ * its bytes in *part and *part_len (either may be NULL); zero otherwise,
+ * with *part at the key's end and *part_len 0. Callers never split keys
+ * themselves. */
+int nps_key_part(const char *key, size_t len, size_t k, const char **part,
+                 size_t *part_len);
+
 #ifdef __cplusplus
 }
 #endif

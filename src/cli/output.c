@@ -10,12 +10,13 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "present.h"
 
 int cli_out_open(cli_out *o, const char *path) {
   memset(o, 0, sizeof *o);
@@ -281,4 +282,94 @@ void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
       fputc('\n', fp);
     }
   }
+}
+
+/* ---- shared cells and phrases (present.h) ---- */
+
+void cli_signed_points(char *buf, size_t size, double x) {
+  char tmp[32];
+  cli_points(tmp, sizeof tmp, x);
+  snprintf(buf, size, "%s%s",
+           !isnan(x) && strcmp(tmp, "0.0") && x > 0 ? "+" : "", tmp);
+}
+
+void cli_fmt_ci(char *buf, size_t size, double lo, double hi) {
+  char a[32], b[32];
+  if (isnan(lo) || isnan(hi)) {
+    snprintf(buf, size, "n/a");
+    return;
+  }
+  cli_points(a, sizeof a, lo);
+  cli_points(b, sizeof b, hi);
+  snprintf(buf, size, "[%s, %s]", a, b);
+}
+
+void cli_fmt_p(char *buf, size_t size, double p) {
+  if (isnan(p))
+    snprintf(buf, size, "n/a");
+  else if (p < 0.001)
+    snprintf(buf, size, "<0.001");
+  else
+    snprintf(buf, size, "%.3f", p);
+}
+
+void cli_fmt_p_phrase(char *buf, size_t size, double p) {
+  char v[16];
+  cli_fmt_p(v, sizeof v, p);
+  snprintf(buf, size, "p%s%s",
+           v[0] == '<' ? " < "
+           : isnan(p)  ? " "
+                       : " = ",
+           v[0] == '<' ? v + 1 : v);
+}
+
+void cli_cell_pct(cli_cell *x, uint64_t n, double share) {
+  if (n == 0)
+    cli_cell_copy(x, "n/a");
+  else
+    cli_cell_fmt(x, "%.1f%%", 100.0 * share);
+}
+
+void cli_cell_u64(cli_cell *x, uint64_t v) {
+  cli_cell_fmt(x, "%llu", (unsigned long long)v);
+}
+
+void cli_cell_fmt(cli_cell *x, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(x->buf, sizeof x->buf, fmt, ap);
+  va_end(ap);
+  cli_cell_text(x, x->buf, strlen(x->buf));
+}
+
+int cli_is_boot(nps_ci_method m) {
+  return m == NPS_CI_PERCENTILE || m == NPS_CI_BCA;
+}
+
+void cli_append(char *buf, size_t size, const char *fmt, ...) {
+  size_t len = strlen(buf);
+  if (len + 1 >= size)
+    return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf + len, size - len, fmt, ap);
+  va_end(ap);
+}
+
+char *cli_display_key(const char *key, size_t len) {
+  char *out = malloc(3 * len + 1);
+  if (!out)
+    return NULL;
+  size_t o = 0;
+  for (size_t k = 0; nps_key_part(key, len, k, NULL, NULL); k++) {
+    const char *p;
+    size_t plen;
+    nps_key_part(key, len, k, &p, &plen);
+    if (k)
+      memcpy(out + o, " / ", 3), o += 3;
+    memcpy(out + o, p, plen);
+    o += plen;
+  }
+  out[o] = '\0';
+  return out;
 }

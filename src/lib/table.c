@@ -211,3 +211,24 @@ void nps_table_total(const nps_table *t, nps_hist *hist, uint64_t *missing) {
     *missing += t->groups[i].missing;
   }
 }
+
+int nps_key_part(const char *key, size_t len, size_t k, const char **part,
+                 size_t *part_len) {
+  size_t start = 0, i = 0;
+  for (; i < k; i++) {
+    const char *sep = memchr(key + start, NPS_KEY_SEP, len - start);
+    if (!sep)
+      break;
+    start = (size_t)(sep - key) + 1;
+  }
+  int found = i == k;
+  if (!found)
+    start = len;
+  const char *sep = memchr(key + start, NPS_KEY_SEP, len - start);
+  if (part)
+    *part = key + start;
+  size_t stop = sep ? (size_t)(sep - key) : len;
+  if (part_len)
+    *part_len = found ? stop - start : 0;
+  return found;
+}

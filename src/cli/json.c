@@ -1,0 +1,86 @@
+/*
+ * json.c - the streaming JSON writer of the CLI's views (present.h):
+ * commas, quoting, escaping and numbers in one place.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "present.h"
+
+void cli_json_init(cli_json *w, FILE *fp) {
+  *w = (cli_json){fp, 0, 1, 0};
+}
+
+void cli_json_nl(cli_json *w) {
+  w->brk = 1;
+}
+
+static void indent(cli_json *w) {
+  fputc('\n', w->fp);
+  for (int i = 0; i < w->depth; i++)
+    fputs("  ", w->fp);
+}
+
+/* The separator before a member, and its key. */
+static void member(cli_json *w, const char *key) {
+  if (!w->first)
+    fputc(',', w->fp);
+  if (w->brk)
+    indent(w);
+  else if (!w->first)
+    fputc(' ', w->fp);
+  w->first = 0;
+  w->brk = 0;
+  if (key) {
+    cli_json_string(w->fp, key, strlen(key));
+    fputs(": ", w->fp);
+  }
+}
+
+void cli_json_open(cli_json *w, const char *key, char bracket) {
+  member(w, key);
+  fputc(bracket, w->fp);
+  w->depth++;
+  w->first = 1;
+}
+
+void cli_json_close(cli_json *w, char bracket, int newline) {
+  w->depth--;
+  if (newline)
+    indent(w);
+  fputc(bracket, w->fp);
+  w->first = 0;
+  w->brk = 0;
+}
+
+void cli_json_str(cli_json *w, const char *key, const char *s) {
+  if (!s)
+    cli_json_raw(w, key, "null");
+  else
+    cli_json_strn(w, key, s, strlen(s));
+}
+
+void cli_json_strn(cli_json *w, const char *key, const char *s, size_t len) {
+  member(w, key);
+  cli_json_string(w->fp, s, len);
+}
+
+void cli_json_dbl(cli_json *w, const char *key, double x) {
+  char buf[40];
+  cli_exact(buf, sizeof buf, x);
+  cli_json_raw(w, key, isnan(x) ? "null" : buf);
+}
+
+void cli_json_u64(cli_json *w, const char *key, uint64_t x) {
+  member(w, key);
+  fprintf(w->fp, "%llu", (unsigned long long)x);
+}
+
+void cli_json_bool(cli_json *w, const char *key, int x) {
+  cli_json_raw(w, key, x ? "true" : "false");
+}
+
+void cli_json_raw(cli_json *w, const char *key, const char *text) {
+  member(w, key);
+  fputs(text, w->fp);
+}
