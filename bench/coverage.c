@@ -135,7 +135,7 @@ static void run_analytic(const options *opt, cell *c) {
       nps_counts k = {p, a, d};
       c->mass += w;
       for (int m = M_WALD; m <= M_BAYES; m++) {
-        nps_ci_request req = {method_ids[m], opt->level, 0, NULL};
+        nps_ci_request req = {method_ids[m], opt->level, 0, NULL, NULL};
         nps_ci_result res;
         if (nps_ci_compute(&k, &req, &res) != NPS_OK) {
           c->failures++;

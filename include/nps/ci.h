@@ -44,6 +44,8 @@ typedef struct nps_ci_request {
   double level;      /* 0 < level < 1, e.g. 0.95 */
   size_t replicates; /* bootstrap B; 0 means NPS_BOOT_DEFAULT_REPLICATES */
   gsl_rng *rng;      /* required by the bootstrap methods, else unused */
+  double *work;      /* NULL, or `replicates` doubles that receive the sorted
+                        bootstrap replicates when a bootstrap method runs */
 } nps_ci_request;
 
 typedef struct nps_ci_result {

@@ -17,13 +17,17 @@
 
 #include "boot.h"
 #include "ci.h"
+#include "compare.h"
 #include "csvin.h"
+#include "diffci.h"
+#include "export.h"
 #include "hist.h"
 #include "interval.h"
 #include "multi.h"
 #include "plot.h"
 #include "power.h"
 #include "status.h"
+#include "summary.h"
 #include "table.h"
 #include "test2.h"
 

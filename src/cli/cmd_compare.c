@@ -5,20 +5,25 @@
  * (--arm COL), independent or paired by a respondent id (--paired --id COL),
  * overall or within every segment (--by COL) with adjusted p-values. This
  * file parses the options, loads both samples into group tables keyed the
- * same way, and runs the tests; compare_report.c prints the results.
- *
- * Both input forms end as two tables (sample 0, sample 1) whose keys are
- * the --by values (or the respondent ids when paired), so the rest of the
- * command does not know which form it was given.
+ * same way, calls the compare analysis (nps_compare_run or
+ * nps_compare_paired) and hands the result to the presentation step
+ * (compare_view.c, compare_chart.c).
  */
 #include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_cdf.h>
+#include "compare_view.h"
 
-#include "compare.h"
+/* The command's state: the view it fills, and what only parsing and
+ * loading need. */
+typedef struct compare_cmd {
+  compare_view v;
+  const char *arms[2]; /* arm values, in order; NULL: the two found */
+  char *label_owned[2];
+  int paired;
+  uint64_t other_arms; /* answers in arms other than the two compared */
+} compare_cmd;
 
 enum {
   OPT_LABELS = 600,
@@ -101,27 +106,27 @@ static int split_pair(cli_common *c, const char *opt, const char *arg,
   return 0;
 }
 
-static int set_fail_if(compare *cmp, const char *arg) {
+static int set_fail_if(compare_cmd *cmp, const char *arg) {
   if (strcmp(arg, "significant") == 0)
-    cmp->fail_if = FAIL_SIGNIFICANT;
+    cmp->v.fail_if = FAIL_SIGNIFICANT;
   else if (strcmp(arg, "drop") == 0)
-    cmp->fail_if = FAIL_DROP;
+    cmp->v.fail_if = FAIL_DROP;
   else
-    return cli_usage_error(cmp->opt->command,
+    return cli_usage_error(cmp->v.opt->command,
                            "--fail-if must be significant or drop, not '%s'",
                            arg);
   return 0;
 }
 
-static int set_diff_ci(compare *cmp, const char *arg) {
+static int set_diff_ci(compare_cmd *cmp, const char *arg) {
   if (strcmp(arg, "bca") == 0)
-    cmp->diff_ci = DIFF_CI_BCA;
+    cmp->v.analysis.diff_ci = NPS_DIFF_CI_BCA;
   else if (strcmp(arg, "percentile") == 0)
-    cmp->diff_ci = DIFF_CI_PERCENTILE;
+    cmp->v.analysis.diff_ci = NPS_DIFF_CI_PERCENTILE;
   else if (strcmp(arg, "test") == 0)
-    cmp->diff_ci = DIFF_CI_TEST;
+    cmp->v.analysis.diff_ci = NPS_DIFF_CI_TEST;
   else
-    return cli_usage_error(cmp->opt->command,
+    return cli_usage_error(cmp->v.opt->command,
                            "--diff-ci must be bca, percentile or test, not "
                            "'%s'",
                            arg);
@@ -129,25 +134,25 @@ static int set_diff_ci(compare *cmp, const char *arg) {
 }
 
 /* One option of compare's own. Returns 0, EXIT_USAGE, or -1 if unknown. */
-static int compare_option(compare *cmp, int opt, const char *arg) {
-  cli_common *c = cmp->opt;
+static int compare_option(compare_cmd *cmp, int opt, const char *arg) {
+  cli_common *c = cmp->v.opt;
   switch (opt) {
   case OPT_LABELS:
-    return split_pair(c, "--labels", arg, cmp->label);
+    return split_pair(c, "--labels", arg, cmp->v.label);
   case OPT_ARM:
-    cmp->arm_column = arg;
+    cmp->v.arm_column = arg;
     return 0;
   case OPT_ARMS:
     return split_pair(c, "--arms", arg, cmp->arms);
   case OPT_TEST:
-    if (nps_test2_method_parse(arg, &cmp->method) == NPS_OK)
+    if (nps_test2_method_parse(arg, &cmp->v.analysis.test) == NPS_OK)
       return 0;
     return cli_usage_error(c->command,
                            "--test must be adjusted-wald, wald, bootstrap or "
                            "permutation, not '%s'",
                            arg);
   case OPT_ALTERNATIVE:
-    if (nps_alternative_parse(arg, &cmp->alt) == NPS_OK)
+    if (nps_alternative_parse(arg, &cmp->v.analysis.alternative) == NPS_OK)
       return 0;
     return cli_usage_error(c->command,
                            "--alternative must be two-sided, greater or "
@@ -157,10 +162,10 @@ static int compare_option(compare *cmp, int opt, const char *arg) {
     cmp->paired = 1;
     return 0;
   case OPT_ID:
-    cmp->id_column = arg;
+    cmp->v.id_column = arg;
     return 0;
   case OPT_ADJUST:
-    if (nps_multi_method_parse(arg, &cmp->adjust) == NPS_OK)
+    if (nps_multi_method_parse(arg, &cmp->v.analysis.adjust) == NPS_OK)
       return 0;
     return cli_usage_error(c->command,
                            "--adjust must be holm, bh, bonferroni or none, "
@@ -169,7 +174,7 @@ static int compare_option(compare *cmp, int opt, const char *arg) {
   case OPT_FAIL_IF:
     return set_fail_if(cmp, arg);
   case OPT_PLOT_POWER:
-    cmp->plot_power = arg;
+    cmp->v.plot_power = arg;
     return 0;
   case OPT_DIFF_CI:
     return set_diff_ci(cmp, arg);
@@ -179,38 +184,38 @@ static int compare_option(compare *cmp, int opt, const char *arg) {
 }
 
 /* Checks the combination of options and files. */
-static int check_args(compare *cmp, int nfiles) {
-  const char *cmd = cmp->opt->command;
+static int check_args(compare_cmd *cmp, int nfiles) {
+  const char *cmd = cmp->v.opt->command;
   if (nfiles == 0)
     return cli_usage_error(cmd, "missing input files");
   if (nfiles > 2)
     return cli_usage_error(cmd, "at most two input files");
-  if (nfiles == 1 && !cmp->arm_column)
+  if (nfiles == 1 && !cmp->v.arm_column)
     return cli_usage_error(cmd, "one input file needs --arm COL (or give "
                                 "two files)");
-  if (nfiles == 2 && cmp->arm_column)
+  if (nfiles == 2 && cmp->v.arm_column)
     return cli_usage_error(cmd, "--arm takes one input file, not two");
-  if (cmp->arms[0] && !cmp->arm_column)
+  if (cmp->arms[0] && !cmp->v.arm_column)
     return cli_usage_error(cmd, "--arms needs --arm COL");
-  if (cmp->paired && !cmp->id_column)
+  if (cmp->paired && !cmp->v.id_column)
     return cli_usage_error(cmd, "--paired needs --id COL");
-  if (cmp->id_column && !cmp->paired)
+  if (cmp->v.id_column && !cmp->paired)
     return cli_usage_error(cmd, "--id is for --paired comparisons");
-  if (cmp->paired && cmp->plot_power)
+  if (cmp->paired && cmp->v.plot_power)
     return cli_usage_error(cmd, "--plot-power is for independent samples, "
                                 "not --paired");
-  if (cmp->paired && cmp->opt->n_by)
+  if (cmp->paired && cmp->v.opt->n_by)
     return cli_usage_error(cmd, "--paired and --by cannot be combined");
-  if (cmp->paired && cmp->opt->csv.input == NPS_INPUT_COUNTS)
+  if (cmp->paired && cmp->v.opt->csv.input == NPS_INPUT_COUNTS)
     return cli_usage_error(cmd, "--paired needs one row per answer, not "
                                 "--input counts");
-  if (cmp->arm_column && cmp->arms[0] &&
+  if (cmp->v.arm_column && cmp->arms[0] &&
       strcmp(cmp->arms[0], cmp->arms[1]) == 0)
     return cli_usage_error(cmd, "--arms names the same arm twice");
   return 0;
 }
 
-static int parse_args(int argc, char **argv, compare *cmp) {
+static int parse_args(int argc, char **argv, compare_cmd *cmp) {
   static const struct option options[] = {
       {"labels", 1, 0, OPT_LABELS},
       {"arm", 1, 0, OPT_ARM},
@@ -234,33 +239,33 @@ static int parse_args(int argc, char **argv, compare *cmp) {
       return -1;
     }
     if (opt == '?' || opt == ':')
-      return cli_usage_error(cmp->opt->command,
+      return cli_usage_error(cmp->v.opt->command,
                              "unknown or incomplete option '%s'",
                              argv[optind - 1]);
     int rc = compare_option(cmp, opt, optarg);
     if (rc == -1)
-      rc = cli_common_option(cmp->opt, opt, optarg);
+      rc = cli_common_option(cmp->v.opt, opt, optarg);
     if (rc)
       return rc;
   }
   int nfiles = argc - optind;
   int rc = check_args(cmp, nfiles);
-  if (rc == 0 && !cmp->plot_power)
-    rc = cli_plot_check(cmp->opt);
+  if (rc == 0 && !cmp->v.plot_power)
+    rc = cli_plot_check(cmp->v.opt);
   if (rc)
     return rc;
-  cmp->path[0] = argv[optind];
-  cmp->path[1] = nfiles == 2 ? argv[optind + 1] : NULL;
+  cmp->v.path[0] = argv[optind];
+  cmp->v.path[1] = nfiles == 2 ? argv[optind + 1] : NULL;
   return 0;
 }
 
 /* ---- loading ---- */
 
 /* "dir/after.csv" -> "after": the default label of a file. */
-static int default_label(compare *cmp, int i) {
-  const char *p = cmp->path[i];
+static int default_label(compare_cmd *cmp, int i) {
+  const char *p = cmp->v.path[i];
   if (strcmp(p, "-") == 0) {
-    cmp->label[i] = "stdin";
+    cmp->v.label[i] = "stdin";
     return EXIT_OK;
   }
   const char *base = strrchr(p, '/');
@@ -274,62 +279,46 @@ static int default_label(compare *cmp, int i) {
   cmp->label_owned[i] = strndup(base, len);
   if (!cmp->label_owned[i])
     return cli_out_of_memory();
-  cmp->label[i] = cmp->label_owned[i];
+  cmp->v.label[i] = cmp->label_owned[i];
   return EXIT_OK;
 }
 
 /* Two files: each read with the --by columns (or the id) as its key. */
-static int load_files(compare *cmp, nps_table *t[2]) {
-  cli_common *c = cmp->opt;
-  const char *id_cols[1] = {cmp->id_column};
+static int load_files(compare_cmd *cmp, nps_table *t[2]) {
+  cli_common *c = cmp->v.opt;
+  const char *id_cols[1] = {cmp->v.id_column};
   if (cmp->paired) {
     c->csv.group_columns = id_cols;
     c->csv.n_group_columns = 1;
   }
   for (int i = 0; i < 2; i++) {
-    int rc = cli_load(c, cmp->path[i], t[i], &cmp->report[i]);
+    int rc = cli_load(c, cmp->v.path[i], t[i], &cmp->v.report[i]);
     if (rc)
       return rc;
-    if (!cmp->label[i] && (rc = default_label(cmp, i)))
+    if (!cmp->v.label[i] && (rc = default_label(cmp, i)))
       return rc;
   }
-  if (!c->csv.score_column &&
-      strcmp(cmp->report[0].score_column, cmp->report[1].score_column)) {
+  const nps_csvin_report *rp = cmp->v.report;
+  if (!c->csv.score_column && strcmp(rp[0].score_column, rp[1].score_column)) {
     cli_error("%s and %s: different score columns were detected ('%s' and "
               "'%s'); name the one to use with --score",
-              cmp->path[0], cmp->path[1], cmp->report[0].score_column,
-              cmp->report[1].score_column);
+              cmp->v.path[0], cmp->v.path[1], rp[0].score_column,
+              rp[1].score_column);
     return EXIT_DATA;
   }
   return EXIT_OK;
 }
 
-/* Which sample an arm value belongs to: 0, 1, or -1 for neither. */
-static int arm_side(const compare *cmp, const char *arm, size_t len) {
-  for (int i = 0; i < 2; i++)
-    if (strlen(cmp->arms[i]) == len && memcmp(cmp->arms[i], arm, len) == 0)
-      return i;
-  return -1;
-}
-
 /* Without --arms, the arm column must hold exactly two values; they are
- * taken in byte order (all is sorted). */
-static int find_arms(compare *cmp, const nps_table *all) {
-  const char *seen[3] = {0};
-  size_t len[3] = {0}, k = 0;
-  for (size_t i = 0; i < nps_table_size(all) && k < 3; i++) {
-    const nps_group *g = nps_table_group(all, i);
-    const char *sep = memchr(g->key, NPS_KEY_SEP, g->key_len);
-    size_t alen = sep ? (size_t)(sep - g->key) : g->key_len;
-    if (k && len[k - 1] == alen && memcmp(seen[k - 1], g->key, alen) == 0)
-      continue;
-    seen[k] = g->key;
-    len[k++] = alen;
-  }
+ * taken in byte order. */
+static int find_arms(compare_cmd *cmp, const nps_table *all) {
+  const char *seen[3];
+  size_t len[3], k;
+  nps_compare_first_parts(all, 3, seen, len, &k);
   if (k != 2) {
     cli_error("%s: column '%s' holds %s; name the two to compare with "
               "--arms A,B",
-              cmp->path[0], cmp->arm_column,
+              cmp->v.path[0], cmp->v.arm_column,
               k < 2 ? "fewer than two values" : "more than two values");
     return EXIT_DATA;
   }
@@ -339,22 +328,26 @@ static int find_arms(compare *cmp, const nps_table *all) {
       return cli_out_of_memory();
     cmp->arms[i] = cmp->label_owned[i];
   }
-  cli_warn(cmp->opt,
+  cli_warn(cmp->v.opt,
            "%s: arms '%s' (A) and '%s' (B) of column '%s'; "
            "--arms to choose",
-           cmp->path[0], cmp->arms[0], cmp->arms[1], cmp->arm_column);
+           cmp->v.path[0], cmp->arms[0], cmp->arms[1], cmp->v.arm_column);
   return EXIT_OK;
 }
 
-/* One file with an arm column: read with key (arm, rest...), then move each
- * group into the table of its arm under the rest of its key. */
-static int load_arms(compare *cmp, nps_table *t[2]) {
-  cli_common *c = cmp->opt;
+static int status_exit(nps_status st) {
+  return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+}
+
+/* One file with an arm column: read with key (arm, rest...), then split
+ * into the two samples by the library. */
+static int load_arms(compare_cmd *cmp, nps_table *t[2]) {
+  cli_common *c = cmp->v.opt;
   const char *cols[CLI_MAX_LIST + 1];
   size_t n = 0;
-  cols[n++] = cmp->arm_column;
+  cols[n++] = cmp->v.arm_column;
   if (cmp->paired)
-    cols[n++] = cmp->id_column;
+    cols[n++] = cmp->v.id_column;
   for (size_t i = 0; i < c->n_by; i++)
     cols[n++] = c->by[i];
   c->csv.group_columns = cols;
@@ -362,472 +355,112 @@ static int load_arms(compare *cmp, nps_table *t[2]) {
   nps_table *all = nps_table_new(c->max_groups);
   if (!all)
     return cli_out_of_memory();
-  int rc = cli_load(c, cmp->path[0], all, &cmp->report[0]);
-  cmp->report[1] = cmp->report[0];
+  int rc = cli_load(c, cmp->v.path[0], all, &cmp->v.report[0]);
+  cmp->v.report[1] = cmp->v.report[0];
   if (rc == EXIT_OK)
     nps_table_sort(all);
   if (rc == EXIT_OK && !cmp->arms[0])
     rc = find_arms(cmp, all);
-  for (size_t i = 0; rc == EXIT_OK && i < nps_table_size(all); i++) {
-    const nps_group *g = nps_table_group(all, i);
-    const char *sep = memchr(g->key, NPS_KEY_SEP, g->key_len);
-    size_t alen = sep ? (size_t)(sep - g->key) : g->key_len;
-    int side = arm_side(cmp, g->key, alen);
-    if (side < 0) {
-      cmp->other_arms += nps_hist_total(&g->hist);
-      continue;
-    }
-    const char *rest = sep ? sep + 1 : g->key + g->key_len;
-    nps_group *dst;
-    nps_status st = nps_table_get(t[side], rest,
-                                  (size_t)(g->key + g->key_len - rest), &dst);
-    if (st == NPS_OK)
-      st = nps_hist_merge(&dst->hist, &g->hist);
+  if (rc == EXIT_OK) {
+    const size_t alen[2] = {strlen(cmp->arms[0]), strlen(cmp->arms[1])};
+    nps_status st =
+        nps_compare_split_arms(all, cmp->arms, alen, t, &cmp->other_arms);
     if (st != NPS_OK) {
-      cli_error("%s: %s", cmp->path[0], nps_strerror(st));
-      rc = st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
-      break;
+      cli_error("%s: %s", cmp->v.path[0], nps_strerror(st));
+      rc = status_exit(st);
     }
-    dst->missing += g->missing;
   }
   nps_table_free(all);
   for (int i = 0; rc == EXIT_OK && i < 2; i++)
-    if (!cmp->label[i])
-      cmp->label[i] = cmp->arms[i];
+    if (!cmp->v.label[i])
+      cmp->v.label[i] = cmp->arms[i];
   if (rc == EXIT_OK && cmp->other_arms)
-    cli_warn(c, "%s: left out %llu answers in other arms of '%s'", cmp->path[0],
-             (unsigned long long)cmp->other_arms, cmp->arm_column);
+    cli_warn(c, "%s: left out %llu answers in other arms of '%s'",
+             cmp->v.path[0], (unsigned long long)cmp->other_arms,
+             cmp->v.arm_column);
   return rc;
-}
-
-/* ---- computing ---- */
-
-static int key_cmp(const nps_group *a, const nps_group *b) {
-  size_t n = a->key_len < b->key_len ? a->key_len : b->key_len;
-  int d = memcmp(a->key, b->key, n);
-  if (d)
-    return d;
-  return a->key_len < b->key_len ? -1 : a->key_len > b->key_len;
-}
-
-static void fill_side(cmp_side *s, const nps_hist *h, uint64_t missing) {
-  s->counts = nps_hist_counts(h);
-  s->missing = missing;
-}
-
-/* Estimate and interval of one sample, seeded by its label and key. */
-static int side_stats(const compare *cmp, const cmp_row *r, int i,
-                      gsl_rng *rng) {
-  const cli_common *c = cmp->opt;
-  cmp_side *s = (cmp_side *)&r->side[i];
-  nps_estimate_counts(&s->counts, &s->est);
-  s->est.n = nps_counts_total(&s->counts);
-  if (s->est.n == 0 || s->est.n < c->min_n)
-    return EXIT_OK;
-  unsigned long seed =
-      cli_group_seed(c->seed, cmp->label[i], strlen(cmp->label[i]));
-  gsl_rng_set(
-      rng, cli_group_seed(seed, r->key ? r->key : "", r->key ? r->key_len : 0));
-  nps_ci_request req = {c->ci, c->level, c->boot, rng};
-  nps_status st = nps_ci_compute(&s->counts, &req, &s->ci);
-  if (st != NPS_OK) {
-    cli_error("interval (%s): %s", nps_ci_method_name(c->ci), nps_strerror(st));
-    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
-  }
-  s->has_ci = 1;
-  return EXIT_OK;
-}
-
-static int test_error(nps_test2_method m, nps_status st) {
-  cli_error("%s: %s", nps_test2_method_label(m), nps_strerror(st));
-  return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
-}
-
-/* The chosen test on sample 1 vs sample 0 (difference B - A). */
-static int run_test(const compare *cmp, cmp_row *r, gsl_rng *rng) {
-  const cli_common *c = cmp->opt;
-  nps_test2_request req = {cmp->method, cmp->alt, c->level, c->boot,
-                           0,           rng,      NULL};
-  nps_status st = nps_test2_compute(&r->side[1].counts, &r->side[0].counts,
-                                    &req, &r->test, &r->test_note);
-  if (st == NPS_EOVERFLOW && cmp->method == NPS_TEST2_PERMUTATION) {
-    req.method = NPS_TEST2_ADJUSTED_WALD;
-    st = nps_test2_compute(&r->side[1].counts, &r->side[0].counts, &req,
-                           &r->test, NULL);
-    r->test_note = "the permutation test needs at most 4294967295 answers "
-                   "in all; adjusted Wald z test used";
-  }
-  if (st != NPS_OK && st != NPS_EDEGENERATE)
-    return test_error(req.method, st);
-  return EXIT_OK;
-}
-
-/* The adjusted-Wald interval of the difference, used where the bootstrap
- * cannot be; note says why. */
-static int adjusted_interval(const compare *cmp, cmp_row *r, const char *note) {
-  nps_test2_result a;
-  nps_status st = nps_test2_adjusted_wald(
-      &r->side[1].counts, &r->side[0].counts, cmp->alt, cmp->opt->level, &a);
-  if (st != NPS_OK)
-    return test_error(NPS_TEST2_ADJUSTED_WALD, st);
-  r->diff_ci = a.ci;
-  r->diff_ci_how = "adjusted Wald";
-  r->diff_note = note;
-  return EXIT_OK;
-}
-
-/* The headline interval of the difference: the bootstrap (BCa or
- * percentile) unless --diff-ci test asks for the z test's own. */
-static int diff_interval(const compare *cmp, cmp_row *r, gsl_rng *rng) {
-  const cli_common *c = cmp->opt;
-  if (cmp->diff_ci == DIFF_CI_TEST && !isnan(r->test.ci.lo)) {
-    r->diff_ci = r->test.ci;
-    r->diff_ci_how = nps_test2_method_label(r->test.method);
-    return EXIT_OK;
-  }
-  nps_test2_result b;
-  const nps_test2_result *bp = &b;
-  nps_status st = NPS_OK;
-  if (r->side[0].est.n < NPS_CI_BOOT_MIN_N ||
-      r->side[1].est.n < NPS_CI_BOOT_MIN_N)
-    return adjusted_interval(cmp, r,
-                             "a sample has fewer than 20 answers, too few for "
-                             "the bootstrap: adjusted Wald interval of the "
-                             "difference");
-  if (r->test.method == NPS_TEST2_BOOTSTRAP)
-    bp = &r->test;
-  else
-    st = nps_test2_bootstrap(&r->side[1].counts, &r->side[0].counts, cmp->alt,
-                             c->level, c->boot, rng, NULL, &b);
-  if (st == NPS_EDEGENERATE)
-    return adjusted_interval(cmp, r,
-                             "every answer of both samples is in one "
-                             "category, so the bootstrap has no spread: "
-                             "adjusted Wald interval");
-  if (st != NPS_OK)
-    return test_error(NPS_TEST2_BOOTSTRAP, st);
-  int bca = cmp->diff_ci != DIFF_CI_PERCENTILE && bp->bca_ok;
-  r->diff_ci = bca ? bp->ci : bp->ci_percentile;
-  r->diff_ci_how = bca ? "bootstrap BCa" : "bootstrap percentile";
-  if (cmp->diff_ci != DIFF_CI_PERCENTILE && !bp->bca_ok)
-    r->diff_note = "BCa is undefined (every replicate on one side of the "
-                   "estimate): percentile interval";
-  return EXIT_OK;
-}
-
-/* Detectable difference (80% power) and power against the observed one,
- * for variances v1, v0 of sizes n1, n0. */
-static void power_of(const compare *cmp, cmp_row *r, double v1, double n1,
-                     double v0, double n0) {
-  double alpha = 1.0 - cmp->opt->level;
-  int sides = cmp->alt == NPS_ALT_TWO_SIDED ? 2 : 1;
-  if (nps_power_mdd(v1, n1, v0, n0, alpha, 0.8, sides, &r->mdd) != NPS_OK)
-    r->mdd = NAN;
-  double d = cmp->alt == NPS_ALT_LESS ? -r->diff : r->diff;
-  if (sides == 2)
-    d = fabs(d);
-  if (d < 0 ||
-      nps_power_achieved(v1, n1, v0, n0, d, alpha, sides, &r->power) != NPS_OK)
-    r->power = d < 0 ? 0.0 : NAN;
-}
-
-static int compute_row(const compare *cmp, cmp_row *r, gsl_rng *rng) {
-  const cli_common *c = cmp->opt;
-  int rc = EXIT_OK;
-  for (int i = 0; i < 2 && rc == EXIT_OK; i++)
-    rc = side_stats(cmp, r, i, rng);
-  if (rc)
-    return rc;
-  const nps_estimate *e0 = &r->side[0].est, *e1 = &r->side[1].est;
-  r->diff = e1->nps - e0->nps;
-  r->p_adj = NAN;
-  r->mdd = r->power = NAN;
-  r->diff_ci.lo = r->diff_ci.hi = NAN;
-  if (e0->n == 0 || e1->n == 0) {
-    r->reason = "a sample has no answers";
-    r->diff = NAN;
-    return EXIT_OK;
-  }
-  if (e0->n < c->min_n || e1->n < c->min_n) {
-    r->reason = "n below --min-n";
-    return EXIT_OK;
-  }
-  gsl_rng_set(rng, cli_group_seed(c->seed, r->key ? r->key : "",
-                                  r->key ? r->key_len : 0));
-  if ((rc = run_test(cmp, r, rng)) || (rc = diff_interval(cmp, r, rng)))
-    return rc;
-  r->tested = 1;
-  r->p_adj = r->test.p;
-  power_of(cmp, r, e1->var, (double)e1->n, e0->var, (double)e0->n);
-  return EXIT_OK;
-}
-
-/* Rows for every key of either table (when --by), then the overall row. */
-static int build_rows(compare *cmp, nps_table *t[2]) {
-  size_t n0 = nps_table_size(t[0]), n1 = nps_table_size(t[1]);
-  cmp->rows = calloc(n0 + n1 + 1, sizeof *cmp->rows);
-  if (!cmp->rows)
-    return cli_out_of_memory();
-  nps_table_sort(t[0]);
-  nps_table_sort(t[1]);
-  size_t i = 0, j = 0;
-  while (cmp->opt->n_by && (i < n0 || j < n1)) {
-    const nps_group *a = i < n0 ? nps_table_group(t[0], i) : NULL;
-    const nps_group *b = j < n1 ? nps_table_group(t[1], j) : NULL;
-    int d = !a ? 1 : !b ? -1 : key_cmp(a, b);
-    cmp_row *r = &cmp->rows[cmp->n_rows++];
-    const nps_group *k = d <= 0 ? a : b;
-    r->key = k->key;
-    r->key_len = k->key_len;
-    if (d <= 0) {
-      fill_side(&r->side[0], &a->hist, a->missing);
-      i++;
-    }
-    if (d >= 0) {
-      fill_side(&r->side[1], &b->hist, b->missing);
-      j++;
-    }
-  }
-  cmp_row *all = &cmp->rows[cmp->n_rows++];
-  for (int s = 0; s < 2; s++) {
-    nps_hist h;
-    uint64_t missing;
-    nps_table_total(t[s], &h, &missing);
-    fill_side(&all->side[s], &h, missing);
-  }
-  return EXIT_OK;
-}
-
-/* Every test on the overall comparison, each with its own status. */
-static void run_all_tests(compare *cmp, gsl_rng *rng) {
-  const cli_common *c = cmp->opt;
-  const cmp_row *r = &cmp->rows[cmp->n_rows - 1];
-  const nps_counts *g1 = &r->side[1].counts, *g0 = &r->side[0].counts;
-  static const nps_test2_method order[CMP_MAX_TESTS] = {
-      NPS_TEST2_ADJUSTED_WALD, NPS_TEST2_WALD, NPS_TEST2_BOOTSTRAP,
-      NPS_TEST2_PERMUTATION};
-  for (size_t i = 0; i < CMP_MAX_TESTS; i++) {
-    cmp_test *t = &cmp->all[cmp->n_all++];
-    t->method = order[i];
-    gsl_rng_set(rng, cli_group_seed(c->seed, "", 0));
-    switch (order[i]) {
-    case NPS_TEST2_ADJUSTED_WALD:
-      t->status = nps_test2_adjusted_wald(g1, g0, cmp->alt, c->level, &t->res);
-      break;
-    case NPS_TEST2_WALD:
-      t->status = nps_test2_wald(g1, g0, cmp->alt, c->level, &t->res);
-      break;
-    case NPS_TEST2_BOOTSTRAP:
-      t->status = nps_test2_bootstrap(g1, g0, cmp->alt, c->level, c->boot, rng,
-                                      NULL, &t->res);
-      break;
-    case NPS_TEST2_PERMUTATION:
-      t->status = nps_test2_permutation(g1, g0, cmp->alt, c->level, 0, c->boot,
-                                        rng, &t->res);
-      break;
-    default:
-      t->status = NPS_EINVAL;
-      break;
-    }
-  }
-}
-
-/* Adjusts the p-values of the tested segments (not the overall row). */
-static int adjust_segments(compare *cmp) {
-  size_t k = cmp->n_rows - 1;
-  if (k == 0)
-    return EXIT_OK;
-  double *p = malloc(k * sizeof *p);
-  if (!p)
-    return cli_out_of_memory();
-  for (size_t i = 0; i < k; i++)
-    p[i] = cmp->rows[i].tested ? cmp->rows[i].test.p : NAN;
-  nps_status st = nps_multi_adjust(cmp->adjust, p, k, p);
-  for (size_t i = 0; i < k && st == NPS_OK; i++)
-    cmp->rows[i].p_adj = p[i];
-  free(p);
-  if (st != NPS_OK) {
-    cli_error("--adjust %s: %s", nps_multi_method_name(cmp->adjust),
-              nps_strerror(st));
-    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
-  }
-  return EXIT_OK;
-}
-
-/* ---- paired ---- */
-
-/* Joins the two id-keyed tables: each id answered once in each sample
- * becomes one cell of the transition table (rows: sample 1). */
-static int join_pairs(compare *cmp, nps_table *t[2]) {
-  nps_table_sort(t[0]);
-  nps_table_sort(t[1]);
-  size_t n0 = nps_table_size(t[0]), n1 = nps_table_size(t[1]), i = 0, j = 0;
-  while (i < n0 || j < n1) {
-    const nps_group *g[2] = {i < n0 ? nps_table_group(t[0], i) : NULL,
-                             j < n1 ? nps_table_group(t[1], j) : NULL};
-    int d = !g[0] ? 1 : !g[1] ? -1 : key_cmp(g[0], g[1]);
-    uint64_t n[2] = {d <= 0 ? nps_hist_total(&g[0]->hist) : 0,
-                     d >= 0 ? nps_hist_total(&g[1]->hist) : 0};
-    for (int s = 0; s < 2; s++) {
-      if (n[s] > 1) {
-        cli_error("%s: respondent id '%.*s' answers %llu times; a paired "
-                  "comparison needs one answer per id and sample",
-                  cmp->path[s] ? cmp->path[s] : cmp->path[0],
-                  (int)(g[s]->key_len > 200 ? 200 : g[s]->key_len), g[s]->key,
-                  (unsigned long long)n[s]);
-        return EXIT_DATA;
-      }
-    }
-    if (d <= 0)
-      i++;
-    if (d >= 0)
-      j++;
-    const nps_group *k = d <= 0 ? g[0] : g[1];
-    if (n[0] && n[1] && k->key_len > 0) {
-      nps_counts c0 = nps_hist_counts(&g[0]->hist);
-      nps_counts c1 = nps_hist_counts(&g[1]->hist);
-      int a = c1.promoters ? 2 : c1.passives ? 1 : 0;
-      int b = c0.promoters ? 2 : c0.passives ? 1 : 0;
-      cmp->pairs.count[a][b]++;
-    } else {
-      for (int s = 0; s < 2; s++)
-        cmp->unmatched[s] += n[s];
-    }
-  }
-  return EXIT_OK;
-}
-
-/* The paired comparison: one row of the matched respondents' margins. */
-static int compute_paired(compare *cmp, nps_table *t[2], gsl_rng *rng) {
-  cmp->rows = calloc(1, sizeof *cmp->rows);
-  if (!cmp->rows)
-    return cli_out_of_memory();
-  cmp->n_rows = 1;
-  cmp_row *r = &cmp->rows[0];
-  for (int s = 0; s < 2; s++) {
-    nps_hist h;
-    nps_table_total(t[s], &h, &r->side[s].missing);
-  }
-  for (int a = 0; a < 3; a++)
-    for (int b = 0; b < 3; b++) {
-      uint64_t n = cmp->pairs.count[a][b];
-      uint64_t *c1[3] = {&r->side[1].counts.detractors,
-                         &r->side[1].counts.passives,
-                         &r->side[1].counts.promoters};
-      uint64_t *c0[3] = {&r->side[0].counts.detractors,
-                         &r->side[0].counts.passives,
-                         &r->side[0].counts.promoters};
-      *c1[a] += n;
-      *c0[b] += n;
-    }
-  int rc = EXIT_OK;
-  for (int i = 0; i < 2 && rc == EXIT_OK; i++)
-    rc = side_stats(cmp, r, i, rng);
-  if (rc)
-    return rc;
-  uint64_t n = r->side[0].est.n;
-  r->diff = n ? r->side[1].est.nps - r->side[0].est.nps : NAN;
-  r->p_adj = r->mdd = r->power = NAN;
-  r->diff_ci.lo = r->diff_ci.hi = NAN;
-  if (n == 0) {
-    cli_error("%s: no respondent id answered in both samples (column '%s')",
-              cmp->path[1] ? cmp->path[1] : cmp->path[0], cmp->id_column);
-    return EXIT_DATA;
-  }
-  if (n < 2 || n < cmp->opt->min_n) {
-    r->reason = "too few matched respondents";
-    return EXIT_OK;
-  }
-  nps_status st =
-      nps_test2_paired(&cmp->pairs, cmp->alt, cmp->opt->level, &r->test);
-  if (st != NPS_OK && st != NPS_EDEGENERATE)
-    return test_error(NPS_TEST2_WALD, st);
-  if (st == NPS_EDEGENERATE)
-    r->test_note = "every respondent changed by the same amount: the "
-                   "difference has no spread";
-  r->tested = 1;
-  r->p_adj = r->test.p;
-  r->diff_ci = r->test.ci;
-  r->diff_ci_how = "paired z";
-  /* The paired test is a one-sample z test on the differences: its SE
-   * plays the role of sqrt(v1/n1) with v0 = 0. */
-  double dn = (double)n, v = r->test.se * r->test.se * dn;
-  power_of(cmp, r, v, dn, 0.0, 1.0);
-  return EXIT_OK;
 }
 
 /* ---- the run ---- */
 
-int compare_fails(const compare *cmp, const cmp_row *r) {
-  if (!r->tested || cmp->fail_if == FAIL_NEVER)
-    return 0;
-  int sig = r->p_adj < 1.0 - cmp->opt->level;
-  return cmp->fail_if == FAIL_SIGNIFICANT ? sig : sig && r->diff < 0;
+/* The file a sample came from. */
+static const char *sample_path(const compare_cmd *cmp, int s) {
+  return cmp->v.path[1] ? cmp->v.path[s] : cmp->v.path[0];
 }
 
-static int analyse(compare *cmp, nps_table *t[2]) {
-  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-  if (!rng)
-    return cli_out_of_memory();
-  int rc;
-  if (cmp->paired) {
-    rc = join_pairs(cmp, t);
-    if (rc == EXIT_OK)
-      rc = compute_paired(cmp, t, rng);
+/* Phrases a failed analysis. */
+static int analysis_error(const compare_cmd *cmp, nps_status st,
+                          const nps_compare_error *err,
+                          const nps_compare *res) {
+  if (st == NPS_EEMPTY && cmp->paired) {
+    cli_error("%s: no respondent id answered in both samples (column '%s')",
+              cmp->v.path[1] ? cmp->v.path[1] : cmp->v.path[0],
+              cmp->v.id_column);
+  } else if (st == NPS_EEMPTY && res && err->sample >= 0) {
+    const nps_compare_side *x = &nps_compare_overall(res)->side[err->sample];
+    cli_error("%s: no responses in '%s'%s", sample_path(cmp, err->sample),
+              cmp->v.label[err->sample],
+              x->missing ? " (every answer is missing)" : "");
+  } else if (st == NPS_EINVAL && err->key) {
+    cli_error("%s: respondent id '%.*s' answers %llu times; a paired "
+              "comparison needs one answer per id and sample",
+              sample_path(cmp, err->sample),
+              (int)(err->key_len > 200 ? 200 : err->key_len), err->key,
+              (unsigned long long)err->count);
   } else {
-    rc = build_rows(cmp, t);
-    for (size_t i = 0; rc == EXIT_OK && i < cmp->n_rows; i++)
-      rc = compute_row(cmp, &cmp->rows[i], rng);
-    if (rc == EXIT_OK)
-      rc = adjust_segments(cmp);
-    if (rc == EXIT_OK && cmp->rows[cmp->n_rows - 1].tested)
-      run_all_tests(cmp, rng);
-    /* A test that could not run for want of memory is not a result. */
-    for (size_t i = 0; rc == EXIT_OK && i < cmp->n_all; i++)
-      if (cmp->all[i].status == NPS_ENOMEM)
-        rc = cli_out_of_memory();
+    cli_error("%s: %s", nps_test2_method_label(cmp->v.analysis.test),
+              nps_strerror(st));
   }
-  gsl_rng_free(rng);
-  return rc;
+  return status_exit(st);
 }
 
-/* Refuses a comparison with an empty sample, naming it. */
-static int check_nonempty(const compare *cmp) {
-  const cmp_row *all = &cmp->rows[cmp->n_rows - 1];
-  for (int s = 0; s < 2; s++) {
-    if (all->side[s].est.n == 0) {
-      const char *where = cmp->path[1] ? cmp->path[s] : cmp->path[0];
-      cli_error("%s: no responses in '%s'%s", where, cmp->label[s],
-                all->side[s].missing ? " (every answer is missing)" : "");
-      return EXIT_DATA;
-    }
-  }
+static int analyse(compare_cmd *cmp, nps_table *t[2], nps_compare **res) {
+  const cli_common *c = cmp->v.opt;
+  nps_compare_options *o = &cmp->v.analysis;
+  nps_compare_error err;
+  o->ci = c->ci;
+  o->level = c->level;
+  o->replicates = c->boot;
+  o->seed = c->seed;
+  o->min_n = c->min_n;
+  o->by_segment = c->n_by > 0;
+  o->all_tests = !cmp->paired;
+  o->label[0] = cmp->v.label[0];
+  o->label[1] = cmp->v.label[1];
+  nps_status st = cmp->paired ? nps_compare_paired(t, o, res, &err)
+                              : nps_compare_run(t, o, res, &err);
+  if (st != NPS_OK)
+    return analysis_error(cmp, st, &err, *res);
   return EXIT_OK;
 }
 
-static int run(compare *cmp) {
-  cli_common *c = cmp->opt;
+static int run(compare_cmd *cmp) {
+  cli_common *c = cmp->v.opt;
   size_t max = c->max_groups;
   if (cmp->paired && max == NPS_TABLE_DEFAULT_MAX_GROUPS)
     max = CMP_PAIRED_MAX_IDS;
   nps_table *t[2] = {nps_table_new(max), nps_table_new(max)};
+  nps_compare *res = NULL;
   int rc = t[0] && t[1] ? EXIT_OK : cli_out_of_memory();
   if (rc == EXIT_OK)
-    rc = cmp->arm_column ? load_arms(cmp, t) : load_files(cmp, t);
+    rc = cmp->v.arm_column ? load_arms(cmp, t) : load_files(cmp, t);
   if (rc == EXIT_OK)
-    rc = analyse(cmp, t);
-  if (rc == EXIT_OK && !cmp->paired)
-    rc = check_nonempty(cmp);
-  if (rc == EXIT_OK)
-    rc = compare_emit(cmp);
+    rc = analyse(cmp, t, &res);
+  cmp->v.res = res;
+  if (rc == EXIT_OK) {
+    cli_view v;
+    compare_view_init(&cmp->v, &v);
+    rc = cli_present(c, &v);
+  }
   int met = 0;
-  for (size_t i = 0; rc == EXIT_OK && i < cmp->n_rows; i++)
-    met |= compare_fails(cmp, &cmp->rows[i]);
+  for (size_t i = 0; rc == EXIT_OK && i < res->n_rows; i++)
+    met |= compare_fails(&cmp->v, &res->rows[i]);
   if (met) {
     cli_warn(c, "--fail-if %s: condition met",
-             cmp->fail_if == FAIL_DROP ? "drop" : "significant");
+             cmp->v.fail_if == FAIL_DROP ? "drop" : "significant");
     rc = EXIT_CONDITION;
   }
+  nps_compare_free(res);
   nps_table_free(t[0]);
   nps_table_free(t[1]);
   return rc;
@@ -836,18 +469,15 @@ static int run(compare *cmp) {
 int cmd_compare(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "compare");
-  compare cmp;
+  compare_cmd cmp;
   memset(&cmp, 0, sizeof cmp);
-  cmp.opt = &c;
-  cmp.method = NPS_TEST2_DEFAULT;
-  cmp.alt = NPS_ALT_TWO_SIDED;
-  cmp.adjust = NPS_MULTI_HOLM;
+  cmp.v.opt = &c;
+  nps_compare_options_init(&cmp.v.analysis);
   int rc = parse_args(argc, argv, &cmp);
   if (rc == 0)
     rc = run(&cmp);
   else if (rc < 0)
     rc = EXIT_OK;
-  free(cmp.rows);
   free(cmp.label_owned[0]);
   free(cmp.label_owned[1]);
   cli_common_free(&c);

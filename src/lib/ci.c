@@ -38,7 +38,7 @@ static nps_status bootstrap(const nps_counts *c, const nps_ci_request *req,
                             nps_ci_result *out) {
   size_t B = req->replicates ? req->replicates : NPS_BOOT_DEFAULT_REPLICATES;
   nps_boot_result br;
-  nps_status st = nps_boot_ci(c, B, req->level, req->rng, NULL, &br);
+  nps_status st = nps_boot_ci(c, B, req->level, req->rng, req->work, &br);
   if (st != NPS_OK)
     return st;
   out->boot_se = br.se;

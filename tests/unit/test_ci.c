@@ -17,7 +17,7 @@ static gsl_rng *rng_seeded(unsigned long seed) {
 
 static nps_status compute(const nps_counts *c, nps_ci_method m, double level,
                           size_t B, gsl_rng *r, nps_ci_result *out) {
-  nps_ci_request req = {m, level, B, r};
+  nps_ci_request req = {m, level, B, r, NULL};
   return nps_ci_compute(c, &req, out);
 }
 

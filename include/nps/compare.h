@@ -1,0 +1,185 @@
+/*
+ * compare.h - the compare analysis: did NPS differ between two samples
+ * (before and after, control and pilot), overall and within segments, or
+ * for the same respondents measured twice?
+ *
+ * One options struct, one call, one result that the caller owns and frees
+ * with nps_compare_free. Every statistical decision of a comparison is
+ * made here: each sample's interval (nps_ci_compute), the chosen test and
+ * its fallback, the interval of the difference (nps_diff_ci_compute), the
+ * small-base rule, the multiple-comparison adjustment across segments, the
+ * detectable difference, the seeds, and the verdict.
+ *
+ * Direction: sample 0 is the first (before, control), sample 1 the second
+ * (after, pilot); every difference is sample 1 minus sample 0, on -2..2.
+ */
+#ifndef NPS_COMPARE_H
+#define NPS_COMPARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ci.h"
+#include "diffci.h"
+#include "export.h"
+#include "hist.h"
+#include "multi.h"
+#include "status.h"
+#include "table.h"
+#include "test2.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Power at which the detectable difference is stated. */
+#define NPS_COMPARE_POWER 0.8
+
+typedef struct nps_compare_options {
+  nps_ci_method ci;      /* each sample's interval; NPS_CI_DEFAULT */
+  double level;          /* 0 < level < 1; 0.95 */
+  size_t replicates;     /* bootstrap B and Monte Carlo draws; 0: default */
+  unsigned long seed;    /* the run's seed */
+  uint64_t min_n;        /* samples below it: no interval, no test */
+  nps_test2_method test; /* the p-value's test; NPS_TEST2_DEFAULT */
+  nps_alternative alternative;
+  nps_multi_method adjust;    /* across segments; NPS_MULTI_HOLM */
+  nps_diff_ci_method diff_ci; /* NPS_DIFF_CI_BCA, _PERCENTILE or _TEST */
+  int by_segment;             /* nonzero: one comparison per table key */
+  int all_tests;              /* nonzero: every test on the overall row */
+  const char *label[2];       /* sample names: they seed the samples'
+                                 streams; NULL counts as "" */
+} nps_compare_options;
+
+/* Sets the defaults above (seed 0, no segments, no side tests, labels
+ * NULL). */
+NPS_API void nps_compare_options_init(nps_compare_options *opt);
+
+/* Why a comparison was not tested. */
+typedef enum nps_compare_untested {
+  NPS_UNTESTED_NONE = 0, /* it was tested */
+  NPS_UNTESTED_EMPTY,    /* a sample has no answers */
+  NPS_UNTESTED_SMALL,    /* a sample has fewer than min_n answers */
+  NPS_UNTESTED_FEW_PAIRS /* fewer than 2 (or min_n) matched respondents */
+} nps_compare_untested;
+
+/* One sample of one comparison. */
+typedef struct nps_compare_side {
+  nps_counts counts;
+  nps_estimate est;
+  uint64_t missing;
+  int has_ci;       /* 0 when empty or below min_n */
+  nps_ci_result ci; /* the sample's own interval */
+} nps_compare_side;
+
+/* The decision, as data: a sentence is the caller's to write. */
+typedef struct nps_verdict {
+  int tested;      /* 0: see untested */
+  int significant; /* p < 1 - level (p adjusted within a family) */
+  int direction;   /* sign of the difference: +1, -1 or 0 */
+  double p;        /* the p-value the decision used */
+} nps_verdict;
+
+/* One comparison: a segment, or all answers. */
+typedef struct nps_compare_row {
+  const char *key; /* the segment's key (nps_key_part); NULL: overall */
+  size_t key_len;
+  nps_compare_side side[2];
+  nps_compare_untested untested;
+  double diff;           /* theta1 - theta0 (raw); NAN when a side is empty */
+  nps_test2_result test; /* the test behind p (after any fallback) */
+  const char *test_note; /* static text on a fallback, else NULL */
+  nps_diff_ci_result diff_ci; /* interval of the difference */
+  double p_adjusted;          /* within the segments' family; overall: p */
+  double mdd;                 /* difference detectable with NPS_COMPARE_POWER */
+  double power; /* power of the z test against the observed difference */
+  nps_verdict verdict;
+} nps_compare_row;
+
+/* One of the tests run side by side on the overall comparison. */
+typedef struct nps_compare_test {
+  nps_test2_method method;
+  nps_status status; /* NPS_OK, or why this test could not run */
+  nps_test2_result res;
+} nps_compare_test;
+
+#define NPS_COMPARE_MAX_TESTS 4
+
+typedef struct nps_compare {
+  nps_compare_row *rows; /* segments by key, then the overall row last */
+  size_t n_rows;
+  nps_compare_test tests[NPS_COMPARE_MAX_TESTS]; /* all_tests */
+  size_t n_tests;
+  int paired;
+  nps_paired pairs;      /* paired: transitions, rows sample 1 */
+  uint64_t unmatched[2]; /* paired: answers whose id is in one sample only */
+  nps_compare_options options; /* as given, defaults filled in */
+} nps_compare;
+
+/* What made a comparison impossible, for the caller's message. */
+typedef struct nps_compare_error {
+  int sample;      /* 0 or 1, or -1 */
+  const char *key; /* the respondent id (points into the table), or NULL */
+  size_t key_len;
+  uint64_t count; /* how often that id answered */
+} nps_compare_error;
+
+/* Compares two independent samples given as tables keyed alike (by the
+ * segment columns; with one group each when not by_segment). The tables
+ * are sorted by key, hence not const; row keys point into them. *out
+ * receives a result to free with nps_compare_free, also when a sample is
+ * empty (NPS_EEMPTY, err->sample says which). Other statuses: NPS_EINVAL
+ * for a bad option, NPS_ENOMEM, or a test's failure (*out NULL). */
+NPS_API nps_status nps_compare_run(nps_table *t[2],
+                                   const nps_compare_options *opt,
+                                   nps_compare **out, nps_compare_error *err);
+
+/* Compares the same respondents measured twice: tables keyed by the
+ * respondent id, one answer per id and sample. Each id answered in both
+ * becomes one cell of the transition table; the others are counted as
+ * unmatched. NPS_EINVAL with err (sample, key, count) when an id answered
+ * more than once in a sample; NPS_EEMPTY when no id answered in both (*out
+ * still returned); others as nps_compare_run. */
+NPS_API nps_status nps_compare_paired(nps_table *ids[2],
+                                      const nps_compare_options *opt,
+                                      nps_compare **out,
+                                      nps_compare_error *err);
+
+/* One file with an arm column: the groups of all, keyed (arm, rest...),
+ * are moved into out[0] and out[1] under the rest of their key, by arm
+ * arm[0] or arm[1] (len bytes each); answers of other arms are added to
+ * *other. NPS_EOVERFLOW, NPS_EGROUPS or NPS_ENOMEM from the tables. */
+NPS_API nps_status nps_compare_split_arms(const nps_table *all,
+                                          const char *const arm[2],
+                                          const size_t arm_len[2],
+                                          nps_table *out[2], uint64_t *other);
+
+/* The distinct first key components of the sorted table t, up to max:
+ * part[i], len[i]; *n receives how many were found (at most max). */
+NPS_API void nps_compare_first_parts(const nps_table *t, size_t max,
+                                     const char **part, size_t *len, size_t *n);
+
+/* The overall row (the last one). */
+NPS_API const nps_compare_row *nps_compare_overall(const nps_compare *c);
+
+/* Power of the two-sample z test to detect a true difference delta with
+ * k equal arm sizes n[0..k-1], sample 0 of row r as the baseline and the
+ * other arm moved by delta (nps_power_shift; by -delta when delta cannot
+ * be reached). power[i] receives the power at n[i]; *n_needed the arm
+ * size for NPS_COMPARE_POWER (NAN when it cannot be computed); *delta_used
+ * the difference drawn. NPS_EINVAL when the baseline cannot move by
+ * delta either way. */
+NPS_API nps_status nps_compare_power_curve(const nps_compare *c,
+                                           const nps_compare_row *r,
+                                           double delta, const double *n,
+                                           size_t k, double *power,
+                                           double *n_needed,
+                                           double *delta_used);
+
+/* Frees c. nps_compare_free(NULL) is a no-op. */
+NPS_API void nps_compare_free(nps_compare *c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,97 @@
+/*
+ * summary.h - the summary analysis: NPS, category shares and an interval
+ * for every group of a table and for all answers together.
+ *
+ * One options struct, one call, one result that the caller owns and frees
+ * with nps_summary_free. Every statistical decision of a summary is made
+ * here: the interval method and its fallbacks (through nps_ci_compute), the
+ * small-base rule, and the seed of each group, so that a group's random
+ * results do not depend on which other groups exist.
+ */
+#ifndef NPS_SUMMARY_H
+#define NPS_SUMMARY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ci.h"
+#include "export.h"
+#include "hist.h"
+#include "interval.h"
+#include "status.h"
+#include "table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The seed of the random results of the group key (len bytes): seed mixed
+ * with a 64-bit FNV-1a hash of the key by the splitmix64 finaliser. Used
+ * for every per-group and per-sample stream, so one group's numbers are
+ * the same whatever other groups a run holds. */
+NPS_API unsigned long nps_seed_for_key(unsigned long seed, const char *key,
+                                       size_t len);
+
+typedef struct nps_summary_options {
+  nps_ci_method method; /* interval method; NPS_CI_DEFAULT by default */
+  double level;         /* 0 < level < 1; 0.95 by default */
+  size_t replicates;    /* bootstrap B; 0 means NPS_BOOT_DEFAULT_REPLICATES */
+  unsigned long seed;   /* the run's seed (nps_seed_for_key per group) */
+  uint64_t min_n;       /* groups with fewer answers get no interval */
+  int by_group;         /* nonzero: one row per group of the table */
+  int keep_replicates;  /* nonzero: keep the overall row's sorted bootstrap
+                           replicates (when its interval is a bootstrap) */
+} nps_summary_options;
+
+/* Sets the defaults: NPS_CI_DEFAULT, 0.95, default B, seed 0, min_n 0,
+ * one overall row, no replicates kept. */
+NPS_API void nps_summary_options_init(nps_summary_options *opt);
+
+/* Why a row has no interval. */
+typedef enum nps_small_base {
+  NPS_BASE_OK = 0, /* the interval is there */
+  NPS_BASE_EMPTY,  /* no answers */
+  NPS_BASE_BELOW   /* fewer than min_n answers: estimate only */
+} nps_small_base;
+
+typedef struct nps_summary_row {
+  const char *key; /* the group key (nps_key_part splits it); NULL: all */
+  size_t key_len;
+  nps_counts counts;
+  nps_estimate est; /* est.n is the number of answers */
+  uint64_t missing;
+  int has_ci; /* 0: see base */
+  nps_small_base base;
+  nps_ci_result ci;   /* valid when has_ci; ci.note explains a fallback */
+  unsigned long seed; /* the seed the row's interval used */
+} nps_summary_row;
+
+typedef struct nps_summary {
+  nps_summary_row *rows; /* the groups (by key order), then the overall row */
+  size_t n_rows;
+  const double *replicates; /* keep_replicates: the overall row's sorted
+                               bootstrap replicates, else NULL */
+  size_t n_replicates;
+  nps_summary_options options; /* as given, defaults filled in */
+} nps_summary;
+
+/* Summarises table t (its groups are sorted by key first, which is why it
+ * is not const). Row keys point into t: keep t alive while the result is
+ * used. *out receives a result to free with nps_summary_free.
+ * NPS_EEMPTY when the table holds no answers at all (*out is still
+ * returned, every row with base NPS_BASE_EMPTY); NPS_EINVAL for a bad
+ * option; NPS_ENOMEM; the status of nps_ci_compute when an interval fails
+ * (*out is then NULL). */
+NPS_API nps_status nps_summary_run(nps_table *t, const nps_summary_options *opt,
+                                   nps_summary **out);
+
+/* The overall row (the last one). */
+NPS_API const nps_summary_row *nps_summary_overall(const nps_summary *s);
+
+/* Frees s. nps_summary_free(NULL) is a no-op. */
+NPS_API void nps_summary_free(nps_summary *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,743 @@
+/*
+ * compare_view.c - how a comparison is shown: a table for a terminal or
+ * markdown, CSV (one row per comparison) and JSON (everything), each with
+ * the n, the test, the level and, for bootstrap results, B and the seed;
+ * the table closes with a one-line verdict in plain language. It formats
+ * an nps_compare; every decision in it (significance, direction,
+ * fallbacks) was made by the analysis.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare_view.h"
+
+static const nps_compare_row *overall(const compare_view *cv) {
+  return nps_compare_overall(cv->res);
+}
+
+static void put_str(FILE *fp, const char *s) {
+  cli_put_text(fp, s, strlen(s), 0);
+}
+
+static void key_cell(const nps_compare_row *r, size_t k, const char **p,
+                     size_t *len) {
+  if (r->key)
+    nps_key_part(r->key, r->key_len, k, p, len);
+  else
+    *p = k ? "" : "all", *len = k ? 0 : 3;
+}
+
+const char *compare_test_label(const compare_view *cv,
+                               const nps_compare_row *r) {
+  if (cv->res->paired)
+    return "paired z test";
+  switch (r->test.method) {
+  case NPS_TEST2_WALD:
+    return "Wald z test";
+  case NPS_TEST2_ADJUSTED_WALD:
+    return "adjusted Wald z test";
+  case NPS_TEST2_BOOTSTRAP:
+    return "bootstrap test";
+  case NPS_TEST2_PERMUTATION:
+    return "permutation test";
+  default:
+    return nps_test2_method_label(r->test.method);
+  }
+}
+
+const char *compare_diff_ci_label(const nps_compare_row *r) {
+  switch (r->diff_ci.method_used) {
+  case NPS_DIFF_CI_BCA:
+    return "bootstrap BCa";
+  case NPS_DIFF_CI_PERCENTILE:
+    return "bootstrap percentile";
+  case NPS_DIFF_CI_ADJUSTED_WALD:
+    return "adjusted Wald";
+  case NPS_DIFF_CI_TEST:
+    return nps_test2_method_label(r->test.method);
+  case NPS_DIFF_CI_PAIRED:
+    return "paired z";
+  default:
+    return NULL;
+  }
+}
+
+static int diff_ci_boot(const nps_compare_row *r) {
+  return r->diff_ci.method_used == NPS_DIFF_CI_BCA ||
+         r->diff_ci.method_used == NPS_DIFF_CI_PERCENTILE;
+}
+
+static const char *untested_reason(nps_compare_untested u) {
+  switch (u) {
+  case NPS_UNTESTED_EMPTY:
+    return "a sample has no answers";
+  case NPS_UNTESTED_SMALL:
+    return "n below --min-n";
+  case NPS_UNTESTED_FEW_PAIRS:
+    return "too few matched respondents";
+  default:
+    return NULL;
+  }
+}
+
+int compare_fails(const compare_view *cv, const nps_compare_row *r) {
+  if (cv->fail_if == FAIL_NEVER || !r->verdict.significant)
+    return 0;
+  return cv->fail_if == FAIL_SIGNIFICANT || r->verdict.direction < 0;
+}
+
+/* ---- the verdict ---- */
+
+/* One sentence from the row's verdict: what the comparison shows, with
+ * the difference, its interval and p, and (when not significant) what
+ * could have been seen. */
+static void verdict(FILE *fp, const compare_view *cv,
+                    const nps_compare_row *r) {
+  const char *a = cv->label[0], *b = cv->label[1];
+  const nps_verdict *v = &r->verdict;
+  nps_alternative alt = cv->analysis.alternative;
+  if (!v->tested) {
+    fprintf(fp, "no test of %s against %s: %s", b, a,
+            untested_reason(r->untested));
+    return;
+  }
+  char d[40], ci[80], p[40], mdd[40];
+  cli_signed_points(d, sizeof d, r->diff);
+  cli_fmt_ci(ci, sizeof ci, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
+  cli_fmt_p_phrase(p, sizeof p, v->p);
+  if (v->significant) {
+    put_str(fp, b);
+    fprintf(fp, " is %s than ", v->direction > 0 ? "higher" : "lower");
+    put_str(fp, a);
+  } else if (alt == NPS_ALT_TWO_SIDED) {
+    fputs("no significant difference between ", fp);
+    put_str(fp, b);
+    fputs(" and ", fp);
+    put_str(fp, a);
+  } else {
+    put_str(fp, b);
+    fprintf(fp, " is not significantly %s than ",
+            alt == NPS_ALT_GREATER ? "higher" : "lower");
+    put_str(fp, a);
+  }
+  fprintf(fp, ": %s points, %g%% CI %s, %s (%s)", d, 100 * cv->opt->level, ci,
+          p, compare_test_label(cv, r));
+  if (!v->significant && !isnan(r->mdd)) {
+    cli_points(mdd, sizeof mdd, r->mdd);
+    fprintf(fp, "; these samples detect %s points with 80%% power", mdd);
+  }
+}
+
+/* ---- table and markdown ---- */
+
+typedef cli_cell cell;
+
+static void print_grid(FILE *fp, cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
+                       size_t cols, const size_t *left, size_t n_left,
+                       int markdown) {
+  unsigned char align[CLI_GRID_MAX_COLS] = {0};
+  for (size_t i = 0; i < n_left; i++)
+    align[left[i]] = 1;
+  cli_grid(fp, cells, rows, cols, align, markdown);
+}
+
+static void side_cells(const compare_view *cv, int s, cell *c) {
+  const nps_compare_side *x = &overall(cv)->side[s];
+  cli_cell_text(&c[0], cv->label[s], strlen(cv->label[s]));
+  cli_cell_u64(&c[1], x->est.n);
+  cli_cell_pct(&c[2], x->est.n, x->est.share_promoters);
+  cli_cell_pct(&c[3], x->est.n, x->est.share_passives);
+  cli_cell_pct(&c[4], x->est.n, x->est.share_detractors);
+  cli_points(c[5].buf, sizeof c[5].buf, x->est.n ? x->est.nps : NAN);
+  cli_cell_text(&c[5], c[5].buf, strlen(c[5].buf));
+  char ci[80] = "withheld";
+  if (x->has_ci)
+    cli_fmt_ci(ci, sizeof ci, x->ci.iv.lo, x->ci.iv.hi);
+  cli_cell_fmt(&c[6], "%s%s", ci, x->has_ci && x->ci.note ? " *" : "");
+  cli_cell_u64(&c[7], x->missing);
+}
+
+static void print_samples(FILE *fp, const compare_view *cv, int md) {
+  cell cells[3][CLI_GRID_MAX_COLS];
+  memset(cells, 0, sizeof cells);
+  char level[32];
+  snprintf(level, sizeof level, "%g%% CI", 100.0 * cv->opt->level);
+  const char *heads[] = {"sample",     "n",   "promoters", "passives",
+                         "detractors", "NPS", level,       "missing"};
+  for (size_t k = 0; k < 8; k++)
+    cli_cell_copy(&cells[0][k], heads[k]);
+  for (int s = 0; s < 2; s++)
+    side_cells(cv, s, cells[s + 1]);
+  static const size_t left[] = {0, 6};
+  print_grid(fp, cells, 3, 8, left, 2, md);
+}
+
+static void test_note(char *buf, size_t size, const compare_view *cv,
+                      const nps_compare_test *t) {
+  const cli_common *c = cv->opt;
+  if (t->status != NPS_OK)
+    snprintf(buf, size, "not run: %s", nps_strerror(t->status));
+  else if (t->method == NPS_TEST2_BOOTSTRAP)
+    snprintf(buf, size, "B = %zu, seed %lu%s", t->res.draws, c->seed,
+             t->res.bca_ok ? "" : ", percentile");
+  else if (t->method == NPS_TEST2_PERMUTATION && t->res.exact)
+    snprintf(buf, size, "studentized, mid-p; exact, %.0f tables",
+             t->res.tables);
+  else if (t->method == NPS_TEST2_PERMUTATION)
+    snprintf(buf, size,
+             "studentized, mid-p; Monte Carlo, %zu draws, seed %lu, "
+             "MC SE %.4f",
+             t->res.draws, c->seed, t->res.p_mc_se);
+  else if (t->method == NPS_TEST2_ADJUSTED_WALD)
+    snprintf(buf, size, "difference of adjusted NPS");
+  else
+    buf[0] = '\0';
+}
+
+static void print_tests(FILE *fp, const compare_view *cv, int md) {
+  cell cells[NPS_COMPARE_MAX_TESTS + 1][CLI_GRID_MAX_COLS];
+  memset(cells, 0, sizeof cells);
+  char level[32], ci[80], note[96];
+  snprintf(level, sizeof level, "%g%% CI", 100.0 * cv->opt->level);
+  const char *heads[] = {"test", "difference", level, "p", "note"};
+  for (size_t k = 0; k < 5; k++)
+    cli_cell_copy(&cells[0][k], heads[k]);
+  for (size_t i = 0; i < cv->res->n_tests; i++) {
+    const nps_compare_test *t = &cv->res->tests[i];
+    cell *c = cells[i + 1];
+    int ok = t->status == NPS_OK;
+    cli_cell_copy(&c[0], nps_test2_method_label(t->method));
+    cli_signed_points(c[1].buf, sizeof c[1].buf, ok ? t->res.diff : NAN);
+    cli_cell_text(&c[1], c[1].buf, strlen(c[1].buf));
+    cli_fmt_ci(ci, sizeof ci, t->res.ci.lo, t->res.ci.hi);
+    cli_cell_copy(&c[2], ok && !isnan(t->res.ci.lo) ? ci : "-");
+    cli_fmt_p(c[3].buf, sizeof c[3].buf, ok ? t->res.p : NAN);
+    cli_cell_text(&c[3], c[3].buf, strlen(c[3].buf));
+    test_note(note, sizeof note, cv, t);
+    cli_cell_copy(&c[4], note);
+  }
+  static const size_t left[] = {0, 2, 4};
+  print_grid(fp, cells, cv->res->n_tests + 1, 5, left, 3, md);
+}
+
+static void segment_cells(const compare_view *cv, const nps_compare_row *r,
+                          cell *c) {
+  size_t nb = cv->opt->n_by;
+  for (size_t k = 0; k < nb; k++) {
+    const char *p;
+    size_t len;
+    key_cell(r, k, &p, &len);
+    cli_cell_text(&c[k], p, len);
+  }
+  c += nb;
+  for (int s = 0; s < 2; s++) {
+    const nps_estimate *e = &r->side[s].est;
+    cli_cell_u64(&c[2 * s], e->n);
+    cli_points(c[2 * s + 1].buf, sizeof c[0].buf, e->n ? e->nps : NAN);
+    cli_cell_text(&c[2 * s + 1], c[2 * s + 1].buf, strlen(c[2 * s + 1].buf));
+  }
+  int tested = r->verdict.tested;
+  char buf[80];
+  cli_signed_points(buf, sizeof buf, r->diff);
+  cli_cell_copy(&c[4], buf);
+  cli_fmt_ci(buf, sizeof buf, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
+  cli_cell_copy(&c[5], tested ? buf : "not tested *");
+  cli_fmt_p(buf, sizeof buf, tested ? r->test.p : NAN);
+  cli_cell_copy(&c[6], buf);
+  cli_fmt_p(buf, sizeof buf, r->p_adjusted);
+  cli_cell_copy(&c[7], r->key ? buf : "-");
+}
+
+/* Returns -1 when out of memory (nothing printed), else 0. */
+static int print_segments(FILE *fp, const compare_view *cv, int md) {
+  size_t nb = cv->opt->n_by, nrows = cv->res->n_rows + 1, ncols = nb + 8;
+  cell(*cells)[CLI_GRID_MAX_COLS] = calloc(nrows, sizeof *cells);
+  if (!cells)
+    return -1;
+  char h[8][96];
+  snprintf(h[0], sizeof h[0], "n %s", cv->label[0]);
+  snprintf(h[1], sizeof h[1], "NPS %s", cv->label[0]);
+  snprintf(h[2], sizeof h[2], "n %s", cv->label[1]);
+  snprintf(h[3], sizeof h[3], "NPS %s", cv->label[1]);
+  snprintf(h[4], sizeof h[4], "difference");
+  snprintf(h[5], sizeof h[5], "%g%% CI", 100.0 * cv->opt->level);
+  snprintf(h[6], sizeof h[6], "p");
+  snprintf(h[7], sizeof h[7], "p %s",
+           nps_multi_method_name(cv->analysis.adjust));
+  for (size_t k = 0; k < nb; k++)
+    cli_cell_text(&cells[0][k], cv->opt->by[k], strlen(cv->opt->by[k]));
+  for (size_t k = 0; k < 8; k++)
+    cli_cell_text(&cells[0][nb + k], h[k], strlen(h[k]));
+  for (size_t i = 0; i < cv->res->n_rows; i++)
+    segment_cells(cv, &cv->res->rows[i], cells[i + 1]);
+  size_t left[CLI_MAX_LIST + 1];
+  for (size_t k = 0; k < nb; k++)
+    left[k] = k;
+  left[nb] = nb + 5;
+  print_grid(fp, cells, nrows, ncols, left, nb + 1, md);
+  free(cells);
+  return 0;
+}
+
+static void print_pairs(FILE *fp, const compare_view *cv, int md) {
+  const nps_compare *res = cv->res;
+  fprintf(fp,
+          "paired on '%s': %llu respondents answered both; left out: "
+          "%llu only in ",
+          cv->id_column, (unsigned long long)overall(cv)->side[0].est.n,
+          (unsigned long long)res->unmatched[0]);
+  put_str(fp, cv->label[0]);
+  fprintf(fp, ", %llu only in ", (unsigned long long)res->unmatched[1]);
+  put_str(fp, cv->label[1]);
+  fputs("\n\n", fp);
+  cell cells[4][CLI_GRID_MAX_COLS];
+  memset(cells, 0, sizeof cells);
+  static const char *names[3] = {"detractor", "passive", "promoter"};
+  char corner[200];
+  snprintf(corner, sizeof corner, "%.80s \\ %.80s", cv->label[0], cv->label[1]);
+  cli_cell_text(&cells[0][0], corner, strlen(corner));
+  for (int j = 0; j < 3; j++) {
+    cli_cell_copy(&cells[0][j + 1], names[j]);
+    cli_cell_copy(&cells[j + 1][0], names[j]);
+  }
+  /* Rows: sample 0 (before); columns: sample 1 (after). The library's
+   * table has sample 1 as rows. */
+  for (int b = 0; b < 3; b++)
+    for (int a = 0; a < 3; a++)
+      cli_cell_u64(&cells[b + 1][a + 1], res->pairs.count[a][b]);
+  static const size_t left[] = {0};
+  print_grid(fp, cells, 4, 4, left, 1, md);
+}
+
+static void print_title(FILE *fp, const compare_view *cv) {
+  if (cv->arm_column) {
+    fputs("column '", fp);
+    put_str(fp, cv->arm_column);
+    fputs("' of ", fp);
+    put_str(fp, cv->path[0]);
+    fputs(", ", fp);
+    put_str(fp, cv->label[1]);
+    fputs(" vs ", fp);
+    put_str(fp, cv->label[0]);
+    return;
+  }
+  put_str(fp, cv->label[1]);
+  fputs(" (", fp);
+  put_str(fp, cv->path[1]);
+  fputs(") vs ", fp);
+  put_str(fp, cv->label[0]);
+  fputs(" (", fp);
+  put_str(fp, cv->path[0]);
+  fputc(')', fp);
+}
+
+static void print_header(FILE *fp, const compare_view *cv, int md) {
+  const cli_common *c = cv->opt;
+  const nps_compare_row *r = overall(cv);
+  const char *b = md ? "**" : "", *gap = md ? "\n" : "";
+  fprintf(fp, "%sNPS comparison%s: ", b, b);
+  print_title(fp, cv);
+  fprintf(fp, "\n%sdifference: ", gap);
+  put_str(fp, cv->label[1]);
+  fputs(" - ", fp);
+  put_str(fp, cv->label[0]);
+  fprintf(fp, " (points); test: %s, %s, %g%% level\n%s",
+          compare_test_label(cv, r),
+          nps_alternative_name(cv->analysis.alternative), 100 * c->level, gap);
+  const char *how = compare_diff_ci_label(r);
+  fprintf(fp, "interval of the difference: %s", how ? how : "none");
+  if (diff_ci_boot(r))
+    fprintf(fp, ", B = %zu, seed %lu", c->boot, c->seed);
+  fprintf(fp, "\n%ssample intervals: %s", gap, nps_ci_method_label(c->ci));
+  if (cli_is_boot(c->ci))
+    fprintf(fp, ", B = %zu, seed %lu", c->boot, c->seed);
+  fprintf(fp, "\n\n");
+}
+
+static void print_notes(FILE *fp, const compare_view *cv) {
+  const nps_compare_row *r = overall(cv);
+  for (int s = 0; s < 2; s++)
+    if (r->side[s].has_ci && r->side[s].ci.note) {
+      fprintf(fp, "* %s\n", r->side[s].ci.note);
+      break;
+    }
+  if (r->verdict.tested && r->test_note)
+    fprintf(fp, "note: %s\n", r->test_note);
+  if (r->diff_ci.note)
+    fprintf(fp, "note: %s\n", r->diff_ci.note);
+  for (size_t i = 0; i + 1 < cv->res->n_rows; i++)
+    if (!cv->res->rows[i].verdict.tested) {
+      fprintf(fp,
+              "* not tested: a sample has fewer than --min-n %llu "
+              "answers\n",
+              (unsigned long long)cv->opt->min_n);
+      break;
+    }
+}
+
+static void print_power(FILE *fp, const compare_view *cv) {
+  const nps_compare_row *r = overall(cv);
+  if (!r->verdict.tested || isnan(r->mdd))
+    return;
+  char mdd[40], d[40];
+  cli_points(mdd, sizeof mdd, r->mdd);
+  cli_signed_points(d, sizeof d, r->diff);
+  fprintf(fp,
+          "power: these samples detect a difference of %s points with "
+          "80%% power (%s, %g%% level)",
+          mdd, nps_alternative_name(cv->analysis.alternative),
+          100 * (1 - cv->opt->level));
+  if (!isnan(r->power))
+    fprintf(fp, "; power against the observed %s: %.0f%%", d, 100 * r->power);
+  fputc('\n', fp);
+}
+
+static void print_segment_count(FILE *fp, const compare_view *cv) {
+  size_t sig = 0;
+  for (size_t i = 0; i + 1 < cv->res->n_rows; i++)
+    sig += cv->res->rows[i].verdict.significant;
+  fprintf(fp,
+          "segments with a significant difference (%s-adjusted): "
+          "%zu of %zu\n",
+          nps_multi_method_name(cv->analysis.adjust), sig, cv->res->n_rows - 1);
+}
+
+/* Returns -1 when out of memory (the output is incomplete), else 0. */
+static int print_table(FILE *fp, const void *ctx, int md) {
+  const compare_view *cv = ctx;
+  const nps_compare_row *r = overall(cv);
+  print_header(fp, cv, md);
+  if (cv->res->paired)
+    print_pairs(fp, cv, md), fputc('\n', fp);
+  print_samples(fp, cv, md);
+  char d[40], ci[80], p[40];
+  cli_signed_points(d, sizeof d, r->diff);
+  cli_fmt_ci(ci, sizeof ci, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
+  cli_fmt_p_phrase(p, sizeof p, r->verdict.tested ? r->test.p : NAN);
+  fprintf(fp, "\n%sdifference: %s points, %g%% CI %s, %s%s\n", md ? "**" : "",
+          d, 100 * cv->opt->level, ci, p, md ? "**" : "");
+  if (cv->res->n_tests) {
+    fputc('\n', fp);
+    print_tests(fp, cv, md);
+  }
+  if (cv->opt->n_by) {
+    fputc('\n', fp);
+    if (print_segments(fp, cv, md) != 0)
+      return -1;
+  }
+  fputc('\n', fp);
+  print_power(fp, cv);
+  print_notes(fp, cv);
+  if (cv->opt->n_by)
+    print_segment_count(fp, cv);
+  fputc('\n', fp);
+  verdict(fp, cv, r);
+  fputc('\n', fp);
+  return 0;
+}
+
+/* ---- csv ---- */
+
+static void csv_str(FILE *fp, const char *s) {
+  fputc(',', fp);
+  if (s)
+    cli_csv_field(fp, s, strlen(s));
+}
+
+static const char *test_name(const compare_view *cv, const nps_compare_row *r) {
+  return cv->res->paired ? "paired" : nps_test2_method_name(r->test.method);
+}
+
+static const char *row_note(const nps_compare_row *r) {
+  if (!r->verdict.tested)
+    return untested_reason(r->untested);
+  return r->test_note ? r->test_note : r->diff_ci.note;
+}
+
+static void csv_side(FILE *fp, const compare_view *cv, const nps_compare_row *r,
+                     int s) {
+  const nps_compare_side *x = &r->side[s];
+  csv_str(fp, cv->label[s]);
+  fprintf(fp, ",%llu,%llu,%llu,%llu", (unsigned long long)x->est.n,
+          (unsigned long long)x->counts.promoters,
+          (unsigned long long)x->counts.passives,
+          (unsigned long long)x->counts.detractors);
+  cli_csv_num(fp, x->est.n ? 100 * x->est.nps : NAN);
+  cli_csv_num(fp, x->has_ci ? 100 * x->ci.iv.lo : NAN);
+  cli_csv_num(fp, x->has_ci ? 100 * x->ci.iv.hi : NAN);
+  fprintf(fp, ",%llu", (unsigned long long)x->missing);
+}
+
+static void csv_row(FILE *fp, const compare_view *cv,
+                    const nps_compare_row *r) {
+  const cli_common *c = cv->opt;
+  int tested = r->verdict.tested;
+  fputs(r->key ? "segment" : "overall", fp);
+  for (size_t k = 0; k < c->n_by; k++) {
+    const char *p = "";
+    size_t len = 0;
+    if (r->key)
+      nps_key_part(r->key, r->key_len, k, &p, &len);
+    fputc(',', fp);
+    cli_csv_field(fp, p, len);
+  }
+  csv_side(fp, cv, r, 0);
+  csv_side(fp, cv, r, 1);
+  fprintf(fp, ",%s", nps_ci_method_name(c->ci));
+  cli_csv_num(fp, 100 * r->diff);
+  cli_csv_num(fp, 100 * r->diff_ci.iv.lo);
+  cli_csv_num(fp, 100 * r->diff_ci.iv.hi);
+  csv_str(fp, tested ? compare_diff_ci_label(r) : NULL);
+  csv_str(fp, tested ? test_name(cv, r) : NULL);
+  fprintf(fp, ",%s", nps_alternative_name(cv->analysis.alternative));
+  cli_csv_num(fp, tested ? r->test.z : NAN);
+  cli_csv_num(fp, tested ? 100 * r->test.se : NAN);
+  cli_csv_num(fp, tested ? r->test.p : NAN);
+  cli_csv_num(fp, tested ? r->test.p_mc_se : NAN);
+  cli_csv_num(fp, r->p_adjusted);
+  fprintf(fp, ",%s",
+          r->key ? nps_multi_method_name(cv->analysis.adjust) : "none");
+  cli_csv_num(fp, c->level);
+  fprintf(fp, ",%zu,%lu", c->boot, c->seed);
+  cli_csv_num(fp, 100 * r->mdd);
+  cli_csv_num(fp, r->power);
+  csv_str(fp, row_note(r));
+  fputc('\n', fp);
+}
+
+static void print_csv(FILE *fp, const void *ctx) {
+  const compare_view *cv = ctx;
+  fputs("row", fp);
+  for (size_t i = 0; i < cv->opt->n_by; i++)
+    csv_str(fp, cv->opt->by[i]);
+  fputs(",label_a,n_a,promoters_a,passives_a,detractors_a,nps_a,ci_low_a,"
+        "ci_high_a,missing_a,label_b,n_b,promoters_b,passives_b,detractors_b,"
+        "nps_b,ci_low_b,ci_high_b,missing_b,sample_ci_method,difference,"
+        "diff_ci_low,diff_ci_high,diff_ci_method,test,alternative,z,se,p,"
+        "p_mc_se,p_adjusted,adjust,level,boot,seed,mdd80,power,note\n",
+        fp);
+  for (size_t i = 0; i < cv->res->n_rows; i++)
+    csv_row(fp, cv, &cv->res->rows[i]);
+}
+
+/* ---- json ---- */
+
+static void json_side(cli_json *w, const compare_view *cv,
+                      const nps_compare_side *x, int s) {
+  cli_json_open(w, NULL, '{');
+  cli_json_str(w, "label", cv->label[s]);
+  cli_json_u64(w, "n", x->est.n);
+  cli_json_u64(w, "promoters", x->counts.promoters);
+  cli_json_u64(w, "passives", x->counts.passives);
+  cli_json_u64(w, "detractors", x->counts.detractors);
+  cli_json_u64(w, "missing", x->missing);
+  cli_json_dbl(w, "nps", x->est.n ? 100 * x->est.nps : NAN);
+  cli_json_dbl(w, "se", x->est.n ? 100 * x->est.se : NAN);
+  if (!x->has_ci) {
+    cli_json_raw(w, "ci", "null");
+  } else {
+    cli_json_open(w, "ci", '{');
+    cli_json_dbl(w, "low", 100 * x->ci.iv.lo);
+    cli_json_dbl(w, "high", 100 * x->ci.iv.hi);
+    cli_json_str(w, "method", nps_ci_method_name(x->ci.method_used));
+    if (x->ci.note)
+      cli_json_str(w, "note", x->ci.note);
+    cli_json_close(w, '}', 0);
+  }
+  cli_json_close(w, '}', 0);
+}
+
+static void json_test(cli_json *w, const compare_view *cv,
+                      const nps_compare_row *r) {
+  if (!r->verdict.tested) {
+    cli_json_raw(w, "test", "null");
+    return;
+  }
+  cli_json_open(w, "test", '{');
+  cli_json_str(w, "method", test_name(cv, r));
+  cli_json_dbl(w, "z", r->test.z);
+  cli_json_dbl(w, "se", 100 * r->test.se);
+  cli_json_dbl(w, "p", r->test.p);
+  cli_json_dbl(w, "p_mc_se", r->test.p_mc_se);
+  cli_json_dbl(w, "p_adjusted", r->p_adjusted);
+  cli_json_str(w, "note", r->test_note);
+  cli_json_close(w, '}', 0);
+}
+
+static void json_comparison(cli_json *w, const compare_view *cv,
+                            const char *key, const nps_compare_row *r) {
+  int tested = r->verdict.tested;
+  cli_json_open(w, key, '{');
+  cli_json_nl(w);
+  cli_json_open(w, "samples", '[');
+  json_side(w, cv, &r->side[0], 0);
+  cli_json_nl(w);
+  json_side(w, cv, &r->side[1], 1);
+  cli_json_close(w, ']', 0);
+  cli_json_nl(w);
+  cli_json_bool(w, "tested", tested);
+  cli_json_str(w, "reason", untested_reason(r->untested));
+  cli_json_nl(w);
+  cli_json_dbl(w, "difference", 100 * r->diff);
+  if (!tested) {
+    cli_json_raw(w, "ci", "null");
+  } else {
+    cli_json_open(w, "ci", '{');
+    cli_json_dbl(w, "low", 100 * r->diff_ci.iv.lo);
+    cli_json_dbl(w, "high", 100 * r->diff_ci.iv.hi);
+    cli_json_str(w, "method", compare_diff_ci_label(r));
+    cli_json_str(w, "note", r->diff_ci.note);
+    cli_json_close(w, '}', 0);
+  }
+  cli_json_nl(w);
+  json_test(w, cv, r);
+  cli_json_nl(w);
+  cli_json_dbl(w, "mdd80", 100 * r->mdd);
+  cli_json_dbl(w, "power", r->power);
+  cli_json_close(w, '}', 1);
+}
+
+static void json_tests(cli_json *w, const compare_view *cv) {
+  cli_json_open(w, "tests", '[');
+  for (size_t i = 0; i < cv->res->n_tests; i++) {
+    const nps_compare_test *t = &cv->res->tests[i];
+    int ok = t->status == NPS_OK;
+    cli_json_nl(w);
+    cli_json_open(w, NULL, '{');
+    cli_json_str(w, "method", nps_test2_method_name(t->method));
+    cli_json_str(w, "status", ok ? "ok" : nps_strerror(t->status));
+    cli_json_dbl(w, "difference", ok ? 100 * t->res.diff : NAN);
+    cli_json_dbl(w, "se", ok ? 100 * t->res.se : NAN);
+    cli_json_dbl(w, "ci_low", ok ? 100 * t->res.ci.lo : NAN);
+    cli_json_dbl(w, "ci_high", ok ? 100 * t->res.ci.hi : NAN);
+    cli_json_dbl(w, "p", ok ? t->res.p : NAN);
+    cli_json_dbl(w, "p_mc_se", ok ? t->res.p_mc_se : NAN);
+    if (t->method == NPS_TEST2_PERMUTATION)
+      cli_json_bool(w, "exact", ok && t->res.exact);
+    if (t->method == NPS_TEST2_BOOTSTRAP || t->method == NPS_TEST2_PERMUTATION)
+      cli_json_u64(w, "draws", ok ? t->res.draws : 0);
+    cli_json_close(w, '}', 0);
+  }
+  cli_json_close(w, ']', cv->res->n_tests > 0);
+}
+
+static void json_verdict(cli_json *w, const compare_view *cv) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  if (!mem) {
+    cli_json_raw(w, "verdict", "null");
+    return;
+  }
+  verdict(mem, cv, overall(cv));
+  fclose(mem);
+  cli_json_strn(w, "verdict", text, len);
+  free(text);
+}
+
+static void json_paired(cli_json *w, const compare_view *cv) {
+  const nps_compare *res = cv->res;
+  cli_json_nl(w);
+  cli_json_open(w, "paired", '{');
+  cli_json_str(w, "id_column", cv->id_column);
+  cli_json_u64(w, "matched", overall(cv)->side[0].est.n);
+  cli_json_open(w, "unmatched", '[');
+  cli_json_u64(w, NULL, res->unmatched[0]);
+  cli_json_u64(w, NULL, res->unmatched[1]);
+  cli_json_close(w, ']', 0);
+  cli_json_open(w, "transitions_a_by_b", '[');
+  for (int b = 0; b < 3; b++) {
+    cli_json_open(w, NULL, '[');
+    for (int a = 0; a < 3; a++)
+      cli_json_u64(w, NULL, res->pairs.count[a][b]);
+    cli_json_close(w, ']', 0);
+  }
+  cli_json_close(w, ']', 0);
+  cli_json_close(w, '}', 0);
+}
+
+static void json_head(cli_json *w, const compare_view *cv) {
+  const cli_common *c = cv->opt;
+  const nps_compare_options *o = &cv->analysis;
+  cli_json_nl(w);
+  cli_json_str(w, "command", "compare");
+  cli_json_nl(w);
+  cli_json_open(w, "inputs", '[');
+  for (int i = 0; i < 2 && cv->path[i]; i++)
+    cli_json_str(w, NULL, cv->path[i]);
+  cli_json_close(w, ']', 0);
+  cli_json_nl(w);
+  cli_json_str(w, "arm_column", cv->arm_column);
+  cli_json_nl(w);
+  cli_json_open(w, "labels", '[');
+  cli_json_str(w, NULL, cv->label[0]);
+  cli_json_str(w, NULL, cv->label[1]);
+  cli_json_close(w, ']', 0);
+  cli_json_nl(w);
+  cli_json_str(w, "difference_of", "B - A (points)");
+  cli_json_nl(w);
+  cli_json_str(w, "score_column", cv->report[0].score_column);
+  cli_json_nl(w);
+  cli_json_str(w, "test",
+               cv->res->paired ? "paired" : nps_test2_method_name(o->test));
+  cli_json_str(w, "alternative", nps_alternative_name(o->alternative));
+  cli_json_dbl(w, "level", c->level);
+  cli_json_u64(w, "boot", c->boot);
+  cli_json_u64(w, "seed", c->seed);
+  cli_json_nl(w);
+  cli_json_str(w, "sample_ci_method", nps_ci_method_name(c->ci));
+  cli_json_u64(w, "min_n", c->min_n);
+  cli_json_str(w, "adjust", nps_multi_method_name(o->adjust));
+}
+
+static void json_segments(cli_json *w, const compare_view *cv) {
+  const cli_common *c = cv->opt;
+  cli_json_nl(w);
+  cli_json_open(w, "by", '[');
+  for (size_t i = 0; i < c->n_by; i++)
+    cli_json_str(w, NULL, c->by[i]);
+  cli_json_close(w, ']', 0);
+  cli_json_nl(w);
+  cli_json_open(w, "segments", '[');
+  for (size_t i = 0; i + 1 < cv->res->n_rows; i++) {
+    const nps_compare_row *r = &cv->res->rows[i];
+    cli_json_nl(w);
+    cli_json_open(w, NULL, '{');
+    cli_json_open(w, "group", '{');
+    for (size_t k = 0; k < c->n_by; k++) {
+      const char *p;
+      size_t len;
+      nps_key_part(r->key, r->key_len, k, &p, &len);
+      cli_json_strn(w, c->by[k], p, len);
+    }
+    cli_json_close(w, '}', 0);
+    cli_json_nl(w);
+    json_comparison(w, cv, "comparison", r);
+    cli_json_close(w, '}', 0);
+  }
+  cli_json_close(w, ']', cv->res->n_rows > 1);
+}
+
+static void print_json(cli_json *w, const void *ctx) {
+  const compare_view *cv = ctx;
+  cli_json_open(w, NULL, '{');
+  json_head(w, cv);
+  if (cv->res->paired)
+    json_paired(w, cv);
+  cli_json_nl(w);
+  json_comparison(w, cv, "overall", overall(cv));
+  cli_json_nl(w);
+  json_tests(w, cv);
+  json_segments(w, cv);
+  cli_json_nl(w);
+  json_verdict(w, cv);
+  cli_json_close(w, '}', 1);
+}
+
+void compare_view_init(const compare_view *cv, cli_view *v) {
+  *v = (cli_view){
+      .ctx = cv, .table = print_table, .csv = print_csv, .json = print_json};
+  cli_view_chart(v, cv->opt->plot, compare_write_chart, cv);
+  cli_view_chart(v, cv->plot_power, compare_write_power_chart, cv);
+}

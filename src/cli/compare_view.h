@@ -1,0 +1,52 @@
+/*
+ * compare_view.h - the presentation of `nps-stat compare`: its writers
+ * (compare_view.c) and charts (compare_chart.c). Private to the CLI.
+ *
+ * Direction: sample 0 is the first file (or the first arm: before,
+ * control), sample 1 the second (after, pilot); every difference is
+ * sample 1 minus sample 0.
+ */
+#ifndef NPS_CLI_COMPARE_VIEW_H
+#define NPS_CLI_COMPARE_VIEW_H
+
+#include "present.h"
+
+typedef enum cmp_fail_if {
+  FAIL_NEVER,
+  FAIL_SIGNIFICANT,
+  FAIL_DROP
+} cmp_fail_if;
+
+typedef struct compare_view {
+  cli_common *opt;
+  const char *path[2];  /* path[1] NULL with one file and --arm */
+  const char *label[2]; /* sample names */
+  const char *arm_column;
+  const char *id_column; /* --paired */
+  nps_compare_options analysis;
+  cmp_fail_if fail_if;
+  const char *plot_power; /* --plot-power FILE.gp, or NULL */
+  nps_csvin_report report[2];
+  const nps_compare *res;
+} compare_view;
+
+/* The writers of cv as a view, with the charts asked for. */
+void compare_view_init(const compare_view *cv, cli_view *v);
+
+/* Whether row r meets the --fail-if condition. */
+int compare_fails(const compare_view *cv, const nps_compare_row *r);
+
+/* The chart writers (compare_chart.c). */
+nps_status compare_write_chart(FILE *fp, const nps_plot_target *t,
+                               const void *ctx);
+nps_status compare_write_power_chart(FILE *fp, const nps_plot_target *t,
+                                     const void *ctx);
+
+/* Short name of the test behind a row's p-value, for sentences. */
+const char *compare_test_label(const compare_view *cv,
+                               const nps_compare_row *r);
+
+/* How the row's difference interval was made ("bootstrap BCa"), or NULL. */
+const char *compare_diff_ci_label(const nps_compare_row *r);
+
+#endif

@@ -1,0 +1,312 @@
+/*
+ * summary_view.c - how a summary is shown: an aligned table or markdown
+ * with footnotes, CSV (one row per group), JSON, the NPS chart and the
+ * bootstrap histogram. It formats an nps_summary; it computes nothing.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "summary_view.h"
+
+/* "adjusted Wald (Rocks 2016), 95% level" [+ ", B = 10000, seed 1"] */
+static void method_line(const cli_common *c, char *buf, size_t size) {
+  snprintf(buf, size, "%s, %g%% level", nps_ci_method_label(c->ci),
+           100.0 * c->level);
+  if (cli_is_boot(c->ci))
+    cli_append(buf, size, ", B = %zu, seed %lu", c->boot, c->seed);
+}
+
+/* Component k of a row's key ("all" for the overall row's first). */
+static void key_cell(const nps_summary_row *r, size_t k, const char **p,
+                     size_t *len) {
+  if (r->key)
+    nps_key_part(r->key, r->key_len, k, p, len);
+  else
+    *p = k ? "" : "all", *len = k ? 0 : 3;
+}
+
+static int fallback(const nps_summary_row *r) {
+  return r->has_ci && r->ci.note;
+}
+
+/* ---- table and markdown ---- */
+
+enum { NCOLS_FIXED = 7 };
+
+static void row_cells(const summary_view *s, const nps_summary_row *r,
+                      cli_cell *cells) {
+  size_t nb = s->opt->n_by, k = 0;
+  for (; k < nb; k++) {
+    const char *p;
+    size_t len;
+    key_cell(r, k, &p, &len);
+    cli_cell_text(&cells[k], p, len);
+  }
+  if (nb == 0)
+    cli_cell_text(&cells[k++], "all", 3);
+  cli_cell_u64(&cells[k++], r->est.n);
+  cli_cell_pct(&cells[k++], r->est.n, r->est.share_promoters);
+  cli_cell_pct(&cells[k++], r->est.n, r->est.share_passives);
+  cli_cell_pct(&cells[k++], r->est.n, r->est.share_detractors);
+  cli_points(cells[k].buf, sizeof cells[k].buf, r->est.n ? r->est.nps : NAN);
+  cli_cell_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
+  k++;
+  if (r->has_ci) {
+    char ci[80];
+    cli_fmt_ci(ci, sizeof ci, r->ci.iv.lo, r->ci.iv.hi);
+    cli_cell_fmt(&cells[k++], "%s%s", ci, fallback(r) ? " *" : "");
+  } else {
+    cli_cell_copy(&cells[k++], r->est.n == 0 ? "n/a" : "withheld **");
+  }
+  cli_cell_u64(&cells[k], r->missing);
+}
+
+/* Returns 0, or -1 when out of memory. */
+static int print_grid(FILE *fp, const summary_view *s, int markdown) {
+  const nps_summary *res = s->res;
+  size_t nb = s->opt->n_by ? s->opt->n_by : 1, ncols = nb + NCOLS_FIXED;
+  cli_cell(*cells)[CLI_GRID_MAX_COLS] = calloc(res->n_rows + 1, sizeof *cells);
+  if (!cells)
+    return -1;
+  char level[32];
+  snprintf(level, sizeof level, "%g%% CI", 100.0 * s->opt->level);
+  const char *heads[NCOLS_FIXED] = {
+      "n", "promoters", "passives", "detractors", "NPS", level, "missing"};
+  for (size_t i = 0; i < nb; i++) {
+    const char *h = s->opt->n_by ? s->opt->by[i] : "group";
+    cli_cell_text(&cells[0][i], h, strlen(h));
+  }
+  for (size_t i = 0; i < NCOLS_FIXED; i++)
+    cli_cell_text(&cells[0][nb + i], heads[i], strlen(heads[i]));
+  for (size_t r = 0; r < res->n_rows; r++)
+    row_cells(s, &res->rows[r], cells[r + 1]);
+  unsigned char left[CLI_GRID_MAX_COLS] = {0};
+  for (size_t k = 0; k < ncols; k++)
+    left[k] = k < nb || k == ncols - 2;
+  cli_grid(fp, cells, res->n_rows + 1, ncols, left, markdown);
+  free(cells);
+  return 0;
+}
+
+static void print_header(FILE *fp, const summary_view *s, int markdown) {
+  const nps_csvin_report *rp = &s->report;
+  const nps_summary_row *all = nps_summary_overall(s->res);
+  char method[160];
+  method_line(s->opt, method, sizeof method);
+  const char *b = markdown ? "**" : "";
+  fprintf(fp, "%sNPS summary%s: %s\n%s", b, b, s->path, markdown ? "\n" : "");
+  fprintf(fp, "responses: %llu, missing: %llu", (unsigned long long)all->est.n,
+          (unsigned long long)all->missing);
+  if (rp->invalid)
+    fprintf(fp, ", skipped invalid: %llu", (unsigned long long)rp->invalid);
+  if (rp->filtered)
+    fprintf(fp, ", filtered out: %llu", (unsigned long long)rp->filtered);
+  fprintf(fp, "\n%sinterval: %s\n\n", markdown ? "\n" : "", method);
+}
+
+/* Nonzero when row i has a fallback note that no earlier row has. */
+static int new_note(const nps_summary *res, size_t i) {
+  if (!fallback(&res->rows[i]))
+    return 0;
+  for (size_t j = 0; j < i; j++)
+    if (fallback(&res->rows[j]) &&
+        strcmp(res->rows[j].ci.note, res->rows[i].ci.note) == 0)
+      return 0;
+  return 1;
+}
+
+size_t summary_count_below(const nps_summary *res) {
+  size_t below = 0;
+  for (size_t i = 0; i < res->n_rows; i++)
+    below += res->rows[i].base == NPS_BASE_BELOW;
+  return below;
+}
+
+static void print_footnotes(FILE *fp, const summary_view *s) {
+  const nps_summary *res = s->res;
+  int any_fallback = 0;
+  for (size_t i = 0; i < res->n_rows; i++)
+    any_fallback |= fallback(&res->rows[i]);
+  size_t below = summary_count_below(res);
+  if (any_fallback || below)
+    fputc('\n', fp);
+  /* Each distinct reason once: rows may fall back for different ones. */
+  for (size_t i = 0; i < res->n_rows; i++)
+    if (new_note(res, i))
+      fprintf(fp, "*  %s\n", res->rows[i].ci.note);
+  if (below)
+    fprintf(fp, "** n below --min-n %llu: estimate only, no interval\n",
+            (unsigned long long)s->opt->min_n);
+}
+
+static int print_table(FILE *fp, const void *ctx, int markdown) {
+  const summary_view *s = ctx;
+  print_header(fp, s, markdown);
+  if (print_grid(fp, s, markdown))
+    return -1;
+  print_footnotes(fp, s);
+  return 0;
+}
+
+/* ---- csv ---- */
+
+static const char *row_note(const nps_summary_row *r) {
+  return r->base == NPS_BASE_BELOW ? "n below --min-n: no interval"
+         : fallback(r)             ? r->ci.note
+                                   : "";
+}
+
+static void print_csv(FILE *fp, const void *ctx) {
+  const summary_view *s = ctx;
+  const cli_common *c = s->opt;
+  fputs("row", fp);
+  for (size_t i = 0; i < c->n_by; i++) {
+    fputc(',', fp);
+    cli_csv_field(fp, c->by[i], strlen(c->by[i]));
+  }
+  fputs(",n,promoters,passives,detractors,pct_promoters,pct_passives,"
+        "pct_detractors,nps,se,ci_low,ci_high,method,level,boot,seed,missing,"
+        "note\n",
+        fp);
+  for (size_t i = 0; i < s->res->n_rows; i++) {
+    const nps_summary_row *r = &s->res->rows[i];
+    fputs(r->key ? "group" : "overall", fp);
+    for (size_t k = 0; k < c->n_by; k++) {
+      const char *p = "";
+      size_t len = 0;
+      if (r->key)
+        nps_key_part(r->key, r->key_len, k, &p, &len);
+      fputc(',', fp);
+      cli_csv_field(fp, p, len);
+    }
+    fprintf(fp, ",%llu,%llu,%llu,%llu", (unsigned long long)r->est.n,
+            (unsigned long long)r->counts.promoters,
+            (unsigned long long)r->counts.passives,
+            (unsigned long long)r->counts.detractors);
+    int has = r->est.n > 0;
+    cli_csv_num(fp, has ? 100 * r->est.share_promoters : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.share_passives : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.share_detractors : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.nps : NAN);
+    cli_csv_num(fp, has ? 100 * r->est.se : NAN);
+    cli_csv_num(fp, r->has_ci ? 100 * r->ci.iv.lo : NAN);
+    cli_csv_num(fp, r->has_ci ? 100 * r->ci.iv.hi : NAN);
+    fprintf(fp, ",%s", r->has_ci ? nps_ci_method_name(r->ci.method_used) : "");
+    cli_csv_num(fp, c->level);
+    if (cli_is_boot(c->ci))
+      fprintf(fp, ",%zu,%lu", c->boot, c->seed);
+    else
+      fputs(",,", fp);
+    fprintf(fp, ",%llu,", (unsigned long long)r->missing);
+    const char *note = row_note(r);
+    cli_csv_field(fp, note, strlen(note));
+    fputc('\n', fp);
+  }
+}
+
+/* ---- json ---- */
+
+static void json_row(cli_json *w, const summary_view *s,
+                     const nps_summary_row *r) {
+  const cli_common *c = s->opt;
+  if (r->key) {
+    cli_json_nl(w);
+    cli_json_open(w, "group", '{');
+    for (size_t k = 0; k < c->n_by; k++) {
+      const char *p;
+      size_t len;
+      nps_key_part(r->key, r->key_len, k, &p, &len);
+      cli_json_strn(w, c->by[k], p, len);
+    }
+    cli_json_close(w, '}', 0);
+  }
+  int has = r->est.n > 0;
+  cli_json_nl(w);
+  cli_json_u64(w, "n", r->est.n);
+  cli_json_u64(w, "promoters", r->counts.promoters);
+  cli_json_u64(w, "passives", r->counts.passives);
+  cli_json_u64(w, "detractors", r->counts.detractors);
+  cli_json_u64(w, "missing", r->missing);
+  cli_json_nl(w);
+  cli_json_dbl(w, "pct_promoters", has ? 100 * r->est.share_promoters : NAN);
+  cli_json_dbl(w, "pct_passives", has ? 100 * r->est.share_passives : NAN);
+  cli_json_dbl(w, "pct_detractors", has ? 100 * r->est.share_detractors : NAN);
+  cli_json_nl(w);
+  cli_json_dbl(w, "nps", has ? 100 * r->est.nps : NAN);
+  cli_json_dbl(w, "se", has ? 100 * r->est.se : NAN);
+  cli_json_nl(w);
+  if (!r->has_ci) {
+    cli_json_raw(w, "ci", "null");
+    if (r->base == NPS_BASE_BELOW)
+      cli_json_str(w, "note", row_note(r));
+    return;
+  }
+  cli_json_open(w, "ci", '{');
+  cli_json_dbl(w, "low", 100 * r->ci.iv.lo);
+  cli_json_dbl(w, "high", 100 * r->ci.iv.hi);
+  cli_json_str(w, "method", nps_ci_method_name(r->ci.method_used));
+  if (r->ci.note)
+    cli_json_str(w, "note", r->ci.note);
+  cli_json_close(w, '}', 0);
+}
+
+static void print_json(cli_json *w, const void *ctx) {
+  const summary_view *s = ctx;
+  const cli_common *c = s->opt;
+  const nps_csvin_report *rp = &s->report;
+  int boot = cli_is_boot(c->ci);
+  cli_json_open(w, NULL, '{');
+  cli_json_nl(w);
+  cli_json_str(w, "command", "summary");
+  cli_json_nl(w);
+  cli_json_str(w, "input", s->path);
+  cli_json_nl(w);
+  cli_json_str(w, "score_column", rp->score_column);
+  cli_json_nl(w);
+  cli_json_str(w, "scale", "points");
+  cli_json_nl(w);
+  cli_json_str(w, "method", nps_ci_method_name(c->ci));
+  cli_json_nl(w);
+  cli_json_dbl(w, "level", c->level);
+  cli_json_nl(w);
+  if (boot)
+    cli_json_u64(w, "boot", c->boot);
+  else
+    cli_json_raw(w, "boot", "null");
+  cli_json_nl(w);
+  if (boot)
+    cli_json_u64(w, "seed", c->seed);
+  else
+    cli_json_raw(w, "seed", "null");
+  cli_json_nl(w);
+  cli_json_u64(w, "min_n", c->min_n);
+  cli_json_nl(w);
+  cli_json_u64(w, "skipped_invalid", rp->invalid);
+  cli_json_nl(w);
+  cli_json_u64(w, "filtered", rp->filtered);
+  cli_json_nl(w);
+  cli_json_open(w, "by", '[');
+  for (size_t i = 0; i < c->n_by; i++)
+    cli_json_str(w, NULL, c->by[i]);
+  cli_json_close(w, ']', 0);
+  cli_json_nl(w);
+  cli_json_open(w, "groups", '[');
+  for (size_t i = 0; i + 1 < s->res->n_rows; i++) {
+    cli_json_nl(w);
+    cli_json_open(w, NULL, '{');
+    json_row(w, s, &s->res->rows[i]);
+    cli_json_close(w, '}', 1);
+  }
+  cli_json_close(w, ']', s->res->n_rows > 1);
+  cli_json_nl(w);
+  cli_json_open(w, "overall", '{');
+  json_row(w, s, nps_summary_overall(s->res));
+  cli_json_close(w, '}', 1);
+  cli_json_close(w, '}', 1);
+}
+
+void summary_view_init(summary_view *s, cli_view *v) {
+  *v = (cli_view){
+      .ctx = s, .table = print_table, .csv = print_csv, .json = print_json};
+}

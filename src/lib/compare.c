@@ -1,0 +1,316 @@
+/*
+ * compare.c - the compare analysis: two independent samples (overall and
+ * per segment) or paired answers, each comparison with both samples'
+ * intervals, the chosen test, the interval of the difference, the
+ * detectable difference and the verdict; the overall comparison also with
+ * every test side by side.
+ *
+ * It combines the estimators (ci, test2, diffci, multi, power) and makes
+ * the decisions between them; it reads nothing and prints nothing. The
+ * paired join lives in compare_paired.c, the power curves in
+ * compare_power.c.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare_internal.h"
+#include "nps/summary.h"
+
+void nps_compare_options_init(nps_compare_options *opt) {
+  *opt = (nps_compare_options){.ci = NPS_CI_DEFAULT,
+                               .level = 0.95,
+                               .replicates = NPS_BOOT_DEFAULT_REPLICATES,
+                               .test = NPS_TEST2_DEFAULT,
+                               .alternative = NPS_ALT_TWO_SIDED,
+                               .adjust = NPS_MULTI_HOLM,
+                               .diff_ci = NPS_DIFF_CI_BCA};
+}
+
+int nps_compare_key_cmp(const char *a, size_t alen, const char *b,
+                        size_t blen) {
+  int d = memcmp(a, b, alen < blen ? alen : blen);
+  if (d)
+    return d;
+  return alen < blen ? -1 : alen > blen;
+}
+
+static const char *row_key(const nps_compare_row *r) {
+  return r->key ? r->key : "";
+}
+
+nps_status nps_compare_side_stats(const nps_compare *c, nps_compare_row *r,
+                                  int i, gsl_rng *rng) {
+  const nps_compare_options *o = &c->options;
+  nps_compare_side *s = &r->side[i];
+  nps_estimate_counts(&s->counts, &s->est);
+  s->est.n = nps_counts_total(&s->counts);
+  if (s->est.n == 0 || s->est.n < o->min_n)
+    return NPS_OK;
+  const char *label = o->label[i] ? o->label[i] : "";
+  unsigned long seed = nps_seed_for_key(o->seed, label, strlen(label));
+  gsl_rng_set(rng, nps_seed_for_key(seed, row_key(r), r->key_len));
+  nps_ci_request req = {o->ci, o->level, o->replicates, rng, NULL};
+  nps_status st = nps_ci_compute(&s->counts, &req, &s->ci);
+  s->has_ci = st == NPS_OK;
+  return st;
+}
+
+/* The chosen test of sample 1 against sample 0. A permutation test that
+ * the counts overflow falls back to the adjusted-Wald z test. */
+static nps_status run_test(const nps_compare *c, nps_compare_row *r,
+                           gsl_rng *rng) {
+  const nps_compare_options *o = &c->options;
+  nps_test2_request req = {
+      o->test, o->alternative, o->level, o->replicates, 0, rng, NULL};
+  const nps_counts *g1 = &r->side[1].counts, *g0 = &r->side[0].counts;
+  nps_status st = nps_test2_compute(g1, g0, &req, &r->test, &r->test_note);
+  if (st == NPS_EOVERFLOW && o->test == NPS_TEST2_PERMUTATION) {
+    req.method = NPS_TEST2_ADJUSTED_WALD;
+    st = nps_test2_compute(g1, g0, &req, &r->test, NULL);
+    r->test_note = "the permutation test needs the two samples to hold at "
+                   "most 2^64 - 1 answers together; adjusted-Wald z test "
+                   "used";
+  }
+  /* A test whose difference has no spread is still a result. */
+  return st == NPS_EDEGENERATE ? NPS_OK : st;
+}
+
+/* The interval of the difference: the chosen test's own when asked for
+ * and it has one, else the bootstrap ladder of nps_diff_ci_compute. */
+static nps_status diff_interval(const nps_compare *c, nps_compare_row *r,
+                                gsl_rng *rng) {
+  const nps_compare_options *o = &c->options;
+  if (o->diff_ci == NPS_DIFF_CI_TEST && !isnan(r->test.ci.lo)) {
+    r->diff_ci = (nps_diff_ci_result){r->test.ci, NPS_DIFF_CI_TEST, NULL};
+    return NPS_OK;
+  }
+  nps_diff_ci_request req = {
+      o->diff_ci == NPS_DIFF_CI_PERCENTILE ? NPS_DIFF_CI_PERCENTILE
+                                           : NPS_DIFF_CI_BCA,
+      o->alternative,
+      o->level,
+      o->replicates,
+      rng,
+      r->test.method == NPS_TEST2_BOOTSTRAP ? &r->test : NULL};
+  return nps_diff_ci_compute(&r->side[1].counts, &r->side[0].counts, &req,
+                             &r->diff_ci);
+}
+
+void nps_compare_power_of(const nps_compare *c, nps_compare_row *r, double v1,
+                          double n1, double v0, double n0) {
+  const nps_compare_options *o = &c->options;
+  double alpha = 1.0 - o->level;
+  int sides = o->alternative == NPS_ALT_TWO_SIDED ? 2 : 1;
+  if (nps_power_mdd(v1, n1, v0, n0, alpha, NPS_COMPARE_POWER, sides, &r->mdd) !=
+      NPS_OK)
+    r->mdd = NAN;
+  double d = o->alternative == NPS_ALT_LESS ? -r->diff : r->diff;
+  if (sides == 2)
+    d = fabs(d);
+  if (d < 0 ||
+      nps_power_achieved(v1, n1, v0, n0, d, alpha, sides, &r->power) != NPS_OK)
+    r->power = d < 0 ? 0.0 : NAN;
+}
+
+void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
+  nps_verdict *v = &r->verdict;
+  v->tested = r->untested == NPS_UNTESTED_NONE;
+  v->p = v->tested ? r->p_adjusted : NAN;
+  v->significant = v->tested && v->p < 1.0 - c->options.level;
+  v->direction = r->diff > 0 ? 1 : r->diff < 0 ? -1 : 0;
+}
+
+void nps_compare_row_clear(nps_compare_row *r) {
+  r->p_adjusted = r->mdd = r->power = NAN;
+  r->diff_ci = (nps_diff_ci_result){{NAN, NAN}, NPS_DIFF_CI_NONE, NULL};
+}
+
+static nps_status compute_row(const nps_compare *c, nps_compare_row *r,
+                              gsl_rng *rng) {
+  const nps_compare_options *o = &c->options;
+  nps_status st = NPS_OK;
+  for (int i = 0; i < 2 && st == NPS_OK; i++)
+    st = nps_compare_side_stats(c, r, i, rng);
+  if (st != NPS_OK)
+    return st;
+  const nps_estimate *e0 = &r->side[0].est, *e1 = &r->side[1].est;
+  r->diff = e1->nps - e0->nps;
+  nps_compare_row_clear(r);
+  if (e0->n == 0 || e1->n == 0) {
+    r->untested = NPS_UNTESTED_EMPTY;
+    r->diff = NAN;
+    return NPS_OK;
+  }
+  if (e0->n < o->min_n || e1->n < o->min_n) {
+    r->untested = NPS_UNTESTED_SMALL;
+    return NPS_OK;
+  }
+  gsl_rng_set(rng, nps_seed_for_key(o->seed, row_key(r), r->key_len));
+  if ((st = run_test(c, r, rng)) != NPS_OK ||
+      (st = diff_interval(c, r, rng)) != NPS_OK)
+    return st;
+  r->p_adjusted = r->test.p;
+  nps_compare_power_of(c, r, e1->var, (double)e1->n, e0->var, (double)e0->n);
+  return NPS_OK;
+}
+
+static void fill_side(nps_compare_side *s, const nps_hist *h,
+                      uint64_t missing) {
+  s->counts = nps_hist_counts(h);
+  s->missing = missing;
+}
+
+/* Rows for every key of either table (by segment), then the overall row. */
+static nps_status build_rows(nps_compare *c, nps_table *t[2]) {
+  size_t n0 = nps_table_size(t[0]), n1 = nps_table_size(t[1]), i = 0, j = 0;
+  c->rows = calloc(n0 + n1 + 1, sizeof *c->rows);
+  if (!c->rows)
+    return NPS_ENOMEM;
+  nps_table_sort(t[0]);
+  nps_table_sort(t[1]);
+  while (c->options.by_segment && (i < n0 || j < n1)) {
+    const nps_group *a = i < n0 ? nps_table_group(t[0], i) : NULL;
+    const nps_group *b = j < n1 ? nps_table_group(t[1], j) : NULL;
+    int d = !a   ? 1
+            : !b ? -1
+                 : nps_compare_key_cmp(a->key, a->key_len, b->key, b->key_len);
+    nps_compare_row *r = &c->rows[c->n_rows++];
+    const nps_group *k = d <= 0 ? a : b;
+    r->key = k->key;
+    r->key_len = k->key_len;
+    if (d <= 0)
+      fill_side(&r->side[0], &a->hist, a->missing), i++;
+    if (d >= 0)
+      fill_side(&r->side[1], &b->hist, b->missing), j++;
+  }
+  nps_compare_row *all = &c->rows[c->n_rows++];
+  for (int s = 0; s < 2; s++) {
+    nps_hist h;
+    uint64_t missing;
+    nps_table_total(t[s], &h, &missing);
+    fill_side(&all->side[s], &h, missing);
+  }
+  return NPS_OK;
+}
+
+/* Every test on the overall comparison, each with its own status and the
+ * overall row's seed. */
+static void run_all_tests(nps_compare *c, gsl_rng *rng) {
+  const nps_compare_options *o = &c->options;
+  const nps_compare_row *r = nps_compare_overall(c);
+  const nps_counts *g1 = &r->side[1].counts, *g0 = &r->side[0].counts;
+  static const nps_test2_method order[NPS_COMPARE_MAX_TESTS] = {
+      NPS_TEST2_ADJUSTED_WALD, NPS_TEST2_WALD, NPS_TEST2_BOOTSTRAP,
+      NPS_TEST2_PERMUTATION};
+  for (size_t i = 0; i < NPS_COMPARE_MAX_TESTS; i++) {
+    nps_compare_test *t = &c->tests[c->n_tests++];
+    t->method = order[i];
+    gsl_rng_set(rng, nps_seed_for_key(o->seed, "", 0));
+    /* Each test as itself: no fallback to another method. */
+    switch (order[i]) {
+    case NPS_TEST2_ADJUSTED_WALD:
+      t->status =
+          nps_test2_adjusted_wald(g1, g0, o->alternative, o->level, &t->res);
+      break;
+    case NPS_TEST2_WALD:
+      t->status = nps_test2_wald(g1, g0, o->alternative, o->level, &t->res);
+      break;
+    case NPS_TEST2_BOOTSTRAP:
+      t->status = nps_test2_bootstrap(g1, g0, o->alternative, o->level,
+                                      o->replicates, rng, NULL, &t->res);
+      break;
+    default:
+      t->status = nps_test2_permutation(g1, g0, o->alternative, o->level, 0,
+                                        o->replicates, rng, &t->res);
+      break;
+    }
+  }
+}
+
+/* Adjusts the p-values of the tested segments (not the overall row). */
+static nps_status adjust_segments(nps_compare *c) {
+  size_t k = c->n_rows - 1;
+  if (k == 0)
+    return NPS_OK;
+  double *p = malloc(k * sizeof *p);
+  if (!p)
+    return NPS_ENOMEM;
+  for (size_t i = 0; i < k; i++)
+    p[i] = c->rows[i].untested ? NAN : c->rows[i].test.p;
+  nps_status st = nps_multi_adjust(c->options.adjust, p, k, p);
+  for (size_t i = 0; i < k && st == NPS_OK; i++)
+    c->rows[i].p_adjusted = p[i];
+  free(p);
+  return st;
+}
+
+nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
+                           nps_compare_error *err) {
+  *out = NULL;
+  if (err)
+    *err = (nps_compare_error){-1, NULL, 0, 0};
+  if (!nps_level_valid(opt->level) || opt->replicates == 1)
+    return NPS_EINVAL;
+  nps_compare *c = calloc(1, sizeof *c);
+  if (!c)
+    return NPS_ENOMEM;
+  c->options = *opt;
+  if (!c->options.replicates)
+    c->options.replicates = NPS_BOOT_DEFAULT_REPLICATES;
+  *out = c;
+  return NPS_OK;
+}
+
+static nps_status analyse(nps_compare *c, nps_table *t[2], gsl_rng *rng) {
+  nps_status st = build_rows(c, t);
+  for (size_t i = 0; st == NPS_OK && i < c->n_rows; i++)
+    st = compute_row(c, &c->rows[i], rng);
+  if (st == NPS_OK)
+    st = adjust_segments(c);
+  if (st == NPS_OK && c->options.all_tests && !nps_compare_overall(c)->untested)
+    run_all_tests(c, rng);
+  /* A test that could not run for want of memory is not a result. */
+  for (size_t i = 0; st == NPS_OK && i < c->n_tests; i++)
+    if (c->tests[i].status == NPS_ENOMEM)
+      st = NPS_ENOMEM;
+  for (size_t i = 0; st == NPS_OK && i < c->n_rows; i++)
+    nps_compare_decide(c, &c->rows[i]);
+  return st;
+}
+
+nps_status nps_compare_run(nps_table *t[2], const nps_compare_options *opt,
+                           nps_compare **out, nps_compare_error *err) {
+  nps_compare *c;
+  nps_status st = nps_compare_new(opt, &c, err);
+  if (st != NPS_OK)
+    return st;
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  st = rng ? analyse(c, t, rng) : NPS_ENOMEM;
+  gsl_rng_free(rng);
+  if (st != NPS_OK) {
+    nps_compare_free(c);
+    *out = NULL;
+    return st;
+  }
+  *out = c;
+  const nps_compare_row *all = nps_compare_overall(c);
+  for (int s = 0; s < 2; s++)
+    if (all->side[s].est.n == 0) {
+      if (err)
+        err->sample = s;
+      return NPS_EEMPTY;
+    }
+  return NPS_OK;
+}
+
+const nps_compare_row *nps_compare_overall(const nps_compare *c) {
+  return &c->rows[c->n_rows - 1];
+}
+
+void nps_compare_free(nps_compare *c) {
+  if (!c)
+    return;
+  free(c->rows);
+  free(c);
+}
