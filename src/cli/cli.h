@@ -172,9 +172,6 @@ void cli_exact(char *buf, size_t size, double x);
 /* Writes ",x" with x as cli_exact gives it, or "," for NaN (a CSV cell). */
 void cli_csv_num(FILE *fp, double x);
 
-/* Writes "name": x with x as cli_exact gives it (null for NaN). */
-void cli_json_num(FILE *fp, const char *name, double x);
-
 /* Writes s as a JSON string (quoted and escaped). */
 void cli_json_string(FILE *fp, const char *s, size_t len);
 
@@ -201,10 +198,6 @@ void cli_cell_text(cli_cell *x, const char *s, size_t len);
 /* The cell shows a copy of s, cut to fit buf. */
 void cli_cell_copy(cli_cell *x, const char *s);
 
-/* Component k of a group key (components separated by NPS_KEY_SEP). */
-void cli_key_part(const char *key, size_t key_len, size_t k, const char **p,
-                  size_t *len);
-
 /* Writes len bytes of s with control characters shown as spaces (tables
  * are for a terminal; exact values are in csv and json); in markdown, '|'
  * is escaped. */
@@ -218,10 +211,6 @@ void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
 
 /* Display width of UTF-8 text (code points; control bytes count one). */
 size_t cli_width(const char *s, size_t len);
-
-/* A seed for one group: the run's seed mixed with the group key, so a
- * group's random results do not depend on which other groups exist. */
-unsigned long cli_group_seed(unsigned long seed, const char *key, size_t len);
 
 /* ---- charts (render.c) ---- */
 

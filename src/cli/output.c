@@ -131,12 +131,6 @@ void cli_csv_num(FILE *fp, double x) {
   fprintf(fp, ",%s", strcmp(buf, "null") ? buf : "");
 }
 
-void cli_json_num(FILE *fp, const char *name, double x) {
-  char buf[40];
-  cli_exact(buf, sizeof buf, x);
-  fprintf(fp, "\"%s\": %s", name, buf);
-}
-
 void cli_json_string(FILE *fp, const char *s, size_t len) {
   fputc('"', fp);
   for (size_t i = 0; i < len; i++) {
@@ -195,19 +189,6 @@ size_t cli_width(const char *s, size_t len) {
   return w;
 }
 
-unsigned long cli_group_seed(unsigned long seed, const char *key, size_t len) {
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < len; i++) {
-    h ^= (unsigned char)key[i];
-    h *= 1099511628211u;
-  }
-  /* splitmix64 finaliser over seed + key hash */
-  uint64_t z = (uint64_t)seed + h * 0x9E3779B97F4A7C15u;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return (unsigned long)(z ^ (z >> 31));
-}
-
 /* ---- aligned text tables ---- */
 
 void cli_cell_text(cli_cell *x, const char *s, size_t len) {
@@ -218,18 +199,6 @@ void cli_cell_text(cli_cell *x, const char *s, size_t len) {
 void cli_cell_copy(cli_cell *x, const char *s) {
   snprintf(x->buf, sizeof x->buf, "%s", s);
   cli_cell_text(x, x->buf, strlen(x->buf));
-}
-
-void cli_key_part(const char *key, size_t key_len, size_t k, const char **p,
-                  size_t *len) {
-  const char *s = key, *end = key + key_len;
-  for (size_t i = 0; i < k; i++) {
-    const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
-    s = sep ? sep + 1 : end;
-  }
-  const char *sep = memchr(s, NPS_KEY_SEP, (size_t)(end - s));
-  *p = s;
-  *len = (size_t)((sep ? sep : end) - s);
 }
 
 void cli_put_text(FILE *fp, const char *s, size_t len, int markdown) {
