@@ -14,7 +14,7 @@
 
 #include "nps/nps.h"
 
-/* Exit status (DESIGN.md section 5). */
+/* Exit status (docs/cli.md, "Exit status"). */
 enum {
   EXIT_OK = 0,
   EXIT_CONDITION = 1, /* a --fail-if condition was met */
