@@ -182,6 +182,34 @@ static void test_many_keys(void **state) {
   nps_table_free(t);
 }
 
+/* Component k of a key, as a string ("" when absent) and found or not. */
+static int part(const char *key, size_t len, size_t k, char *out) {
+  const char *p;
+  size_t n;
+  int found = nps_key_part(key, len, k, &p, &n);
+  memcpy(out, p, n);
+  out[n] = '\0';
+  return found;
+}
+
+static void test_key_part(void **state) {
+  (void)state;
+  char out[32];
+  const char key[] = "app\x1f" "north\x1f" "";   /* three components */
+  size_t len = sizeof key - 1;
+  assert_true(part(key, len, 0, out) && strcmp(out, "app") == 0);
+  assert_true(part(key, len, 1, out) && strcmp(out, "north") == 0);
+  assert_true(part(key, len, 2, out) && strcmp(out, "") == 0);
+  assert_false(part(key, len, 3, out));
+  assert_string_equal(out, "");
+  assert_true(part("solo", 4, 0, out) && strcmp(out, "solo") == 0);
+  assert_false(part("solo", 4, 1, out));
+  /* The empty key (no grouping columns) has one empty component. */
+  assert_true(part("", 0, 0, out) && strcmp(out, "") == 0);
+  assert_false(part("", 0, 1, out));
+  assert_int_equal(nps_key_part("a\x1f" "b", 3, 1, NULL, NULL), 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_get_creates_once),
@@ -190,6 +218,7 @@ int main(void) {
       cmocka_unit_test(test_sort),
       cmocka_unit_test(test_max_groups),
       cmocka_unit_test(test_many_keys),
+      cmocka_unit_test(test_key_part),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
