@@ -170,7 +170,8 @@ static void run_boot(const options *opt, cell *c, unsigned long seed) {
     nps_boot_result br;
     nps_interval iv[2];
     nps_status st = nps_boot_ci(&s, opt->boot, opt->level, r, work, &br);
-    if (st == NPS_EDEGENERATE) {
+    int flat = (k[0] > 0) + (k[1] > 0) + (k[2] > 0) == 1;
+    if (st == NPS_OK && flat) { /* no spread: nps_ci_compute's fallback */
       nps_interval aw;
       (void)nps_interval_adjusted_wald(&s, opt->level, &aw, NULL);
       iv[0] = iv[1] = nps_interval_clip(aw);

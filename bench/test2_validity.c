@@ -107,7 +107,7 @@ static double p_of(runner *u, const nps_counts *a, const nps_counts *b,
                    nps_test2_method m, nps_test2_result *res) {
   nps_test2_request req = {
       m, NPS_ALT_TWO_SIDED, 0.95, u->opt->boot, 0, u->r, u->work};
-  nps_status st = nps_test2_compute(a, b, &req, res, NULL);
+  nps_status st = nps_test2_compute(a, b, &req, res);
   if (st != NPS_OK) {
     u->failures++;
     return NAN;

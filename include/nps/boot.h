@@ -29,6 +29,9 @@
 extern "C" {
 #endif
 
+/* Default number of bootstrap replicates. */
+#define NPS_BOOT_DEFAULT_REPLICATES 10000
+
 /* Everything nps_boot_ci computes. */
 typedef struct nps_boot_result {
   double estimate;         /* theta-hat = (P - D) / n */
@@ -40,6 +43,8 @@ typedef struct nps_boot_result {
   double z0;               /* BCa bias correction (+-INFINITY if !bca_ok) */
   double accel;            /* BCa acceleration, nps_boot_accel */
   size_t replicates;       /* B */
+  const char *note;        /* static text on a caveat (see nps_boot_ci),
+                              else NULL */
 } nps_boot_result;
 
 /* One draw from Binomial(n, p) for any 64-bit n, exact in distribution.
@@ -96,9 +101,10 @@ nps_status nps_boot_percentile(const double *sorted, size_t B, double level,
  *   alpha_z = Phi(z0 + (z0 + z) / (1 - accel (z0 + z))),
  * the limits are Q(alpha_z) (nps_boot_quantile). Where 1 - accel (z0 + z)
  * <= 0 the level takes its limit, 0 or 1. z0 may be NULL.
- * NPS_EDEGENERATE when every replicate lies on one side of theta_hat
- * (z0 = -+infinity): out then holds the percentile interval and *z0 the
- * infinity. NPS_EINVAL for B = 0 or a bad level. */
+ * When every replicate lies on one side of theta_hat, z0 = -+infinity and
+ * BCa is undefined: out then holds the percentile interval and *z0 the
+ * infinity (test it with isinf), still with NPS_OK. NPS_EINVAL for B = 0
+ * or a bad level. */
 nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
                         double accel, double level, nps_interval *out,
                         double *z0);
@@ -108,12 +114,13 @@ nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
  * work: NULL, or B doubles owned by the caller that receive the replicates
  * in ascending order (e.g. to chart the bootstrap distribution); with NULL
  * the function allocates and frees its own buffer.
- * Returns NPS_OK; NPS_EDEGENERATE when every answer is in one category (all
- * replicates equal the estimate: out holds point intervals and se = 0, and
- * a caller should use another method); NPS_EEMPTY for n = 0; NPS_EINVAL
- * for B < 2, a bad level or a NULL rng; NPS_ENOMEM; NPS_EOVERFLOW.
- * If every replicate lands on one side of the estimate (possible only for
- * tiny B or n), out->bca_ok is 0 and out->bca is the percentile interval. */
+ * Returns NPS_OK, with out->note set on a caveat: when every answer is in
+ * one category (all replicates equal the estimate: point intervals and
+ * se = 0; a caller should use another method, as nps_ci_compute does), and
+ * when every replicate lands on one side of the estimate (possible only for
+ * tiny B or n: out->bca_ok is 0 and out->bca is the percentile interval).
+ * NPS_EEMPTY for n = 0; NPS_EINVAL for B < 2, a bad level or a NULL rng;
+ * NPS_ENOMEM; NPS_EOVERFLOW. */
 nps_status nps_boot_ci(const nps_counts *c, size_t B, double level, gsl_rng *r,
                        double *work, nps_boot_result *out);
 

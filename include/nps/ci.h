@@ -14,6 +14,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "boot.h"
 #include "hist.h"
 #include "interval.h"
 #include "status.h"
@@ -21,9 +22,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Default number of bootstrap replicates. */
-#define NPS_BOOT_DEFAULT_REPLICATES 10000
 
 /* The method used when the requested one cannot describe the data. */
 #define NPS_CI_FALLBACK NPS_CI_ADJUSTED_WALD

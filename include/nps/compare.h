@@ -87,8 +87,8 @@ typedef struct nps_compare_row {
   nps_compare_side side[2];
   nps_compare_untested untested;
   double diff;           /* theta1 - theta0 (raw); NAN when a side is empty */
-  nps_test2_result test; /* the test behind p (after any fallback) */
-  const char *test_note; /* static text on a fallback, else NULL */
+  nps_test2_result test; /* the test behind p (after any fallback; its note
+                            says why) */
   nps_diff_ci_result diff_ci; /* interval of the difference */
   double p_adjusted;          /* within the segments' family; overall: p */
   double mdd;                 /* difference detectable with NPS_COMPARE_POWER */

@@ -2,7 +2,9 @@
  * status.h - status codes returned by every nps-stat library function.
  *
  * The library never prints, exits or aborts: each fallible function returns
- * an nps_status, and nps_strerror() gives the text for it.
+ * an nps_status, and nps_strerror() gives the text for it. A result that
+ * is valid but carries a caveat (no sampling spread, a fallback method) is
+ * NPS_OK with a static English sentence in the result's `note` field.
  */
 #ifndef NPS_STATUS_H
 #define NPS_STATUS_H
@@ -13,20 +15,19 @@ extern "C" {
 
 typedef enum nps_status {
   NPS_OK = 0,
-  NPS_ENOMEM,     /* an allocation failed */
-  NPS_EINVAL,     /* an argument is outside its documented domain */
-  NPS_EEMPTY,     /* no responses: n = 0 */
-  NPS_ENUMERIC,   /* a numerical routine did not converge */
-  NPS_EIO,        /* reading or writing failed (errno holds the reason) */
-  NPS_ECSV,       /* malformed CSV: quote, ragged row, binary data */
-  NPS_ESCORE,     /* a score cell is not an integer 0..10 */
-  NPS_ECOLUMN,    /* a column is missing or ambiguous */
-  NPS_EGROUPS,    /* more distinct groups than the allowed maximum */
-  NPS_EENCODING,  /* not UTF-8 text (UTF-16, invalid bytes) */
-  NPS_EFIELD,     /* a field is longer than the allowed maximum */
-  NPS_ECOUNT,     /* a count in counts input is not a non-negative integer */
-  NPS_EOVERFLOW,  /* a count would overflow 64 bits */
-  NPS_EDEGENERATE /* every answer is in one category: no sampling spread */
+  NPS_ENOMEM,    /* an allocation failed */
+  NPS_EINVAL,    /* an argument is outside its documented domain */
+  NPS_EEMPTY,    /* no responses: n = 0 */
+  NPS_ENUMERIC,  /* a numerical routine did not converge */
+  NPS_EIO,       /* reading or writing failed (errno holds the reason) */
+  NPS_ECSV,      /* malformed CSV: quote, ragged row, binary data */
+  NPS_ESCORE,    /* a score cell is not an integer 0..10 */
+  NPS_ECOLUMN,   /* a column is missing or ambiguous */
+  NPS_EGROUPS,   /* more distinct groups than the allowed maximum */
+  NPS_EENCODING, /* not UTF-8 text (UTF-16, invalid bytes) */
+  NPS_EFIELD,    /* a field is longer than the allowed maximum */
+  NPS_ECOUNT,    /* a count in counts input is not a non-negative integer */
+  NPS_EOVERFLOW  /* a count would overflow 64 bits */
 } nps_status;
 
 /* A static, never-NULL English description of status. */

@@ -135,16 +135,18 @@ typedef struct nps_test2_result {
   size_t draws;          /* bootstrap replicates or Monte Carlo permutations */
   double p_conservative; /* permutation: the studentized p with ties
                             counted whole (p counts them one half) */
-  double p_diff; /* permutation: classical p of the raw difference Delta */
+  double p_diff;    /* permutation: classical p of the raw difference Delta */
+  const char *note; /* static English text on a caveat (no sampling spread,
+                       a fallback of nps_test2_compute), else NULL */
 } nps_test2_result;
 
 /* Wald z test for theta1 - theta2: Delta = (P1 - D1)/n1 - (P2 - D2)/n2,
  * SE = sqrt(V1/n1 + V2/n2) with V = pP + pD - theta^2, z = Delta / SE,
  * p from the standard normal (two-sided 2 Q(|z|), greater Q(z), less
  * Phi(z)), ci = Delta +- z_level SE.
- * Returns NPS_OK; NPS_EDEGENERATE when both groups are one-category
- * (SE = 0: out holds Delta, se = 0, z = +-inf or NAN, p = 0 or 1 by the
- * limit, a point ci; use another test); NPS_EEMPTY when a group is empty;
+ * Returns NPS_OK; when both groups are one-category SE = 0 and out holds
+ * Delta, se = 0, z = +-inf or NAN, p = 0 or 1 by the limit, a point ci and
+ * a note (use another test); NPS_EEMPTY when a group is empty;
  * NPS_EINVAL for a level outside (0, 1) or an unknown alternative. */
 nps_status nps_test2_wald(const nps_counts *g1, const nps_counts *g2,
                           nps_alternative alt, double level,
@@ -193,8 +195,8 @@ double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
  * replicates: NULL, or B doubles owned by the caller that receive the
  * sorted Delta* (e.g. for a histogram chart); with NULL the function
  * allocates its own buffer.
- * Returns NPS_OK; NPS_EDEGENERATE when both groups are one-category (no
- * spread: point intervals, se = 0, p NAN; use another test); NPS_EEMPTY;
+ * Returns NPS_OK; when both groups are one-category there is no spread:
+ * point intervals, se = 0, p NAN and a note (use another test); NPS_EEMPTY;
  * NPS_EINVAL for B < 2, a NULL rng, a bad level or alternative;
  * NPS_ENOMEM; NPS_EOVERFLOW when a group's total passes 2^64 - 1. */
 nps_status nps_test2_bootstrap(const nps_counts *g1, const nps_counts *g2,
@@ -278,8 +280,9 @@ typedef struct nps_paired {
  * mean(d), sd from the sample variance of d (divisor n - 1), SE = sd /
  * sqrt(n), z = Delta / SE, p from the standard normal, ci = Delta +-
  * z_level SE. nps1, nps2 are the two margins' NPS. n1 = n2 = n.
- * Returns NPS_OK; NPS_EDEGENERATE when every d is equal (SE = 0; out holds
- * Delta with z, p as for a degenerate Wald test); NPS_EEMPTY when n < 2;
+ * Returns NPS_OK; when every d is equal SE = 0, and out holds Delta with z
+ * and p as for a Wald test without spread, and a note; NPS_EEMPTY when
+ * n < 2;
  * NPS_EINVAL for a bad level or alternative; NPS_EOVERFLOW when the total
  * passes 2^64 - 1. */
 nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
@@ -302,13 +305,12 @@ typedef struct nps_test2_request {
 
 /* Runs req->method on (g1, g2). Fallback: when the method cannot test the
  * data (wald or bootstrap with both groups one-category) the adjusted-Wald
- * test is used instead; out->method then says so and *note (if note is not
- * NULL) points to a static English sentence explaining why, else it is
- * NULL. Statuses as the method's function, except that a fallback returns
+ * test is used instead; out->method then says so and out->note explains
+ * why. Statuses as the method's function, except that a fallback returns
  * the fallback's status. */
 nps_status nps_test2_compute(const nps_counts *g1, const nps_counts *g2,
                              const nps_test2_request *req,
-                             nps_test2_result *out, const char **note);
+                             nps_test2_result *out);
 
 #ifdef __cplusplus
 }

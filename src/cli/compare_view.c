@@ -362,8 +362,8 @@ static void print_notes(FILE *fp, const compare_view *cv) {
       fprintf(fp, "* %s\n", r->side[s].ci.note);
       break;
     }
-  if (r->verdict.tested && r->test_note)
-    fprintf(fp, "note: %s\n", r->test_note);
+  if (r->verdict.tested && r->test.note)
+    fprintf(fp, "note: %s\n", r->test.note);
   if (r->diff_ci.note)
     fprintf(fp, "note: %s\n", r->diff_ci.note);
   for (size_t i = 0; i + 1 < cv->res->n_rows; i++)
@@ -452,7 +452,7 @@ static const char *test_name(const compare_view *cv, const nps_compare_row *r) {
 static const char *row_note(const nps_compare_row *r) {
   if (!r->verdict.tested)
     return untested_reason(r->untested);
-  return r->test_note ? r->test_note : r->diff_ci.note;
+  return r->test.note ? r->test.note : r->diff_ci.note;
 }
 
 static void csv_side(FILE *fp, const compare_view *cv, const nps_compare_row *r,
@@ -561,7 +561,7 @@ static void json_test(cli_json *w, const compare_view *cv,
   cli_json_dbl(w, "p", r->test.p);
   cli_json_dbl(w, "p_mc_se", r->test.p_mc_se);
   cli_json_dbl(w, "p_adjusted", r->p_adjusted);
-  cli_json_str(w, "note", r->test_note);
+  cli_json_str(w, "note", r->test.note);
   cli_json_close(w, '}', 0);
 }
 

@@ -42,18 +42,6 @@ uint64_t nps_boot_binomial(gsl_rng *r, double p, uint64_t n) {
   return k + gsl_ran_binomial(r, p, (unsigned int)n);
 }
 
-/* Sum of c, or 0 with *overflow set when it passes 2^64 - 1. */
-static uint64_t checked_total(const nps_counts *c, int *overflow) {
-  uint64_t pa = c->promoters + c->passives;
-  *overflow = pa < c->promoters || pa + c->detractors < pa;
-  return *overflow ? 0 : pa + c->detractors;
-}
-
-/* (P - D) as a double, rounded once. */
-static double count_diff(uint64_t p, uint64_t d) {
-  return p >= d ? (double)(p - d) : -(double)(d - p);
-}
-
 /* One replicate given n and the two conditional shares. */
 static void draw_counts(gsl_rng *r, uint64_t n, double p_prom,
                         double p_pass_rest, nps_counts *out) {
@@ -73,8 +61,8 @@ static void replicate_shares(const nps_counts *c, uint64_t n, double *p_prom,
 
 nps_status nps_boot_counts_replicate(const nps_counts *c, gsl_rng *r,
                                      nps_counts *out) {
-  int overflow;
-  uint64_t n = checked_total(c, &overflow);
+  int overflow = 0;
+  uint64_t n = nps_counts_total_checked(c, &overflow);
   memset(out, 0, sizeof *out);
   if (overflow)
     return NPS_EOVERFLOW;
@@ -116,14 +104,14 @@ static void draw_diffs(const nps_counts *c, uint64_t n, size_t B, gsl_rng *r,
   for (size_t i = 0; i < B; i++) {
     nps_counts x;
     draw_counts(r, n, pp, pa, &x);
-    out[i] = count_diff(x.promoters, x.detractors);
+    out[i] = nps_count_diff(x.promoters, x.detractors);
   }
 }
 
 nps_status nps_boot_replicates(const nps_counts *c, size_t B, gsl_rng *r,
                                double *out) {
-  int overflow;
-  uint64_t n = checked_total(c, &overflow);
+  int overflow = 0;
+  uint64_t n = nps_counts_total_checked(c, &overflow);
   if (overflow)
     return NPS_EOVERFLOW;
   if (n == 0)
@@ -134,18 +122,24 @@ nps_status nps_boot_replicates(const nps_counts *c, size_t B, gsl_rng *r,
   return NPS_OK;
 }
 
-double nps_boot_accel(const nps_counts *c) {
+void nps_score_moments(const nps_counts *c, double *m2, double *m3) {
   double p, a, d, n;
   nps_counts_as_double(c, &p, &a, &d, &n);
+  *m2 = *m3 = 0.0;
   if (n == 0.0)
-    return 0.0;
+    return;
   double pp = p / n, pa = a / n, pd = d / n, th = pp - pd;
   double up = 1.0 - th, down = -1.0 - th; /* promoter, detractor deviations */
-  double m2 = pp * up * up + pa * th * th + pd * down * down;
-  double m3 = pp * up * up * up - pa * th * th * th + pd * down * down * down;
+  *m2 = pp * up * up + pa * th * th + pd * down * down;
+  *m3 = pp * up * up * up - pa * th * th * th + pd * down * down * down;
+}
+
+double nps_boot_accel(const nps_counts *c) {
+  double m2, m3;
+  nps_score_moments(c, &m2, &m3);
   if (!(m2 > 0.0))
     return 0.0;
-  return m3 / (6.0 * sqrt(n) * pow(m2, 1.5));
+  return m3 / (6.0 * sqrt((double)nps_counts_total(c)) * pow(m2, 1.5));
 }
 
 double nps_boot_quantile(const double *sorted, size_t B, double q) {
@@ -171,9 +165,8 @@ nps_status nps_boot_percentile(const double *sorted, size_t B, double level,
   return NPS_OK;
 }
 
-/* Number of sorted values < x (strict) or <= x. */
-static size_t count_below(const double *sorted, size_t B, double x,
-                          int inclusive) {
+size_t nps_sorted_count_below(const double *sorted, size_t B, double x,
+                              int inclusive) {
   size_t lo = 0, hi = B;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -202,12 +195,12 @@ nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
     *z0 = NAN;
   if (st != NPS_OK)
     return st;
-  size_t less = count_below(sorted, B, theta_hat, 0);
-  size_t leq = count_below(sorted, B, theta_hat, 1);
+  size_t less = nps_sorted_count_below(sorted, B, theta_hat, 0);
+  size_t leq = nps_sorted_count_below(sorted, B, theta_hat, 1);
   if (leq == 0 || less == B) { /* all above, or all below */
     if (z0)
       *z0 = leq == 0 ? -INFINITY : INFINITY;
-    return NPS_EDEGENERATE;
+    return NPS_OK;
   }
   double bias =
       gsl_cdf_ugaussian_Pinv(((double)less + (double)leq) / (2.0 * (double)B));
@@ -220,7 +213,7 @@ nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
   return NPS_OK;
 }
 
-static int compare_doubles(const void *a, const void *b) {
+int nps_compare_doubles(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
@@ -232,7 +225,7 @@ static void sort_diffs(double *v, size_t B, uint64_t n) {
   if (n <= (uint64_t)B)
     count = calloc(2 * (size_t)n + 1, sizeof *count);
   if (!count) {
-    qsort(v, B, sizeof *v, compare_doubles);
+    qsort(v, B, sizeof *v, nps_compare_doubles);
     return;
   }
   for (size_t i = 0; i < B; i++)
@@ -244,8 +237,7 @@ static void sort_diffs(double *v, size_t B, uint64_t n) {
   free(count);
 }
 
-/* Standard deviation (divisor B - 1) by two passes. */
-static double sample_sd(const double *v, size_t B) {
+double nps_sample_sd(const double *v, size_t B) {
   double mean = 0.0, ss = 0.0;
   for (size_t i = 0; i < B; i++)
     mean += v[i];
@@ -257,13 +249,27 @@ static double sample_sd(const double *v, size_t B) {
 
 static void boot_summarise(const nps_counts *c, double *v, size_t B, double n,
                            double level, nps_boot_result *out) {
-  out->estimate = count_diff(c->promoters, c->detractors) / n;
+  out->estimate = nps_count_diff(c->promoters, c->detractors) / n;
   out->replicates = B;
-  out->se = sample_sd(v, B);
+  out->se = nps_sample_sd(v, B);
   out->accel = nps_boot_accel(c);
   (void)nps_boot_percentile(v, B, level, &out->percentile);
-  out->bca_ok = nps_boot_bca(v, B, out->estimate, out->accel, level, &out->bca,
-                             &out->z0) == NPS_OK;
+  (void)nps_boot_bca(v, B, out->estimate, out->accel, level, &out->bca,
+                     &out->z0);
+  out->bca_ok = isfinite(out->z0);
+}
+
+double *nps_boot_buffer(double *work, size_t B) {
+  if (work)
+    return work;
+  if (B > SIZE_MAX / sizeof(double))
+    return NULL;
+  return malloc(B * sizeof(double));
+}
+
+void nps_boot_buffer_done(double *buf, double *work) {
+  if (buf != work)
+    free(buf);
 }
 
 nps_status nps_boot_ci(const nps_counts *c, size_t B, double level, gsl_rng *r,
@@ -273,15 +279,13 @@ nps_status nps_boot_ci(const nps_counts *c, size_t B, double level, gsl_rng *r,
   out->estimate = out->se = out->z0 = out->accel = NAN;
   if (B < 2 || !r || !nps_level_valid(level))
     return NPS_EINVAL;
-  int overflow;
-  uint64_t n = checked_total(c, &overflow);
+  int overflow = 0;
+  uint64_t n = nps_counts_total_checked(c, &overflow);
   if (overflow)
     return NPS_EOVERFLOW;
   if (n == 0)
     return NPS_EEMPTY;
-  if (!work && B > SIZE_MAX / sizeof(double))
-    return NPS_ENOMEM;
-  double *v = work ? work : malloc(B * sizeof *v);
+  double *v = nps_boot_buffer(work, B);
   if (!v)
     return NPS_ENOMEM;
   draw_diffs(c, n, B, r, v);
@@ -289,8 +293,12 @@ nps_status nps_boot_ci(const nps_counts *c, size_t B, double level, gsl_rng *r,
   for (size_t i = 0; i < B; i++)
     v[i] /= (double)n;
   boot_summarise(c, v, B, (double)n, level, out);
-  if (!work)
-    free(v);
-  int categories = (c->promoters > 0) + (c->passives > 0) + (c->detractors > 0);
-  return categories <= 1 ? NPS_EDEGENERATE : NPS_OK;
+  nps_boot_buffer_done(v, work);
+  if (nps_counts_one_category(c))
+    out->note = "all answers in one category: every replicate equals the "
+                "estimate, so the intervals are points and se is 0";
+  else if (!out->bca_ok)
+    out->note = "every replicate fell on one side of the estimate: no BCa "
+                "bias correction, the BCa interval is the percentile one";
+  return NPS_OK;
 }

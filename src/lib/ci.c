@@ -11,11 +11,6 @@
 
 _Static_assert(NPS_CI_BOOT_MIN_N == 20, "update the small-n note below");
 
-static int degenerate(const nps_counts *c) {
-  int nonzero = (c->promoters > 0) + (c->passives > 0) + (c->detractors > 0);
-  return nonzero <= 1;
-}
-
 static nps_status analytic(const nps_counts *c, nps_ci_method m, double level,
                            nps_interval *iv) {
   switch (m) {
@@ -63,7 +58,7 @@ nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
     return NPS_EINVAL;
   if (nps_counts_total(c) == 0)
     return NPS_EEMPTY;
-  if ((m == NPS_CI_WALD || is_boot) && degenerate(c)) {
+  if ((m == NPS_CI_WALD || is_boot) && nps_counts_one_category(c)) {
     out->method_used = NPS_CI_FALLBACK;
     out->note = "all answers in one category: no sampling spread for this "
                 "method, adjusted Wald used instead";

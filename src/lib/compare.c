@@ -64,16 +64,15 @@ static nps_status run_test(const nps_compare *c, nps_compare_row *r,
   nps_test2_request req = {
       o->test, o->alternative, o->level, o->replicates, 0, rng, NULL};
   const nps_counts *g1 = &r->side[1].counts, *g0 = &r->side[0].counts;
-  nps_status st = nps_test2_compute(g1, g0, &req, &r->test, &r->test_note);
+  nps_status st = nps_test2_compute(g1, g0, &req, &r->test);
   if (st == NPS_EOVERFLOW && o->test == NPS_TEST2_PERMUTATION) {
     req.method = NPS_TEST2_ADJUSTED_WALD;
-    st = nps_test2_compute(g1, g0, &req, &r->test, NULL);
-    r->test_note = "the permutation test needs the two samples to hold at "
+    st = nps_test2_compute(g1, g0, &req, &r->test);
+    r->test.note = "the permutation test needs the two samples to hold at "
                    "most 2^64 - 1 answers together; adjusted-Wald z test "
                    "used";
   }
-  /* A test whose difference has no spread is still a result. */
-  return st == NPS_EDEGENERATE ? NPS_OK : st;
+  return st;
 }
 
 /* The interval of the difference: the chosen test's own when asked for
@@ -123,6 +122,7 @@ void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
 
 void nps_compare_row_clear(nps_compare_row *r) {
   r->p_adjusted = r->mdd = r->power = NAN;
+  r->test.note = NULL;
   r->diff_ci = (nps_diff_ci_result){{NAN, NAN}, NPS_DIFF_CI_NONE, NULL};
 }
 

@@ -94,11 +94,8 @@ static nps_status compute_paired(nps_compare *c, nps_table *t[2],
   }
   const nps_compare_options *o = &c->options;
   st = nps_test2_paired(&c->pairs, o->alternative, o->level, &r->test);
-  if (st != NPS_OK && st != NPS_EDEGENERATE)
+  if (st != NPS_OK)
     return st;
-  if (st == NPS_EDEGENERATE)
-    r->test_note = "every respondent changed by the same amount: the "
-                   "difference has no spread";
   r->p_adjusted = r->test.p;
   r->diff_ci = (nps_diff_ci_result){r->test.ci, NPS_DIFF_CI_PAIRED, NULL};
   /* The paired test is a one-sample z test on the differences: its SE

@@ -74,6 +74,16 @@ const nps_name *nps_name_find(const nps_name *table, size_t n,
 /* The first row whose value is value, or NULL. */
 const nps_name *nps_name_of(const nps_name *table, size_t n, int value);
 
+/* Parses name through table: NPS_OK with its value in *value, or
+ * NPS_EINVAL (NULL or unknown name; *value unchanged). */
+nps_status nps_name_parse(const nps_name *table, size_t n, const char *name,
+                          int *value);
+
+/* The canonical name (label = 0) or the label (label = 1) of value;
+ * "unknown" when the table does not hold it. */
+const char *nps_name_text(const nps_name *table, size_t n, int value,
+                          int label);
+
 /* FNV-1a: h updated with len bytes at p. Start from NPS_FNV_OFFSET. */
 #define NPS_FNV_OFFSET 14695981039346656037u
 uint64_t nps_fnv1a(uint64_t h, const void *p, size_t len);
@@ -84,5 +94,43 @@ static inline int nps_counts_one_category(const nps_counts *c) {
   int nonzero = (c->promoters > 0) + (c->passives > 0) + (c->detractors > 0);
   return nonzero == 1;
 }
+
+/* ---- counts: exact arithmetic on category counts ---- */
+
+/* x - y for counts, as a double rounded once. */
+static inline double nps_count_diff(uint64_t x, uint64_t y) {
+  return x >= y ? (double)(x - y) : -(double)(y - x);
+}
+
+/* P + A + D of c; 0 with *overflow set (it is never cleared) when the sum
+ * passes 2^64 - 1. */
+static inline uint64_t nps_counts_total_checked(const nps_counts *c,
+                                                int *overflow) {
+  uint64_t pa = c->promoters + c->passives;
+  int o = pa < c->promoters || pa + c->detractors < pa;
+  *overflow |= o;
+  return o ? 0 : pa + c->detractors;
+}
+
+/* Central moments m2, m3 of the +1/0/-1 scores of c (0 for n = 0). */
+void nps_score_moments(const nps_counts *c, double *m2, double *m3);
+
+/* ---- boot.c: pieces shared by the one- and two-sample bootstraps ---- */
+
+/* qsort comparison of doubles, ascending. */
+int nps_compare_doubles(const void *a, const void *b);
+
+/* Standard deviation of v[0..B) (divisor B - 1, B >= 2) by two passes. */
+double nps_sample_sd(const double *v, size_t B);
+
+/* Number of sorted[0..B) below x (strictly, or <= x when inclusive). */
+size_t nps_sorted_count_below(const double *sorted, size_t B, double x,
+                              int inclusive);
+
+/* The replicate buffer of a bootstrap: work when the caller gave one, else
+ * B doubles from malloc (NULL when that fails or B * sizeof(double)
+ * overflows). Free it with nps_boot_buffer_done. */
+double *nps_boot_buffer(double *work, size_t B);
+void nps_boot_buffer_done(double *buf, double *work);
 
 #endif

@@ -18,41 +18,29 @@
 #include "internal.h"
 #include "nps/interval.h"
 
-static const struct {
-  nps_ci_method method;
-  const char *name;
-  const char *label;
-} methods[] = {
-    {NPS_CI_WALD, "wald", "Wald"},
-    {NPS_CI_ADJUSTED_WALD, "adjusted-wald", "adjusted Wald (Rocks 2016)"},
-    {NPS_CI_SCORE, "score", "Tango score"},
-    {NPS_CI_BAYES, "bayes", "Bayesian, Jeffreys Dirichlet prior"},
-    {NPS_CI_PERCENTILE, "percentile", "bootstrap percentile"},
-    {NPS_CI_BCA, "bca", "bootstrap BCa"},
+static const nps_name methods[] = {
+    {"wald", NPS_CI_WALD, "Wald"},
+    {"adjusted-wald", NPS_CI_ADJUSTED_WALD, "adjusted Wald (Rocks 2016)"},
+    {"score", NPS_CI_SCORE, "Tango score"},
+    {"bayes", NPS_CI_BAYES, "Bayesian, Jeffreys Dirichlet prior"},
+    {"percentile", NPS_CI_PERCENTILE, "bootstrap percentile"},
+    {"bca", NPS_CI_BCA, "bootstrap BCa"},
 };
 
 nps_status nps_ci_method_parse(const char *name, nps_ci_method *out) {
-  for (size_t i = 0; name && i < sizeof methods / sizeof methods[0]; i++) {
-    if (strcmp(name, methods[i].name) == 0) {
-      *out = methods[i].method;
-      return NPS_OK;
-    }
-  }
-  return NPS_EINVAL;
+  int v;
+  nps_status st = nps_name_parse(methods, NPS_COUNT_OF(methods), name, &v);
+  if (st == NPS_OK)
+    *out = (nps_ci_method)v;
+  return st;
 }
 
 const char *nps_ci_method_name(nps_ci_method method) {
-  for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-    if (methods[i].method == method)
-      return methods[i].name;
-  return "unknown";
+  return nps_name_text(methods, NPS_COUNT_OF(methods), (int)method, 0);
 }
 
 const char *nps_ci_method_label(nps_ci_method method) {
-  for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-    if (methods[i].method == method)
-      return methods[i].label;
-  return "unknown";
+  return nps_name_text(methods, NPS_COUNT_OF(methods), (int)method, 1);
 }
 
 double nps_z_for_level(double level) {

@@ -14,34 +14,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "nps/multi.h"
 
-static const struct {
-  nps_multi_method method;
-  const char *name;
-} names[] = {
-    {NPS_MULTI_NONE, "none"},
-    {NPS_MULTI_HOLM, "holm"},
-    {NPS_MULTI_BH, "bh"},
-    {NPS_MULTI_BH, "fdr"},
-    {NPS_MULTI_BONFERRONI, "bonferroni"},
+static const nps_name names[] = {
+    {"none", NPS_MULTI_NONE, NULL},
+    {"holm", NPS_MULTI_HOLM, NULL},
+    {"bh", NPS_MULTI_BH, NULL},
+    {"fdr", NPS_MULTI_BH, NULL},
+    {"bonferroni", NPS_MULTI_BONFERRONI, NULL},
 };
 
 nps_status nps_multi_method_parse(const char *name, nps_multi_method *out) {
-  for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
-    if (strcmp(name, names[i].name) == 0) {
-      *out = names[i].method;
-      return NPS_OK;
-    }
-  }
-  return NPS_EINVAL;
+  int v;
+  nps_status st = nps_name_parse(names, NPS_COUNT_OF(names), name, &v);
+  if (st == NPS_OK)
+    *out = (nps_multi_method)v;
+  return st;
 }
 
 const char *nps_multi_method_name(nps_multi_method method) {
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (names[i].method == method)
-      return names[i].name;
-  return "unknown";
+  return nps_name_text(names, NPS_COUNT_OF(names), (int)method, 0);
 }
 
 typedef struct ranked {

@@ -33,8 +33,6 @@ const char *nps_strerror(nps_status status) {
     return "invalid count";
   case NPS_EOVERFLOW:
     return "count overflow";
-  case NPS_EDEGENERATE:
-    return "all answers in one category";
   }
   return "unknown status";
 }

@@ -86,6 +86,23 @@ const nps_name *nps_name_of(const nps_name *table, size_t n, int value) {
   return NULL;
 }
 
+nps_status nps_name_parse(const nps_name *table, size_t n, const char *name,
+                          int *value) {
+  const nps_name *row = nps_name_find(table, n, name);
+  if (!row)
+    return NPS_EINVAL;
+  *value = row->value;
+  return NPS_OK;
+}
+
+const char *nps_name_text(const nps_name *table, size_t n, int value,
+                          int label) {
+  const nps_name *row = nps_name_of(table, n, value);
+  if (!row)
+    return "unknown";
+  return label ? row->label : row->name;
+}
+
 uint64_t nps_fnv1a(uint64_t h, const void *p, size_t len) {
   const unsigned char *s = p;
   for (size_t i = 0; i < len; i++) {
