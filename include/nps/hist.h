@@ -1,5 +1,6 @@
 /*
- * hist.h - the 11-bin score histogram and the NPS point estimate.
+ * hist.h - the 11-bin score histogram, category counts and shares, and the
+ * NPS point estimate.
  *
  * Everything nps-stat computes about one group depends only on the counts of
  * the scores 0..10 (and NPS itself only on the three category counts), so a
@@ -80,7 +81,19 @@ uint64_t nps_counts_total(const nps_counts *c);
 
 /* NPS, shares, variance and standard error of c.
  * NPS_EEMPTY when c holds no answers (out is then zeroed). */
-nps_status nps_estimate_counts(const nps_counts *c, nps_estimate *out);
+nps_status nps_counts_estimate(const nps_counts *c, nps_estimate *out);
+
+/* Category shares of a distribution; they sum to 1. */
+typedef struct nps_shares {
+  double promoters;
+  double passives;
+  double detractors;
+} nps_shares;
+
+/* Normalises non-negative weights p, a, d (counts, percentages or shares)
+ * to shares. NPS_EINVAL when a weight is negative or not finite, or all
+ * are 0. */
+nps_status nps_shares_from(double p, double a, double d, nps_shares *out);
 
 #ifdef __cplusplus
 }

@@ -17,23 +17,12 @@
 #ifndef NPS_POWER_H
 #define NPS_POWER_H
 
+#include "hist.h"
 #include "status.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Category shares of a distribution; they sum to 1. */
-typedef struct nps_shares {
-  double promoters;
-  double passives;
-  double detractors;
-} nps_shares;
-
-/* Normalises non-negative weights p, a, d (counts, percentages or shares)
- * to shares. NPS_EINVAL when a weight is negative or not finite, or all
- * are 0. */
-nps_status nps_shares_from(double p, double a, double d, nps_shares *out);
 
 /* Per-respondent variance V = pP + pD - (pP - pD)^2 of the scores +1/0/-1,
  * and (if nps is not NULL) the NPS pP - pD, of shares s (normalised first,

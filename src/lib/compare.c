@@ -43,7 +43,7 @@ nps_status nps_compare_side_stats(const nps_compare *c, nps_compare_row *r,
                                   int i, gsl_rng *rng) {
   const nps_compare_options *o = &c->options;
   nps_compare_side *s = &r->side[i];
-  nps_estimate_counts(&s->counts, &s->est);
+  nps_counts_estimate(&s->counts, &s->est);
   s->est.n = nps_counts_total(&s->counts);
   if (s->est.n == 0 || s->est.n < o->min_n)
     return NPS_OK;

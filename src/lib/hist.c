@@ -67,7 +67,7 @@ uint64_t nps_counts_total(const nps_counts *c) {
                         c->detractors);
 }
 
-nps_status nps_estimate_counts(const nps_counts *c, nps_estimate *out) {
+nps_status nps_counts_estimate(const nps_counts *c, nps_estimate *out) {
   memset(out, 0, sizeof *out);
   uint64_t n = nps_counts_total(c);
   if (n == 0)
@@ -84,5 +84,16 @@ nps_status nps_estimate_counts(const nps_counts *c, nps_estimate *out) {
   double v = out->share_promoters + out->share_detractors - out->nps * out->nps;
   out->var = v > 0.0 ? v : 0.0; /* rounding can make 0 slightly negative */
   out->se = sqrt(out->var / dn);
+  return NPS_OK;
+}
+
+nps_status nps_shares_from(double p, double a, double d, nps_shares *out) {
+  if (!(isfinite(p) && isfinite(a) && isfinite(d)) || p < 0.0 || a < 0.0 ||
+      d < 0.0)
+    return NPS_EINVAL;
+  double n = p + a + d;
+  if (!(n > 0.0) || !isfinite(n))
+    return NPS_EINVAL;
+  *out = (nps_shares){p / n, a / n, d / n};
   return NPS_OK;
 }

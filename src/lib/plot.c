@@ -506,7 +506,7 @@ static int by_nps_desc(const void *pa, const void *pb) {
 /* Fills r from g; 0 when g has no answers. */
 static int seg_row_init(seg_row *r, const nps_plot_group *g, size_t order) {
   memset(r, 0, sizeof *r);
-  if (nps_estimate_counts(&g->counts, &r->est) != NPS_OK)
+  if (nps_counts_estimate(&g->counts, &r->est) != NPS_OK)
     return 0;
   r->g = g;
   r->order = order;
@@ -843,7 +843,7 @@ nps_status nps_plot_bootstrap(FILE *fp, const nps_plot_target *target,
                               const double *replicates, size_t B) {
   nps_estimate est;
   if (!fp || !info_ok(target, info) || !group || !replicates || B < 2 ||
-      nps_estimate_counts(&group->counts, &est) != NPS_OK)
+      nps_counts_estimate(&group->counts, &est) != NPS_OK)
     return NPS_EINVAL;
   double n = (double)est.n;
   bins b;
@@ -1077,8 +1077,8 @@ nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
   nps_estimate e[2];
   if (!fp || !info_ok(target, info) || !a || !b || !diff ||
       !isfinite(diff->delta) ||
-      nps_estimate_counts(&a->counts, &e[0]) != NPS_OK ||
-      nps_estimate_counts(&b->counts, &e[1]) != NPS_OK)
+      nps_counts_estimate(&a->counts, &e[0]) != NPS_OK ||
+      nps_counts_estimate(&b->counts, &e[1]) != NPS_OK)
     return NPS_EINVAL;
   c_numeric cn;
   if (numeric_enter(&cn))

@@ -18,17 +18,6 @@
 #include "nps/interval.h"
 #include "nps/power.h"
 
-nps_status nps_shares_from(double p, double a, double d, nps_shares *out) {
-  if (!(isfinite(p) && isfinite(a) && isfinite(d)) || p < 0.0 || a < 0.0 ||
-      d < 0.0)
-    return NPS_EINVAL;
-  double n = p + a + d;
-  if (!(n > 0.0) || !isfinite(n))
-    return NPS_EINVAL;
-  *out = (nps_shares){p / n, a / n, d / n};
-  return NPS_OK;
-}
-
 nps_status nps_power_variance(const nps_shares *s, double *var, double *nps) {
   nps_shares t;
   nps_status st = nps_shares_from(s->promoters, s->passives, s->detractors, &t);

@@ -44,7 +44,7 @@ typedef struct run {
 /* Estimate and interval of one row; the stream is seeded by its key. */
 static nps_status compute_row(run *x, nps_summary_row *r, int overall) {
   const nps_summary_options *o = &x->s->options;
-  nps_estimate_counts(&r->counts, &r->est);
+  nps_counts_estimate(&r->counts, &r->est);
   r->est.n = nps_counts_total(&r->counts);
   r->base = r->est.n == 0         ? NPS_BASE_EMPTY
             : r->est.n < o->min_n ? NPS_BASE_BELOW

@@ -151,8 +151,8 @@ nps_status nps_test2_wald(const nps_counts *g1, const nps_counts *g2,
   if (st != NPS_OK)
     return st;
   nps_estimate e1, e2;
-  (void)nps_estimate_counts(g1, &e1);
-  (void)nps_estimate_counts(g2, &e2);
+  (void)nps_counts_estimate(g1, &e1);
+  (void)nps_counts_estimate(g2, &e2);
   out->nps1 = e1.nps;
   out->nps2 = e2.nps;
   out->diff = e1.nps - e2.nps;
