@@ -21,6 +21,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "export.h"
 #include "hist.h"
 #include "interval.h"
 #include "status.h"
@@ -53,46 +54,46 @@ typedef struct nps_boot_result {
  * n uniforms, X ~ Beta(a, n + 1 - a) with a = 1 + floor(n / 2), and
  * recurses into the half that still straddles p (Knuth, TAOCP vol. 2,
  * 3.4.1): at most 33 steps for n < 2^64. p outside [0, 1] is clamped. */
-uint64_t nps_boot_binomial(gsl_rng *r, double p, uint64_t n);
+NPS_API uint64_t nps_boot_binomial(gsl_rng *r, double p, uint64_t n);
 
 /* One bootstrap replicate of c: out receives counts distributed
  * Multinomial(n, P/n, A/n, D/n), drawn as P* ~ Bin(n, P/n) and then
  * A* ~ Bin(n - P*, A/(A + D)). NPS_EOVERFLOW when P + A + D passes
  * 2^64 - 1 (out is then zeroed). n = 0 gives a zero replicate. */
-nps_status nps_boot_counts_replicate(const nps_counts *c, gsl_rng *r,
-                                     nps_counts *out);
+NPS_API nps_status nps_boot_counts_replicate(const nps_counts *c, gsl_rng *r,
+                                             nps_counts *out);
 
 /* One bootstrap replicate of a score histogram: counts of the 11 scores
  * distributed Multinomial(n, c_s / n), drawn as a chain of conditional
  * binomials (bin s gets Bin(remaining n, c_s / remaining mass)).
  * NPS_EOVERFLOW when the total passes 2^64 - 1 (out is then zeroed). */
-nps_status nps_boot_hist_replicate(const nps_hist *h, gsl_rng *r,
-                                   nps_hist *out);
+NPS_API nps_status nps_boot_hist_replicate(const nps_hist *h, gsl_rng *r,
+                                           nps_hist *out);
 
 /* Fills out[0..B-1] with B bootstrap NPS replicates of c, in the order
  * drawn. out is owned by the caller and must hold B doubles.
  * NPS_EEMPTY when c holds no answers, NPS_EOVERFLOW as above. */
-nps_status nps_boot_replicates(const nps_counts *c, size_t B, gsl_rng *r,
-                               double *out);
+NPS_API nps_status nps_boot_replicates(const nps_counts *c, size_t B,
+                                       gsl_rng *r, double *out);
 
 /* The BCa acceleration of c in closed form. NPS is the mean of scores
  * +1/0/-1, its jackknife has three distinct leave-one-out values, and
  * Efron's a = sum d_i^3 / (6 (sum d_i^2)^(3/2)), d_i = theta(.) - theta(i),
  * reduces to a = m3 / (6 sqrt(n) m2^(3/2)) with m2, m3 the central moments
  * of the scores. 0 when n = 0 or m2 = 0 (one category). */
-double nps_boot_accel(const nps_counts *c);
+NPS_API double nps_boot_accel(const nps_counts *c);
 
 /* The q-quantile (0 <= q <= 1) of sorted[0..B-1] (ascending, B >= 1) by
  * linear interpolation between order statistics: with h = (B - 1) q and
  * i = floor(h), x[i] + (h - i) (x[i+1] - x[i]) (Hyndman and Fan type 7,
  * the rule of numpy.percentile, R's quantile and GSL). */
-double nps_boot_quantile(const double *sorted, size_t B, double q);
+NPS_API double nps_boot_quantile(const double *sorted, size_t B, double q);
 
 /* Percentile interval [Q(alpha/2), Q(1 - alpha/2)], alpha = 1 - level,
  * of the sorted replicates (nps_boot_quantile). NPS_EINVAL for B = 0 or a
  * level outside (0, 1). */
-nps_status nps_boot_percentile(const double *sorted, size_t B, double level,
-                               nps_interval *out);
+NPS_API nps_status nps_boot_percentile(const double *sorted, size_t B,
+                                       double level, nps_interval *out);
 
 /* BCa interval (Efron 1987) of the sorted replicates: with
  * z0 = Phi^-1((#{x < theta_hat} + #{x <= theta_hat}) / 2B) (ties counted
@@ -105,9 +106,9 @@ nps_status nps_boot_percentile(const double *sorted, size_t B, double level,
  * BCa is undefined: out then holds the percentile interval and *z0 the
  * infinity (test it with isinf), still with NPS_OK. NPS_EINVAL for B = 0
  * or a bad level. */
-nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
-                        double accel, double level, nps_interval *out,
-                        double *z0);
+NPS_API nps_status nps_boot_bca(const double *sorted, size_t B,
+                                double theta_hat, double accel, double level,
+                                nps_interval *out, double *z0);
 
 /* The bootstrap for c with B replicates: percentile and BCa intervals,
  * standard error, z0 and acceleration, in out.
@@ -121,8 +122,8 @@ nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
  * tiny B or n: out->bca_ok is 0 and out->bca is the percentile interval).
  * NPS_EEMPTY for n = 0; NPS_EINVAL for B < 2, a bad level or a NULL rng;
  * NPS_ENOMEM; NPS_EOVERFLOW. */
-nps_status nps_boot_ci(const nps_counts *c, size_t B, double level, gsl_rng *r,
-                       double *work, nps_boot_result *out);
+NPS_API nps_status nps_boot_ci(const nps_counts *c, size_t B, double level,
+                               gsl_rng *r, double *work, nps_boot_result *out);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "boot.h"
+#include "export.h"
 #include "hist.h"
 #include "interval.h"
 #include "status.h"
@@ -61,8 +62,9 @@ typedef struct nps_ci_result {
  * NPS_EEMPTY when c holds no answers (out->iv is then NAN, NAN), NPS_EINVAL
  * for a bad level or method, a bootstrap method without rng or with
  * replicates = 1, NPS_ENOMEM, NPS_ENUMERIC. */
-nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
-                          nps_ci_result *out);
+NPS_API nps_status nps_ci_compute(const nps_counts *c,
+                                  const nps_ci_request *req,
+                                  nps_ci_result *out);
 
 #ifdef __cplusplus
 }

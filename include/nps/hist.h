@@ -15,6 +15,7 @@
 
 #include <stdint.h>
 
+#include "export.h"
 #include "status.h"
 
 #ifdef __cplusplus
@@ -58,30 +59,30 @@ typedef struct nps_estimate {
 
 /* The category of score (0..10); scores outside 0..10 are detractors, so
  * check with nps_score_valid first. */
-nps_category nps_score_category(int score);
+NPS_API nps_category nps_score_category(int score);
 
 /* Nonzero when score is an integer 0..10. */
-int nps_score_valid(long score);
+NPS_API int nps_score_valid(long score);
 
 /* Adds count answers of score to h. NPS_EINVAL if score is outside 0..10,
  * NPS_EOVERFLOW if the bin would pass 2^64 - 1 (h is then unchanged). */
-nps_status nps_hist_add(nps_hist *h, int score, uint64_t count);
+NPS_API nps_status nps_hist_add(nps_hist *h, int score, uint64_t count);
 
 /* dst += src, bin by bin. NPS_EOVERFLOW (dst unchanged) on overflow. */
-nps_status nps_hist_merge(nps_hist *dst, const nps_hist *src);
+NPS_API nps_status nps_hist_merge(nps_hist *dst, const nps_hist *src);
 
 /* Total number of answers in h. */
-uint64_t nps_hist_total(const nps_hist *h);
+NPS_API uint64_t nps_hist_total(const nps_hist *h);
 
 /* The category counts of h. */
-nps_counts nps_hist_counts(const nps_hist *h);
+NPS_API nps_counts nps_hist_counts(const nps_hist *h);
 
 /* Total P + A + D (saturates at 2^64 - 1, which no real input reaches). */
-uint64_t nps_counts_total(const nps_counts *c);
+NPS_API uint64_t nps_counts_total(const nps_counts *c);
 
 /* NPS, shares, variance and standard error of c.
  * NPS_EEMPTY when c holds no answers (out is then zeroed). */
-nps_status nps_counts_estimate(const nps_counts *c, nps_estimate *out);
+NPS_API nps_status nps_counts_estimate(const nps_counts *c, nps_estimate *out);
 
 /* Category shares of a distribution; they sum to 1. */
 typedef struct nps_shares {
@@ -93,7 +94,8 @@ typedef struct nps_shares {
 /* Normalises non-negative weights p, a, d (counts, percentages or shares)
  * to shares. NPS_EINVAL when a weight is negative or not finite, or all
  * are 0. */
-nps_status nps_shares_from(double p, double a, double d, nps_shares *out);
+NPS_API nps_status nps_shares_from(double p, double a, double d,
+                                   nps_shares *out);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "export.h"
 #include "status.h"
 
 #ifdef __cplusplus
@@ -29,10 +30,11 @@ typedef enum nps_multi_method {
 
 /* Parses "none", "holm", "bh" (also "fdr", as R accepts), "bonferroni".
  * NPS_EINVAL for any other name. */
-nps_status nps_multi_method_parse(const char *name, nps_multi_method *out);
+NPS_API nps_status nps_multi_method_parse(const char *name,
+                                          nps_multi_method *out);
 
 /* The canonical name of method, as nps_multi_method_parse accepts it. */
-const char *nps_multi_method_name(nps_multi_method method);
+NPS_API const char *nps_multi_method_name(nps_multi_method method);
 
 /* Adjusts the k p-values p[0..k-1] into adj[0..k-1] (same order; adj may
  * be p itself). With the m non-NaN values sorted ascending,
@@ -44,8 +46,8 @@ const char *nps_multi_method_name(nps_multi_method method);
  * m, as R's p.adjust treats NA. Ties keep their input order.
  * Returns NPS_OK; NPS_EINVAL for a p outside [0, 1] (other than NaN) or an
  * unknown method (adj is then unchanged); NPS_ENOMEM. k = 0 is a no-op. */
-nps_status nps_multi_adjust(nps_multi_method method, const double *p, size_t k,
-                            double *adj);
+NPS_API nps_status nps_multi_adjust(nps_multi_method method, const double *p,
+                                    size_t k, double *adj);
 
 #ifdef __cplusplus
 }

@@ -30,8 +30,6 @@
 #include "summary.h"
 #include "table.h"
 #include "test2.h"
-
-/* The library version, e.g. "0.1.0". */
-const char *nps_version(void);
+#include "version.h"
 
 #endif

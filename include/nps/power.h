@@ -17,6 +17,7 @@
 #ifndef NPS_POWER_H
 #define NPS_POWER_H
 
+#include "export.h"
 #include "hist.h"
 #include "status.h"
 
@@ -27,7 +28,8 @@ extern "C" {
 /* Per-respondent variance V = pP + pD - (pP - pD)^2 of the scores +1/0/-1,
  * and (if nps is not NULL) the NPS pP - pD, of shares s (normalised first,
  * so counts are accepted). NPS_EINVAL as nps_shares_from. */
-nps_status nps_power_variance(const nps_shares *s, double *var, double *nps);
+NPS_API nps_status nps_power_variance(const nps_shares *s, double *var,
+                                      double *nps);
 
 /* The distribution whose NPS is baseline's plus delta (-2 < delta < 2),
  * moving the fewest answers: for delta > 0, x = min(pD, delta/2) of the
@@ -36,14 +38,14 @@ nps_status nps_power_variance(const nps_shares *s, double *var, double *nps);
  * image. Use it to get the second group's variance for
  * nps_power_two_group_n. NPS_EINVAL when the target NPS is outside
  * [-1, 1] or not reachable. */
-nps_status nps_power_shift(const nps_shares *baseline, double delta,
-                           nps_shares *out);
+NPS_API nps_status nps_power_shift(const nps_shares *baseline, double delta,
+                                   nps_shares *out);
 
 /* Sample size for a confidence interval of half-width margin:
  * n = z^2 V / margin^2, z = z_{1-(1-level)/2} (Wald; docs/methods.md).
  * NPS_EINVAL for var < 0, margin <= 0 or a level outside (0, 1). */
-nps_status nps_power_precision_n(double var, double margin, double level,
-                                 double *n);
+NPS_API nps_status nps_power_precision_n(double var, double margin,
+                                         double level, double *n);
 
 /* Size of group 1 to detect a difference delta between two independent
  * groups with variances v1, v2, group 2 being ratio times as large:
@@ -53,16 +55,17 @@ nps_status nps_power_precision_n(double var, double margin, double level,
  * V2) / d^2. n2 may be NULL. NPS_EINVAL for delta = 0, a negative
  * variance, ratio <= 0, alpha or power outside (0, 1), power <= alpha /
  * sides, sides not 1 or 2. */
-nps_status nps_power_two_group_n(double v1, double v2, double delta,
-                                 double alpha, double power, int sides,
-                                 double ratio, double *n1, double *n2);
+NPS_API nps_status nps_power_two_group_n(double v1, double v2, double delta,
+                                         double alpha, double power, int sides,
+                                         double ratio, double *n1, double *n2);
 
 /* Minimum detectable difference for groups of n1 and n2 answers:
  *   d = (z_{1-alpha/sides} + z_{power}) sqrt(v1 / n1 + v2 / n2).
  * NPS_EINVAL for n1 or n2 <= 0, a negative variance, alpha or power
  * outside (0, 1), sides not 1 or 2. */
-nps_status nps_power_mdd(double v1, double n1, double v2, double n2,
-                         double alpha, double power, int sides, double *d);
+NPS_API nps_status nps_power_mdd(double v1, double n1, double v2, double n2,
+                                 double alpha, double power, int sides,
+                                 double *d);
 
 /* Power of the z test to detect a true difference delta with n1, n2
  * answers: with SE = sqrt(v1 / n1 + v2 / n2) and z = z_{1-alpha/sides},
@@ -70,9 +73,9 @@ nps_status nps_power_mdd(double v1, double n1, double v2, double n2,
  *   one-sided: Phi(|delta| / SE - z) (delta in the tested direction).
  * delta = 0 gives alpha, the size of the test; SE = 0 gives 1 for
  * delta != 0 and alpha for delta = 0. NPS_EINVAL as nps_power_mdd. */
-nps_status nps_power_achieved(double v1, double n1, double v2, double n2,
-                              double delta, double alpha, int sides,
-                              double *power);
+NPS_API nps_status nps_power_achieved(double v1, double n1, double v2,
+                                      double n2, double delta, double alpha,
+                                      int sides, double *power);
 
 #ifdef __cplusplus
 }

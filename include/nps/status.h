@@ -9,6 +9,8 @@
 #ifndef NPS_STATUS_H
 #define NPS_STATUS_H
 
+#include "export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -31,7 +33,7 @@ typedef enum nps_status {
 } nps_status;
 
 /* A static, never-NULL English description of status. */
-const char *nps_strerror(nps_status status);
+NPS_API const char *nps_strerror(nps_status status);
 
 #ifdef __cplusplus
 }

@@ -38,6 +38,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "export.h"
 #include "hist.h"
 #include "interval.h"
 #include "status.h"
@@ -54,10 +55,11 @@ typedef enum nps_alternative {
 } nps_alternative;
 
 /* Parses "two-sided", "greater", "less". NPS_EINVAL for any other name. */
-nps_status nps_alternative_parse(const char *name, nps_alternative *out);
+NPS_API nps_status nps_alternative_parse(const char *name,
+                                         nps_alternative *out);
 
 /* The canonical name of alt, as nps_alternative_parse accepts it. */
-const char *nps_alternative_name(nps_alternative alt);
+NPS_API const char *nps_alternative_name(nps_alternative alt);
 
 /* The two-sample tests. */
 typedef enum nps_test2_method {
@@ -70,13 +72,14 @@ typedef enum nps_test2_method {
 
 /* Parses "wald", "adjusted-wald", "bootstrap", "permutation", "paired".
  * NPS_EINVAL for any other name. */
-nps_status nps_test2_method_parse(const char *name, nps_test2_method *out);
+NPS_API nps_status nps_test2_method_parse(const char *name,
+                                          nps_test2_method *out);
 
 /* The canonical name of method, as nps_test2_method_parse accepts it. */
-const char *nps_test2_method_name(nps_test2_method method);
+NPS_API const char *nps_test2_method_name(nps_test2_method method);
 
 /* A one-line description, e.g. "exact permutation test". */
-const char *nps_test2_method_label(nps_test2_method method);
+NPS_API const char *nps_test2_method_label(nps_test2_method method);
 
 /* The test to use when the caller has no preference: the studentized
  * permutation test with its mid-p, the only test whose type-I error stayed
@@ -148,9 +151,9 @@ typedef struct nps_test2_result {
  * Delta, se = 0, z = +-inf or NAN, p = 0 or 1 by the limit, a point ci and
  * a note (use another test); NPS_EEMPTY when a group is empty;
  * NPS_EINVAL for a level outside (0, 1) or an unknown alternative. */
-nps_status nps_test2_wald(const nps_counts *g1, const nps_counts *g2,
-                          nps_alternative alt, double level,
-                          nps_test2_result *out);
+NPS_API nps_status nps_test2_wald(const nps_counts *g1, const nps_counts *g2,
+                                  nps_alternative alt, double level,
+                                  nps_test2_result *out);
 
 /* Adjusted-Wald z test as MeasuringU publishes it (Sauro; after Rocks
  * 2016): each group gets 0.75 promoters, 1.5 passives and 0.75 detractors
@@ -161,9 +164,10 @@ nps_status nps_test2_wald(const nps_counts *g1, const nps_counts *g2,
  * toward 0, not (P1 - D1)/n1 - (P2 - D2)/n2. Never degenerate.
  * NPS_EEMPTY when a group is empty (the pseudo-counts alone carry no
  * data); NPS_EINVAL as for Wald. */
-nps_status nps_test2_adjusted_wald(const nps_counts *g1, const nps_counts *g2,
-                                   nps_alternative alt, double level,
-                                   nps_test2_result *out);
+NPS_API nps_status nps_test2_adjusted_wald(const nps_counts *g1,
+                                           const nps_counts *g2,
+                                           nps_alternative alt, double level,
+                                           nps_test2_result *out);
 
 /* The BCa acceleration for Delta = theta1 - theta2 in closed form. Each
  * group's leave-one-out values take three distinct values; with the
@@ -174,7 +178,7 @@ nps_status nps_test2_adjusted_wald(const nps_counts *g1, const nps_counts *g2,
  * nps_boot_accel for one group and the leave-one-out jackknife exactly
  * when n1 = n2 (docs/methods.md derives it). 0 when both m2 are 0 or a
  * group is empty. */
-double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
+NPS_API double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
 
 /* Bootstrap of Delta: B replicates, each group's counts drawn independently
  * from Multinomial(n_g, p-hat_g) (nps_boot_counts_replicate), Delta* =
@@ -199,15 +203,17 @@ double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
  * point intervals, se = 0, p NAN and a note (use another test); NPS_EEMPTY;
  * NPS_EINVAL for B < 2, a NULL rng, a bad level or alternative;
  * NPS_ENOMEM; NPS_EOVERFLOW when a group's total passes 2^64 - 1. */
-nps_status nps_test2_bootstrap(const nps_counts *g1, const nps_counts *g2,
-                               nps_alternative alt, double level, size_t B,
-                               gsl_rng *r, double *replicates,
-                               nps_test2_result *out);
+NPS_API nps_status nps_test2_bootstrap(const nps_counts *g1,
+                                       const nps_counts *g2,
+                                       nps_alternative alt, double level,
+                                       size_t B, gsl_rng *r, double *replicates,
+                                       nps_test2_result *out);
 
 /* Number of distinct (P1, A1, D1) tables group 1 can take when n1 answers
  * are drawn without replacement from the pooled counts of g1 and g2 (the
  * support of the permutation distribution), as a double. */
-double nps_test2_permutation_tables(const nps_counts *g1, const nps_counts *g2);
+NPS_API double nps_test2_permutation_tables(const nps_counts *g1,
+                                            const nps_counts *g2);
 
 /* Permutation test of equal NPS, conditional on the pooled counts
  * (P, A, D) = g1 + g2 and on n1, n2. Under exchangeable labels (both groups
@@ -259,10 +265,11 @@ double nps_test2_permutation_tables(const nps_counts *g1, const nps_counts *g2);
  * alternative or level, a negative max_tables, or when Monte Carlo is
  * needed and r is NULL; NPS_EOVERFLOW when the pooled counts pass 2^64 -
  * 1. */
-nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
-                                 nps_alternative alt, double level,
-                                 double max_tables, size_t draws, gsl_rng *r,
-                                 nps_test2_result *out);
+NPS_API nps_status nps_test2_permutation(const nps_counts *g1,
+                                         const nps_counts *g2,
+                                         nps_alternative alt, double level,
+                                         double max_tables, size_t draws,
+                                         gsl_rng *r, nps_test2_result *out);
 
 /* Category index in a paired table: 0 detractor, 1 passive, 2 promoter
  * (the score s = index - 1). */
@@ -285,8 +292,8 @@ typedef struct nps_paired {
  * n < 2;
  * NPS_EINVAL for a bad level or alternative; NPS_EOVERFLOW when the total
  * passes 2^64 - 1. */
-nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
-                            double level, nps_test2_result *out);
+NPS_API nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
+                                    double level, nps_test2_result *out);
 
 /* One call for any independent-group test. */
 typedef struct nps_test2_request {
@@ -308,9 +315,9 @@ typedef struct nps_test2_request {
  * test is used instead; out->method then says so and out->note explains
  * why. Statuses as the method's function, except that a fallback returns
  * the fallback's status. */
-nps_status nps_test2_compute(const nps_counts *g1, const nps_counts *g2,
-                             const nps_test2_request *req,
-                             nps_test2_result *out);
+NPS_API nps_status nps_test2_compute(const nps_counts *g1, const nps_counts *g2,
+                                     const nps_test2_request *req,
+                                     nps_test2_result *out);
 
 #ifdef __cplusplus
 }
