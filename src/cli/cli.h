@@ -138,8 +138,20 @@ int cli_out_of_memory(void);
 void cli_warn(const cli_common *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Parses the getopt arguments of a subcommand that takes common options:
- * fills c, handles --help (prints help, returns -1 with *exit_code 0). */
+struct option;
+
+/* A subcommand's own options: returns 0 when it handled opt, -1 when opt
+ * is not one of its options, or an exit code after printing an error. */
+typedef int (*cli_option_fn)(void *ctx, int opt, const char *arg);
+
+/* Parses a subcommand's options with getopt_long: -h and --help print
+ * help() and return -1; an unknown or incomplete option is a usage error;
+ * every other option goes to own(ctx, ...) (own may be NULL) and, when it
+ * is not one of own's, to cli_common_option. Returns 0 (the operands start
+ * at optind), -1 after help, or the exit code of an error. */
+int cli_parse_options(int argc, char **argv, const struct option *options,
+                      cli_common *c, void (*help)(void), cli_option_fn own,
+                      void *ctx);
 
 /* Reads path ("-" for stdin) into table with c's reader options, printing
  * any error as "nps-stat: FILE:LINE: message" and the reader's notes (the

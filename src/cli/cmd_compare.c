@@ -134,7 +134,8 @@ static int set_diff_ci(compare_cmd *cmp, const char *arg) {
 }
 
 /* One option of compare's own. Returns 0, EXIT_USAGE, or -1 if unknown. */
-static int compare_option(compare_cmd *cmp, int opt, const char *arg) {
+static int compare_option(void *ctx, int opt, const char *arg) {
+  compare_cmd *cmp = ctx;
   cli_common *c = cmp->v.opt;
   switch (opt) {
   case OPT_LABELS:
@@ -231,25 +232,12 @@ static int parse_args(int argc, char **argv, compare_cmd *cmp) {
       {"by", 1, 0, OPT_BY},
       CLI_COMMON_OPTIONS,
       {0, 0, 0, 0}};
-  opterr = 0;
-  int opt;
-  while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-    if (opt == 'h' || opt == OPT_HELP) {
-      print_help();
-      return -1;
-    }
-    if (opt == '?' || opt == ':')
-      return cli_usage_error(cmp->v.opt->command,
-                             "unknown or incomplete option '%s'",
-                             argv[optind - 1]);
-    int rc = compare_option(cmp, opt, optarg);
-    if (rc == -1)
-      rc = cli_common_option(cmp->v.opt, opt, optarg);
-    if (rc)
-      return rc;
-  }
+  int rc = cli_parse_options(argc, argv, options, cmp->v.opt, print_help,
+                             compare_option, cmp);
+  if (rc)
+    return rc;
   int nfiles = argc - optind;
-  int rc = check_args(cmp, nfiles);
+  rc = check_args(cmp, nfiles);
   if (rc == 0 && !cmp->v.plot_power)
     rc = cli_plot_check(cmp->v.opt);
   if (rc)

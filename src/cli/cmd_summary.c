@@ -45,34 +45,34 @@ static void print_help(void) {
 
 enum { OPT_PLOT_BOOT = 512 };
 
+typedef struct summary_args {
+  const cli_common *c;
+  const char **plot_boot;
+} summary_args;
+
+/* --plot-boot FILE, the one option of summary's own. */
+static int summary_option(void *ctx, int opt, const char *arg) {
+  const summary_args *a = ctx;
+  if (opt != OPT_PLOT_BOOT)
+    return -1;
+  if (!*arg || strcmp(arg, "-") == 0)
+    return cli_usage_error(a->c->command, "--plot-boot wants a file name such "
+                                          "as boot.gp");
+  *a->plot_boot = arg;
+  return 0;
+}
+
 static int parse_args(int argc, char **argv, cli_common *c, const char **path,
                       const char **plot_boot) {
   static const struct option options[] = {{"by", 1, 0, OPT_BY},
                                           {"plot-boot", 1, 0, OPT_PLOT_BOOT},
                                           CLI_COMMON_OPTIONS,
                                           {0, 0, 0, 0}};
-  opterr = 0;
-  int opt;
-  while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-    if (opt == 'h' || opt == OPT_HELP) {
-      print_help();
-      return -1;
-    }
-    if (opt == '?' || opt == ':')
-      return cli_usage_error(c->command, "unknown or incomplete option '%s'",
-                             argv[optind - 1]);
-    if (opt == OPT_PLOT_BOOT) {
-      if (!*optarg || strcmp(optarg, "-") == 0)
-        return cli_usage_error(c->command,
-                               "--plot-boot wants a file name such as "
-                               "boot.gp");
-      *plot_boot = optarg;
-      continue;
-    }
-    int rc = cli_common_option(c, opt, optarg);
-    if (rc)
-      return rc;
-  }
+  summary_args a = {c, plot_boot};
+  int rc =
+      cli_parse_options(argc, argv, options, c, print_help, summary_option, &a);
+  if (rc)
+    return rc;
   if (!*plot_boot && cli_plot_check(c))
     return EXIT_USAGE;
   if (*plot_boot && c->ci != NPS_CI_PERCENTILE && c->ci != NPS_CI_BCA)

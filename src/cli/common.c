@@ -3,6 +3,7 @@
  * an input file into a group table with file:line messages.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,28 @@ static int set_number(cli_common *c, const char *opt, const char *arg,
   return cli_usage_error(c->command,
                          "%s wants a whole number >= %llu, not '%s'", opt,
                          (unsigned long long)min, arg);
+}
+
+int cli_parse_options(int argc, char **argv, const struct option *options,
+                      cli_common *c, void (*help)(void), cli_option_fn own,
+                      void *ctx) {
+  opterr = 0;
+  int opt;
+  while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    if (opt == 'h' || opt == OPT_HELP) {
+      help();
+      return -1;
+    }
+    if (opt == '?' || opt == ':')
+      return cli_usage_error(c->command, "unknown or incomplete option '%s'",
+                             argv[optind - 1]);
+    int rc = own ? own(ctx, opt, optarg) : -1;
+    if (rc == -1)
+      rc = cli_common_option(c, opt, optarg);
+    if (rc)
+      return rc;
+  }
+  return 0;
 }
 
 int cli_common_option(cli_common *c, int opt, const char *arg) {

@@ -20,14 +20,6 @@ static void put_str(FILE *fp, const char *s) {
   cli_put_text(fp, s, strlen(s), 0);
 }
 
-static void key_cell(const nps_compare_row *r, size_t k, const char **p,
-                     size_t *len) {
-  if (r->key)
-    nps_key_part(r->key, r->key_len, k, p, len);
-  else
-    *p = k ? "" : "all", *len = k ? 0 : 3;
-}
-
 const char *compare_test_label(const compare_view *cv,
                                const nps_compare_row *r) {
   if (cv->res->paired)
@@ -227,7 +219,7 @@ static void segment_cells(const compare_view *cv, const nps_compare_row *r,
   for (size_t k = 0; k < nb; k++) {
     const char *p;
     size_t len;
-    key_cell(r, k, &p, &len);
+    cli_key_cell(r->key, r->key_len, k, &p, &len);
     cli_cell_text(&c[k], p, len);
   }
   c += nb;
@@ -474,14 +466,7 @@ static void csv_row(FILE *fp, const compare_view *cv,
   const cli_common *c = cv->opt;
   int tested = r->verdict.tested;
   fputs(r->key ? "segment" : "overall", fp);
-  for (size_t k = 0; k < c->n_by; k++) {
-    const char *p = "";
-    size_t len = 0;
-    if (r->key)
-      nps_key_part(r->key, r->key_len, k, &p, &len);
-    fputc(',', fp);
-    cli_csv_field(fp, p, len);
-  }
+  cli_csv_key(fp, r->key, r->key_len, c->n_by);
   csv_side(fp, cv, r, 0);
   csv_side(fp, cv, r, 1);
   fprintf(fp, ",%s", nps_ci_method_name(c->ci));
@@ -704,14 +689,7 @@ static void json_segments(cli_json *w, const compare_view *cv) {
     const nps_compare_row *r = &cv->res->rows[i];
     cli_json_nl(w);
     cli_json_open(w, NULL, '{');
-    cli_json_open(w, "group", '{');
-    for (size_t k = 0; k < c->n_by; k++) {
-      const char *p;
-      size_t len;
-      nps_key_part(r->key, r->key_len, k, &p, &len);
-      cli_json_strn(w, c->by[k], p, len);
-    }
-    cli_json_close(w, '}', 0);
+    cli_json_group(w, r->key, r->key_len, c->by, c->n_by);
     cli_json_nl(w);
     json_comparison(w, cv, "comparison", r);
     cli_json_close(w, '}', 0);

@@ -84,3 +84,15 @@ void cli_json_raw(cli_json *w, const char *key, const char *text) {
   member(w, key);
   fputs(text, w->fp);
 }
+
+void cli_json_group(cli_json *w, const char *key, size_t key_len,
+                    const char *const *names, size_t n) {
+  cli_json_open(w, "group", '{');
+  for (size_t k = 0; k < n; k++) {
+    const char *p;
+    size_t len;
+    nps_key_part(key, key_len, k, &p, &len);
+    cli_json_strn(w, names[k], p, len);
+  }
+  cli_json_close(w, '}', 0);
+}

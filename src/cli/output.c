@@ -342,3 +342,24 @@ char *cli_display_key(const char *key, size_t len) {
   out[o] = '\0';
   return out;
 }
+
+void cli_key_cell(const char *key, size_t key_len, size_t k, const char **p,
+                  size_t *len) {
+  if (key) {
+    nps_key_part(key, key_len, k, p, len);
+    return;
+  }
+  *p = k ? "" : "all";
+  *len = k ? 0 : 3;
+}
+
+void cli_csv_key(FILE *fp, const char *key, size_t key_len, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    const char *p = "";
+    size_t len = 0;
+    if (key)
+      nps_key_part(key, key_len, k, &p, &len);
+    fputc(',', fp);
+    cli_csv_field(fp, p, len);
+  }
+}

@@ -49,6 +49,11 @@ void cli_json_u64(cli_json *w, const char *key, uint64_t x);
 void cli_json_bool(cli_json *w, const char *key, int x);
 void cli_json_raw(cli_json *w, const char *key, const char *text);
 
+/* The object "group": {"COL": "value", ...} of a group key, one member a
+ * column of names[0..n). */
+void cli_json_group(cli_json *w, const char *key, size_t key_len,
+                    const char *const *names, size_t n);
+
 /* ---- the presentation step (present.c) ---- */
 
 #define CLI_MAX_CHARTS 4
@@ -113,5 +118,14 @@ void cli_append(char *buf, size_t size, const char *fmt, ...)
 /* A group key with its components joined by " / " (malloc'ed; NULL when
  * out of memory). */
 char *cli_display_key(const char *key, size_t len);
+
+/* Component k of a row's key in *p, *len; a NULL key (the overall row)
+ * reads "all" in its first column and "" in the others. */
+void cli_key_cell(const char *key, size_t key_len, size_t k, const char **p,
+                  size_t *len);
+
+/* ",value" for each of the n key columns (empty for a NULL key), as CSV
+ * fields. */
+void cli_csv_key(FILE *fp, const char *key, size_t key_len, size_t n);
 
 #endif

@@ -17,15 +17,6 @@ static void method_line(const cli_common *c, char *buf, size_t size) {
     cli_append(buf, size, ", B = %zu, seed %lu", c->boot, c->seed);
 }
 
-/* Component k of a row's key ("all" for the overall row's first). */
-static void key_cell(const nps_summary_row *r, size_t k, const char **p,
-                     size_t *len) {
-  if (r->key)
-    nps_key_part(r->key, r->key_len, k, p, len);
-  else
-    *p = k ? "" : "all", *len = k ? 0 : 3;
-}
-
 static int fallback(const nps_summary_row *r) {
   return r->has_ci && r->ci.note;
 }
@@ -40,7 +31,7 @@ static void row_cells(const summary_view *s, const nps_summary_row *r,
   for (; k < nb; k++) {
     const char *p;
     size_t len;
-    key_cell(r, k, &p, &len);
+    cli_key_cell(r->key, r->key_len, k, &p, &len);
     cli_cell_text(&cells[k], p, len);
   }
   if (nb == 0)
@@ -172,14 +163,7 @@ static void print_csv(FILE *fp, const void *ctx) {
   for (size_t i = 0; i < s->res->n_rows; i++) {
     const nps_summary_row *r = &s->res->rows[i];
     fputs(r->key ? "group" : "overall", fp);
-    for (size_t k = 0; k < c->n_by; k++) {
-      const char *p = "";
-      size_t len = 0;
-      if (r->key)
-        nps_key_part(r->key, r->key_len, k, &p, &len);
-      fputc(',', fp);
-      cli_csv_field(fp, p, len);
-    }
+    cli_csv_key(fp, r->key, r->key_len, c->n_by);
     fprintf(fp, ",%llu,%llu,%llu,%llu", (unsigned long long)r->est.n,
             (unsigned long long)r->counts.promoters,
             (unsigned long long)r->counts.passives,
@@ -212,14 +196,7 @@ static void json_row(cli_json *w, const summary_view *s,
   const cli_common *c = s->opt;
   if (r->key) {
     cli_json_nl(w);
-    cli_json_open(w, "group", '{');
-    for (size_t k = 0; k < c->n_by; k++) {
-      const char *p;
-      size_t len;
-      nps_key_part(r->key, r->key_len, k, &p, &len);
-      cli_json_strn(w, c->by[k], p, len);
-    }
-    cli_json_close(w, '}', 0);
+    cli_json_group(w, r->key, r->key_len, c->by, c->n_by);
   }
   int has = r->est.n > 0;
   cli_json_nl(w);
