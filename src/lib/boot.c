@@ -108,14 +108,19 @@ static void draw_diffs(const nps_counts *c, uint64_t n, size_t B, gsl_rng *r,
   }
 }
 
+/* n of c for a bootstrap: NPS_EOVERFLOW past 2^64 - 1, NPS_EEMPTY for 0. */
+static nps_status boot_total(const nps_counts *c, uint64_t *n) {
+  int overflow = 0;
+  *n = nps_counts_total_checked(c, &overflow);
+  return overflow ? NPS_EOVERFLOW : *n == 0 ? NPS_EEMPTY : NPS_OK;
+}
+
 nps_status nps_boot_replicates(const nps_counts *c, size_t B, gsl_rng *r,
                                double *out) {
-  int overflow = 0;
-  uint64_t n = nps_counts_total_checked(c, &overflow);
-  if (overflow)
-    return NPS_EOVERFLOW;
-  if (n == 0)
-    return NPS_EEMPTY;
+  uint64_t n;
+  nps_status st = boot_total(c, &n);
+  if (st != NPS_OK)
+    return st;
   draw_diffs(c, n, B, r, out);
   for (size_t i = 0; i < B; i++)
     out[i] /= (double)n;
@@ -279,12 +284,10 @@ nps_status nps_boot_ci(const nps_counts *c, size_t B, double level, gsl_rng *r,
   out->estimate = out->se = out->z0 = out->accel = NAN;
   if (B < 2 || !r || !nps_level_valid(level))
     return NPS_EINVAL;
-  int overflow = 0;
-  uint64_t n = nps_counts_total_checked(c, &overflow);
-  if (overflow)
-    return NPS_EOVERFLOW;
-  if (n == 0)
-    return NPS_EEMPTY;
+  uint64_t n;
+  nps_status st = boot_total(c, &n);
+  if (st != NPS_OK)
+    return st;
   double *v = nps_boot_buffer(work, B);
   if (!v)
     return NPS_ENOMEM;

@@ -72,16 +72,23 @@ static nps_interval wald_from(double p, double a, double d, double z,
   return (nps_interval){theta - z * se, theta + z * se};
 }
 
-nps_status nps_interval_wald(const nps_counts *c, double level,
-                             nps_interval *out) {
+/* The counts of c as doubles for an interval at level: NPS_EINVAL for a
+ * bad level, NPS_EEMPTY for n = 0. */
+static nps_status interval_counts(const nps_counts *c, double level, double *p,
+                                  double *a, double *d, double *n) {
   if (!nps_level_valid(level))
     return NPS_EINVAL;
+  nps_counts_as_double(c, p, a, d, n);
+  return *n == 0.0 ? NPS_EEMPTY : NPS_OK;
+}
+
+nps_status nps_interval_wald(const nps_counts *c, double level,
+                             nps_interval *out) {
   double p, a, d, n;
-  nps_counts_as_double(c, &p, &a, &d, &n);
-  if (n == 0.0)
-    return NPS_EEMPTY;
-  *out = wald_from(p, a, d, nps_z_for_level(level), NULL);
-  return NPS_OK;
+  nps_status st = interval_counts(c, level, &p, &a, &d, &n);
+  if (st == NPS_OK)
+    *out = wald_from(p, a, d, nps_z_for_level(level), NULL);
+  return st;
 }
 
 /* Rocks (2016) adjusted Wald: pseudo-counts 3/4 promoter, 3/2 passive,
@@ -181,16 +188,14 @@ static nps_status score_limit(score_ctx *s, double end, double *out) {
 nps_status nps_interval_score(const nps_counts *c, double level,
                               nps_interval *out) {
   *out = (nps_interval){NAN, NAN};
-  if (!nps_level_valid(level))
-    return NPS_EINVAL;
   double p, a, d, n;
-  nps_counts_as_double(c, &p, &a, &d, &n);
-  if (n == 0.0)
-    return NPS_EEMPTY;
+  nps_status st = interval_counts(c, level, &p, &a, &d, &n);
+  if (st != NPS_OK)
+    return st;
   score_ctx s = {p / n, d / n, 0.0, n, nps_z_for_level(level), 1.0};
   s.est = s.pp - s.pd;
   nps_interval iv;
-  nps_status st = score_limit(&s, -1.0, &iv.lo);
+  st = score_limit(&s, -1.0, &iv.lo);
   s.sign = -1.0;
   if (st == NPS_OK)
     st = score_limit(&s, 1.0, &iv.hi);
