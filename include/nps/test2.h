@@ -238,7 +238,7 @@ NPS_API double nps_test2_permutation_tables(const nps_counts *g1,
  * per group; the mid-p rejects 4.7-5.3% there, also for equal NPS with
  * unequal distributions, which is why it is p (docs/methods.md, "Two-sample
  * tests"). p_diff is the classical p for the raw difference, |Delta| >=
- * |Delta_obs| (as in nps_reference.json and the R package NPS), with
+ * |Delta_obs| (as in tests/data/nps_reference.json and the R package NPS), with
  * Deltas compared through the integer n1 n2 Delta = (P1 - D1) n2 - (P2 -
  * D2) n1, exactly while that stays below 2^52 (beyond, within a relative
  * 1e-12).

@@ -14,7 +14,7 @@
 #include "nps/boot.h"
 #include "nps_test.h"
 
-/* Reference values: nps_reference.json, computed independently with
+/* Reference values: tests/data/nps_reference.json, computed independently with
  * numpy/scipy and the R package NPS. boot_exact_* are the bootstrap
  * intervals in the limit B -> infinity (exact enumeration of the
  * multinomial bootstrap distribution), BCa with ties counted half. */

@@ -56,7 +56,7 @@ static void test_clipped(void **state) {
   assert_int_equal(compute(&c, NPS_CI_ADJUSTED_WALD, 0.95, 0, NULL, &res),
                    NPS_OK);
   assert_double_near(res.iv.hi, 1.0, 0.0);
-  assert_double_near(res.iv.lo, 0.4750355154, 1e-9); /* nps_reference.json */
+  assert_double_near(res.iv.lo, 0.4750355154, 1e-9); /* tests/data/nps_reference.json */
 }
 
 /* The bootstrap methods give nps_boot_ci's intervals for the same seed;

@@ -8,7 +8,7 @@
 #include "nps/hist.h"
 #include "nps_test.h"
 
-/* Reference values: nps_reference.json, computed independently with
+/* Reference values: tests/data/nps_reference.json, computed independently with
  * numpy/scipy and the R package NPS (NPS on -1..1, var = pP + pD - nps^2,
  * se = sqrt(var / n)). 10 significant digits. */
 static const struct {

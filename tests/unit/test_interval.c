@@ -13,7 +13,7 @@
 #include "nps/interval.h"
 #include "nps_test.h"
 
-/* Reference values: nps_reference.json, computed independently with
+/* Reference values: tests/data/nps_reference.json, computed independently with
  * numpy/scipy and the R package NPS (95% level, NPS on -1..1). The JSON
  * gives 10 significant digits. */
 typedef struct ref_case {

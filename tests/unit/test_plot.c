@@ -138,7 +138,7 @@ static void test_label_shortening(void **state) {
   assert_int_equal(nps_plot_label(ru, strlen(ru), 10, out, sizeof out, NULL),
                    NPS_OK);
   assert_string_equal(out, "ПриветМир…");
-  /* 10 KB label (BAD_INPUTS 31): shortened, within the buffer. */
+  /* A 10 KB label: shortened, within the buffer. */
   char *big = malloc(10240);
   assert_non_null(big);
   memset(big, 'x', 10240);

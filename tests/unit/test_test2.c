@@ -4,12 +4,12 @@
  * an explicit jackknife, the paired test, errors and fallbacks.
  *
  * Reference values (Wald, MeasuringU adjusted Wald, exact permutation p)
- * are copied from /work/shared/reference/nps_reference.json, section
- * "two_sample" (computed with Python numpy/scipy and checked against the R
- * package NPS); the file gives 10 decimals. The paired example was computed
- * by hand in Python (statistics.NormalDist). Everything else is checked
- * against an independent computation in this file: row-level enumeration
- * of every relabelling, or exact enumeration of both multinomials.
+ * are copied from tests/data/nps_reference.json, section "two_sample"
+ * (computed with Python numpy/scipy and checked against the R package NPS;
+ * its "about" field says how); the file gives 10 decimals. The paired example
+ * was computed by hand in Python (statistics.NormalDist). Everything else is
+ * checked against an independent computation in this file: row-level
+ * enumeration of every relabelling, or exact enumeration of both multinomials.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -31,7 +31,7 @@ static gsl_rng *rng_seeded(unsigned long seed) {
   return r;
 }
 
-/* nps_reference.json, two_sample. */
+/* tests/data/nps_reference.json, two_sample. */
 typedef struct ref2 {
   nps_counts g1, g2;
   double w_diff, w_se, w_z, w_p, w_lo, w_hi;
