@@ -10,9 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_sf_gamma.h>
 
+#include "hyper.h"
 #include "test2_internal.h"
 
 /* 2^52: below it the integers t are exact in a double. */
@@ -156,43 +155,6 @@ typedef struct perm_obs {
   nps_alternative alt;
 } perm_obs;
 
-static uint64_t min_u64(uint64_t a, uint64_t b) {
-  return a < b ? a : b;
-}
-
-/* a - b, or 0 when b >= a. */
-static uint64_t sub0(uint64_t a, uint64_t b) {
-  return a > b ? a - b : 0;
-}
-
-/* Hypergeometric(K of N, t drawn): f(j) proportional to C(K, j) C(N - K,
- * t - j) on [lo, hi] = [max(0, t - (N - K)), min(K, t)], unimodal with its
- * mode at floor((t + 1)(K + 1) / (N + 2)) (clamped; rounding of that
- * double can move it by one, which only costs a step of the walks). */
-typedef struct hyper {
-  uint64_t K, N, t, lo, hi, mode;
-} hyper;
-
-static hyper hyper_make(uint64_t K, uint64_t N, uint64_t t) {
-  hyper h = {K, N, t, sub0(t, N - K), min_u64(K, t), 0};
-  double m = floor(((double)t + 1.0) * ((double)K + 1.0) / ((double)N + 2.0));
-  h.mode = m <= (double)h.lo ? h.lo : m >= (double)h.hi ? h.hi : (uint64_t)m;
-  return h;
-}
-
-/* f(j + 1) / f(j) for lo <= j < hi; N - K + j + 1 - t > 0 there. */
-static double hyper_up(const hyper *h, uint64_t j) {
-  return ((double)(h->K - j) / (double)(j + 1)) *
-         ((double)(h->t - j) / (double)(h->N - h->K + j + 1 - h->t));
-}
-
-/* Variance of the hypergeometric. */
-static double hyper_var(const hyper *h) {
-  double N = (double)h->N, p = N > 0.0 ? (double)h->K / N : 0.0;
-  double t = (double)h->t;
-  return N > 1.0 ? t * p * (1.0 - p) * (N - t) / (N - 1.0) : 0.0;
-}
-
 /* ln of the relative cut-off: tables are visited while their weight
  * relative to the walk's start is at least e^-L2, L2 = ln(1e25 (m + 1)). */
 static double cut_log(const pooled *q) {
@@ -211,7 +173,7 @@ typedef struct perm_tails {
 static void perm_row(const pooled *q, const perm_obs *o, uint64_t x, double wx,
                      double cut, perm_tails *s) {
   uint64_t k = q->m - x;
-  hyper h = hyper_make(q->A, q->A + q->D, k);
+  nps_hyper h = nps_hyper_make(q->A, q->A + q->D, k);
   double sum = 0.0, tt[3] = {0, 0, 0}, tz[3] = {0, 0, 0};
   double f = 1.0;
   for (uint64_t a = h.mode;;) { /* the mode and below */
@@ -220,13 +182,13 @@ static void perm_row(const pooled *q, const perm_obs *o, uint64_t x, double wx,
     tz[extreme(split_z(q, x, k - a), o->z, o->z_tol, o->alt)] += f;
     if (a == h.lo)
       break;
-    f /= hyper_up(&h, --a);
+    f /= nps_hyper_up(&h, --a);
     if (f < cut)
       break;
   }
   f = 1.0;
   for (uint64_t a = h.mode; a < h.hi;) { /* above the mode */
-    f *= hyper_up(&h, a++);
+    f *= nps_hyper_up(&h, a++);
     if (f < cut)
       break;
     sum += f;
@@ -246,19 +208,19 @@ static void perm_row(const pooled *q, const perm_obs *o, uint64_t x, double wx,
  * the most likely one (the conditional mode of any row weighs at least
  * 1/(m + 1) of its row). */
 static void perm_walk(const pooled *q, const perm_obs *o, perm_tails *s) {
-  hyper h = hyper_make(q->P, q->P + q->A + q->D, q->m);
+  nps_hyper h = nps_hyper_make(q->P, q->P + q->A + q->D, q->m);
   double cut = exp(cut_log(q)), w = 1.0;
   for (uint64_t x = h.mode;;) {
     perm_row(q, o, x, w, cut, s);
     if (x == h.lo)
       break;
-    w /= hyper_up(&h, --x);
+    w /= nps_hyper_up(&h, --x);
     if (w < cut)
       break;
   }
   w = 1.0;
   for (uint64_t x = h.mode; x < h.hi;) {
-    w *= hyper_up(&h, x++);
+    w *= nps_hyper_up(&h, x++);
     if (w < cut)
       break;
     perm_row(q, o, x, w, cut, s);
@@ -270,12 +232,12 @@ static void perm_walk(const pooled *q, const perm_obs *o, perm_tails *s) {
  * (2 c sa + 3), c = sqrt(2 L2), sx the standard deviation of P1 and sa
  * that of A1 given P1 at its mode; at most the support size. */
 static double perm_visits(const pooled *q, double support) {
-  hyper hx = hyper_make(q->P, q->P + q->A + q->D, q->m);
-  hyper ha = hyper_make(q->A, q->A + q->D, q->m - hx.mode);
+  nps_hyper hx = nps_hyper_make(q->P, q->P + q->A + q->D, q->m);
+  nps_hyper ha = nps_hyper_make(q->A, q->A + q->D, q->m - hx.mode);
   double c = sqrt(-2.0 * cut_log(q));
   double est = 0.7853981633974483 *
-               /* pi / 4 */ (2.0 * c * sqrt(hyper_var(&hx)) + 3.0) *
-               (2.0 * c * sqrt(hyper_var(&ha)) + 3.0);
+               /* pi / 4 */ (2.0 * c * sqrt(nps_hyper_var(&hx)) + 3.0) *
+               (2.0 * c * sqrt(nps_hyper_var(&ha)) + 3.0);
   return fmin(est, support);
 }
 
@@ -299,63 +261,21 @@ static void perm_exact(const pooled *q, const perm_obs *o,
   tail_p(s.t, total, &out->p_diff, NULL);
 }
 
-/* ln C(n, k) by log-gamma. */
-static double ln_choose(double n, double k) {
-  return gsl_sf_lngamma(n + 1.0) - gsl_sf_lngamma(k + 1.0) -
-         gsl_sf_lngamma(n - k + 1.0);
-}
-
-/* One draw by inversion outward from the mode: with the mode's
- * probability f0 from log-gamma, u / f0 is spent on f(j) / f(mode), taking
- * at each step the larger of the next values below and above the mode (an
- * order fixed by the distribution, so this is an exact inversion up to the
- * rounding of f0, a relative 1e-16 ln(N) N or so). Expected cost: about
- * two standard deviations of steps. */
-static uint64_t hyper_draw(gsl_rng *r, const hyper *h) {
-  if (h->lo == h->hi)
-    return h->lo;
-  double lf0 = ln_choose((double)h->K, (double)h->mode) +
-               ln_choose((double)(h->N - h->K), (double)(h->t - h->mode)) -
-               ln_choose((double)h->N, (double)h->t);
-  double s = gsl_rng_uniform(r) * exp(-lf0) - 1.0; /* in units of f(mode) */
-  uint64_t dn = h->mode, up = h->mode;
-  double fdn = dn > h->lo ? 1.0 / hyper_up(h, dn - 1) : 0.0;
-  double fup = up < h->hi ? hyper_up(h, up) : 0.0;
-  while (s > 0.0 && (fdn > 0.0 || fup > 0.0)) {
-    if (fdn >= fup) {
-      s -= fdn;
-      if (s <= 0.0)
-        return dn - 1;
-      dn--;
-      fdn = dn > h->lo ? fdn / hyper_up(h, dn - 1) : 0.0;
-    } else {
-      s -= fup;
-      if (s <= 0.0)
-        return up + 1;
-      up++;
-      fup = up < h->hi ? fup * hyper_up(h, up) : 0.0;
-    }
-    if (fdn < 1e-300 && fup < 1e-300)
-      break; /* only rounding of f0 is left */
-  }
-  return h->mode;
-}
-
 /* Monte Carlo: each draw puts P1 ~ Hypergeometric(P of n, m) promoters
  * and A1 ~ Hypergeometric(A of A + D, m - P1) passives in the smaller
  * group. The observed split counts as one more draw, a tie: p = (1 + more
  * + ties) / (1 + draws), mid-p (more + (ties + 1) / 2) / (1 + draws). */
 static void perm_monte_carlo(const pooled *q, const perm_obs *o, size_t draws,
                              gsl_rng *r, nps_test2_result *out) {
-  hyper hx = hyper_make(q->P, q->P + q->A + q->D, q->m);
+  nps_hyper hx = nps_hyper_make(q->P, q->P + q->A + q->D, q->m);
   perm_tails s;
   memset(&s, 0, sizeof s);
   s.t[1].s = s.z[1].s = 1.0;
   s.all.s = 1.0 + (double)draws;
   for (size_t i = 0; i < draws; i++) {
-    uint64_t x = hyper_draw(r, &hx);
-    hyper ha = hyper_make(q->A, q->A + q->D, q->m - x);
-    uint64_t y = q->m - x - hyper_draw(r, &ha);
+    uint64_t x = nps_hyper_draw(r, &hx);
+    nps_hyper ha = nps_hyper_make(q->A, q->A + q->D, q->m - x);
+    uint64_t y = q->m - x - nps_hyper_draw(r, &ha);
     s.t[extreme(split_t(q, x, y), o->t, o->t_tol, o->alt)].s += 1.0;
     s.z[extreme(split_z(q, x, y), o->z, o->z_tol, o->alt)].s += 1.0;
   }
