@@ -1,5 +1,6 @@
 /*
- * multi.h - multiple-comparison adjustment of p-values.
+ * multi.h - k groups at once: omnibus tests that they share one NPS, and
+ * multiple-comparison adjustment of p-values.
  *
  * When one analysis runs many tests (one per segment, every pair of
  * segments, every competitor), some p-values fall below 0.05 by chance.
@@ -14,7 +15,10 @@
 
 #include <stddef.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "export.h"
+#include "hist.h"
 #include "status.h"
 
 #ifdef __cplusplus
@@ -48,6 +52,48 @@ NPS_API const char *nps_multi_method_name(nps_multi_method method);
  * unknown method (adj is then unchanged); NPS_ENOMEM. k = 0 is a no-op. */
 NPS_API nps_status nps_multi_adjust(nps_multi_method method, const double *p,
                                     size_t k, double *adj);
+
+/* Omnibus tests of k groups (docs/methods.md, "Segments"). */
+typedef struct nps_omnibus {
+  size_t k;            /* groups with answers; empty groups are left out */
+  double theta_w;      /* weighted mean NPS sum w_i theta_i / sum w_i */
+  double w;            /* Wald chi-square W = sum w_i (theta_i - theta_w)^2 */
+  double w_df;         /* k - 1 */
+  double w_p;          /* upper chi-square tail of W */
+  size_t adjusted;     /* groups with V_i = 0 that used the adjusted V_i */
+  double chisq;        /* Pearson X^2 of the 3 x k table of category counts */
+  double chisq_df;     /* (c - 1)(k - 1), c = categories present anywhere */
+  double chisq_p;      /* upper chi-square tail of X^2 */
+  double min_expected; /* smallest expected count of that table */
+  double perm_p;       /* Monte Carlo permutation p of W; NAN without draws */
+  double perm_mc_se;   /* its Monte Carlo standard error */
+  size_t perm_draws;   /* permutations drawn */
+  const char *note;    /* static text on a caveat, else NULL */
+} nps_omnibus;
+
+/* Do the k groups g[0..k) share one NPS?
+ * Wald: theta_i = (P_i - D_i)/n_i, V_i = pP + pD - theta_i^2, w_i =
+ * n_i / V_i, and W = sum w_i (theta_i - theta_w)^2 is chi-square with
+ * k - 1 df under equal NPS. A group with V_i = 0 (all its answers in one
+ * category) uses the adjusted-Wald variance of (P + 0.75, A + 1.5,
+ * D + 0.75) instead, so that it neither gets infinite weight nor drops
+ * out; out->adjusted counts them.
+ * Pearson: X^2 = sum (O - E)^2 / E over the 3 x k table, E = row total x
+ * column total / N; it tests that the groups share one distribution over
+ * promoters, passives and detractors, a different null from equal NPS
+ * (two groups can have equal NPS with different shares).
+ * Permutation (draws > 0): the conditional distribution of W given the
+ * pooled category counts and the group sizes, by Monte Carlo: each draw
+ * deals the pooled answers to the groups (sequential hypergeometric
+ * draws) and recomputes W; p = (1 + #{W* >= W}) / (1 + draws), W* within
+ * a relative 1e-9 of W counting as reaching it. Valid at any n, which
+ * the chi-square reference of W is not when groups are small.
+ * Fewer than two groups with answers: NPS_OK, k < 2, every test NAN and a
+ * note. NPS_EINVAL when draws > 0 and r is NULL; NPS_EOVERFLOW when the
+ * pooled counts pass 2^64 - 1; NPS_ENOMEM. */
+NPS_API nps_status nps_multi_omnibus(const nps_counts *g, size_t k,
+                                     size_t draws, gsl_rng *r,
+                                     nps_omnibus *out);
 
 #ifdef __cplusplus
 }
