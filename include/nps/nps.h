@@ -24,6 +24,7 @@
 #include "hist.h"
 #include "interval.h"
 #include "multi.h"
+#include "order.h"
 #include "plot.h"
 #include "power.h"
 #include "status.h"

@@ -10,6 +10,7 @@
 #include "nps/hist.h"
 #include "nps/interval.h"
 #include "nps/multi.h"
+#include "nps/order.h"
 #include "nps/nps.h"
 #include "nps/plot.h"
 #include "nps/power.h"
