@@ -19,6 +19,8 @@ static const command commands[] = {
     {"summary", cmd_summary, "NPS with a confidence interval, per group"},
     {"compare", cmd_compare,
      "did NPS change? two samples: before/after, control/pilot"},
+    {"segments", cmd_segments,
+     "which segments differ? omnibus, each vs the rest, pairs"},
 };
 
 static void print_help(void) {

@@ -67,6 +67,8 @@ typedef struct cli_common {
   const char *plot;              /* --plot FILE.gp; NULL: no chart */
   int render;                    /* --render given: run gnuplot */
   nps_plot_format render_format; /* png (default), svg, pdf */
+  nps_order order;               /* --order (summary, segments) */
+  const char *order_values[CLI_MAX_LIST];
 } cli_common;
 
 /* Long options shared by the subcommands (ids above 256 and below 512). */
@@ -123,6 +125,16 @@ void cli_common_free(cli_common *c);
 /* Applies one common option. Returns 0 when handled, EXIT_USAGE after
  * printing a usage error, -1 when opt is not a common option. */
 int cli_common_option(cli_common *c, int opt, const char *arg);
+
+/* --order nps|n|name|natural|file|V1,V2,...: a keyword, or a list of
+ * values (any argument with a comma, or a single word that is not a
+ * keyword). Returns 0 or EXIT_USAGE / EXIT_IO after a message. */
+int cli_order_option(cli_common *c, const char *arg);
+
+/* Parses a whole number >= min for option opt (e.g. "--lump-below").
+ * Returns 0, or EXIT_USAGE after a message. */
+int cli_number_option(const cli_common *c, const char *opt, const char *arg,
+                      uint64_t min, uint64_t *out);
 
 /* Prints "nps-stat CMD: message" and the --help hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -275,5 +287,6 @@ int cli_render(const char *script, const char *image);
 int nps_cli_main(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_segments(int argc, char **argv);
 
 #endif

@@ -226,13 +226,31 @@ static int set_format(cli_common *c, const char *arg) {
                          arg);
 }
 
-static int set_number(cli_common *c, const char *opt, const char *arg,
+int cli_number_option(const cli_common *c, const char *opt, const char *arg,
                       uint64_t min, uint64_t *out) {
   if (parse_u64(arg, out) == 0 && *out >= min)
     return 0;
   return cli_usage_error(c->command,
                          "%s wants a whole number >= %llu, not '%s'", opt,
                          (unsigned long long)min, arg);
+}
+
+int cli_order_option(cli_common *c, const char *arg) {
+  nps_order_by by;
+  if (!strchr(arg, ',') && nps_order_parse(arg, &by) == NPS_OK) {
+    c->order = (nps_order){by, NULL, 0};
+    return 0;
+  }
+  int n = *arg ? split_list(c, arg, c->order_values) : -1;
+  if (n == -2)
+    return cli_out_of_memory();
+  if (n < 0)
+    return cli_usage_error(c->command,
+                           "--order wants nps, n, name, natural, file or a "
+                           "list of values a,b,c, not '%s'",
+                           arg);
+  c->order = (nps_order){NPS_ORDER_VALUES, c->order_values, (size_t)n};
+  return 0;
 }
 
 int cli_parse_options(int argc, char **argv, const struct option *options,
@@ -267,7 +285,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   case OPT_DELIMITER:
     return set_delimiter(c, arg);
   case OPT_SKIP_ROWS:
-    return set_number(c, "--skip-rows", arg, 0, &c->csv.skip_rows);
+    return cli_number_option(c, "--skip-rows", arg, 0, &c->csv.skip_rows);
   case OPT_NA_VALUES:
     n = *arg ? split_list(c, arg, c->na) : 0;
     if (n == -2)
@@ -310,14 +328,14 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
                            "0.95, not '%s'",
                            arg);
   case OPT_BOOT:
-    if (set_number(c, "--boot", arg, 100, &v))
+    if (cli_number_option(c, "--boot", arg, 100, &v))
       return EXIT_USAGE;
     if (v > 100000000)
       return cli_usage_error(c->command, "--boot: at most 100000000");
     c->boot = (size_t)v;
     return 0;
   case OPT_SEED:
-    if (set_number(c, "--seed", arg, 0, &v))
+    if (cli_number_option(c, "--seed", arg, 0, &v))
       return EXIT_USAGE;
     c->seed = (unsigned long)v;
     c->seed_given = 1;
@@ -328,9 +346,9 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     c->output = arg;
     return 0;
   case OPT_MIN_N:
-    return set_number(c, "--min-n", arg, 0, &c->min_n);
+    return cli_number_option(c, "--min-n", arg, 0, &c->min_n);
   case OPT_THREADS:
-    if (set_number(c, "--threads", arg, 1, &v))
+    if (cli_number_option(c, "--threads", arg, 1, &v))
       return EXIT_USAGE;
     if (v > CLI_MAX_THREADS)
       return cli_usage_error(c->command, "--threads: at most %d",
@@ -338,7 +356,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     c->csv.threads = (unsigned)v;
     return 0;
   case OPT_MAX_GROUPS:
-    if (set_number(c, "--max-groups", arg, 1, &v))
+    if (cli_number_option(c, "--max-groups", arg, 1, &v))
       return EXIT_USAGE;
     c->max_groups = (size_t)v;
     return 0;

@@ -230,17 +230,20 @@ void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
   for (size_t r = 0; r < rows; r++) {
     if (markdown)
       fputs("| ", fp);
+    /* No trailing spaces: a table stops after its last non-empty cell. */
+    size_t end = cols;
+    while (!markdown && end > 0 && cells[r][end - 1].len == 0)
+      end--;
     for (size_t k = 0; k < cols; k++) {
       size_t w = cli_width(cells[r][k].text, cells[r][k].len);
-      /* No trailing spaces after an empty last cell. */
-      if (!markdown && k + 1 == cols && left[k] && w == 0)
+      if (k == end)
         break;
       if (k)
         fputs(markdown ? " | " : "  ", fp);
       if (!left[k])
         pad(fp, width[k] - w);
       cli_put_text(fp, cells[r][k].text, cells[r][k].len, markdown);
-      if (left[k] && (markdown || k + 1 < cols))
+      if (left[k] && (markdown || k + 1 < end))
         pad(fp, width[k] - w);
     }
     fputs(markdown ? " |\n" : "\n", fp);

@@ -1,0 +1,99 @@
+/*
+ * segments_chart.c - the chart of `nps-stat segments`: every segment's NPS
+ * with its interval and shares (the largest segments when there are many),
+ * the overall row below a rule, and the answer of the tests in the note.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segments_view.h"
+
+#define CHART_MAX_GROUPS 40 /* more rows make an unreadable chart */
+
+typedef struct ranked {
+  uint64_t n;
+  size_t index;
+} ranked;
+
+static int by_n_desc(const void *pa, const void *pb) {
+  const ranked *a = pa, *b = pb;
+  if (a->n != b->n)
+    return a->n > b->n ? -1 : 1;
+  return (a->index > b->index) - (a->index < b->index);
+}
+
+static nps_plot_group plot_group(const segments_view *s, size_t i) {
+  const nps_segments_row *r = &s->res->rows[i];
+  nps_plot_group g = {s->names[i], strlen(s->names[i]), r->counts, {NAN, NAN}};
+  if (r->has_ci)
+    g.ci = r->ci.iv;
+  return g;
+}
+
+/* Title line two: the omnibus answer, the vs-rest count, what is left out. */
+static void chart_note(const segments_view *s, size_t shown, size_t with,
+                       char *note, size_t size) {
+  const nps_segments *res = s->res;
+  char p[32];
+  note[0] = '\0';
+  if (res->omnibus.k >= 2) {
+    cli_fmt_p_phrase(p, sizeof p, res->omnibus_verdict.p);
+    cli_append(note, size, "segments %s (omnibus %s)",
+               res->omnibus_verdict.significant ? "differ" : "do not differ",
+               p);
+  }
+  size_t above = 0, below = 0;
+  for (size_t i = 0; i + 1 < res->n_rows; i++) {
+    const nps_verdict *v = &res->rows[i].vs_rest.verdict;
+    above += v->significant && v->direction > 0;
+    below += v->significant && v->direction < 0;
+  }
+  cli_append(note, size, "%s%zu above, %zu below the rest (%s)",
+             note[0] ? " · " : "", above, below,
+             nps_multi_method_name(res->options.adjust));
+  if (shown < with)
+    cli_append(note, size, " · the %zu largest of %zu segments", shown, with);
+  if (res->n_small)
+    cli_append(note, size, " · %zu below n = %llu, not tested", res->n_small,
+               (unsigned long long)s->opt->min_n);
+}
+
+nps_status segments_write_chart(FILE *fp, const nps_plot_target *t,
+                                const void *ctx) {
+  const segments_view *s = ctx;
+  const cli_common *c = s->opt;
+  const nps_segments *res = s->res;
+  size_t k = res->n_rows - 1, with = 0;
+  ranked *order = malloc((k ? k : 1) * sizeof *order);
+  nps_plot_group *groups = malloc((k ? k : 1) * sizeof *groups);
+  if (!order || !groups) {
+    free(order);
+    free(groups);
+    return NPS_ENOMEM;
+  }
+  for (size_t i = 0; i < k; i++)
+    if (res->rows[i].est.n > 0)
+      order[with++] = (ranked){res->rows[i].est.n, i};
+  qsort(order, with, sizeof *order, by_n_desc);
+  size_t shown = with < CHART_MAX_GROUPS ? with : CHART_MAX_GROUPS;
+  for (size_t i = 0; i < shown; i++)
+    groups[i] = plot_group(s, order[i].index);
+  nps_plot_group overall = plot_group(s, k);
+  char title[512], note[512];
+  snprintf(title, sizeof title, "NPS by ");
+  for (size_t i = 0; i < c->n_by; i++)
+    cli_append(title, sizeof title, "%s%s", i ? ", " : "", c->by[i]);
+  chart_note(s, shown, with, note, sizeof note);
+  nps_plot_info info = {title,
+                        strcmp(s->path, "-") ? s->path : "standard input",
+                        nps_ci_method_label(c->ci),
+                        c->level,
+                        cli_is_boot(c->ci) ? c->boot : 0,
+                        c->seed,
+                        note};
+  nps_status st = nps_plot_segments(fp, t, &info, groups, shown, &overall);
+  free(order);
+  free(groups);
+  return st;
+}
