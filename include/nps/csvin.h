@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "export.h"
 #include "status.h"
 #include "table.h"
 
@@ -58,7 +59,7 @@ typedef struct nps_csvin_options {
   char delimiter;           /* ',', ';' or '\t'; 0 sniffs it from the header */
   uint64_t skip_rows;       /* rows to drop after the header */
   const char *score_column; /* NULL: detect (see below) */
-  const char *const *group_columns; /* the --by columns, in key order */
+  const char *const *group_columns; /* the grouping columns, in key order */
   size_t n_group_columns;           /* 0: one group with an empty key */
   const char *const *na_values;     /* NULL: nps_csvin_default_na */
   size_t n_na_values;
@@ -127,16 +128,16 @@ typedef struct nps_csvin_error {
  * With skip_invalid, NPS_ESCORE and ragged rows are counted in
  * report->invalid instead. err is filled on
  * failure. The table may hold part of the data after a failure. */
-nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
-                          nps_table *table, nps_csvin_report *report,
-                          nps_csvin_error *err);
+NPS_API nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
+                                  nps_table *table, nps_csvin_report *report,
+                                  nps_csvin_error *err);
 
 /* Parses one score cell of len bytes (not necessarily NUL-terminated).
  * Returns NPS_OK with *score set, NPS_EEMPTY when the cell is blank (only
  * spaces), NPS_ESCORE when it is not a valid score. With labels nonzero, a
  * leading integer followed by a space and any text is accepted. */
-nps_status nps_csvin_parse_score(const char *cell, size_t len, int labels,
-                                 int *score);
+NPS_API nps_status nps_csvin_parse_score(const char *cell, size_t len,
+                                         int labels, int *score);
 
 #ifdef __cplusplus
 }

@@ -4,8 +4,8 @@
  * Each function writes one complete gnuplot script to a stdio stream: the
  * data inline, terminal, size, fonts, colours and titles, so that
  * `gnuplot chart.gp` draws a presentable chart with no editing. The library
- * only writes text; it never runs gnuplot (the nps-stat tool does that for
- * --render). To build a script in memory, pass a stream from
+ * only writes text; it never runs gnuplot (the nps-stat tool does that when
+ * asked to render). To build a script in memory, pass a stream from
  * open_memstream() or fmemopen().
  *
  * Untrusted text. Group labels, file names and column names come from CSV
@@ -36,6 +36,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "export.h"
 #include "hist.h"
 #include "interval.h"
 #include "status.h"
@@ -55,10 +56,11 @@ typedef enum nps_plot_format {
 #define NPS_PLOT_LABEL_MAX 40
 
 /* Parses "png", "svg" or "pdf". NPS_EINVAL for anything else. */
-nps_status nps_plot_format_parse(const char *name, nps_plot_format *out);
+NPS_API nps_status nps_plot_format_parse(const char *name,
+                                         nps_plot_format *out);
 
 /* "png", "svg" or "pdf": the format's name and file extension. */
-const char *nps_plot_format_name(nps_plot_format format);
+NPS_API const char *nps_plot_format_name(nps_plot_format format);
 
 /* Where a script draws. */
 typedef struct nps_plot_target {
@@ -108,10 +110,11 @@ typedef struct nps_plot_group {
  * Returns NPS_OK; NPS_EINVAL for a NULL fp, target or info, a bad level or
  * output name, or no group with answers; NPS_ENOMEM; NPS_EIO when writing
  * to fp failed. */
-nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
-                             const nps_plot_info *info,
-                             const nps_plot_group *groups, size_t n_groups,
-                             const nps_plot_group *overall);
+NPS_API nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
+                                     const nps_plot_info *info,
+                                     const nps_plot_group *groups,
+                                     size_t n_groups,
+                                     const nps_plot_group *overall);
 
 /* Histogram of bootstrap replicates of one group's NPS, with the interval
  * group->ci shaded and its limits and the estimate (from group->counts)
@@ -122,10 +125,10 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
  * info->replicates > 0), level and method.
  * Returns NPS_OK; NPS_EINVAL for NULL arguments, B < 2, n = 0, a bad level
  * or output name, or a non-finite replicate; NPS_ENOMEM; NPS_EIO. */
-nps_status nps_plot_bootstrap(FILE *fp, const nps_plot_target *target,
-                              const nps_plot_info *info,
-                              const nps_plot_group *group,
-                              const double *replicates, size_t B);
+NPS_API nps_status nps_plot_bootstrap(FILE *fp, const nps_plot_target *target,
+                                      const nps_plot_info *info,
+                                      const nps_plot_group *group,
+                                      const double *replicates, size_t B);
 
 /* The difference between two groups, as a two-sample test reports it. */
 typedef struct nps_plot_diff {
@@ -144,9 +147,11 @@ typedef struct nps_plot_diff {
  * / detractor shares.
  * Returns NPS_OK; NPS_EINVAL for NULL arguments, a group with n = 0, a
  * non-finite delta, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
-nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
-                            const nps_plot_info *info, const nps_plot_group *a,
-                            const nps_plot_group *b, const nps_plot_diff *diff);
+NPS_API nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
+                                    const nps_plot_info *info,
+                                    const nps_plot_group *a,
+                                    const nps_plot_group *b,
+                                    const nps_plot_diff *diff);
 
 /* The x axis of a power chart. */
 typedef enum nps_plot_power_axis {
@@ -175,10 +180,11 @@ typedef struct nps_plot_series {
  * Returns NPS_OK; NPS_EINVAL for NULL arguments, no series or more than 8, a
  * series with n < 2 or non-finite values, a bad level or output name;
  * NPS_ENOMEM; NPS_EIO. */
-nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
-                          const nps_plot_info *info, nps_plot_power_axis axis,
-                          double target_power, const nps_plot_series *series,
-                          size_t n_series);
+NPS_API nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
+                                  const nps_plot_info *info,
+                                  nps_plot_power_axis axis, double target_power,
+                                  const nps_plot_series *series,
+                                  size_t n_series);
 
 /* The label cleaning every chart applies, for callers that want to show a
  * label the way the chart does. Copies s[0..len) into out as UTF-8:
@@ -190,8 +196,8 @@ nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
  * ends in "…"; an empty label becomes "(empty)". out (size bytes) receives
  * the NUL-terminated result and *out_len (may be NULL) its length.
  * NPS_EINVAL when max_chars < 8 or size < 4 * max_chars + 1. */
-nps_status nps_plot_label(const char *s, size_t len, size_t max_chars,
-                          char *out, size_t size, size_t *out_len);
+NPS_API nps_status nps_plot_label(const char *s, size_t len, size_t max_chars,
+                                  char *out, size_t size, size_t *out_len);
 
 #ifdef __cplusplus
 }

@@ -13,8 +13,9 @@ if [[ ! -s "$tmp/example.c" ]]; then
   exit 1
 fi
 # shellcheck disable=SC2086
+# (the rpath finds a shared build of the library; a static one ignores it)
 "$cc" -std=c11 -Wall -Wextra -Werror -I"$include" "$tmp/example.c" "$lib" \
-  $libs -o "$tmp/example"
+  -Wl,-rpath,"$(dirname "$lib")" $libs -o "$tmp/example"
 out=$("$tmp/example")
 echo "$out"
 want='NPS 7.4, 95% CI [2.0, 12.7], n = 1000, Bayesian, Jeffreys Dirichlet prior'
