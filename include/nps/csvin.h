@@ -73,6 +73,32 @@ typedef struct nps_csvin_options {
                        in parallel (same result, same messages) */
 } nps_csvin_options;
 
+/* Advice that goes with a message: an option of nps_csvin_options that
+ * would likely fix the read. The library's messages state the problem;
+ * a caller turns each hint into advice in its own terms (the nps-stat
+ * tool names its flags) and places it at the hint's offset. */
+typedef enum nps_csvin_hint {
+  NPS_CSVIN_HINT_SCORE_LABELS = 1, /* labelled scores ("10 - Extremely
+                                      likely"): set score_labels */
+  NPS_CSVIN_HINT_SKIP_ROWS,        /* more header rows: skip_rows =
+                                      hints.skip_rows */
+  NPS_CSVIN_HINT_SCORE_COLUMN,     /* name the score column: score_column */
+  NPS_CSVIN_HINT_DELIMITER         /* the header holds another separator:
+                                      delimiter = hints.delimiter */
+} nps_csvin_hint;
+
+#define NPS_CSVIN_MAX_HINTS 4
+
+typedef struct nps_csvin_hints {
+  size_t n; /* hints in item[], in the order they apply */
+  struct {
+    nps_csvin_hint code;
+    size_t at; /* byte offset in the message where the advice goes */
+  } item[NPS_CSVIN_MAX_HINTS];
+  uint64_t skip_rows; /* NPS_CSVIN_HINT_SKIP_ROWS */
+  char delimiter;     /* NPS_CSVIN_HINT_DELIMITER */
+} nps_csvin_hints;
+
 /* What a read saw. Filled even when the read fails, as far as it got. */
 typedef struct nps_csvin_report {
   char delimiter;              /* the delimiter used */
@@ -88,14 +114,16 @@ typedef struct nps_csvin_report {
   uint64_t filtered;           /* records dropped by filters */
   uint64_t invalid;            /* records skipped by skip_invalid */
   uint64_t first_invalid_line; /* line of the first skipped record */
-  char first_invalid_reason[256]; /* its message (cut with "...") */
+  char first_invalid_reason[256];      /* its message (cut with "...") */
+  nps_csvin_hints first_invalid_hints; /* advice for that message */
 } nps_csvin_report;
 
 /* Where and why a read failed. */
 typedef struct nps_csvin_error {
-  uint64_t line;     /* 1-based physical line; 0 when not tied to one */
-  size_t column;     /* 1-based field number; 0 when not tied to one */
-  char message[512]; /* e.g. "column 'score': '11' is not a score 0..10" */
+  uint64_t line;         /* 1-based physical line; 0 when not tied to one */
+  size_t column;         /* 1-based field number; 0 when not tied to one */
+  char message[512];     /* e.g. "column 'score': '11' is not a score 0..10" */
+  nps_csvin_hints hints; /* advice for message */
 } nps_csvin_error;
 
 /* Reads all of in (a text stream opened by the caller) into table.

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "present.h"
 
 const char cli_common_help[] =
     "Input options:\n"
@@ -408,6 +408,46 @@ static FILE *open_input(const char *path, const char **name) {
   return fp;
 }
 
+/* The advice of one reader hint, in the tool's flags. */
+static void advice(char *buf, size_t size, nps_csvin_hint code,
+                   const nps_csvin_hints *h) {
+  switch (code) {
+  case NPS_CSVIN_HINT_SCORE_LABELS:
+    snprintf(buf, size, " (labelled scores need --score-labels)");
+    break;
+  case NPS_CSVIN_HINT_SKIP_ROWS:
+    snprintf(buf, size, " try --skip-rows %llu",
+             (unsigned long long)h->skip_rows);
+    break;
+  case NPS_CSVIN_HINT_SCORE_COLUMN:
+    snprintf(buf, size, "; name one with --score");
+    break;
+  case NPS_CSVIN_HINT_DELIMITER:
+    if (h->delimiter == '\t')
+      snprintf(buf, size, ": try --delimiter tab");
+    else
+      snprintf(buf, size, ": try --delimiter '%c'", h->delimiter);
+    break;
+  default:
+    buf[0] = '\0';
+  }
+}
+
+/* msg with the advice of each hint put at its place. */
+static void with_advice(char *out, size_t size, const char *msg,
+                        const nps_csvin_hints *h) {
+  size_t len = strlen(msg), from = 0;
+  out[0] = '\0';
+  for (size_t i = 0; i < h->n && i < NPS_CSVIN_MAX_HINTS; i++) {
+    size_t at = h->item[i].at < len ? h->item[i].at : len;
+    char text[96];
+    advice(text, sizeof text, h->item[i].code, h);
+    cli_append(out, size, "%.*s%s", (int)(at - from), msg + from, text);
+    from = at;
+  }
+  cli_append(out, size, "%s", msg + from);
+}
+
 static void report_notes(const cli_common *c, const char *name,
                          const nps_csvin_report *r) {
   if (c->quiet)
@@ -417,12 +457,15 @@ static void report_notes(const cli_common *c, const char *name,
             "nps-stat: %s: score column '%s' (detected; --score to "
             "choose another)\n",
             name, r->score_column);
+  char reason[512];
+  with_advice(reason, sizeof reason, r->first_invalid_reason,
+              &r->first_invalid_hints);
   if (r->invalid)
     fprintf(stderr,
             "nps-stat: warning: %s: skipped %llu invalid row%s (first: line "
             "%llu: %s)\n",
             name, (unsigned long long)r->invalid, r->invalid == 1 ? "" : "s",
-            (unsigned long long)r->first_invalid_line, r->first_invalid_reason);
+            (unsigned long long)r->first_invalid_line, reason);
 }
 
 int cli_load(const cli_common *c, const char *path, nps_table *table,
@@ -448,7 +491,9 @@ int cli_load(const cli_common *c, const char *path, nps_table *table,
     cli_error("%s: %s", name, strerror(saved_errno ? saved_errno : EIO));
     return EXIT_IO;
   }
-  const char *msg = err.message[0] ? err.message : nps_strerror(st);
+  char msg[1024];
+  with_advice(msg, sizeof msg, err.message[0] ? err.message : nps_strerror(st),
+              &err.hints);
   if (err.line)
     cli_error("%s:%llu: %s", name, (unsigned long long)err.line, msg);
   else

@@ -50,7 +50,7 @@ enum {
   CSV_GROWTH = 16 * 1024, /* libcsv field buffer growth step */
   SHOW_MAX = 40,          /* bytes of a value shown in a message */
   MAX_COLUMNS = 100000,   /* header columns accepted */
-  PROBE_MAX = 10,         /* rows looked at for a --skip-rows hint */
+  PROBE_MAX = 10,         /* rows looked at for a skip_rows hint */
   LIST_MAX = 360          /* message bytes spent on a list of columns */
 };
 
@@ -137,7 +137,7 @@ typedef struct reader {
   size_t key_cap;
 
   /* After a text-like score in the first data row: how many rows look
-   * like more header rows, for a --skip-rows hint. */
+   * like more header rows, for a skip_rows hint. */
   int probe;
   uint64_t probe_rows;
   int later_part; /* reads a part of a file after its first data row */
@@ -309,6 +309,15 @@ static void append(char *buf, size_t cap, const char *fmt, ...) {
 
 /* Copies the string src into out (cap >= 4 bytes), cut at a UTF-8
  * character boundary and ended with "..." when it does not fit. */
+/* Records that hint's advice goes at the current end of msg. */
+static void add_hint(nps_csvin_hints *h, const char *msg, nps_csvin_hint hint) {
+  if (h->n == NPS_CSVIN_MAX_HINTS)
+    return;
+  h->item[h->n].code = hint;
+  h->item[h->n].at = strlen(msg);
+  h->n++;
+}
+
 static void copy_cut(char *out, size_t cap, const char *src) {
   size_t len = strlen(src);
   if (len < cap) {
@@ -324,41 +333,48 @@ static void copy_cut(char *out, size_t cap, const char *src) {
 
 static void end_probe(reader *r, int found);
 
-/* Records the first error of the read; later ones are ignored. */
-static void fail(reader *r, nps_status st, uint64_t line, size_t column,
-                 const char *fmt, ...) {
+/* Records the first error of the read (and clears its hints); later ones
+ * are ignored. Returns 1 when this one was recorded. */
+static int fail(reader *r, nps_status st, uint64_t line, size_t column,
+                const char *fmt, ...) {
   if (r->status != NPS_OK)
-    return;
+    return 0;
   if (r->probe) { /* the pending score error came first */
     end_probe(r, 0);
-    return;
+    return 0;
   }
   r->status = st;
   r->err->line = line;
   r->err->column = column;
+  memset(&r->err->hints, 0, sizeof r->err->hints);
   va_list ap;
   va_start(ap, fmt);
   vformat(r->err->message, sizeof r->err->message, fmt, ap);
   va_end(ap);
+  return 1;
 }
 
 /* A record-level problem: skipped and counted under skip_invalid when
- * skippable, else the read fails. column is 1-based or 0. */
+ * skippable, else the read fails. column is 1-based or 0; hints (may be
+ * NULL) go with the message. */
 static void reject(reader *r, nps_status st, int skippable, size_t column,
-                   const char *fmt, ...) {
+                   const nps_csvin_hints *hints, const char *fmt, ...) {
   char msg[sizeof r->err->message];
   va_list ap;
   va_start(ap, fmt);
   vformat(msg, sizeof msg, fmt, ap);
   va_end(ap);
   if (!(skippable && r->opt->skip_invalid)) {
-    fail(r, st, r->rec_line, column, "%s", msg);
+    if (fail(r, st, r->rec_line, column, "%s", msg) && hints)
+      r->err->hints = *hints;
     return;
   }
   nps_csvin_report *rep = r->report;
   if (rep->invalid++ == 0) {
     rep->first_invalid_line = r->rec_line;
     copy_cut(rep->first_invalid_reason, sizeof rep->first_invalid_reason, msg);
+    if (hints)
+      rep->first_invalid_hints = *hints;
   }
 }
 
@@ -748,8 +764,10 @@ static void store_record(reader *r, const char *key, size_t len) {
   }
 }
 
-/* The message for the record's bad score or count cell. */
-static void bad_cell_message(const reader *r, char *msg, size_t cap) {
+/* The message for the record's bad score or count cell, and its hints. */
+static void bad_cell_message(const reader *r, char *msg, size_t cap,
+                             nps_csvin_hints *hints) {
+  memset(hints, 0, sizeof *hints);
   char name[4 * SHOW_MAX + 8];
   show_name(r, r->bad_col, name, sizeof name);
   if (r->bad_status == NPS_ECOUNT) {
@@ -761,14 +779,14 @@ static void bad_cell_message(const reader *r, char *msg, size_t cap) {
            r->bad_show, r->bad_kind & BAD_DECIMAL ? "whole-number " : "");
   if ((r->bad_kind & BAD_LABELLED) && !r->labels &&
       r->opt->input == NPS_INPUT_RAW)
-    append(msg, cap, " (labelled scores need --score-labels)");
+    add_hint(hints, msg, NPS_CSVIN_HINT_SCORE_LABELS);
 }
 
 /* Holds the error and keeps reading: are the next rows header rows too? */
 static void start_probe(reader *r) {
   r->err->line = r->rec_line;
   r->err->column = r->bad_col + 1;
-  bad_cell_message(r, r->err->message, sizeof r->err->message);
+  bad_cell_message(r, r->err->message, sizeof r->err->message, &r->err->hints);
   r->probe = 1;
   r->probe_rows = 1;
 }
@@ -776,10 +794,12 @@ static void start_probe(reader *r) {
 static void end_probe(reader *r, int found) {
   r->probe = 0;
   r->status = NPS_ESCORE;
-  if (found)
-    append(r->err->message, sizeof r->err->message,
-           " (extra header rows? try --skip-rows %llu)",
-           (unsigned long long)(r->opt->skip_rows + r->probe_rows));
+  if (found) {
+    append(r->err->message, sizeof r->err->message, " (extra header rows?");
+    r->err->hints.skip_rows = r->opt->skip_rows + r->probe_rows;
+    add_hint(&r->err->hints, r->err->message, NPS_CSVIN_HINT_SKIP_ROWS);
+    append(r->err->message, sizeof r->err->message, ")");
+  }
 }
 
 static void probe_record(reader *r) {
@@ -800,12 +820,12 @@ static void end_record(reader *r) {
     return;
   }
   if (r->col != r->ncols) {
-    reject(r, NPS_ECSV, 1, 0, "expected %zu fields, found %zu", r->ncols,
+    reject(r, NPS_ECSV, 1, 0, NULL, "expected %zu fields, found %zu", r->ncols,
            r->col);
     return;
   }
   if (r->maybe_header) {
-    reject(r, NPS_ECSV, 1, 0,
+    reject(r, NPS_ECSV, 1, 0, NULL,
            "the header row is repeated (concatenated exports?)");
     return;
   }
@@ -815,8 +835,9 @@ static void end_record(reader *r) {
   }
   if (r->bad_col != NO_COLUMN) {
     char msg[sizeof r->err->message];
+    nps_csvin_hints hints;
     /* A labelled score ("10 - Extremely likely") is an answer, not a
-     * question text: no --skip-rows hint for it. */
+     * question text: no skip_rows hint for it. */
     if (r->report->records == 1 && !r->later_part &&
         r->bad_status == NPS_ESCORE &&
         (r->bad_kind & (BAD_TEXT | BAD_LABELLED)) == BAD_TEXT &&
@@ -824,9 +845,9 @@ static void end_record(reader *r) {
       start_probe(r);
       return;
     }
-    bad_cell_message(r, msg, sizeof msg);
-    reject(r, r->bad_status, r->bad_status == NPS_ESCORE, r->bad_col + 1, "%s",
-           msg);
+    bad_cell_message(r, msg, sizeof msg, &hints);
+    reject(r, r->bad_status, r->bad_status == NPS_ESCORE, r->bad_col + 1,
+           &hints, "%s", msg);
     return;
   }
   const char *key;
@@ -911,10 +932,13 @@ static void append_columns(const reader *r, char *msg, size_t cap) {
   }
 }
 
-static void fail_column(reader *r, char *msg) {
+/* Fails with msg and the list of columns; hints (may be NULL) go with
+ * msg. */
+static void fail_column(reader *r, char *msg, const nps_csvin_hints *hints) {
   size_t cap = sizeof r->err->message;
   append_columns(r, msg, cap);
-  fail(r, NPS_ECOLUMN, r->rec_line, 0, "%s", msg);
+  if (fail(r, NPS_ECOLUMN, r->rec_line, 0, "%s", msg) && hints)
+    r->err->hints = *hints;
 }
 
 /* Two columns fit: the same name twice, or two candidates for what. */
@@ -926,12 +950,12 @@ static void fail_ambiguous(reader *r, const char *what, const size_t two[2]) {
     fail(r, NPS_ECOLUMN, r->rec_line, 0,
          "ambiguous column '%s': columns %zu and %zu have that name", a,
          two[0] + 1, two[1] + 1);
-  else
-    fail(r, NPS_ECOLUMN, r->rec_line, 0,
-         "two columns could be the %s column: '%s' (column %zu) and '%s' "
-         "(column %zu)%s",
-         what, a, two[0] + 1, b, two[1] + 1,
-         strcmp(what, "score") == 0 ? "; name one with --score" : "");
+  else if (fail(r, NPS_ECOLUMN, r->rec_line, 0,
+                "two columns could be the %s column: '%s' (column %zu) and "
+                "'%s' (column %zu)",
+                what, a, two[0] + 1, b, two[1] + 1) &&
+           strcmp(what, "score") == 0)
+    add_hint(&r->err->hints, r->err->message, NPS_CSVIN_HINT_SCORE_COLUMN);
 }
 
 /* The column called name; NO_COLUMN (and a failure) when absent. */
@@ -959,7 +983,7 @@ static size_t need_column(reader *r, const char *name) {
     }
     free(want);
   }
-  fail_column(r, msg);
+  fail_column(r, msg, NULL);
   return NO_COLUMN;
 }
 
@@ -997,8 +1021,11 @@ static size_t detect_score(reader *r) {
   }
   char msg[sizeof r->err->message] =
       "no score column found (looked for names like score, nps, rating, "
-      "recommend; name one with --score)";
-  fail_column(r, msg);
+      "recommend";
+  nps_csvin_hints hints = {0};
+  add_hint(&hints, msg, NPS_CSVIN_HINT_SCORE_COLUMN);
+  append(msg, sizeof msg, ")");
+  fail_column(r, msg, &hints);
   return NO_COLUMN;
 }
 
@@ -1077,7 +1104,7 @@ static void resolve_counts(reader *r) {
         "counts input needs columns score and count (or n, responses, "
         "freq, frequency), or 0..10 (or s0..s10), or promoters, passives, "
         "detractors";
-    fail_column(r, msg);
+    fail_column(r, msg, NULL);
   }
   snprintf(r->report->counts_form, sizeof r->report->counts_form, "%s",
            form_names[r->form]);
@@ -1339,19 +1366,18 @@ static void pick_hint(reader *r, const unsigned char *s, size_t n) {
     r->hint = other;
 }
 
-static void append_hint(const reader *r) {
+static void append_hint(reader *r) {
   nps_status st = r->status;
   char *msg = r->err->message;
   if (!r->hint || (st != NPS_ECSV && st != NPS_ESCORE && st != NPS_ECOLUMN &&
                    st != NPS_ECOUNT))
     return;
   if (r->hint == '\t')
-    append(msg, sizeof r->err->message,
-           "; the header contains tabs: try --delimiter tab");
+    append(msg, sizeof r->err->message, "; the header contains tabs");
   else
-    append(msg, sizeof r->err->message,
-           "; the header contains '%c': try --delimiter '%c'", r->hint,
-           r->hint);
+    append(msg, sizeof r->err->message, "; the header contains '%c'", r->hint);
+  r->err->hints.delimiter = (char)r->hint;
+  add_hint(&r->err->hints, msg, NPS_CSVIN_HINT_DELIMITER);
 }
 
 /* Checks and strips the start of the input; returns the offset of the
@@ -1635,6 +1661,7 @@ static void merge_reports(const part *parts, size_t m,
       report->first_invalid_line = q->first_invalid_line + lines;
       memcpy(report->first_invalid_reason, q->first_invalid_reason,
              sizeof q->first_invalid_reason);
+      report->first_invalid_hints = q->first_invalid_hints;
     }
     report->invalid += q->invalid;
     lines += parts[i].r.line - parts[i].line0;

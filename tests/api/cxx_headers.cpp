@@ -11,6 +11,7 @@
 #include "nps/interval.h"
 #include "nps/multi.h"
 #include "nps/order.h"
+#include "nps/segments.h"
 #include "nps/nps.h"
 #include "nps/plot.h"
 #include "nps/power.h"

@@ -85,6 +85,19 @@ static void assert_ok(const run *r) {
              (unsigned long long)r->err.line, r->err.message);
 }
 
+/* The message has exactly one hint, code, placed right after prefix
+ * (which the message starts with or contains). */
+static void assert_hint(const run *r, nps_csvin_hint code, const char *after) {
+  const char *m = r->err.message, *p = strstr(m, after);
+  if (r->err.hints.n != 1 || r->err.hints.item[0].code != code)
+    fail_msg("hints: %zu, first code %d, want one of code %d (message: %s)",
+             r->err.hints.n,
+             r->err.hints.n ? (int)r->err.hints.item[0].code : 0, (int)code, m);
+  if (!p || r->err.hints.item[0].at != (size_t)(p - m) + strlen(after))
+    fail_msg("hint at %zu, want right after '%s' in '%s'",
+             r->err.hints.item[0].at, after, m);
+}
+
 static void assert_error(const run *r, nps_status st, uint64_t line,
                          size_t column, const char *part) {
   if (r->st != st)
@@ -318,9 +331,7 @@ static void test_bad_scores(void **state) {
       {"100", "'100' is not a score 0..10"},
       {"7.5", "'7.5' is not a whole-number score 0..10"},
       {"\"7,5\"", "'7,5' is not a whole-number score 0..10"},
-      {"10 - Extremely likely",
-       "'10 - Extremely likely' is not a score 0..10 (labelled scores need "
-       "--score-labels)"},
+      {"10 - Extremely likely", "'10 - Extremely likely' is not a score 0..10"},
       {"0x0A", "'0x0A' is not a score"},
       {"1e1", "'1e1' is not a score"},
       {"+9", "'+9' is not a score"},
@@ -352,6 +363,47 @@ static void test_bad_scores(void **state) {
     assert_non_null(strstr(r.rep.first_invalid_reason, cases[i].part));
     run_done(&r);
   }
+}
+
+/* Advice comes as hints placed in the message, never as flag text. */
+static void test_hints(void **state) {
+  (void)state;
+  const char *csv = "id,score\n1,9\n2,10 - Extremely likely\n";
+  run r = {0};
+  run_str(&r, csv, NULL);
+  assert_error(&r, NPS_ESCORE, 3, 2,
+               "'10 - Extremely likely' is not a score 0..10");
+  assert_hint(&r, NPS_CSVIN_HINT_SCORE_LABELS, "is not a score 0..10");
+  assert_int_equal(r.err.hints.item[0].at, strlen(r.err.message));
+  run_done(&r);
+  /* skipped: the report's reason carries the same hint */
+  nps_csvin_options o = {0};
+  o.skip_invalid = 1;
+  run_str(&r, csv, &o);
+  assert_ok(&r);
+  assert_int_equal(r.rep.first_invalid_hints.n, 1);
+  assert_int_equal(r.rep.first_invalid_hints.item[0].code,
+                   NPS_CSVIN_HINT_SCORE_LABELS);
+  assert_int_equal(r.rep.first_invalid_hints.item[0].at,
+                   strlen(r.rep.first_invalid_reason));
+  run_done(&r);
+  /* two score candidates: name one */
+  run_str(&r, "nps,score\n9,9\n", NULL);
+  assert_error(&r, NPS_ECOLUMN, 1, 0, "two columns could be the score column");
+  assert_hint(&r, NPS_CSVIN_HINT_SCORE_COLUMN, "'score' (column 2)");
+  run_done(&r);
+  /* no candidate: the hint sits inside the parenthesis, before the list
+   * of columns */
+  run_str(&r, "a,b\n9,9\n", NULL);
+  assert_error(&r, NPS_ECOLUMN, 1, 0,
+               "no score column found (looked for names like score, nps, "
+               "rating, recommend); the columns are: a, b");
+  assert_hint(&r, NPS_CSVIN_HINT_SCORE_COLUMN, "rating, recommend");
+  run_done(&r);
+  /* a clean error has no hints */
+  run_str(&r, "id,score\n1,11\n", NULL);
+  assert_int_equal(r.err.hints.n, 0);
+  run_done(&r);
 }
 
 static void test_score_labels(void **state) {
@@ -514,13 +566,18 @@ static void test_delimiter_hint(void **state) {
   o.score_column = "score";
   run r = {0};
   run_str(&r, "id;region;score\n1;north;9\n", &o);
-  assert_error(&r, NPS_ECOLUMN, 1, 0,
-               "the header contains ';': try --delimiter ';'");
+  /* the message says what is wrong; the hint says which delimiter to try
+   * (nps-stat adds ": try --delimiter ';'" there) */
+  assert_error(&r, NPS_ECOLUMN, 1, 0, "the header contains ';'");
+  assert_hint(&r, NPS_CSVIN_HINT_DELIMITER, "the header contains ';'");
+  assert_int_equal(r.err.hints.delimiter, ';');
+  assert_null(strstr(r.err.message, "--"));
   run_done(&r);
   /* The Excel export forced to ',' has one column: the same hint. */
   run_file(&r, "excel_ru.csv", &o);
   assert_int_equal(r.st, NPS_ECOLUMN);
-  assert_non_null(strstr(r.err.message, "try --delimiter ';'"));
+  assert_hint(&r, NPS_CSVIN_HINT_DELIMITER, "the header contains ';'");
+  assert_int_equal(r.err.hints.delimiter, ';');
   run_done(&r);
 }
 
@@ -920,7 +977,9 @@ static void test_sample_qualtrics(void **state) {
    * counts the two extra header rows. */
   all.skip_rows = 0;
   run_file(&r, "qualtrics.csv", &all);
-  assert_error(&r, NPS_ESCORE, 2, 12, "(extra header rows? try --skip-rows 2)");
+  assert_error(&r, NPS_ESCORE, 2, 12, "(extra header rows?)");
+  assert_hint(&r, NPS_CSVIN_HINT_SKIP_ROWS, "(extra header rows?");
+  assert_int_equal(r.err.hints.skip_rows, 2);
   run_done(&r);
 }
 
@@ -937,8 +996,9 @@ static void test_sample_surveymonkey(void **state) {
   o.skip_rows = 0;
   run_file(&r, "surveymonkey.csv", &o);
   assert_error(&r, NPS_ESCORE, 2, 10,
-               "'Response' is not a score 0..10 (extra header rows? try "
-               "--skip-rows 1)");
+               "'Response' is not a score 0..10 (extra header rows?)");
+  assert_hint(&r, NPS_CSVIN_HINT_SKIP_ROWS, "(extra header rows?");
+  assert_int_equal(r.err.hints.skip_rows, 1);
   run_done(&r);
 }
 
@@ -1050,6 +1110,7 @@ int main(void) {
       cmocka_unit_test(test_tab_and_forced_delimiter),
       cmocka_unit_test(test_line_numbers),
       cmocka_unit_test(test_bad_scores),
+      cmocka_unit_test(test_hints),
       cmocka_unit_test(test_score_labels),
       cmocka_unit_test(test_missing_scores),
       cmocka_unit_test(test_missing_column),
