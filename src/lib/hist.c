@@ -3,7 +3,7 @@
  *
  * NPS is the mean of per-respondent scores s = +1 (promoter), 0 (passive),
  * -1 (detractor): theta = pP - pD. The plug-in variance of one score is
- * V = E[s^2] - theta^2 = pP + pD - theta^2 (DESIGN.md section 4).
+ * V = E[s^2] - theta^2 = pP + pD - theta^2 (docs/methods.md, section 1).
  */
 #include <math.h>
 #include <string.h>
