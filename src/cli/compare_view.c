@@ -679,10 +679,7 @@ static void json_head(cli_json *w, const compare_view *cv) {
 static void json_segments(cli_json *w, const compare_view *cv) {
   const cli_common *c = cv->opt;
   cli_json_nl(w);
-  cli_json_open(w, "by", '[');
-  for (size_t i = 0; i < c->n_by; i++)
-    cli_json_str(w, NULL, c->by[i]);
-  cli_json_close(w, ']', 0);
+  cli_json_strings(w, "by", c->by, c->n_by);
   cli_json_nl(w);
   cli_json_open(w, "segments", '[');
   for (size_t i = 0; i + 1 < cv->res->n_rows; i++) {

@@ -96,3 +96,11 @@ void cli_json_group(cli_json *w, const char *key, size_t key_len,
   }
   cli_json_close(w, '}', 0);
 }
+
+void cli_json_strings(cli_json *w, const char *key, const char *const *s,
+                      size_t n) {
+  cli_json_open(w, key, '[');
+  for (size_t i = 0; i < n; i++)
+    cli_json_str(w, NULL, s[i]);
+  cli_json_close(w, ']', 0);
+}

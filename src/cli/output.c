@@ -366,3 +366,13 @@ void cli_csv_key(FILE *fp, const char *key, size_t key_len, size_t n) {
     cli_csv_field(fp, p, len);
   }
 }
+
+size_t cli_estimate_cells(cli_cell *cells, const nps_estimate *e) {
+  cli_cell_u64(&cells[0], e->n);
+  cli_cell_pct(&cells[1], e->n, e->share_promoters);
+  cli_cell_pct(&cells[2], e->n, e->share_passives);
+  cli_cell_pct(&cells[3], e->n, e->share_detractors);
+  cli_points(cells[4].buf, sizeof cells[4].buf, e->n ? e->nps : NAN);
+  cli_cell_text(&cells[4], cells[4].buf, strlen(cells[4].buf));
+  return 5;
+}

@@ -49,6 +49,10 @@ void cli_json_u64(cli_json *w, const char *key, uint64_t x);
 void cli_json_bool(cli_json *w, const char *key, int x);
 void cli_json_raw(cli_json *w, const char *key, const char *text);
 
+/* An array of n strings as the member key. */
+void cli_json_strings(cli_json *w, const char *key, const char *const *s,
+                      size_t n);
+
 /* The object "group": {"COL": "value", ...} of a group key, one member a
  * column of names[0..n). */
 void cli_json_group(cli_json *w, const char *key, size_t key_len,
@@ -118,6 +122,10 @@ void cli_append(char *buf, size_t size, const char *fmt, ...)
 /* A group key with its components joined by " / " (malloc'ed; NULL when
  * out of memory). */
 char *cli_display_key(const char *key, size_t len);
+
+/* The cells n, promoters, passives, detractors (shares) and NPS (points)
+ * of an estimate; returns the number of cells written (5). */
+size_t cli_estimate_cells(cli_cell *cells, const nps_estimate *e);
 
 /* Component k of a row's key in *p, *len; a NULL key (the overall row)
  * reads "all" in its first column and "" in the others. */

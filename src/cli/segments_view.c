@@ -97,13 +97,7 @@ static void row_cells(const segments_view *s, size_t i, cli_cell *cells) {
     cli_key_cell(r->lumped ? NULL : r->key, r->key_len, k, &p, &len);
     cli_cell_text(&cells[k], r->lumped ? "" : p, r->lumped ? 0 : len);
   }
-  cli_cell_u64(&cells[k++], r->est.n);
-  cli_cell_pct(&cells[k++], r->est.n, r->est.share_promoters);
-  cli_cell_pct(&cells[k++], r->est.n, r->est.share_passives);
-  cli_cell_pct(&cells[k++], r->est.n, r->est.share_detractors);
-  cli_points(cells[k].buf, sizeof cells[k].buf, r->est.n ? r->est.nps : NAN);
-  cli_cell_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
-  k++;
+  k += cli_estimate_cells(&cells[k], &r->est);
   char ci[80] = "n/a";
   if (r->has_ci)
     cli_fmt_ci(ci, sizeof ci, r->ci.iv.lo, r->ci.iv.hi);
@@ -575,10 +569,7 @@ static void print_json(cli_json *w, const void *ctx) {
   cli_json_str(w, "adjust", nps_multi_method_name(res->options.adjust));
   cli_json_str(w, "order", nps_order_name(res->options.order.by));
   cli_json_nl(w);
-  cli_json_open(w, "by", '[');
-  for (size_t i = 0; i < c->n_by; i++)
-    cli_json_str(w, NULL, c->by[i]);
-  cli_json_close(w, ']', 0);
+  cli_json_strings(w, "by", c->by, c->n_by);
   cli_json_nl(w);
   cli_json_open(w, "segments", '[');
   for (size_t i = 0; i < n_segments(s); i++) {

@@ -36,13 +36,7 @@ static void row_cells(const summary_view *s, const nps_summary_row *r,
   }
   if (nb == 0)
     cli_cell_text(&cells[k++], "all", 3);
-  cli_cell_u64(&cells[k++], r->est.n);
-  cli_cell_pct(&cells[k++], r->est.n, r->est.share_promoters);
-  cli_cell_pct(&cells[k++], r->est.n, r->est.share_passives);
-  cli_cell_pct(&cells[k++], r->est.n, r->est.share_detractors);
-  cli_points(cells[k].buf, sizeof cells[k].buf, r->est.n ? r->est.nps : NAN);
-  cli_cell_text(&cells[k], cells[k].buf, strlen(cells[k].buf));
-  k++;
+  k += cli_estimate_cells(&cells[k], &r->est);
   if (r->has_ci) {
     char ci[80];
     cli_fmt_ci(ci, sizeof ci, r->ci.iv.lo, r->ci.iv.hi);
@@ -263,10 +257,7 @@ static void print_json(cli_json *w, const void *ctx) {
   cli_json_nl(w);
   cli_json_u64(w, "filtered", rp->filtered);
   cli_json_nl(w);
-  cli_json_open(w, "by", '[');
-  for (size_t i = 0; i < c->n_by; i++)
-    cli_json_str(w, NULL, c->by[i]);
-  cli_json_close(w, ']', 0);
+  cli_json_strings(w, "by", c->by, c->n_by);
   cli_json_nl(w);
   cli_json_open(w, "groups", '[');
   for (size_t i = 0; i + 1 < s->res->n_rows; i++) {

@@ -54,10 +54,9 @@ int nps_csv_fail(reader *r, nps_status st, uint64_t line, size_t column,
   r->status = st;
   r->err->line = line;
   r->err->column = column;
-  memset(&r->err->hints, 0, sizeof r->err->hints);
   va_list ap;
   va_start(ap, fmt);
-  nps_csv_vformat(r->err->message, sizeof r->err->message, fmt, ap);
+  nps_csv_set_message(r->err, fmt, ap);
   va_end(ap);
   return 1;
 }

@@ -31,10 +31,9 @@ static int col_fail(resolver *r, nps_status st, const char *fmt, ...) {
   if (r->status != NPS_OK)
     return 0;
   r->status = st;
-  memset(&r->err->hints, 0, sizeof r->err->hints);
   va_list ap;
   va_start(ap, fmt);
-  nps_csv_vformat(r->err->message, sizeof r->err->message, fmt, ap);
+  nps_csv_set_message(r->err, fmt, ap);
   va_end(ap);
   return 1;
 }

@@ -145,6 +145,9 @@ int nps_csv_contains(const char *hay, size_t hlen, const char *needle);
 /* vsnprintf into buf that never leaves a cut UTF-8 sequence at the end. */
 void nps_csv_vformat(char *buf, size_t cap, const char *fmt, va_list ap);
 
+/* err's message from fmt, and no hints. */
+void nps_csv_set_message(nps_csvin_error *err, const char *fmt, va_list ap);
+
 /* Appends a formatted text to the message in buf. */
 void nps_csv_append(char *buf, size_t cap, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

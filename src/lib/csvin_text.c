@@ -156,3 +156,8 @@ void nps_csv_copy_cut(char *out, size_t cap, const char *src) {
   memcpy(out, src, len);
   memcpy(out + len, "...", 4);
 }
+
+void nps_csv_set_message(nps_csvin_error *err, const char *fmt, va_list ap) {
+  memset(&err->hints, 0, sizeof err->hints);
+  nps_csv_vformat(err->message, sizeof err->message, fmt, ap);
+}

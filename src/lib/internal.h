@@ -84,8 +84,12 @@ nps_status nps_name_parse(const nps_name *table, size_t n, const char *name,
 const char *nps_name_text(const nps_name *table, size_t n, int value,
                           int label);
 
-/* FNV-1a: h updated with len bytes at p. Start from NPS_FNV_OFFSET. */
-#define NPS_FNV_OFFSET 14695981039346656037u
+/* FNV-1a: h updated with len bytes at p, from a basis (FNV's own offset
+ * basis is 14695981039346656037). */
+/* The basis that group keys have always been hashed from (the table's
+ * slots, the seed of each key): kept so that every seed, and every
+ * bootstrap result, stays what it was. */
+#define NPS_KEY_HASH_BASIS 1469598103934665603u
 uint64_t nps_fnv1a(uint64_t h, const void *p, size_t len);
 
 /* Nonzero when every answer of c is in one category (and n > 0): such a

@@ -11,13 +11,9 @@
 #include "internal.h"
 #include "nps/summary.h"
 
-/* The key hash keeps the offset basis the tool has always used, so every
- * seed, and every bootstrap result, stays what it was. */
-#define SEED_HASH_BASIS 1469598103934665603u
-
 unsigned long nps_seed_for_key(unsigned long seed, const char *key,
                                size_t len) {
-  uint64_t h = nps_fnv1a(SEED_HASH_BASIS, key, len);
+  uint64_t h = nps_fnv1a(NPS_KEY_HASH_BASIS, key, len);
   /* splitmix64 finaliser over seed + key hash */
   uint64_t z = (uint64_t)seed + h * 0x9E3779B97F4A7C15u;
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "nps/table.h"
 
 struct nps_table {
@@ -20,12 +21,7 @@ struct nps_table {
 };
 
 static uint64_t hash_key(const char *key, size_t len) {
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < len; i++) {
-    h ^= (unsigned char)key[i];
-    h *= 1099511628211u;
-  }
-  return h;
+  return nps_fnv1a(NPS_KEY_HASH_BASIS, key, len);
 }
 
 nps_table *nps_table_new(size_t max_groups) {
