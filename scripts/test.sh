@@ -17,11 +17,14 @@ trap 'rm -rf "$logdir"' EXIT
 passed=0
 failed=0
 problems=()
+skipped=()
 
 # Add the counts from one ctest log to the totals. ctest closes with
 # "NN% tests passed, F tests failed out of T"; no such line means no test ran.
+# A test that exits 77 (a tool it needs is missing) is skipped, not passed:
+# it is listed with its reason (its "SKIPPED: ..." line) in the summary.
 count_ctest() {
-  local log=$1 line f t
+  local log=$1 dir=$2 suite=$3 line f t name reason
   line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' \
            "$log" | tail -n 1)
   if [[ -z "$line" ]]; then
@@ -29,7 +32,15 @@ count_ctest() {
   fi
   f=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
   t=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/' <<<"$line")
-  passed=$((passed + t - f))
+  local s=0
+  while read -r name; do
+    [[ -z "$name" ]] && continue
+    s=$((s + 1))
+    reason=$(cd "$dir" && ctest -R "^${name}\$" -V 2>&1 |
+               grep -o 'SKIPPED: .*' | head -n 1)
+    skipped+=("[$suite] ${reason:-SKIPPED: $name}")
+  done < <(sed -nE 's/^[[:space:]]*[0-9]+ - (.*) \(Skipped\)$/\1/p' "$log")
+  passed=$((passed + t - f - s))
   failed=$((failed + f))
 }
 
@@ -45,7 +56,7 @@ run_suite() {
   echo "==> [$name] ctest"
   (cd "$dir" && ctest --output-on-failure -j "$jobs") 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
-  if ! count_ctest "$log"; then
+  if ! count_ctest "$log" "$dir" "$name"; then
     problems+=("$name: ctest ran no test")
   fi
   if [[ $rc -ne 0 ]]; then
@@ -85,9 +96,15 @@ elif [[ ! -s "$demo_out" ]]; then
 fi
 
 echo
+for p in "${skipped[@]}"; do
+  echo "$p"
+done
 for p in "${problems[@]}"; do
   echo "FAILED: $p"
 done
+if [[ ${#skipped[@]} -ne 0 ]]; then
+  echo "${#skipped[@]} test run(s) skipped: a tool they need is missing (see above)"
+fi
 echo "$passed passed, $failed failed"
 if [[ ${#problems[@]} -ne 0 || $failed -ne 0 ]]; then
   exit 1

@@ -27,11 +27,16 @@ case_name=${case_dir##*/}
 # must have an extension (input.csv, chart.gp): a name without a dot that is
 # not listed here is most likely a misspelt control file.
 known="args stdin exit stdout stdout_contains stderr_contains stderr_absent
-absent env timeout setup"
+absent exists env timeout setup"
 for f in "$case_dir"/*; do
   [[ -e "$f" ]] || continue
   name=${f##*/}
-  [[ "$name" == *.* || -d "$f" ]] && continue
+  [[ "$name" == *.* ]] && continue
+  if [[ -d "$f" ]]; then
+    [[ "$name" == files ]] ||
+      die_usage "$case_name: unknown directory '$name' (only 'files')"
+    continue
+  fi
   [[ " ${known//$'\n'/ } " == *" $name "* ]] ||
     die_usage "$case_name: unknown control file '$name'"
 done
@@ -173,6 +178,33 @@ for p in "${absent_paths[@]}"; do
     fail "path exists after the run: $p"
   fi
 done
+
+# Paths that must exist, non-empty, after the run (a rendered image).
+read_lines exist_paths "$case_dir/exists"
+for p in "${exist_paths[@]}"; do
+  [[ -z "$p" ]] && continue
+  [[ -s "$p" ]] || fail "missing or empty after the run: $p"
+done
+
+# files/NAME: the run must leave @TMP@/NAME with exactly this content
+# (after placeholder replacement).
+if [[ -d "$case_dir/files" ]]; then
+  for f in "$case_dir"/files/*; do
+    [[ -f "$f" ]] || continue
+    name=${f##*/}
+    if [[ ! -f "$tmp/$name" ]]; then
+      fail "file not written: @TMP@/$name"
+      continue
+    fi
+    expected=$(cat "$f"; printf x)
+    subst "${expected%x}" >"$out/file.expected"
+    if ! cmp -s "$out/file.expected" "$tmp/$name"; then
+      fail "@TMP@/$name differs from files/$name (- expected, + actual):"
+      diff -u --label expected --label actual \
+        "$out/file.expected" "$tmp/$name" | head -n 60 >>"$report"
+    fi
+  done
+fi
 
 show() {
   local label=$1 file=$2 n

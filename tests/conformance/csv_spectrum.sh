@@ -7,9 +7,9 @@
 #   PREFIX    folder the package is installed into (npm --prefix) when it is
 #             not there yet, normally <build>/csv-spectrum
 #
-# The package is fetched with npm once per build folder. Without npm, or
-# when npm cannot fetch it, the test fails and says so: it never passes
-# without having checked the cases.
+# The package is fetched with npm once per build folder. Without npm and
+# node the test is skipped (exit 77) and says so; when npm cannot fetch the
+# package it fails. It never passes without having checked the cases.
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,9 +36,11 @@ installed_version() {
 
 if [[ "$(installed_version)" != "$version" ]]; then
   if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-    echo "FAIL: csv-spectrum is not installed in $prefix and npm/node are" \
-         "not on PATH (install Node.js and npm)" >&2
-    exit 1
+    # Exit 77: ctest counts the test as skipped and scripts/test.sh lists
+    # it in its summary; it never passes without checking the cases.
+    echo "SKIPPED: conformance/csv-spectrum: npm and node are not on PATH" \
+         "(install Node.js and npm to run the csv-spectrum cases)"
+    exit 77
   fi
   echo "installing csv-spectrum@$version into $prefix"
   mkdir -p "$prefix"

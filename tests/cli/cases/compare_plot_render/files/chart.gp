@@ -1,0 +1,109 @@
+# Two groups compared: NPS with intervals and the difference between them.
+# Written by nps-stat. Draw it with: gnuplot FILE.gp (gnuplot 5.4 or later)
+#
+# Texts from the input (group names, file and column names) are kept in
+# the data blocks below, one per line behind a '|', and reach the chart
+# only through $text[i] and $rows[i]: gnuplot never reads them as commands.
+
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, then labels
+$text << EOD
+|chart.png
+|NPS: after vs before
+|
+|Bayesian, Jeffreys Dirichlet prior
+|interval of the difference: adjusted Wald
+|before
+|after
+|before
+|after
+|permutation test
+EOD
+txt(i) = $text[i][2:]
+
+# Groups a and b: 1 line, 2 x, 3 y, 4 NPS, 5-6 interval (points), 7 n,
+# 8-10 % detractors, passives, promoters, 11-12 where the value is written
+# and on which side; the label follows '|'.
+$rows << EOD
+1 1 2 0 -51.21582179 51.21582179 8 37.5 25 37.5 51.21582179 1 |before
+2 2 1 62.5 -0.1313620416 88.64576639 8 12.5 12.5 75 88.64576639 1 |after
+EOD
+label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
+points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
+percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
+
+set terminal pngcairo size 900,620 font 'DejaVu Sans,10' noenhanced
+set output txt(1)
+
+set multiplot
+set label 1 (txt(2)) at screen 0.5, screen 0.9645 center font ',13'
+set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +62.5 points' . ', 95% CI [-20.6, +111.5]' . ', p = 0.17' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
+set label 3 ('n = 8 and 8 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9000 center
+set label 4 txt(5) at screen 0.5, screen 0.8710 center
+set tmargin at screen 0.8226
+set bmargin at screen 0.3387
+set lmargin at screen 0.0889
+set rmargin at screen 0.6222
+set border 3 lc rgb '#444444'
+unset key
+set xrange [0.4:2.6]
+set yrange [-60:120]
+set xtics scale 0 nomirror
+set ytics -60, 20, 100 nomirror out
+set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
+set ylabel 'NPS (points) with 95% intervals'
+set xzeroaxis lt 1 lc rgb '#444444' lw 1
+set style fill solid 1.0 border rgb '#26456e'
+plot $rows using 2:4:(0.5):($2 < 1.5 ? 0x9ecae1 : 0x3182bd):xtic(txt(7 + $1) . "\n" . sprintf('n = %d', int($7))) with boxes fc rgb variable notitle, \
+     $rows using 2:4:5:6 with yerrorbars pt 7 ps 0.6 lw 1.5 lc rgb '#000000' notitle, \
+     $rows using 2:($12 > 0 ? $11 : NaN):(points($4)) with labels center offset 0, 0.9 notitle
+
+# The difference b - a with its interval.
+unset label
+unset object
+unset grid
+set tmargin at screen 0.8226
+set bmargin at screen 0.3387
+set lmargin at screen 0.7556
+set rmargin at screen 0.9667
+set xrange [0.5:1.5]
+set yrange [-40:120]
+set xtics ('' 1) scale 0
+set ytics -40, 20, 100 nomirror out
+set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
+set ylabel 'difference (points)'
+set xlabel ('Δ = ' . txt(9) . "\n" . '− ' . txt(8))
+$diff << EOD
+1 62.5 -20.56120079 111.4702917
+EOD
+plot $diff using 1:2:3:4 with yerrorbars pt 7 ps 1.2 lw 2 lc rgb '#000000' notitle, \
+     $diff using 1:2:(points($2)) with labels left offset 1.2, 0 notitle
+
+# Shares of each category in both groups.
+unset label
+unset grid
+unset ylabel
+unset xzeroaxis
+set object 11 rect from screen 0.0991, screen 0.2113 to screen 0.1147, screen 0.2274 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.1202, screen 0.2194 left font ',9'
+set object 12 rect from screen 0.2324, screen 0.2113 to screen 0.2480, screen 0.2274 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.2536, screen 0.2194 left font ',9'
+set object 13 rect from screen 0.3524, screen 0.2113 to screen 0.3680, screen 0.2274 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.3736, screen 0.2194 left font ',9'
+set tmargin at screen 0.1935
+set bmargin at screen 0.0806
+set lmargin at screen 0.0991
+set rmargin at screen 0.9667
+set xrange [0:100]
+set yrange [0.5:2.5]
+set xtics 0, 20, 100 nomirror out
+set ytics scale 0 nomirror
+set xlabel 'share of answers (%)'
+set style fill solid 1.0 border rgb '#333333'
+plot $rows using (0):3:(0):8:($3 - 0.3):($3 + 0.3):ytic(label($1)) with boxxyerror fc rgb '#a50f15' notitle, \
+     $rows using (0):3:8:($8 + $9):($3 - 0.3):($3 + 0.3) with boxxyerror fc rgb '#d9d9d9' notitle, \
+     $rows using (0):3:($8 + $9):(100):($3 - 0.3):($3 + 0.3) with boxxyerror fc rgb '#41ab5d' notitle, \
+     $rows using ($8 / 2):3:(percent($8)) with labels tc rgb '#ffffff' font ',9' notitle, \
+     $rows using ($8 + $9 / 2):3:(percent($9)) with labels font ',9' notitle, \
+     $rows using ($8 + $9 + $10 / 2):3:(percent($10)) with labels font ',9' notitle
+unset multiplot
+unset output

@@ -1,0 +1,78 @@
+# NPS by group with intervals, and the promoter / passive / detractor shares.
+# Written by nps-stat. Draw it with: gnuplot FILE.gp (gnuplot 5.4 or later)
+#
+# Texts from the input (group names, file and column names) are kept in
+# the data blocks below, one per line behind a '|', and reach the chart
+# only through $text[i] and $rows[i]: gnuplot never reads them as commands.
+
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note
+$text << EOD
+|chart.svg
+|NPS
+|@DATA@/basic.csv
+|Bayesian, Jeffreys Dirichlet prior
+|
+EOD
+txt(i) = $text[i][2:]
+
+# Rows, highest NPS first, then the overall row: 1 line, 2 y, 3 NPS,
+# 4-5 interval (points), 6 n, 7-9 % detractors, passives, promoters,
+# 10-11 where the value is written and on which side; the label follows '|'.
+$rows << EOD
+1 1 25 -31.76573514 67.5260411 8 25 25 50 67.5260411 1 |all responses (n = 8)
+EOD
+label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
+points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
+percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
+
+set terminal svg size 1015,260 fontscale 1.25 font 'DejaVu Sans,10' noenhanced background rgb 'white'
+set output txt(1)
+
+set multiplot
+set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9154 center font ',13'
+set label 2 ('n = 8 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.8308 center
+set object 11 rect from screen 0.6455, screen 0.6654 to screen 0.6592, screen 0.7038 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.6642, screen 0.6846 left font ',9'
+set object 12 rect from screen 0.7636, screen 0.6654 to screen 0.7774, screen 0.7038 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.7824, screen 0.6846 left font ',9'
+set object 13 rect from screen 0.8700, screen 0.6654 to screen 0.8838, screen 0.7038 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.8887, screen 0.6846 left font ',9'
+set tmargin at screen 0.6231
+set bmargin at screen 0.2385
+set lmargin at screen 0.1826
+set rmargin at screen 0.5962
+set border 3 lc rgb '#444444'
+unset key
+set yrange [0.4:2.1]
+set ytics scale 0 nomirror
+set xrange [-40:100]
+set xtics -40, 20, 100 nomirror out
+set grid xtics lc rgb '#e6e6e6' lw 1 dt 1
+set xlabel 'NPS (points) with 95% intervals'
+set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#444444' lw 1 front
+set style fill solid 1.0 border rgb '#26456e'
+plot $rows every ::0::0 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):ytic(label($1)) \
+       with boxxyerror fc rgb '#26456e' fs pattern 6 border rgb '#26456e' notitle, \
+     $rows using 3:2:4:5 with xerrorbars pt 7 ps 0.5 lw 1.5 lc rgb '#000000' notitle, \
+     $rows using ($11 > 0 ? $10 : NaN):2:(points($3)) with labels left offset 0.7, 0 font ',9' notitle
+
+# Shares of each category, in the same rows.
+unset label
+unset object
+unset arrow
+unset grid
+unset ytics
+set lmargin at screen 0.6455
+set rmargin at screen 0.9705
+set xrange [0:100]
+set xtics 0, 20, 100 nomirror out
+set xlabel 'share of answers (%)'
+set style fill solid 1.0 border rgb '#333333'
+plot $rows using (0):2:(0):7:($2 - 0.32):($2 + 0.32) with boxxyerror fc rgb '#a50f15' notitle, \
+     $rows using (0):2:7:($7 + $8):($2 - 0.32):($2 + 0.32) with boxxyerror fc rgb '#d9d9d9' notitle, \
+     $rows using (0):2:($7 + $8):(100):($2 - 0.32):($2 + 0.32) with boxxyerror fc rgb '#41ab5d' notitle, \
+     $rows using ($7 / 2):2:(percent($7)) with labels tc rgb '#ffffff' font ',9' notitle, \
+     $rows using ($7 + $8 / 2):2:(percent($8)) with labels font ',9' notitle, \
+     $rows using ($7 + $8 + $9 / 2):2:(percent($9)) with labels font ',9' notitle
+unset multiplot
+unset output
