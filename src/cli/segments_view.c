@@ -243,12 +243,18 @@ static void print_answer(FILE *fp, const segments_view *s) {
           "disagree about\nwhether any segment differs; treat the "
           "differences as unconfirmed.\n",
           fp);
-  if (res->thin)
+  if (res->thin && n_segments(s) > NPS_SEGMENTS_THIN_COUNT)
     fprintf(fp,
-            "Too many thin segments to tell apart (%zu segments, median "
-            "interval +-%.1f points):\nuse fewer, broader segments "
-            "(--lump-below N merges the small ones).\n",
+            "Too many segments to tell apart (%zu; median interval +-%.1f "
+            "points): use fewer,\nbroader segments (--lump-below N merges "
+            "the small ones).\n",
             n_segments(s), 100.0 * res->median_half_width);
+  else if (res->thin)
+    fprintf(fp,
+            "Thin segments: the median interval is +-%.1f points, so only "
+            "large differences\ncan show; broader segments or more answers "
+            "would tell more.\n",
+            100.0 * res->median_half_width);
 }
 
 static void print_pairs(FILE *fp, const segments_view *s, int markdown) {

@@ -1,0 +1,232 @@
+/*
+ * test_segments.c - the segments analysis: each segment against the rest,
+ * pairs, the intervals matched to the Holm-adjusted p-values, the letter
+ * display, the omnibus decision, small bases, lumping and ordering.
+ *
+ * Expected values: tests/unit/scripts/segments_reference.py (scipy), run
+ * as /usr/bin/python3 tests/unit/scripts/segments_reference.py; the
+ * omnibus W of the same three segments from omnibus_reference.py; the
+ * A-B pair is the two-sample Wald case of tests/data/nps_reference.json.
+ */
+#include <string.h>
+
+#include "nps/segments.h"
+#include "nps_test.h"
+
+/* A table with one group per (key, counts), scores 10 / 8 / 0. */
+static nps_table *table_of(const char *const *keys, const nps_counts *c,
+                           size_t k) {
+  nps_table *t = nps_table_new(0);
+  assert_non_null(t);
+  for (size_t i = 0; i < k; i++) {
+    size_t len = strlen(keys[i]);
+    if (c[i].promoters)
+      assert_int_equal(nps_table_add(t, keys[i], len, 10, c[i].promoters),
+                       NPS_OK);
+    if (c[i].passives)
+      assert_int_equal(nps_table_add(t, keys[i], len, 8, c[i].passives),
+                       NPS_OK);
+    if (c[i].detractors)
+      assert_int_equal(nps_table_add(t, keys[i], len, 0, c[i].detractors),
+                       NPS_OK);
+  }
+  return t;
+}
+
+static const char *const abc[] = {"A", "B", "C"};
+static const nps_counts abc_counts[] = {
+    {50, 30, 20}, {40, 30, 30}, {30, 20, 50}};
+
+/* The row whose key is key. */
+static const nps_segments_row *row(const nps_segments *s, const char *key) {
+  for (size_t i = 0; i + 1 < s->n_rows; i++)
+    if (s->rows[i].key_len == strlen(key) &&
+        memcmp(s->rows[i].key, key, s->rows[i].key_len) == 0)
+      return &s->rows[i];
+  fail_msg("no row %s", key);
+  return NULL;
+}
+
+static void check_test(const nps_segments_test *t, double diff, double se,
+                       double p, double holm, double level, double lo,
+                       double hi, int significant) {
+  assert_true(t->tested);
+  assert_int_equal(t->test.method, NPS_TEST2_WALD);
+  assert_double_near(t->diff, diff, 1e-12);
+  assert_double_near(t->test.se, se, 1e-12);
+  assert_double_near(t->test.p, p, 1e-9 * p + 1e-15);
+  assert_double_near(t->p_adjusted, holm, 1e-9 * holm + 1e-15);
+  assert_double_near(t->ci_level, level, 1e-12);
+  assert_double_near(t->ci.lo, lo, 1e-9);
+  assert_double_near(t->ci.hi, hi, 1e-9);
+  assert_int_equal(t->verdict.significant, significant);
+  /* the interval agrees with the verdict */
+  assert_int_equal(t->ci.lo > 0.0 || t->ci.hi < 0.0, significant);
+}
+
+static void test_three_segments(void **state) {
+  (void)state;
+  nps_table *t = table_of(abc, abc_counts, 3);
+  nps_segments_options o;
+  nps_segments_options_init(&o);
+  o.pairwise = 1;
+  nps_segments *s;
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(s->n_rows, 4);
+  assert_int_equal(s->n_tested, 3);
+  /* NPS order: A (30), B (10), C (-20) */
+  assert_memory_equal(s->rows[0].key, "A", 1);
+  assert_memory_equal(s->rows[2].key, "C", 1);
+  check_test(&row(s, "A")->vs_rest, 0.35, 0.09918417212438686,
+             0.0004174660889719486, 0.0008349321779438972, 0.975,
+             0.1276883260651609, 0.5723116739348391, 1);
+  check_test(&row(s, "B")->vs_rest, 0.05, 0.10313825672368135,
+             0.6278280371951303, 0.6278280371951303, 0.95, -0.1521472686066615,
+             0.25214726860666153, 0);
+  check_test(&row(s, "C")->vs_rest, -0.4, 0.1044030650891055,
+             0.00012746530350552212, 0.00038239591051656633, 0.9833333333333333,
+             -0.6499388288624556, -0.1500611711375445, 1);
+  assert_int_equal(row(s, "A")->vs_rest.verdict.direction, 1);
+  assert_int_equal(row(s, "C")->vs_rest.verdict.direction, -1);
+  /* pairs in row order: A-B, A-C, B-C */
+  assert_int_equal(s->n_pairs, 3);
+  check_test(&s->pairs[0].t, 0.2, 0.11401754250991379, 0.07941062599894223,
+             0.07941062599894223, 0.95, -0.023470276925195654,
+             0.4234702769251956, 0);
+  check_test(&s->pairs[1].t, 0.5, 0.11704699910719625, 1.9391163127130447e-05,
+             5.817348938139134e-05, 0.9833333333333333, 0.21979184850799716,
+             0.7802081514920028, 1);
+  check_test(&s->pairs[2].t, 0.3, 0.12041594578792295, 0.012725353282910853,
+             0.025450706565821705, 0.975, 0.030099370663820346,
+             0.5699006293361797, 1);
+  /* A and B do not differ, C differs from both: a, a, b */
+  assert_string_equal(row(s, "A")->letters, "a");
+  assert_string_equal(row(s, "B")->letters, "a");
+  assert_string_equal(row(s, "C")->letters, "b");
+  /* omnibus: n = 100 each, so the Wald chi-square decides */
+  assert_int_equal(s->omnibus_permutation, 0);
+  assert_double_near(s->omnibus.w, 18.29796294981901, 1e-9);
+  assert_true(s->omnibus_verdict.significant);
+  assert_int_equal(s->vs_rest_disagrees, 0);
+  /* thin: B's interval at n = 100 is about +-1.96 sqrt(0.7 - 0.01) / 10 =
+   * +-0.163 (Wald), the median of the three, above 0.10 */
+  assert_int_equal(s->thin, 1);
+  assert_double_near(s->median_half_width, 0.163, 0.01);
+  nps_segments_free(s);
+  nps_table_free(t);
+}
+
+/* Overlapping letters: with A-C the only significant pair of three
+ * segments, B shares a letter with both (ab). */
+static void test_letters_overlap(void **state) {
+  (void)state;
+  /* NPS 40, 10, -20 with n = 200, 30, 200: only A-C is clearly apart; B's
+   * small n keeps it close to both (checked below through the pairs) */
+  const nps_counts c[] = {{100, 80, 20}, {10, 13, 7}, {50, 60, 90}};
+  nps_table *t = table_of(abc, c, 3);
+  nps_segments_options o;
+  nps_segments_options_init(&o);
+  o.pairwise = 1;
+  nps_segments *s;
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(s->n_pairs, 3);
+  int ab = s->pairs[0].t.verdict.significant;
+  int ac = s->pairs[1].t.verdict.significant;
+  int bc = s->pairs[2].t.verdict.significant;
+  assert_true(!ab && ac && !bc);
+  assert_string_equal(row(s, "A")->letters, "a");
+  assert_string_equal(row(s, "B")->letters, "ab");
+  assert_string_equal(row(s, "C")->letters, "b");
+  nps_segments_free(s);
+  nps_table_free(t);
+}
+
+/* Small segments keep their interval but are not tested; lumping merges
+ * them into one tested "other" row. */
+static void test_small_and_lumped(void **state) {
+  (void)state;
+  const char *keys[] = {"big", "tiny1", "tiny2", "mid"};
+  const nps_counts c[] = {{60, 30, 30}, {5, 3, 2}, {2, 4, 6}, {40, 30, 50}};
+  nps_table *t = table_of(keys, c, 4);
+  nps_segments_options o;
+  nps_segments_options_init(&o);
+  nps_segments *s;
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(s->n_tested, 2);
+  assert_int_equal(s->n_small, 2);
+  const nps_segments_row *tiny = row(s, "tiny1");
+  assert_int_equal(tiny->base, NPS_BASE_BELOW);
+  assert_true(tiny->has_ci);
+  assert_false(tiny->vs_rest.tested);
+  /* the rest of "big" includes the small segments' answers:
+   * rest = (5+2+40, 3+4+30, 2+6+50) = (47, 37, 58) */
+  const nps_segments_test *b = &row(s, "big")->vs_rest;
+  assert_double_near(b->test.nps2, (47.0 - 58.0) / 142.0, 1e-15);
+  nps_segments_free(s);
+  /* lump below 30: tiny1 and tiny2 become "other" (7, 7, 8), n = 22, still
+   * below min_n 30 and so not tested; with min_n 20 it is tested */
+  o.lump_below = 30;
+  o.min_n = 20;
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(s->n_rows, 4); /* big, mid, other, all */
+  const nps_segments_row *other = &s->rows[2];
+  assert_int_equal(other->lumped, 2);
+  assert_memory_equal(other->key, "other", 5);
+  assert_int_equal(other->counts.promoters, 7);
+  assert_int_equal(other->counts.detractors, 8);
+  assert_true(other->vs_rest.tested);
+  assert_int_equal(s->n_tested, 3);
+  /* n = 22 < NPS_SEGMENTS_LARGE_N: the permutation p decides */
+  assert_int_equal(s->omnibus_permutation, 1);
+  assert_true(s->omnibus.perm_draws >= NPS_SEGMENTS_MIN_DRAWS);
+  nps_segments_free(s);
+  nps_table_free(t);
+}
+
+/* One segment: nothing to compare; thin segments: the warning. */
+static void test_edges(void **state) {
+  (void)state;
+  const char *one[] = {"only"};
+  const nps_counts c1[] = {{50, 30, 20}};
+  nps_table *t = table_of(one, c1, 1);
+  nps_segments_options o;
+  nps_segments_options_init(&o);
+  nps_segments *s;
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_false(s->rows[0].vs_rest.tested); /* the rest is empty */
+  assert_int_equal(s->omnibus.k, 1);
+  assert_non_null(s->omnibus.note);
+  assert_false(s->omnibus_verdict.tested);
+  nps_segments_free(s);
+  nps_table_free(t);
+  /* nine segments of 40: more than 8, so thin */
+  const char *nine[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  nps_counts c9[9];
+  for (int i = 0; i < 9; i++)
+    c9[i] = (nps_counts){16, 12, 12};
+  t = table_of(nine, c9, 9);
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_true(s->thin);
+  /* equal segments: nothing differs */
+  for (size_t i = 0; i + 1 < s->n_rows; i++)
+    assert_false(s->rows[i].vs_rest.verdict.significant);
+  nps_segments_free(s);
+  /* pairwise is refused above NPS_SEGMENTS_MAX_PAIRWISE tested segments */
+  nps_table_free(t);
+  /* an empty table */
+  t = nps_table_new(0);
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_EEMPTY);
+  assert_non_null(s);
+  nps_segments_free(s);
+  nps_table_free(t);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_three_segments),
+      cmocka_unit_test(test_letters_overlap),
+      cmocka_unit_test(test_small_and_lumped),
+      cmocka_unit_test(test_edges),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
