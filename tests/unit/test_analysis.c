@@ -1,0 +1,228 @@
+/*
+ * test_analysis.c - the summary and compare analyses through their public
+ * calls: rows, intervals, small bases, seeds; the tests, intervals and
+ * verdicts of a comparison, its fallbacks and the paired case.
+ *
+ * Expected values: tests/data/nps_reference.json (computed with numpy/scipy
+ * and checked against the R package NPS): one_sample P5 A3 D2 Jeffreys
+ * interval; two_sample Wald and adjusted-Wald tests. The seed rule by hand
+ * in Python (FNV-1a from the basis 1469598103934665603, then the splitmix64
+ * finaliser of seed + hash * 0x9E3779B97F4A7C15):
+ *   seed 1, key "a" -> 6912894605088807842; seed 1, key "" ->
+ *   12558695461572883640; seed 2, key "a" -> 18352053379447498419.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "nps/compare.h"
+#include "nps/summary.h"
+#include "nps_test.h"
+
+static void add(nps_table *t, const char *key, nps_counts c) {
+  size_t len = strlen(key);
+  if (c.promoters)
+    assert_int_equal(nps_table_add(t, key, len, 9, c.promoters), NPS_OK);
+  if (c.passives)
+    assert_int_equal(nps_table_add(t, key, len, 7, c.passives), NPS_OK);
+  if (c.detractors)
+    assert_int_equal(nps_table_add(t, key, len, 3, c.detractors), NPS_OK);
+}
+
+/* ---- summary --------------------------------------------------------- */
+
+static void test_seed_rule(void **state) {
+  (void)state;
+  assert_true(nps_seed_for_key(1, "a", 1) == 6912894605088807842ul);
+  assert_true(nps_seed_for_key(1, "", 0) == 12558695461572883640ul);
+  assert_true(nps_seed_for_key(2, "a", 1) == 18352053379447498419ul);
+}
+
+static void test_summary_rows(void **state) {
+  (void)state;
+  nps_table *t = nps_table_new(0);
+  add(t, "b", (nps_counts){5, 3, 2});
+  add(t, "a", (nps_counts){1, 0, 0});
+  assert_int_equal(nps_table_add_missing(t, "c", 1, 4), NPS_OK);
+  nps_summary_options o;
+  nps_summary_options_init(&o);
+  o.by_group = 1;
+  o.min_n = 2;
+  o.seed = 1;
+  nps_summary *s;
+  assert_int_equal(nps_summary_run(t, &o, &s), NPS_OK);
+  assert_int_equal(s->n_rows, 4); /* a, b, c (by key), overall */
+  assert_memory_equal(s->rows[0].key, "a", 1);
+  assert_int_equal(s->rows[0].base, NPS_BASE_BELOW);
+  assert_int_equal(s->rows[2].base, NPS_BASE_EMPTY);
+  assert_int_equal(s->rows[2].missing, 4);
+  const nps_summary_row *b = &s->rows[1];
+  assert_int_equal(b->base, NPS_BASE_OK);
+  assert_true(b->has_ci);
+  assert_int_equal(b->ci.method_used, NPS_CI_BAYES);
+  /* reference one_sample P5 A3 D2, dirichlet_jeffreys */
+  assert_double_near(b->ci.iv.lo, -0.2044931055, 1e-9);
+  assert_double_near(b->ci.iv.hi, 0.6658994285, 1e-9);
+  assert_double_near(b->est.nps, 0.3, 1e-15);
+  assert_true(b->seed == nps_seed_for_key(1, "b", 1));
+  const nps_summary_row *all = nps_summary_overall(s);
+  assert_null(all->key);
+  assert_int_equal(all->est.n, 11);
+  assert_int_equal(all->missing, 4);
+  assert_true(all->seed == 12558695461572883640ul);
+  nps_summary_free(s);
+  nps_table_free(t);
+}
+
+/* A bootstrap summary keeps its replicates when asked, and the same seed
+ * gives the same interval. */
+static void test_summary_replicates(void **state) {
+  (void)state;
+  nps_table *t = nps_table_new(0);
+  add(t, "", (nps_counts){60, 25, 40});
+  nps_summary_options o;
+  nps_summary_options_init(&o);
+  o.method = NPS_CI_PERCENTILE;
+  o.replicates = 2000;
+  o.keep_replicates = 1;
+  nps_summary *s1, *s2;
+  assert_int_equal(nps_summary_run(t, &o, &s1), NPS_OK);
+  assert_int_equal(nps_summary_run(t, &o, &s2), NPS_OK);
+  assert_int_equal(s1->n_replicates, 2000);
+  assert_non_null(s1->replicates);
+  for (size_t i = 1; i < 2000; i++)
+    assert_true(s1->replicates[i - 1] <= s1->replicates[i]);
+  const nps_summary_row *a = nps_summary_overall(s1);
+  const nps_summary_row *b = nps_summary_overall(s2);
+  assert_double_near(a->ci.iv.lo, b->ci.iv.lo, 0.0);
+  assert_double_near(a->ci.iv.hi, b->ci.iv.hi, 0.0);
+  /* Wald interval 0.16 +- 1.96 sqrt(0.7744 / 125) = 0.16 +- 1.96 * 0.0787
+   * (by hand); within 0.02 of it lie the percentile
+   * limits of 2000 replicates */
+  assert_double_near(a->ci.iv.lo, 0.16 - 1.96 * 0.0787, 0.02);
+  nps_summary_free(s1);
+  nps_summary_free(s2);
+  nps_table_free(t);
+}
+
+/* ---- compare ---------------------------------------------------------- */
+
+/* Two one-group samples: before (sample 0) and after (sample 1). */
+static nps_compare *run2(nps_counts before, nps_counts after,
+                         nps_test2_method test, nps_diff_ci_method dci,
+                         uint64_t min_n) {
+  nps_table *t[2] = {nps_table_new(0), nps_table_new(0)};
+  add(t[0], "", before);
+  add(t[1], "", after);
+  nps_compare_options o;
+  nps_compare_options_init(&o);
+  o.test = test;
+  o.diff_ci = dci;
+  o.min_n = min_n;
+  nps_compare *c;
+  nps_status st = nps_compare_run(t, &o, &c, NULL);
+  assert_int_equal(st, NPS_OK);
+  nps_table_free(t[0]);
+  nps_table_free(t[1]);
+  return c;
+}
+
+static void test_compare_wald(void **state) {
+  (void)state;
+  /* reference two_sample g1 (50, 30, 20) vs g2 (40, 30, 30): Wald */
+  nps_compare *c = run2((nps_counts){40, 30, 30}, (nps_counts){50, 30, 20},
+                        NPS_TEST2_WALD, NPS_DIFF_CI_TEST, 2);
+  const nps_compare_row *r = nps_compare_overall(c);
+  assert_double_near(r->diff, 0.2, 1e-12);
+  assert_double_near(r->test.p, 0.079410626, 1e-9);
+  assert_double_near(r->diff_ci.iv.lo, -0.0234702769, 1e-9);
+  assert_double_near(r->diff_ci.iv.hi, 0.4234702769, 1e-9);
+  assert_int_equal(r->diff_ci.method_used, NPS_DIFF_CI_TEST);
+  assert_true(r->verdict.tested);
+  assert_false(r->verdict.significant);
+  assert_int_equal(r->verdict.direction, 1);
+  assert_double_near(r->verdict.p, 0.079410626, 1e-9);
+  nps_compare_free(c);
+  /* g1 (120, 50, 30) vs g2 (95, 60, 45): significant, higher */
+  c = run2((nps_counts){95, 60, 45}, (nps_counts){120, 50, 30}, NPS_TEST2_WALD,
+           NPS_DIFF_CI_TEST, 2);
+  r = nps_compare_overall(c);
+  assert_double_near(r->test.p, 0.0093692276, 1e-9);
+  assert_double_near(r->diff_ci.iv.lo, 0.0491336899, 1e-9);
+  assert_double_near(r->diff_ci.iv.hi, 0.3508663101, 1e-9);
+  assert_true(r->verdict.significant);
+  assert_int_equal(r->verdict.direction, 1);
+  /* the detectable difference at 80% power is positive and finite */
+  assert_true(r->mdd > 0.0 && r->mdd < 1.0);
+  nps_compare_free(c);
+  /* adjusted Wald: reference p 0.0832158675 */
+  c = run2((nps_counts){40, 30, 30}, (nps_counts){50, 30, 20},
+           NPS_TEST2_ADJUSTED_WALD, NPS_DIFF_CI_TEST, 2);
+  assert_double_near(nps_compare_overall(c)->test.p, 0.0832158675, 1e-9);
+  nps_compare_free(c);
+}
+
+static void test_compare_untested_and_fallbacks(void **state) {
+  (void)state;
+  /* a sample below min_n: no test */
+  nps_compare *c = run2((nps_counts){4, 3, 3}, (nps_counts){50, 30, 20},
+                        NPS_TEST2_WALD, NPS_DIFF_CI_TEST, 30);
+  const nps_compare_row *r = nps_compare_overall(c);
+  assert_int_equal(r->untested, NPS_UNTESTED_SMALL);
+  assert_false(r->verdict.tested);
+  nps_compare_free(c);
+  /* fewer than 20 answers: the bootstrap interval of the difference falls
+   * back to adjusted Wald, and says why */
+  c = run2((nps_counts){4, 3, 3}, (nps_counts){6, 2, 2}, NPS_TEST2_DEFAULT,
+           NPS_DIFF_CI_BCA, 2);
+  r = nps_compare_overall(c);
+  assert_int_equal(r->diff_ci.method_used, NPS_DIFF_CI_ADJUSTED_WALD);
+  assert_non_null(r->diff_ci.note);
+  nps_compare_free(c);
+  /* both samples one-category: the Wald test falls back to adjusted Wald
+   * with a note on the test */
+  c = run2((nps_counts){0, 0, 30}, (nps_counts){30, 0, 0}, NPS_TEST2_WALD,
+           NPS_DIFF_CI_TEST, 2);
+  r = nps_compare_overall(c);
+  assert_int_equal(r->test.method, NPS_TEST2_ADJUSTED_WALD);
+  assert_non_null(r->test.note);
+  nps_compare_free(c);
+}
+
+/* Paired: five respondents, each from detractor to promoter: the mean
+ * change is +2 with no spread, and the test says so. */
+static void test_compare_paired(void **state) {
+  (void)state;
+  nps_table *ids[2] = {nps_table_new(0), nps_table_new(0)};
+  const char *id[] = {"r1", "r2", "r3", "r4", "r5"};
+  for (int i = 0; i < 5; i++) {
+    assert_int_equal(nps_table_add(ids[0], id[i], 2, 2, 1), NPS_OK);
+    assert_int_equal(nps_table_add(ids[1], id[i], 2, 10, 1), NPS_OK);
+  }
+  nps_compare_options o;
+  nps_compare_options_init(&o);
+  o.min_n = 2;
+  nps_compare *c;
+  assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
+  const nps_compare_row *r = nps_compare_overall(c);
+  assert_true(c->paired);
+  assert_int_equal(c->pairs.count[2][0],
+                   5); /* after promoter, before detractor */
+  assert_double_near(r->test.diff, 2.0, 0.0);
+  assert_double_near(r->test.se, 0.0, 0.0);
+  assert_non_null(r->test.note);
+  nps_compare_free(c);
+  nps_table_free(ids[0]);
+  nps_table_free(ids[1]);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_seed_rule),
+      cmocka_unit_test(test_summary_rows),
+      cmocka_unit_test(test_summary_replicates),
+      cmocka_unit_test(test_compare_wald),
+      cmocka_unit_test(test_compare_untested_and_fallbacks),
+      cmocka_unit_test(test_compare_paired),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
