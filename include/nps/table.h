@@ -71,7 +71,12 @@ NPS_API size_t nps_table_max_groups(const nps_table *t);
 /* Group i (0 <= i < size), in first-seen order or sorted order. */
 NPS_API const nps_group *nps_table_group(const nps_table *t, size_t i);
 
-/* Orders groups by key bytes (memcmp; shorter first on a common prefix). */
+/* The order of keys: by bytes (memcmp), shorter first on a common prefix;
+ * <0, 0 or >0 as strcmp. */
+NPS_API int nps_key_compare(const char *a, size_t alen, const char *b,
+                            size_t blen);
+
+/* Orders groups by key (nps_key_compare). */
 NPS_API void nps_table_sort(nps_table *t);
 
 /* The sum of all groups: histogram and missing tally. */

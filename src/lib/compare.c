@@ -27,14 +27,6 @@ void nps_compare_options_init(nps_compare_options *opt) {
                                .diff_ci = NPS_DIFF_CI_BCA};
 }
 
-int nps_compare_key_cmp(const char *a, size_t alen, const char *b,
-                        size_t blen) {
-  int d = memcmp(a, b, alen < blen ? alen : blen);
-  if (d)
-    return d;
-  return alen < blen ? -1 : alen > blen;
-}
-
 static const char *row_key(const nps_compare_row *r) {
   return r->key ? r->key : "";
 }
@@ -174,7 +166,7 @@ static nps_status build_rows(nps_compare *c, nps_table *t[2]) {
     const nps_group *b = j < n1 ? nps_table_group(t[1], j) : NULL;
     int d = !a   ? 1
             : !b ? -1
-                 : nps_compare_key_cmp(a->key, a->key_len, b->key, b->key_len);
+                 : nps_key_compare(a->key, a->key_len, b->key, b->key_len);
     nps_compare_row *r = &c->rows[c->n_rows++];
     const nps_group *k = d <= 0 ? a : b;
     r->key = k->key;

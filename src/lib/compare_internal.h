@@ -11,9 +11,6 @@
 #include "nps/compare.h"
 #include "nps/power.h"
 
-/* memcmp order of two keys, shorter first on a common prefix. */
-int nps_compare_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
-
 /* A new result with the options checked and defaults filled in. */
 nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
                            nps_compare_error *err);

@@ -27,8 +27,8 @@ static nps_status join_pairs(nps_compare *c, nps_table *t[2],
                              j < n1 ? nps_table_group(t[1], j) : NULL};
     int d = !g[0]   ? 1
             : !g[1] ? -1
-                    : nps_compare_key_cmp(g[0]->key, g[0]->key_len, g[1]->key,
-                                          g[1]->key_len);
+                    : nps_key_compare(g[0]->key, g[0]->key_len, g[1]->key,
+                                      g[1]->key_len);
     uint64_t n[2] = {d <= 0 ? nps_hist_total(&g[0]->hist) : 0,
                      d >= 0 ? nps_hist_total(&g[1]->hist) : 0};
     for (int s = 0; s < 2; s++)

@@ -61,12 +61,6 @@ static int label_number(const char *s, size_t len, double *x) {
   return 1;
 }
 
-static int bytes_compare(const char *a, size_t alen, const char *b,
-                         size_t blen) {
-  int c = memcmp(a, b, alen < blen ? alen : blen);
-  return c ? c : (alen > blen) - (alen < blen);
-}
-
 int nps_natural_compare(const char *a, size_t alen, const char *b,
                         size_t blen) {
   double x, y;
@@ -75,7 +69,7 @@ int nps_natural_compare(const char *a, size_t alen, const char *b,
     return hx ? -1 : 1;
   if (hx && x != y)
     return x < y ? -1 : 1;
-  return bytes_compare(a, alen, b, blen);
+  return nps_key_compare(a, alen, b, blen);
 }
 
 /* Position of the key's first component in the listed values, or n. */
@@ -109,7 +103,7 @@ static int compare_items(const void *pa, const void *pb) {
     c = (x->n < y->n) - (x->n > y->n);
     break;
   case NPS_ORDER_NAME:
-    c = bytes_compare(x->key, x->key_len, y->key, y->key_len);
+    c = nps_key_compare(x->key, x->key_len, y->key, y->key_len);
     break;
   case NPS_ORDER_FILE:
     c = (x->first_seen > y->first_seen) - (x->first_seen < y->first_seen);

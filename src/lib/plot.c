@@ -28,20 +28,24 @@
 #include "internal.h"
 #include "plot_internal.h"
 
-static const char *const format_names[] = {"png", "svg", "pdf"};
+static const nps_name formats[] = {
+    {"png", NPS_PLOT_PNG, NULL},
+    {"svg", NPS_PLOT_SVG, NULL},
+    {"pdf", NPS_PLOT_PDF, NULL},
+};
 
 nps_status nps_plot_format_parse(const char *name, nps_plot_format *out) {
-  for (int i = 0; i < 3; i++) {
-    if (name && strcmp(name, format_names[i]) == 0) {
-      *out = (nps_plot_format)i;
-      return NPS_OK;
-    }
-  }
-  return NPS_EINVAL;
+  int v;
+  nps_status st = nps_name_parse(formats, NPS_COUNT_OF(formats), name, &v);
+  if (st == NPS_OK)
+    *out = (nps_plot_format)v;
+  return st;
 }
 
 const char *nps_plot_format_name(nps_plot_format format) {
-  return (unsigned)format < 3 ? format_names[format] : "png";
+  const nps_name *row =
+      nps_name_of(formats, NPS_COUNT_OF(formats), (int)format);
+  return row ? row->name : "png";
 }
 
 /* ---- text cleaning ---- */

@@ -179,13 +179,17 @@ const nps_group *nps_table_group(const nps_table *t, size_t i) {
   return i < t->size ? &t->groups[i] : NULL;
 }
 
-static int compare_groups(const void *a, const void *b) {
-  const nps_group *x = a, *y = b;
-  size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
-  int c = n ? memcmp(x->key, y->key, n) : 0;
+int nps_key_compare(const char *a, size_t alen, const char *b, size_t blen) {
+  size_t n = alen < blen ? alen : blen;
+  int c = n ? memcmp(a, b, n) : 0;
   if (c)
     return c;
-  return (x->key_len > y->key_len) - (x->key_len < y->key_len);
+  return (alen > blen) - (alen < blen);
+}
+
+static int compare_groups(const void *a, const void *b) {
+  const nps_group *x = a, *y = b;
+  return nps_key_compare(x->key, x->key_len, y->key, y->key_len);
 }
 
 void nps_table_sort(nps_table *t) {

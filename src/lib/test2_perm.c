@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "hyper.h"
 #include "test2_internal.h"
 
