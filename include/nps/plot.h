@@ -94,7 +94,7 @@ typedef struct nps_plot_group {
   const char *label; /* any bytes (a CSV cell); need not be NUL-terminated */
   size_t label_len;
   nps_counts counts; /* n, the shares and NPS are computed from these */
-  nps_interval ci;   /* on -1..1; NAN limits: no interval (withheld) */
+  nps_interval ci;   /* on -1..1; NAN limits: no interval */
 } nps_plot_group;
 
 /* Segment chart (the `summary` and `segments` charts), one image of two

@@ -37,7 +37,7 @@ typedef struct nps_summary_options {
   double level;         /* 0 < level < 1; 0.95 by default */
   size_t replicates;    /* bootstrap B; 0 means NPS_BOOT_DEFAULT_REPLICATES */
   unsigned long seed;   /* the run's seed (nps_seed_for_key per group) */
-  uint64_t min_n;       /* groups with fewer answers get no interval */
+  uint64_t min_n;       /* groups with fewer answers are small bases */
   int by_group;         /* nonzero: one row per group of the table */
   int keep_replicates;  /* nonzero: keep the overall row's sorted bootstrap
                            replicates (when its interval is a bootstrap) */
@@ -47,11 +47,13 @@ typedef struct nps_summary_options {
  * one overall row, no replicates kept. */
 NPS_API void nps_summary_options_init(nps_summary_options *opt);
 
-/* Why a row has no interval. */
+/* The base of a row: its n against min_n. */
 typedef enum nps_small_base {
-  NPS_BASE_OK = 0, /* the interval is there */
-  NPS_BASE_EMPTY,  /* no answers */
-  NPS_BASE_BELOW   /* fewer than min_n answers: estimate only */
+  NPS_BASE_OK = 0, /* at least min_n answers */
+  NPS_BASE_EMPTY,  /* no answers: no estimate, no interval */
+  NPS_BASE_BELOW   /* fewer than min_n answers: a small base, shown with its
+                      (wide) interval and marked; analyses leave it out of
+                      tests */
 } nps_small_base;
 
 typedef struct nps_summary_row {
@@ -60,7 +62,7 @@ typedef struct nps_summary_row {
   nps_counts counts;
   nps_estimate est; /* est.n is the number of answers */
   uint64_t missing;
-  int has_ci; /* 0: see base */
+  int has_ci; /* 0 only for an empty row */
   nps_small_base base;
   nps_ci_result ci;   /* valid when has_ci; ci.note explains a fallback */
   unsigned long seed; /* the seed the row's interval used */

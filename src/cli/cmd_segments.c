@@ -40,8 +40,6 @@ static void print_help(void) {
       "                       'other' segment, which is tested\n"
       "  --fail-if C          exit 1 when C holds: differ (the omnibus test\n"
       "                       rejects), any-below-rest, any-above-rest\n"
-      "  --min-n N            segments below N answers are not tested "
-      "(default %d)\n"
       "\nThe --plot chart: each segment's NPS with its interval and shares, "
       "the\noverall row below a rule, and the tests' answer under the "
       "title.\n"
@@ -56,7 +54,7 @@ static void print_help(void) {
       "json\n"
       "  nps-stat segments weekly.csv --by store --fail-if any-below-rest "
       "--quiet\n",
-      NPS_SEGMENTS_MIN_N, cli_common_help);
+      cli_common_help);
 }
 
 enum { OPT_PAIRWISE = 512, OPT_ADJUST, OPT_ORDER, OPT_LUMP_BELOW, OPT_FAIL_IF };

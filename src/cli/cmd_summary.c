@@ -120,11 +120,11 @@ static int analyse(summary_view *s, nps_table *t, nps_summary **res) {
   /* The output says it too, but csv or json in a file is not read by eye. */
   size_t below = summary_count_below(*res);
   if (below)
-    cli_warn(c,
-             "%s: %zu row%s with n below --min-n %llu: estimate shown, "
-             "interval withheld",
+    cli_warn(c, "%s: %zu row%s with n below --min-n %llu: %s, shown with %s",
              s->path, below, below == 1 ? "" : "s",
-             (unsigned long long)c->min_n);
+             (unsigned long long)c->min_n,
+             below == 1 ? "a small base" : "small bases",
+             below == 1 ? "its wide interval" : "their wide intervals");
   return EXIT_OK;
 }
 

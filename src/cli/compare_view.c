@@ -143,10 +143,11 @@ static void side_cells(const compare_view *cv, int s, cell *c) {
   cli_cell_pct(&c[4], x->est.n, x->est.share_detractors);
   cli_points(c[5].buf, sizeof c[5].buf, x->est.n ? x->est.nps : NAN);
   cli_cell_text(&c[5], c[5].buf, strlen(c[5].buf));
-  char ci[80] = "withheld";
+  char ci[80] = "n/a";
   if (x->has_ci)
     cli_fmt_ci(ci, sizeof ci, x->ci.iv.lo, x->ci.iv.hi);
-  cli_cell_fmt(&c[6], "%s%s", ci, x->has_ci && x->ci.note ? " *" : "");
+  cli_cell_fmt(&c[6], "%s%s%s", ci, x->has_ci && x->ci.note ? " *" : "",
+               x->est.n && x->est.n < cv->opt->min_n ? " **" : "");
   cli_cell_u64(&c[7], x->missing);
 }
 
@@ -362,7 +363,7 @@ static void print_notes(FILE *fp, const compare_view *cv) {
     if (!cv->res->rows[i].verdict.tested) {
       fprintf(fp,
               "* not tested: a sample has fewer than --min-n %llu "
-              "answers\n",
+              "answers (a small base, shown with its wide interval)\n",
               (unsigned long long)cv->opt->min_n);
       break;
     }

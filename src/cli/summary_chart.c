@@ -26,10 +26,10 @@ static nps_plot_group plot_group(const nps_summary_row *r, const char *label) {
   return g;
 }
 
-/* The note under the title: groups left out, fallbacks, withheld. */
+/* The note under the title: groups left out, fallbacks, small bases. */
 static void chart_note(summary_chart *ch, size_t shown, size_t with_answers) {
   const nps_summary *res = ch->s->res;
-  size_t fallback = 0, withheld = summary_count_below(res);
+  size_t fallback = 0, small = summary_count_below(res);
   for (size_t i = 0; i < res->n_rows; i++)
     fallback += res->rows[i].has_ci && res->rows[i].ci.note;
   const char *sep = "";
@@ -44,9 +44,10 @@ static void chart_note(summary_chart *ch, size_t shown, size_t with_answers) {
                nps_ci_method_label(NPS_CI_FALLBACK));
     sep = " · ";
   }
-  if (withheld)
-    cli_append(ch->note, sizeof ch->note, "%sno interval below --min-n %llu",
-               sep, (unsigned long long)ch->s->opt->min_n);
+  if (small)
+    cli_append(ch->note, sizeof ch->note, "%s%zu small base%s (n < %llu)", sep,
+               small, small == 1 ? "" : "s",
+               (unsigned long long)ch->s->opt->min_n);
 }
 
 static void chart_title(summary_chart *ch) {

@@ -37,13 +37,11 @@ static void row_cells(const summary_view *s, const nps_summary_row *r,
   if (nb == 0)
     cli_cell_text(&cells[k++], "all", 3);
   k += cli_estimate_cells(&cells[k], &r->est);
-  if (r->has_ci) {
-    char ci[80];
+  char ci[80] = "n/a";
+  if (r->has_ci)
     cli_fmt_ci(ci, sizeof ci, r->ci.iv.lo, r->ci.iv.hi);
-    cli_cell_fmt(&cells[k++], "%s%s", ci, fallback(r) ? " *" : "");
-  } else {
-    cli_cell_copy(&cells[k++], r->est.n == 0 ? "n/a" : "withheld **");
-  }
+  cli_cell_fmt(&cells[k++], "%s%s%s", ci, fallback(r) ? " *" : "",
+               r->base == NPS_BASE_BELOW ? " **" : "");
   cli_cell_u64(&cells[k], r->missing);
 }
 
@@ -121,7 +119,9 @@ static void print_footnotes(FILE *fp, const summary_view *s) {
     if (new_note(res, i))
       fprintf(fp, "*  %s\n", res->rows[i].ci.note);
   if (below)
-    fprintf(fp, "** n below --min-n %llu: estimate only, no interval\n",
+    fprintf(fp,
+            "** n below --min-n %llu: a small base, its interval is "
+            "wide\n",
             (unsigned long long)s->opt->min_n);
 }
 
@@ -137,7 +137,7 @@ static int print_table(FILE *fp, const void *ctx, int markdown) {
 /* ---- csv ---- */
 
 static const char *row_note(const nps_summary_row *r) {
-  return r->base == NPS_BASE_BELOW ? "n below --min-n: no interval"
+  return r->base == NPS_BASE_BELOW ? "n below --min-n: a small base"
          : fallback(r)             ? r->ci.note
                                    : "";
 }
@@ -207,10 +207,12 @@ static void json_row(cli_json *w, const summary_view *s,
   cli_json_dbl(w, "nps", has ? 100 * r->est.nps : NAN);
   cli_json_dbl(w, "se", has ? 100 * r->est.se : NAN);
   cli_json_nl(w);
+  if (r->base == NPS_BASE_BELOW) {
+    cli_json_bool(w, "small_base", 1);
+    cli_json_nl(w);
+  }
   if (!r->has_ci) {
     cli_json_raw(w, "ci", "null");
-    if (r->base == NPS_BASE_BELOW)
-      cli_json_str(w, "note", row_note(r));
     return;
   }
   cli_json_open(w, "ci", '{');

@@ -45,8 +45,8 @@ static nps_status compute_row(run *x, nps_summary_row *r, int overall) {
   r->base = r->est.n == 0         ? NPS_BASE_EMPTY
             : r->est.n < o->min_n ? NPS_BASE_BELOW
                                   : NPS_BASE_OK;
-  if (r->base != NPS_BASE_OK)
-    return NPS_OK;
+  if (r->base == NPS_BASE_EMPTY)
+    return NPS_OK; /* a small base keeps its (wide) interval */
   r->seed = nps_seed_for_key(o->seed, r->key ? r->key : "", r->key_len);
   gsl_rng_set(x->rng, r->seed);
   nps_ci_request req = {o->method, o->level, o->replicates, x->rng,
