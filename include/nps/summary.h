@@ -18,6 +18,7 @@
 #include "export.h"
 #include "hist.h"
 #include "interval.h"
+#include "order.h"
 #include "status.h"
 #include "table.h"
 
@@ -41,6 +42,7 @@ typedef struct nps_summary_options {
   int by_group;         /* nonzero: one row per group of the table */
   int keep_replicates;  /* nonzero: keep the overall row's sorted bootstrap
                            replicates (when its interval is a bootstrap) */
+  nps_order order;      /* row order; NPS_ORDER_NAME (by key) by default */
 } nps_summary_options;
 
 /* Sets the defaults: NPS_CI_DEFAULT, 0.95, default B, seed 0, min_n 0,
@@ -69,7 +71,8 @@ typedef struct nps_summary_row {
 } nps_summary_row;
 
 typedef struct nps_summary {
-  nps_summary_row *rows; /* the groups (by key order), then the overall row */
+  nps_summary_row *rows; /* the groups (in options.order), then the overall
+                            row */
   size_t n_rows;
   const double *replicates; /* keep_replicates: the overall row's sorted
                                bootstrap replicates, else NULL */
@@ -77,11 +80,11 @@ typedef struct nps_summary {
   nps_summary_options options; /* as given, defaults filled in */
 } nps_summary;
 
-/* Summarises table t (its groups are sorted by key first, which is why it
- * is not const). Row keys point into t: keep t alive while the result is
- * used. *out receives a result to free with nps_summary_free.
- * NPS_EEMPTY when the table holds no answers at all (*out is still
- * returned, every row with base NPS_BASE_EMPTY); NPS_EINVAL for a bad
+/* Summarises table t (its first-seen order of groups is what
+ * NPS_ORDER_FILE follows; t is not changed). Row keys point into t: keep t
+ * alive while the result is used. *out receives a result to free with
+ * nps_summary_free. NPS_EEMPTY when the table holds no answers at all (*out is
+ * still returned, every row with base NPS_BASE_EMPTY); NPS_EINVAL for a bad
  * option; NPS_ENOMEM; the status of nps_ci_compute when an interval fails
  * (*out is then NULL). */
 NPS_API nps_status nps_summary_run(nps_table *t, const nps_summary_options *opt,

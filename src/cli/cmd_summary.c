@@ -21,6 +21,10 @@ static void print_help(void) {
          "may be '-'\nfor standard input.\n"
          "\n"
          "  --by COL[,COL]       one row per distinct value (combination)\n"
+         "  --order O            name (default), nps, n, natural, file, or "
+         "a list\n"
+         "                       of values v1,v2,... (the rest follow "
+         "naturally)\n"
          "  --plot-boot FILE.gp  with --ci percentile or bca: a histogram of "
          "the\n"
          "                       overall bootstrap replicates with the "
@@ -43,16 +47,18 @@ static void print_help(void) {
          cli_common_help);
 }
 
-enum { OPT_PLOT_BOOT = 512 };
+enum { OPT_PLOT_BOOT = 512, OPT_ORDER };
 
 typedef struct summary_args {
-  const cli_common *c;
+  cli_common *c;
   const char **plot_boot;
 } summary_args;
 
 /* --plot-boot FILE, the one option of summary's own. */
 static int summary_option(void *ctx, int opt, const char *arg) {
   const summary_args *a = ctx;
+  if (opt == OPT_ORDER)
+    return cli_order_option(a->c, arg);
   if (opt != OPT_PLOT_BOOT)
     return -1;
   if (!*arg || strcmp(arg, "-") == 0)
@@ -66,6 +72,7 @@ static int parse_args(int argc, char **argv, cli_common *c, const char **path,
                       const char **plot_boot) {
   static const struct option options[] = {{"by", 1, 0, OPT_BY},
                                           {"plot-boot", 1, 0, OPT_PLOT_BOOT},
+                                          {"order", 1, 0, OPT_ORDER},
                                           CLI_COMMON_OPTIONS,
                                           {0, 0, 0, 0}};
   summary_args a = {c, plot_boot};
@@ -99,6 +106,7 @@ static nps_summary_options analysis_options(const cli_common *c,
   o.min_n = c->min_n;
   o.by_group = c->n_by > 0;
   o.keep_replicates = plot_boot != NULL;
+  o.order = c->order;
   return o;
 }
 

@@ -195,7 +195,12 @@ static nps_status vs_rest(nps_segments *s) {
     return NPS_ENOMEM;
   for (size_t i = 0; i < k; i++)
     t[i] = &s->rows[i].vs_rest;
-  nps_status st = adjust(&s->options, t, k);
+  /* Two tested segments and no other answers: each against the rest is
+   * the same comparison seen from both sides, a family of one. */
+  nps_segments_options o = s->options;
+  if (s->n_tested == 2 && s->n_small == 0)
+    o.adjust = NPS_MULTI_NONE;
+  nps_status st = adjust(&o, t, k);
   free(t);
   return st;
 }

@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 #include "nps/summary.h"
@@ -84,6 +85,30 @@ static nps_status fill_rows(nps_summary *s, nps_table *t) {
   return NPS_OK;
 }
 
+/* The group rows (all but the last) in the order asked for. */
+static nps_status order_rows(nps_summary *s) {
+  size_t n = s->n_rows - 1;
+  if (n < 2)
+    return NPS_OK;
+  nps_order_item *it = malloc(n * sizeof *it);
+  nps_summary_row *rows = malloc(n * sizeof *rows);
+  nps_status st = it && rows ? NPS_OK : NPS_ENOMEM;
+  for (size_t i = 0; st == NPS_OK && i < n; i++) {
+    const nps_summary_row *r = &s->rows[i];
+    it[i] = (nps_order_item){r->key, r->key_len, i, r->est.nps, r->est.n, i};
+  }
+  if (st == NPS_OK)
+    st = nps_order_sort(&s->options.order, it, n);
+  if (st == NPS_OK) {
+    for (size_t i = 0; i < n; i++)
+      rows[i] = s->rows[it[i].index];
+    memcpy(s->rows, rows, n * sizeof *rows);
+  }
+  free(it);
+  free(rows);
+  return st;
+}
+
 static nps_status compute(nps_summary *s) {
   run x = {s, gsl_rng_alloc(gsl_rng_mt19937), NULL};
   const nps_summary_options *o = &s->options;
@@ -110,10 +135,11 @@ nps_status nps_summary_run(nps_table *t, const nps_summary_options *opt,
   s->options = *opt;
   if (!s->options.replicates)
     s->options.replicates = NPS_BOOT_DEFAULT_REPLICATES;
-  nps_table_sort(t);
   nps_status st = fill_rows(s, t);
   if (st == NPS_OK)
     st = compute(s);
+  if (st == NPS_OK)
+    st = order_rows(s);
   if (st != NPS_OK) {
     nps_summary_free(s);
     return st;

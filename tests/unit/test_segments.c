@@ -183,6 +183,29 @@ static void test_small_and_lumped(void **state) {
   nps_table_free(t);
 }
 
+/* Two segments: each against the rest is the two-sample Wald test of
+ * tests/data/nps_reference.json (the test compare runs with --test wald),
+ * a family of one, at the 95% level. */
+static void test_two_segments(void **state) {
+  (void)state;
+  nps_table *t = table_of(abc, abc_counts, 2);
+  nps_segments_options o;
+  nps_segments_options_init(&o);
+  nps_segments *s;
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  /* full precision: the A-B pair of segments_reference.py */
+  check_test(&row(s, "A")->vs_rest, 0.2, 0.11401754250991379,
+             0.07941062599894223, 0.07941062599894223, 0.95,
+             -0.023470276925195654, 0.4234702769251956, 0);
+  check_test(&row(s, "B")->vs_rest, -0.2, 0.11401754250991379,
+             0.07941062599894223, 0.07941062599894223, 0.95,
+             -0.4234702769251956, 0.023470276925195654, 0);
+  /* the omnibus W of two groups is z^2: the same p */
+  assert_double_near(s->omnibus.w_p, 0.079410626, 1e-9);
+  nps_segments_free(s);
+  nps_table_free(t);
+}
+
 /* One segment: nothing to compare; thin segments: the warning. */
 static void test_edges(void **state) {
   (void)state;
@@ -226,6 +249,7 @@ int main(void) {
       cmocka_unit_test(test_three_segments),
       cmocka_unit_test(test_letters_overlap),
       cmocka_unit_test(test_small_and_lumped),
+      cmocka_unit_test(test_two_segments),
       cmocka_unit_test(test_edges),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
