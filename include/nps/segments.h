@@ -38,11 +38,6 @@ extern "C" {
 /* Segments with fewer answers are shown, marked, and left out of tests. */
 #define NPS_SEGMENTS_MIN_N 30
 
-/* The omnibus decision uses the permutation p when a tested segment has
- * fewer answers than this or no spread (the chi-square reference of the
- * Wald statistic is then not trusted). */
-#define NPS_SEGMENTS_LARGE_N 100
-
 /* Permutation draws times tested segments at most: with many segments
  * the omnibus permutation test draws fewer tables (2000 for 1000
  * segments), never fewer than NPS_SEGMENTS_MIN_DRAWS. */
@@ -74,17 +69,20 @@ typedef struct nps_segments_options {
 /* Sets the defaults above (seed 0, no lumping, no pairs). */
 NPS_API void nps_segments_options_init(nps_segments_options *opt);
 
-/* A two-sided z test of one difference with the interval that agrees with
- * its adjusted p-value. The test is Wald's, or adjusted Wald's when a side
- * has no spread (test.method says which, test.note why); diff is the
- * difference the interval is built around (the adjusted one for adjusted
- * Wald). ci inverts that same test at level ci_level = 1 - alpha p /
- * p_adjusted (alpha = 1 - level), so ci excludes 0 exactly when
- * p_adjusted < alpha: with no adjustment ci_level is the level itself. */
+/* The two-sided test of one difference with the interval that agrees with
+ * its adjusted p-value. The test is the studentized permutation test of
+ * nps_test2_permutation (p is its mid-p: exact, or Monte Carlo beyond its
+ * enumeration limit). The interval is test-based (Miettinen 1976):
+ * diff +- z_{ci_level} se with se = |diff| / z_p, z_p the two-sided normal
+ * quantile of p, at ci_level = 1 - alpha p / p_adjusted (alpha =
+ * 1 - level); so ci excludes 0 exactly when p_adjusted < alpha, and with
+ * no adjustment ci_level is the level itself. Where z_p is not defined
+ * (p = 0 or 1, or diff = 0) se is the plug-in Wald SE. */
 typedef struct nps_segments_test {
   int tested;            /* 0: a side is below min_n or empty */
-  nps_test2_result test; /* diff, se, z, p of the test */
-  double diff;           /* the difference ci is built around */
+  nps_test2_result test; /* diff, Wald se and z, p of the permutation test */
+  double diff;           /* the raw difference, the interval's centre */
+  double se;             /* the interval's standard error (above) */
   double p_adjusted;     /* within its family */
   double ci_level;
   nps_interval ci;
@@ -119,8 +117,7 @@ typedef struct nps_segments {
   size_t n_rows;
   size_t n_tested; /* segments in the tests */
   size_t n_small;  /* segments below min_n, left out */
-  nps_omnibus omnibus;
-  int omnibus_permutation; /* nonzero: the permutation p decides */
+  nps_omnibus omnibus;         /* its permutation p decides the verdict */
   nps_verdict omnibus_verdict;
   nps_segments_pair *pairs; /* pairwise: every pair of tested segments */
   size_t n_pairs;

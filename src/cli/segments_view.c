@@ -200,19 +200,16 @@ static void print_omnibus(FILE *fp, const segments_view *s) {
                 "tested: nothing to compare.\n");
     return;
   }
+  char wp[32];
   cli_fmt_p_phrase(p, sizeof p, res->omnibus_verdict.p);
+  cli_fmt_p_phrase(wp, sizeof wp, o->w_p);
   fprintf(fp,
           "Do the segments differ? %s\n  (Wald chi-square of NPS: W = %.1f, "
-          "%g df, ",
+          "%g df; permutation %s +- %.3f,\n  %zu draws; chi-square "
+          "approximation %s).\n",
           res->omnibus_verdict.significant ? "Yes: they do not share one NPS"
                                            : "No evidence that they do",
-          o->w, o->w_df);
-  if (res->omnibus_permutation)
-    fprintf(fp, "permutation %s +- %.3f, %zu draws", p, o->perm_mc_se,
-            o->perm_draws);
-  else
-    fputs(p, fp);
-  fputs(").\n", fp);
+          o->w, o->w_df, p, o->perm_mc_se, o->perm_draws, wp);
   if (!isnan(o->chisq_p)) {
     cli_fmt_p_phrase(p, sizeof p, o->chisq_p);
     fprintf(fp,
@@ -314,7 +311,8 @@ static void print_notes(FILE *fp, const segments_view *s) {
             "of the tests\n",
             (unsigned long long)s->opt->min_n);
   fprintf(fp,
-          "vs rest: the segment minus the rest of the answers (z test). "
+          "vs rest: the segment minus the rest of the answers (permutation "
+          "test). "
           "Each interval of a\ndifference is at the level that matches its "
           "%s p-value, so it excludes 0\nexactly when the difference is "
           "significant.\n",
@@ -426,12 +424,10 @@ static void print_csv(FILE *fp, const void *ctx) {
   omnibus_csv(fp, "omnibus-categories", "chisq-pearson", o->chisq, o->chisq_df,
               o->chisq_p);
   fputs(",,,,,\n", fp);
-  if (res->omnibus_permutation) {
-    omnibus_csv(fp, "omnibus-permutation", "permutation-wald", o->w, o->w_df,
-                o->perm_p);
-    fprintf(fp, ",,,,,%zu draws; Monte Carlo se %.17g\n", o->perm_draws,
-            o->perm_mc_se);
-  }
+  omnibus_csv(fp, "omnibus-permutation", "permutation-wald", o->w, o->w_df,
+              o->perm_p);
+  fprintf(fp, ",,,,,%zu draws; Monte Carlo se %.17g\n", o->perm_draws,
+          o->perm_mc_se);
 }
 
 /* ---- json ---- */
@@ -509,8 +505,7 @@ static void json_omnibus(cli_json *w, const segments_view *s) {
   cli_json_bool(w, "significant", res->omnibus_verdict.significant);
   cli_json_dbl(w, "p",
                res->omnibus_verdict.tested ? res->omnibus_verdict.p : NAN);
-  cli_json_str(w, "decided_by",
-               res->omnibus_permutation ? "permutation" : "wald");
+  cli_json_str(w, "decided_by", "permutation");
   cli_json_nl(w);
   cli_json_dbl(w, "wald_w", o->w);
   cli_json_dbl(w, "wald_df", o->w_df);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "internal.h"
 #include "nps/segments.h"
 #include "segments_internal.h"
@@ -121,21 +123,24 @@ static nps_counts counts_minus(const nps_counts *all, const nps_counts *c) {
                       all->detractors - c->detractors};
 }
 
-/* The z test of g1 - g2: Wald's, or adjusted Wald's when a side has no
- * spread (Wald's standard error would be 0 or understated). */
-static nps_status z_test(const nps_counts *g1, const nps_counts *g2,
-                         double level, nps_segments_test *t) {
-  int flat = nps_counts_one_category(g1) || nps_counts_one_category(g2);
-  nps_status st =
-      flat ? nps_test2_adjusted_wald(g1, g2, NPS_ALT_TWO_SIDED, level, &t->test)
-           : nps_test2_wald(g1, g2, NPS_ALT_TWO_SIDED, level, &t->test);
+/* The studentized permutation test of g1 - g2 (exact, or Monte Carlo
+ * with draws from a stream seeded by seed), and the standard error its
+ * interval uses: the test-based |diff| / z_p (Miettinen 1976), so that the
+ * interval and the p-value agree; the plug-in Wald SE where that is not
+ * defined (p = 0 or 1, or no difference). */
+static nps_status perm_test(const nps_counts *g1, const nps_counts *g2,
+                            const nps_segments_options *o, unsigned long seed,
+                            gsl_rng *rng, nps_segments_test *t) {
+  gsl_rng_set(rng, seed);
+  nps_status st = nps_test2_permutation(g1, g2, NPS_ALT_TWO_SIDED, o->level,
+                                        0.0, o->replicates, rng, &t->test);
   if (st != NPS_OK)
     return st;
-  if (flat)
-    t->test.note = "a side has all its answers in one category: "
-                   "adjusted-Wald z test, around the adjusted difference";
   t->tested = 1;
   t->diff = t->test.diff;
+  double p = t->test.p,
+         zp = p > 0.0 && p < 1.0 ? gsl_cdf_ugaussian_Qinv(p / 2.0) : NAN;
+  t->se = zp > 0.0 && t->diff != 0.0 ? fabs(t->diff) / zp : t->test.se;
   return NPS_OK;
 }
 
@@ -146,7 +151,7 @@ static void finish(nps_segments_test *t, double level) {
   double alpha = 1.0 - level, p = t->test.p, q = t->p_adjusted;
   t->ci_level = p > 0.0 && q > p ? 1.0 - alpha * p / q : level;
   double z = nps_z_for_level(t->ci_level);
-  t->ci = (nps_interval){t->diff - z * t->test.se, t->diff + z * t->test.se};
+  t->ci = (nps_interval){t->diff - z * t->se, t->diff + z * t->se};
   t->verdict.tested = 1;
   t->verdict.p = q;
   t->verdict.significant = q < alpha;
@@ -178,14 +183,16 @@ static int tested(const nps_segments_row *r) {
 }
 
 /* Each tested segment against all other answers. */
-static nps_status vs_rest(nps_segments *s) {
+static nps_status vs_rest(nps_segments *s, gsl_rng *rng) {
   const nps_segments_row *all = nps_segments_overall(s);
   for (size_t i = 0; i + 1 < s->n_rows; i++) {
     nps_segments_row *r = &s->rows[i];
     nps_counts rest = counts_minus(&all->counts, &r->counts);
     if (!tested(r) || nps_counts_total(&rest) == 0)
       continue;
-    nps_status st = z_test(&r->counts, &rest, s->options.level, &r->vs_rest);
+    nps_status st =
+        perm_test(&r->counts, &rest, &s->options,
+                  nps_seed_for_key(r->seed, "rest", 4), rng, &r->vs_rest);
     if (st != NPS_OK)
       return st;
   }
@@ -206,7 +213,7 @@ static nps_status vs_rest(nps_segments *s) {
 }
 
 /* Every pair of tested segments, in row order. */
-static nps_status pairwise(nps_segments *s) {
+static nps_status pairwise(nps_segments *s, gsl_rng *rng) {
   size_t k = s->n_tested;
   if (k > NPS_SEGMENTS_MAX_PAIRWISE)
     return NPS_EINVAL;
@@ -220,8 +227,10 @@ static nps_status pairwise(nps_segments *s) {
       nps_segments_pair *pr = &s->pairs[s->n_pairs++];
       pr->a = a;
       pr->b = b;
-      nps_status st = z_test(&s->rows[a].counts, &s->rows[b].counts,
-                             s->options.level, &pr->t);
+      const nps_segments_row *rb = &s->rows[b];
+      nps_status st = perm_test(
+          &s->rows[a].counts, &rb->counts, &s->options,
+          nps_seed_for_key(s->rows[a].seed, rb->key, rb->key_len), rng, &pr->t);
       if (st != NPS_OK)
         return st;
     }
@@ -236,24 +245,19 @@ static nps_status pairwise(nps_segments *s) {
   return st == NPS_OK ? nps_segments_letters(s) : st;
 }
 
-/* The omnibus test over the tested segments; the permutation p decides
- * when a segment is small or has no spread. */
+/* The omnibus test over the tested segments; its permutation p decides
+ * (exact in size when the segments share one distribution, at any n), with
+ * the draws capped by NPS_SEGMENTS_PERM_BUDGET. */
 static nps_status omnibus(nps_segments *s, gsl_rng *rng) {
   size_t k = 0;
-  int small = 0;
   nps_counts *g = malloc((s->n_rows ? s->n_rows : 1) * sizeof *g);
   if (!g)
     return NPS_ENOMEM;
-  for (size_t i = 0; i + 1 < s->n_rows; i++) {
-    const nps_segments_row *r = &s->rows[i];
-    if (!tested(r))
-      continue;
-    g[k++] = r->counts;
-    small |=
-        r->est.n < NPS_SEGMENTS_LARGE_N || nps_counts_one_category(&r->counts);
-  }
+  for (size_t i = 0; i + 1 < s->n_rows; i++)
+    if (tested(&s->rows[i]))
+      g[k++] = s->rows[i].counts;
   size_t draws = 0;
-  if (small && k >= 2) {
+  if (k >= 2) {
     size_t budget = NPS_SEGMENTS_PERM_BUDGET / k;
     draws = s->options.replicates < budget ? s->options.replicates : budget;
     if (draws < NPS_SEGMENTS_MIN_DRAWS)
@@ -264,8 +268,7 @@ static nps_status omnibus(nps_segments *s, gsl_rng *rng) {
   free(g);
   if (st != NPS_OK || s->omnibus.k < 2)
     return st;
-  s->omnibus_permutation = draws > 0;
-  double p = draws ? s->omnibus.perm_p : s->omnibus.w_p;
+  double p = s->omnibus.perm_p;
   s->omnibus_verdict = (nps_verdict){1, p < 1.0 - s->options.level, 0, p};
   return NPS_OK;
 }
@@ -302,11 +305,11 @@ static nps_status analyse(nps_segments *s, gsl_rng *rng) {
     }
   }
   if (st == NPS_OK)
-    st = vs_rest(s);
+    st = vs_rest(s, rng);
   if (st == NPS_OK)
     st = omnibus(s, rng);
   if (st == NPS_OK && s->options.pairwise)
-    st = pairwise(s);
+    st = pairwise(s, rng);
   if (st == NPS_OK)
     st = thin(s);
   int any = 0;

@@ -3,12 +3,15 @@
  * pairs, the intervals matched to the Holm-adjusted p-values, the letter
  * display, the omnibus decision, small bases, lumping and ordering.
  *
- * Expected values: tests/unit/scripts/segments_reference.py (scipy), run
- * as /usr/bin/python3 tests/unit/scripts/segments_reference.py; the
- * omnibus W of the same three segments from omnibus_reference.py; the
- * A-B pair is the two-sample Wald case of tests/data/nps_reference.json.
+ * Expected values: tests/unit/scripts/segments_reference.py (scipy, and
+ * exact enumeration of the studentized permutation test), run as
+ * /usr/bin/python3 tests/unit/scripts/segments_reference.py; the omnibus W
+ * of the same three segments from omnibus_reference.py.
  */
 #include <string.h>
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 
 #include "nps/segments.h"
 #include "nps_test.h"
@@ -47,13 +50,13 @@ static const nps_segments_row *row(const nps_segments *s, const char *key) {
   return NULL;
 }
 
-static void check_test(const nps_segments_test *t, double diff, double se,
-                       double p, double holm, double level, double lo,
-                       double hi, int significant) {
+static void check_test(const nps_segments_test *t, double diff, double p,
+                       double holm, double level, double lo, double hi,
+                       int significant) {
   assert_true(t->tested);
-  assert_int_equal(t->test.method, NPS_TEST2_WALD);
+  assert_int_equal(t->test.method, NPS_TEST2_PERMUTATION);
+  assert_true(t->test.exact);
   assert_double_near(t->diff, diff, 1e-12);
-  assert_double_near(t->test.se, se, 1e-12);
   assert_double_near(t->test.p, p, 1e-9 * p + 1e-15);
   assert_double_near(t->p_adjusted, holm, 1e-9 * holm + 1e-15);
   assert_double_near(t->ci_level, level, 1e-12);
@@ -77,35 +80,33 @@ static void test_three_segments(void **state) {
   /* NPS order: A (30), B (10), C (-20) */
   assert_memory_equal(s->rows[0].key, "A", 1);
   assert_memory_equal(s->rows[2].key, "C", 1);
-  check_test(&row(s, "A")->vs_rest, 0.35, 0.09918417212438686,
-             0.0004174660889719486, 0.0008349321779438972, 0.975,
-             0.1276883260651609, 0.5723116739348391, 1);
-  check_test(&row(s, "B")->vs_rest, 0.05, 0.10313825672368135,
-             0.6278280371951303, 0.6278280371951303, 0.95, -0.1521472686066615,
-             0.25214726860666153, 0);
-  check_test(&row(s, "C")->vs_rest, -0.4, 0.1044030650891055,
-             0.00012746530350552212, 0.00038239591051656633, 0.9833333333333333,
-             -0.6499388288624556, -0.1500611711375445, 1);
+  /* "perm" lines of segments_reference.py */
+  check_test(&row(s, "A")->vs_rest, 0.35, 0.0005786803199306916,
+             0.0011573606398613831, 0.975, 0.1220440685302212,
+             0.5779559314697787, 1);
+  check_test(&row(s, "B")->vs_rest, 0.05, 0.6259655519492882,
+             0.6259655519492882, 0.95, -0.15105775206142663, 0.2510577520614266,
+             0);
+  check_test(&row(s, "C")->vs_rest, -0.4, 0.00019318305718007354,
+             0.0005795491715402206, 0.9833333333333333, -0.6568807689263392,
+             -0.14311923107366092, 1);
   assert_int_equal(row(s, "A")->vs_rest.verdict.direction, 1);
   assert_int_equal(row(s, "C")->vs_rest.verdict.direction, -1);
   /* pairs in row order: A-B, A-C, B-C */
   assert_int_equal(s->n_pairs, 3);
-  check_test(&s->pairs[0].t, 0.2, 0.11401754250991379, 0.07941062599894223,
-             0.07941062599894223, 0.95, -0.023470276925195654,
-             0.4234702769251956, 0);
-  check_test(&s->pairs[1].t, 0.5, 0.11704699910719625, 1.9391163127130447e-05,
-             5.817348938139134e-05, 0.9833333333333333, 0.21979184850799716,
-             0.7802081514920028, 1);
-  check_test(&s->pairs[2].t, 0.3, 0.12041594578792295, 0.012725353282910853,
-             0.025450706565821705, 0.975, 0.030099370663820346,
-             0.5699006293361797, 1);
+  check_test(&s->pairs[0].t, 0.2, 0.08326129370220421, 0.08326129370220421,
+             0.95, -0.026314781353864863, 0.4263147813538648, 0);
+  check_test(&s->pairs[1].t, 0.5, 4.094293669227027e-05, 0.00012282881007681082,
+             0.9833333333333333, 0.20820021490416862, 0.7917997850958314, 1);
+  check_test(&s->pairs[2].t, 0.3, 0.01444048819146883, 0.02888097638293766,
+             0.975, 0.02510663487317577, 0.5748933651268243, 1);
   /* A and B do not differ, C differs from both: a, a, b */
   assert_string_equal(row(s, "A")->letters, "a");
   assert_string_equal(row(s, "B")->letters, "a");
   assert_string_equal(row(s, "C")->letters, "b");
-  /* omnibus: n = 100 each, so the Wald chi-square decides */
-  assert_int_equal(s->omnibus_permutation, 0);
+  /* omnibus: W of omnibus_reference.py; its permutation p decides */
   assert_double_near(s->omnibus.w, 18.29796294981901, 1e-9);
+  assert_true(s->omnibus.perm_draws >= NPS_SEGMENTS_MIN_DRAWS);
   assert_true(s->omnibus_verdict.significant);
   assert_int_equal(s->vs_rest_disagrees, 0);
   /* thin: B's interval at n = 100 is about +-1.96 sqrt(0.7 - 0.01) / 10 =
@@ -176,16 +177,13 @@ static void test_small_and_lumped(void **state) {
   assert_int_equal(other->counts.detractors, 8);
   assert_true(other->vs_rest.tested);
   assert_int_equal(s->n_tested, 3);
-  /* n = 22 < NPS_SEGMENTS_LARGE_N: the permutation p decides */
-  assert_int_equal(s->omnibus_permutation, 1);
   assert_true(s->omnibus.perm_draws >= NPS_SEGMENTS_MIN_DRAWS);
   nps_segments_free(s);
   nps_table_free(t);
 }
 
-/* Two segments: each against the rest is the two-sample Wald test of
- * tests/data/nps_reference.json (the test compare runs with --test wald),
- * a family of one, at the 95% level. */
+/* Two segments: each against the rest is the permutation test compare
+ * runs by default, a family of one, at the 95% level. */
 static void test_two_segments(void **state) {
   (void)state;
   nps_table *t = table_of(abc, abc_counts, 2);
@@ -193,17 +191,70 @@ static void test_two_segments(void **state) {
   nps_segments_options_init(&o);
   nps_segments *s;
   assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
-  /* full precision: the A-B pair of segments_reference.py */
-  check_test(&row(s, "A")->vs_rest, 0.2, 0.11401754250991379,
-             0.07941062599894223, 0.07941062599894223, 0.95,
-             -0.023470276925195654, 0.4234702769251956, 0);
-  check_test(&row(s, "B")->vs_rest, -0.2, 0.11401754250991379,
-             0.07941062599894223, 0.07941062599894223, 0.95,
-             -0.4234702769251956, 0.023470276925195654, 0);
-  /* the omnibus W of two groups is z^2: the same p */
+  /* "perm A (two segments)" of segments_reference.py */
+  check_test(&row(s, "A")->vs_rest, 0.2, 0.08326129370220421,
+             0.08326129370220421, 0.95, -0.026314781353864863,
+             0.4263147813538648, 0);
+  check_test(&row(s, "B")->vs_rest, -0.2, 0.08326129370220421,
+             0.08326129370220421, 0.95, -0.4263147813538648,
+             0.026314781353864863, 0);
+  /* the omnibus W of two groups is z^2, so its chi-square p is the
+   * two-sample Wald p of tests/data/nps_reference.json */
   assert_double_near(s->omnibus.w_p, 0.079410626, 1e-9);
   nps_segments_free(s);
   nps_table_free(t);
+}
+
+/* Over 150 random tables of 4 segments (n 30 to 400, NPS -60 to +80, some
+ * segments truly apart), no verdict contradicts its interval, for the
+ * vs-rest tests and the pairs, under each adjustment. */
+static void test_coherence(void **state) {
+  (void)state;
+  gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+  gsl_rng_set(r, 7);
+  const char *keys[] = {"w", "x", "y", "z"};
+  const nps_multi_method adj[] = {NPS_MULTI_HOLM, NPS_MULTI_BH,
+                                  NPS_MULTI_BONFERRONI, NPS_MULTI_NONE};
+  size_t checked = 0, significant = 0;
+  for (int trial = 0; trial < 150; trial++) {
+    nps_counts c[4];
+    for (int i = 0; i < 4; i++) {
+      unsigned n = 30 + (unsigned)gsl_rng_uniform_int(r, 371);
+      double pp = 0.1 + 0.7 * gsl_rng_uniform(r);
+      double pd = (1.0 - pp) * gsl_rng_uniform(r);
+      double probs[3] = {pp, 1.0 - pp - pd, pd};
+      unsigned k[3];
+      gsl_ran_multinomial(r, 3, n, probs, k);
+      c[i] = (nps_counts){k[0], k[1], k[2]};
+    }
+    nps_table *t = table_of(keys, c, 4);
+    nps_segments_options o;
+    nps_segments_options_init(&o);
+    o.pairwise = 1;
+    o.adjust = adj[trial % 4];
+    o.replicates = 1000;
+    nps_segments *s;
+    assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+    for (size_t i = 0; i + 1 < s->n_rows; i++) {
+      const nps_segments_test *x = &s->rows[i].vs_rest;
+      if (!x->tested)
+        continue;
+      assert_int_equal(x->verdict.significant, x->ci.lo > 0 || x->ci.hi < 0);
+      checked++;
+      significant += (size_t)x->verdict.significant;
+    }
+    for (size_t i = 0; i < s->n_pairs; i++) {
+      const nps_segments_test *x = &s->pairs[i].t;
+      assert_int_equal(x->verdict.significant, x->ci.lo > 0 || x->ci.hi < 0);
+      checked++;
+      significant += (size_t)x->verdict.significant;
+    }
+    nps_segments_free(s);
+    nps_table_free(t);
+  }
+  /* both outcomes occur often: the check is not empty */
+  assert_true(checked == 1500 && significant > 150 && significant < 1350);
+  gsl_rng_free(r);
 }
 
 /* One segment: nothing to compare; thin segments: the warning. */
@@ -250,6 +301,7 @@ int main(void) {
       cmocka_unit_test(test_letters_overlap),
       cmocka_unit_test(test_small_and_lumped),
       cmocka_unit_test(test_two_segments),
+      cmocka_unit_test(test_coherence),
       cmocka_unit_test(test_edges),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,171 @@
+/*
+ * segments_validity.c - type-I error of the segments analysis when every
+ * segment has the same distribution (so no segment differs from the rest
+ * or from another).
+ *
+ * For k = 3, 5 and 10 segments of n = 30, 100, 300 and 1000 answers each,
+ * and four distributions (promoters / passives / detractors) from a
+ * balanced one to an extreme one, --trials samples of k segments are drawn
+ * and run through nps_segments_run as the command does (default options:
+ * Holm, min n 30, pairs on). For each cell it prints the share of samples
+ * in which
+ *   vs-rest  at least one segment is significantly above or below the rest
+ *            (the family-wise error of the Holm-adjusted vs-rest tests),
+ *   pairs    at least one pair differs (Holm across the pairs),
+ *   omnibus  the omnibus test rejects (its Wald chi-square, or the
+ *            permutation p where a segment has fewer than 100 answers),
+ * each with its Monte Carlo standard error sqrt(r (1 - r) / trials). All
+ * three should be at most alpha = 5% up to that error.
+ *
+ * Each cell has its own generator, seeded with seed * 1000 + cell index.
+ *
+ *   segments_validity [--trials N] [--seed S] [--draws D] [--quick]
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "nps/nps.h"
+
+#include "bench_util.h"
+
+typedef struct dist {
+  const char *name;
+  double p, a, d;
+} dist;
+
+static const dist dists[] = {
+    {"40/30/30", 0.40, 0.30, 0.30},
+    {"60/25/15", 0.60, 0.25, 0.15},
+    {"20/30/50", 0.20, 0.30, 0.50},
+    {"85/10/05", 0.85, 0.10, 0.05},
+};
+
+static const size_t ks[] = {3, 5, 10};
+static const unsigned ns[] = {30, 100, 300, 1000};
+
+typedef struct tally {
+  long vs_rest, pairs, omnibus, runs;
+} tally;
+
+/* One sample of k segments of n answers from d into a fresh table. */
+static nps_table *sample(gsl_rng *r, const dist *d, size_t k, unsigned n) {
+  nps_table *t = nps_table_new(0);
+  double probs[3] = {d->p, d->a, d->d};
+  for (size_t i = 0; t && i < k; i++) {
+    unsigned c[3];
+    char key[16];
+    gsl_ran_multinomial(r, 3, n, probs, c);
+    int len = snprintf(key, sizeof key, "s%zu", i);
+    if ((c[0] && nps_table_add(t, key, (size_t)len, 10, c[0]) != NPS_OK) ||
+        (c[1] && nps_table_add(t, key, (size_t)len, 8, c[1]) != NPS_OK) ||
+        (c[2] && nps_table_add(t, key, (size_t)len, 0, c[2]) != NPS_OK)) {
+      nps_table_free(t);
+      return NULL;
+    }
+  }
+  return t;
+}
+
+static int run_cell(gsl_rng *r, const dist *d, size_t k, unsigned n,
+                    long trials, size_t draws, tally *out) {
+  nps_segments_options o;
+  nps_segments_options_init(&o);
+  o.ci = NPS_CI_WALD; /* the intervals play no part in the tests */
+  o.pairwise = 1;
+  o.replicates = draws;
+  memset(out, 0, sizeof *out);
+  for (long i = 0; i < trials; i++) {
+    nps_table *t = sample(r, d, k, n);
+    nps_segments *s = NULL;
+    o.seed = gsl_rng_get(r);
+    if (!t || nps_segments_run(t, &o, &s) != NPS_OK) {
+      nps_table_free(t);
+      nps_segments_free(s);
+      return -1;
+    }
+    int any_rest = 0, any_pair = 0;
+    for (size_t j = 0; j + 1 < s->n_rows; j++)
+      any_rest |= s->rows[j].vs_rest.verdict.significant;
+    for (size_t j = 0; j < s->n_pairs; j++)
+      any_pair |= s->pairs[j].t.verdict.significant;
+    out->vs_rest += any_rest;
+    out->pairs += any_pair;
+    out->omnibus += s->omnibus_verdict.significant;
+    out->runs++;
+    nps_segments_free(s);
+    nps_table_free(t);
+  }
+  return 0;
+}
+
+static void print_rate(long hits, long runs) {
+  double p = (double)hits / (double)runs;
+  printf("  %5.2f ± %4.2f", 100.0 * p,
+         100.0 * sqrt(p * (1.0 - p) / (double)runs));
+}
+
+int main(int argc, char **argv) {
+  long trials = 4000;
+  unsigned long seed = 20261203;
+  size_t draws = 1000;
+  static const struct option opts[] = {{"trials", 1, 0, 't'},
+                                       {"seed", 1, 0, 's'},
+                                       {"draws", 1, 0, 'd'},
+                                       {"quick", 0, 0, 'q'},
+                                       {0, 0, 0, 0}};
+  int c;
+  double v;
+  while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    if (c == 'q') {
+      trials = 400;
+    } else if (c == 't' && bench_parse_number(optarg, 10, 1e8, &v) == 0) {
+      trials = (long)v;
+    } else if (c == 's' && bench_parse_number(optarg, 0, 4e9, &v) == 0) {
+      seed = (unsigned long)v;
+    } else if (c == 'd' && bench_parse_number(optarg, 100, 1e6, &v) == 0) {
+      draws = (size_t)v;
+    } else {
+      fprintf(stderr, "usage: segments_validity [--trials N] [--seed S] "
+                      "[--draws D] [--quick]\n");
+      return 2;
+    }
+  }
+  gsl_set_error_handler_off();
+  gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+  if (!r)
+    return 1;
+  printf("Type-I error of nps-stat segments (all segments equal), %ld "
+         "samples per cell,\nseed %lu, permutation draws %zu; rates in %% "
+         "with their Monte Carlo standard error\n\n",
+         trials, seed, draws);
+  printf("%3s %5s  %-9s %14s %14s %14s\n", "k", "n", "truth", "vs-rest",
+         "pairs", "omnibus");
+  unsigned long cell = 0;
+  int rc = 0;
+  for (size_t ki = 0; ki < sizeof ks / sizeof ks[0]; ki++)
+    for (size_t ni = 0; ni < sizeof ns / sizeof ns[0]; ni++)
+      for (size_t di = 0; di < sizeof dists / sizeof dists[0]; di++) {
+        tally t;
+        gsl_rng_set(r, seed * 1000 + cell++);
+        if (run_cell(r, &dists[di], ks[ki], ns[ni], trials, draws, &t)) {
+          fprintf(stderr, "segments_validity: a run failed\n");
+          rc = 1;
+          continue;
+        }
+        printf("%3zu %5u  %-9s", ks[ki], ns[ni], dists[di].name);
+        print_rate(t.vs_rest, t.runs);
+        print_rate(t.pairs, t.runs);
+        print_rate(t.omnibus, t.runs);
+        putchar('\n');
+        fflush(stdout);
+      }
+  gsl_rng_free(r);
+  return rc;
+}
