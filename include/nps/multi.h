@@ -53,6 +53,9 @@ NPS_API const char *nps_multi_method_name(nps_multi_method method);
 NPS_API nps_status nps_multi_adjust(nps_multi_method method, const double *p,
                                     size_t k, double *adj);
 
+/* Permutation draws stop after this many reach the observed statistic. */
+#define NPS_OMNIBUS_STOP_HITS 200
+
 /* Omnibus tests of k groups (docs/methods.md, "Segments"). */
 typedef struct nps_omnibus {
   size_t k;            /* groups with answers; empty groups are left out */
@@ -85,9 +88,13 @@ typedef struct nps_omnibus {
  * Permutation (draws > 0): the conditional distribution of W given the
  * pooled category counts and the group sizes, by Monte Carlo: each draw
  * deals the pooled answers to the groups (sequential hypergeometric
- * draws) and recomputes W; p = (1 + #{W* >= W}) / (1 + draws), W* within
- * a relative 1e-9 of W counting as reaching it. Valid at any n, which
- * the chi-square reference of W is not when groups are small.
+ * draws) and recomputes W, W* within a relative 1e-9 of W counting as
+ * reaching it. Sequential (Besag and Clifford 1991): the draws stop at the
+ * NPS_OMNIBUS_STOP_HITS-th W* that reaches W, after L draws, with
+ * p = NPS_OMNIBUS_STOP_HITS / L; otherwise all draws are made and
+ * p = (1 + #{W* >= W}) / (1 + draws). Both are valid p-values at any n,
+ * which the chi-square reference of W is not when groups are small;
+ * perm_draws says how many were made.
  * Fewer than two groups with answers: NPS_OK, k < 2, every test NAN and a
  * note. NPS_EINVAL when draws > 0 and r is NULL; NPS_EOVERFLOW when the
  * pooled counts pass 2^64 - 1; NPS_ENOMEM. */

@@ -159,6 +159,12 @@ static int analyse(segments_cmd *cmd, nps_table *t, nps_segments **res) {
     cli_error("segments: %s", nps_strerror(st));
     return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
   }
+  if ((*res)->thin)
+    cli_warn(c,
+             "%s: %zu segments, median interval +-%.1f points: too thin to "
+             "tell apart; fewer, broader segments would tell more",
+             cmd->v.path, (*res)->n_rows - 1,
+             100.0 * (*res)->median_half_width);
   if ((*res)->n_small)
     cli_warn(c, "%s: %zu segment%s below --min-n %llu: shown, not tested",
              cmd->v.path, (*res)->n_small, (*res)->n_small == 1 ? "" : "s",

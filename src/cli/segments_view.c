@@ -175,20 +175,29 @@ static void print_header(FILE *fp, const segments_view *s, int markdown) {
 }
 
 /* Names of the segments whose vs-rest verdict is want (+1 above, -1
- * below, 0 not significant), comma-separated; "none" when there are none. */
+ * below, 0 not significant), comma-separated, the first LIST_NAMES of
+ * them and how many more; "none" when there are none. */
+#define LIST_NAMES 12
+
 static void list_names(FILE *fp, const segments_view *s, int want) {
-  int any = 0;
+  size_t shown = 0, more = 0;
   for (size_t i = 0; i < n_segments(s); i++) {
     const nps_segments_row *r = row(s, i);
     const nps_verdict *v = &r->vs_rest.verdict;
     if (!v->tested ||
         (want ? !v->significant || v->direction != want : v->significant))
       continue;
-    fputs(any ? ", " : "", fp);
+    if (shown == LIST_NAMES) {
+      more++;
+      continue;
+    }
+    fputs(shown ? ", " : "", fp);
     cli_put_text(fp, s->names[i], strlen(s->names[i]), 0);
-    any = 1;
+    shown++;
   }
-  fputs(any ? "" : "none", fp);
+  if (more)
+    fprintf(fp, " and %zu more", more);
+  fputs(shown ? "" : "none", fp);
 }
 
 static void print_omnibus(FILE *fp, const segments_view *s) {

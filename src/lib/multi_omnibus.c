@@ -113,16 +113,21 @@ static nps_status permutation(const nps_counts *c, size_t k,
   if (!perm)
     return NPS_ENOMEM;
   double reach = out->w * (1.0 - W_TIE_REL);
-  size_t hits = 0;
-  for (size_t b = 0; b < draws; b++) {
+  size_t hits = 0, b = 0;
+  while (b < draws && hits < NPS_OMNIBUS_STOP_HITS) {
     deal(c, k, pool, r, perm);
     hits += wald_w(perm, k, NULL, NULL) >= reach;
+    b++;
   }
   free(perm);
-  double p = (1.0 + (double)hits) / (1.0 + (double)draws);
+  /* Besag and Clifford (1991): stopped at the h-th reach, p = h / L;
+   * else the observed table counts as one more draw. */
+  double p = hits == NPS_OMNIBUS_STOP_HITS
+                 ? (double)hits / (double)b
+                 : (1.0 + (double)hits) / (1.0 + (double)b);
   out->perm_p = p;
-  out->perm_mc_se = sqrt(p * (1.0 - p) / (double)draws);
-  out->perm_draws = draws;
+  out->perm_mc_se = sqrt(p * (1.0 - p) / (double)b);
+  out->perm_draws = b;
   return NPS_OK;
 }
 
