@@ -89,21 +89,31 @@ typedef struct nps_plot_info {
                          largest of 312 groups"; NULL: none */
 } nps_plot_info;
 
+/* How a group's bar is drawn in the segment chart. */
+typedef enum nps_plot_mark {
+  NPS_PLOT_PLAIN = 0,  /* the usual bar */
+  NPS_PLOT_STANDS_OUT, /* a dark bar: the group differs (e.g. from the rest) */
+  NPS_PLOT_SMALL       /* a faint bar: a small base, not tested */
+} nps_plot_mark;
+
 /* One group: a label, its category counts and its interval. */
 typedef struct nps_plot_group {
   const char *label; /* any bytes (a CSV cell); need not be NUL-terminated */
   size_t label_len;
-  nps_counts counts; /* n, the shares and NPS are computed from these */
-  nps_interval ci;   /* on -1..1; NAN limits: no interval */
+  nps_counts counts;  /* n, the shares and NPS are computed from these */
+  nps_interval ci;    /* on -1..1; NAN limits: no interval */
+  nps_plot_mark mark; /* segment chart only; 0 (plain) by default */
 } nps_plot_group;
 
 /* Segment chart (the `summary` and `segments` charts), one image of two
  * panels sharing the rows: left, NPS as horizontal bars with interval
  * whiskers and the value printed beside each; right, the detractor /
- * passive / promoter shares as stacked bars. Groups are sorted by NPS,
- * highest on top (ties keep the given order); each row is labelled
- * "label (n = N)". overall (may be NULL) is drawn last, below a dashed rule,
- * with a hatched bar. Groups with n = 0 are left out. The title shows the
+ * passive / promoter shares as stacked bars. When a group carries a mark,
+ * marked bars are drawn dark (NPS_PLOT_STANDS_OUT) or faint
+ * (NPS_PLOT_SMALL) and a dotted vertical line marks the overall NPS. Groups are
+ * sorted by NPS, highest on top (ties keep the given order); each row is
+ * labelled "label (n = N)". overall (may be NULL) is drawn last, below a dashed
+ * rule, with a hatched bar. Groups with n = 0 are left out. The title shows the
  * level, method, total n (overall's, else the sum) and, for bootstrap
  * intervals, B and the seed. A chart is readable up to about 40 rows; the
  * height grows with the rows, so the caller should limit them.

@@ -19,8 +19,11 @@ nps_status compare_write_chart(FILE *fp, const nps_plot_target *t,
   nps_plot_group g[2];
   for (int s = 0; s < 2; s++) {
     const nps_compare_side *x = &r->side[s];
-    g[s] = (nps_plot_group){
-        cv->label[s], strlen(cv->label[s]), x->counts, {NAN, NAN}};
+    g[s] = (nps_plot_group){cv->label[s],
+                            strlen(cv->label[s]),
+                            x->counts,
+                            {NAN, NAN},
+                            NPS_PLOT_PLAIN};
     if (x->has_ci)
       g[s].ci = x->ci.iv;
   }

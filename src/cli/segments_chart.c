@@ -25,13 +25,20 @@ static int by_n_desc(const void *pa, const void *pb) {
 
 static nps_plot_group plot_group(const segments_view *s, size_t i) {
   const nps_segments_row *r = &s->res->rows[i];
-  nps_plot_group g = {s->names[i], strlen(s->names[i]), r->counts, {NAN, NAN}};
+  nps_plot_group g = {
+      s->names[i], strlen(s->names[i]), r->counts, {NAN, NAN}, NPS_PLOT_PLAIN};
   if (r->has_ci)
     g.ci = r->ci.iv;
+  if (r->base == NPS_BASE_BELOW)
+    g.mark = NPS_PLOT_SMALL;
+  else if (r->vs_rest.verdict.significant)
+    g.mark = NPS_PLOT_STANDS_OUT;
   return g;
 }
 
-/* Title line two: the omnibus answer, the vs-rest count, what is left out. */
+/* Title line two (at most 80 characters are shown): the omnibus answer,
+ * the segments that stand out (dark), small bases (faint), what is left
+ * out. */
 static void chart_note(const segments_view *s, size_t shown, size_t with,
                        char *note, size_t size) {
   const nps_segments *res = s->res;
@@ -39,9 +46,9 @@ static void chart_note(const segments_view *s, size_t shown, size_t with,
   note[0] = '\0';
   if (res->omnibus.k >= 2) {
     cli_fmt_p_phrase(p, sizeof p, res->omnibus_verdict.p);
-    cli_append(note, size, "segments %s (omnibus %s)",
-               res->omnibus_verdict.significant ? "differ" : "do not differ",
-               p);
+    cli_append(
+        note, size, "%s (%s) · ",
+        res->omnibus_verdict.significant ? "they differ" : "no difference", p);
   }
   size_t above = 0, below = 0;
   for (size_t i = 0; i + 1 < res->n_rows; i++) {
@@ -49,14 +56,11 @@ static void chart_note(const segments_view *s, size_t shown, size_t with,
     above += v->significant && v->direction > 0;
     below += v->significant && v->direction < 0;
   }
-  cli_append(note, size, "%s%zu above, %zu below the rest (%s)",
-             note[0] ? " · " : "", above, below,
-             nps_multi_method_name(res->options.adjust));
-  if (shown < with)
-    cli_append(note, size, " · the %zu largest of %zu segments", shown, with);
+  cli_append(note, size, "%zu above, %zu below the rest (dark)", above, below);
   if (res->n_small)
-    cli_append(note, size, " · %zu below n = %llu, not tested", res->n_small,
-               (unsigned long long)s->opt->min_n);
+    cli_append(note, size, " · %zu small (faint)", res->n_small);
+  if (shown < with)
+    cli_append(note, size, " · largest %zu of %zu", shown, with);
 }
 
 nps_status segments_write_chart(FILE *fp, const nps_plot_target *t,

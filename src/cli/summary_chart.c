@@ -20,7 +20,8 @@ static int by_n_desc(const void *pa, const void *pb) {
 }
 
 static nps_plot_group plot_group(const nps_summary_row *r, const char *label) {
-  nps_plot_group g = {label, strlen(label), r->counts, {NAN, NAN}};
+  nps_plot_group g = {
+      label, strlen(label), r->counts, {NAN, NAN}, NPS_PLOT_PLAIN};
   if (r->has_ci)
     g.ci = r->ci.iv;
   return g;

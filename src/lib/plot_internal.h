@@ -21,6 +21,10 @@
 #define COL_PROMOTER  "#41ab5d" /* (62) */
 #define COL_HIST      "#9ecae1" /* bootstrap histogram (78) */
 #define COL_BAND      "#fde9b5" /* interval band (93) */
+/* The same bar colours as numbers, for `fc rgb variable`. */
+#define COL_MARK_PLAIN "0x7ba7d7" /* COL_BAR (66) */
+#define COL_MARK_DARK  "0x26456e" /* COL_BAR_EDGE (29): stands out */
+#define COL_MARK_FAINT "0xdce6f2" /* a small base (91) */
 
 #define FONT            "DejaVu Sans"
 #define FONT_TITLE_SIZE "13"

@@ -44,7 +44,8 @@ static int seg_row_init(seg_row *r, const nps_plot_group *g, size_t order) {
   return 1;
 }
 
-static void put_seg_row(FILE *fp, size_t line, const seg_row *r) {
+/* Column 12 (with marks): 0 plain, 1 stands out, 2 small. */
+static void put_seg_row(FILE *fp, size_t line, const seg_row *r, int marks) {
   const nps_plot_group *g = r->g;
   fprintf(fp, "%zu", line);
   nps_gp_put_num(fp, r->y);
@@ -56,12 +57,16 @@ static void put_seg_row(FILE *fp, size_t line, const seg_row *r) {
   nps_gp_put_num(fp, 100.0 * r->est.share_passives);
   nps_gp_put_num(fp, 100.0 * r->est.share_promoters);
   nps_gp_put_num(fp, r->label_x);
-  fprintf(fp, " %d |%s\n", r->side, r->label);
+  fprintf(fp, " %d", r->side);
+  if (marks)
+    fprintf(fp, " %d", (int)g->mark);
+  fprintf(fp, " |%s\n", r->label);
 }
 
 typedef struct seg_layout {
   size_t k;        /* groups drawn */
   int overall;     /* an overall row follows them */
+  int marks;       /* a group carries a mark: bars by mark, overall line */
   double top;      /* y of the first row */
   double top_px;   /* title area */
   double label_px; /* left of the NPS panel */
@@ -115,9 +120,24 @@ static void put_seg_nps_panel(const script *s, const seg_row *rows,
   if (lay->overall && lay->k)
     fprintf(fp, "set arrow 2 from graph 0, first 1.75 to graph 1, first 1.75 "
                 "nohead lc rgb '#999999' dt 2 lw 1\n");
+  if (lay->marks && lay->overall) {
+    fprintf(fp, "set arrow 3 from first");
+    nps_gp_put_num(fp, 100.0 * rows[lay->k].est.nps);
+    fprintf(fp, ", graph 0 to first");
+    nps_gp_put_num(fp, 100.0 * rows[lay->k].est.nps);
+    fprintf(fp, ", graph 1 nohead lc rgb '" COL_BAR_EDGE "' dt 3 lw 1.5 "
+                "back\n");
+  }
   fprintf(fp, "set style fill solid 1.0 border rgb '" COL_BAR_EDGE "'\n");
   const char *sep = "plot ";
-  if (lay->k) {
+  if (lay->k && lay->marks) {
+    fprintf(fp,
+            "%s$rows every ::0::%zu using 3:2:(0):3:($2 - 0.32):($2 + 0.32):"
+            "(markcol($12)):ytic(label($1)) \\\n       with boxxyerror fc "
+            "rgb variable notitle",
+            sep, lay->k - 1);
+    sep = ", \\\n     ";
+  } else if (lay->k) {
     fprintf(fp,
             "%s$rows every ::0::%zu using 3:2:(0):3:($2 - 0.32):($2 + 0.32):"
             "ytic(label($1)) \\\n       with boxxyerror fc rgb '" COL_BAR
@@ -172,6 +192,8 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
     if (seg_row_init(&rows[lay.k], &groups[i], i))
       total += rows[lay.k++].est.n;
   qsort(rows, lay.k, sizeof *rows, by_nps_desc);
+  for (size_t i = 0; i < lay.k; i++)
+    lay.marks |= rows[i].g->mark != NPS_PLOT_PLAIN;
   if (overall && seg_row_init(&rows[lay.k], overall, n_groups)) {
     lay.overall = 1;
     total = rows[lay.k].est.n;
@@ -200,15 +222,24 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
   fputs("\n# Rows, highest NPS first, then the overall row: 1 line, 2 y, "
         "3 NPS,\n# 4-5 interval (points), 6 n, 7-9 % detractors, passives, "
         "promoters,\n# 10-11 where the value is written and on which side; "
-        "the label follows '|'.\n$rows << EOD\n",
+        "the label follows '|'.\n",
         fp);
+  if (lay.marks)
+    fputs("# 12 the bar: 0 plain, 1 stands out (dark), 2 small base "
+          "(faint).\n",
+          fp);
+  fputs("$rows << EOD\n", fp);
   for (size_t i = 0; i < n_rows; i++)
-    put_seg_row(fp, i + 1, &rows[i]);
+    put_seg_row(fp, i + 1, &rows[i], lay.marks);
   fputs("EOD\n"
         "label(i) = $rows[i][strstrt($rows[i], '|') + 1:]\n"
         "points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)\n"
         "percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''\n",
         fp);
+  if (lay.marks)
+    fputs("markcol(m) = m == 1 ? " COL_MARK_DARK " : m == 2 ? " COL_MARK_FAINT
+          " : " COL_MARK_PLAIN "\n",
+          fp);
   nps_gp_put_terminal(&s, target);
 
   expr sub = {{0}, 0};

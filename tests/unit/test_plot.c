@@ -73,7 +73,8 @@ static const nps_plot_info info95 = {
 
 static nps_plot_group group(const char *label, uint64_t p, uint64_t a,
                             uint64_t d, double lo, double hi) {
-  nps_plot_group g = {label, label ? strlen(label) : 0, {p, a, d}, {lo, hi}};
+  nps_plot_group g = {
+      label, label ? strlen(label) : 0, {p, a, d}, {lo, hi}, NPS_PLOT_PLAIN};
   return g;
 }
 
@@ -300,6 +301,49 @@ static void test_segments_rows(void **state) {
   assert_non_null(strstr(b.text, "($11 < 0 ? $10 : NaN)"));
   /* x range: -70..65 plus 16% of the span each side, in steps of 20 */
   assert_non_null(strstr(b.text, "set xrange [-100:100]\n"));
+  free(b.text);
+}
+
+/* Marked groups: column 12 holds the mark, bars take their colour from it,
+ * and a dotted line marks the overall NPS ((10 - 10) / 26 = 0, by hand). */
+static void test_segments_marks(void **state) {
+  (void)state;
+  nps_plot_group g[] = {group("a", 6, 2, 2, 0.1, 0.6),
+                        group("b", 1, 4, 5, -0.7, -0.1),
+                        group("c", 3, 0, 3, NAN, NAN)};
+  g[0].mark = NPS_PLOT_STANDS_OUT;
+  g[2].mark = NPS_PLOT_SMALL;
+  nps_plot_group all = group("all", 10, 6, 10, -0.1, 0.2);
+  nps_plot_target t = {NPS_PLOT_PNG, "m.png"};
+  buf b;
+  assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info95, g, 3, &all),
+                   NPS_OK);
+  buf_close(&b);
+  /* every data block line is data (a '#' line would shift the labels) */
+  scan sc = {0};
+  each_line(b.text, check_line, &sc);
+  assert_int_equal(sc.bad_block_eod, 0);
+  assert_non_null(strstr(b.text, "1 4.5 40 10 60 10 20 20 60 60 1 1 |a (n = "
+                                 "10)\n"));
+  assert_non_null(strstr(b.text, "2 3.5 0 NaN NaN 6 50 0 50 0 1 2 |c (n = "
+                                 "6)\n"));
+  assert_non_null(strstr(b.text, "3 2.5 -40 -70 -10 10 50 40 10 -70 -1 0 |b "
+                                 "(n = 10)\n"));
+  assert_non_null(strstr(b.text, "(markcol($12)):ytic(label($1))"));
+  assert_non_null(strstr(b.text, "with boxxyerror fc rgb variable"));
+  assert_non_null(strstr(b.text, "markcol(m) = m == 1 ? 0x26456e : m == 2 ? "
+                                 "0xdce6f2 : 0x7ba7d7\n"));
+  assert_non_null(strstr(b.text, "set arrow 3 from first 0, graph 0 to first "
+                                 "0, graph 1 nohead"));
+  free(b.text);
+  /* without marks the script is the plain one: no mark column, no line */
+  g[0].mark = g[2].mark = NPS_PLOT_PLAIN;
+  assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info95, g, 3, &all),
+                   NPS_OK);
+  buf_close(&b);
+  assert_null(strstr(b.text, "markcol"));
+  assert_null(strstr(b.text, "set arrow 3"));
+  assert_non_null(strstr(b.text, "60 60 1 |a (n = 10)\n"));
   free(b.text);
 }
 
@@ -593,6 +637,7 @@ int main(void) {
       cmocka_unit_test(test_format_names),
       cmocka_unit_test(test_segments_hostile_labels),
       cmocka_unit_test(test_segments_rows),
+      cmocka_unit_test(test_segments_marks),
       cmocka_unit_test(test_segments_title_and_clauses),
       cmocka_unit_test(test_segments_errors),
       cmocka_unit_test(test_write_error),

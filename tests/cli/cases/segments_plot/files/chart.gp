@@ -11,25 +11,27 @@ $text << EOD
 |NPS by channel
 |@DATA@/../../docs/examples/responses.csv
 |Bayesian, Jeffreys Dirichlet prior
-|segments differ (omnibus p < 0.001) · 2 above, 2 below the rest (holm)
+|they differ (p < 0.001) · 2 above, 2 below the rest (dark)
 EOD
 txt(i) = $text[i][2:]
 
 # Rows, highest NPS first, then the overall row: 1 line, 2 y, 3 NPS,
 # 4-5 interval (points), 6 n, 7-9 % detractors, passives, promoters,
 # 10-11 where the value is written and on which side; the label follows '|'.
+# 12 the bar: 0 plain, 1 stands out (dark), 2 small base (faint).
 $rows << EOD
-1 7.5 33.29545455 27.99811388 38.36815259 880 19.77272727 27.15909091 53.06818182 38.36815259 1 |app (n = 880)
-2 6.5 28.27586207 15.18649909 40.2566235 145 20 31.72413793 48.27586207 40.2566235 1 |store (n = 145)
-3 5.5 6.016847172 0.2517714547 11.73828041 831 32.9723225 28.03850782 38.98916968 11.73828041 1 |web (n = 831)
-4 4.5 4.089219331 -3.137466808 11.2698073 538 34.57249071 26.76579926 38.66171004 11.2698073 1 |email (n = 538)
-5 3.5 -7.133757962 -12.97271644 -1.240345583 785 39.10828025 28.91719745 31.97452229 -12.97271644 -1 |chat (n = 785)
-6 2.5 -16.14654003 -22.21188277 -9.947254097 737 45.59023066 24.9660787 29.44369064 -22.21188277 -1 |phone (n = 737)
-7 1 5.898876404 3.233022609 8.555592476 3916 33.35035751 27.40040858 39.24923391 8.555592476 1 |all (n = 3916)
+1 7.5 33.29545455 27.99811388 38.36815259 880 19.77272727 27.15909091 53.06818182 38.36815259 1 1 |app (n = 880)
+2 6.5 28.27586207 15.18649909 40.2566235 145 20 31.72413793 48.27586207 40.2566235 1 1 |store (n = 145)
+3 5.5 6.016847172 0.2517714547 11.73828041 831 32.9723225 28.03850782 38.98916968 11.73828041 1 0 |web (n = 831)
+4 4.5 4.089219331 -3.137466808 11.2698073 538 34.57249071 26.76579926 38.66171004 11.2698073 1 0 |email (n = 538)
+5 3.5 -7.133757962 -12.97271644 -1.240345583 785 39.10828025 28.91719745 31.97452229 -12.97271644 -1 1 |chat (n = 785)
+6 2.5 -16.14654003 -22.21188277 -9.947254097 737 45.59023066 24.9660787 29.44369064 -22.21188277 -1 1 |phone (n = 737)
+7 1 5.898876404 3.233022609 8.555592476 3916 33.35035751 27.40040858 39.24923391 8.555592476 1 0 |all (n = 3916)
 EOD
 label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
+markcol(m) = m == 1 ? 0x26456e : m == 2 ? 0xdce6f2 : 0x7ba7d7
 
 set terminal pngcairo size 971,471 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
@@ -58,9 +60,10 @@ set grid xtics lc rgb '#e6e6e6' lw 1 dt 1
 set xlabel 'NPS (points) with 95% intervals'
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#444444' lw 1 front
 set arrow 2 from graph 0, first 1.75 to graph 1, first 1.75 nohead lc rgb '#999999' dt 2 lw 1
+set arrow 3 from first 5.898876404, graph 0 to first 5.898876404, graph 1 nohead lc rgb '#26456e' dt 3 lw 1.5 back
 set style fill solid 1.0 border rgb '#26456e'
-plot $rows every ::0::5 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):ytic(label($1)) \
-       with boxxyerror fc rgb '#7ba7d7' notitle, \
+plot $rows every ::0::5 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):(markcol($12)):ytic(label($1)) \
+       with boxxyerror fc rgb variable notitle, \
      $rows every ::6::6 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):ytic(label($1)) \
        with boxxyerror fc rgb '#26456e' fs pattern 6 border rgb '#26456e' notitle, \
      $rows using 3:2:4:5 with xerrorbars pt 7 ps 0.5 lw 1.5 lc rgb '#000000' notitle, \
