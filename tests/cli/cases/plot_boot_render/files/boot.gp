@@ -9,7 +9,7 @@
 $text << EOD
 |boot.svg
 |Bootstrap distribution of NPS
-|@CASE@/counts.csv
+|counts.csv
 |bootstrap percentile
 |
 |all responses

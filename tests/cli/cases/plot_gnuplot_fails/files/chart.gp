@@ -9,7 +9,7 @@
 $text << EOD
 |chart.pdf
 |NPS
-|@DATA@/basic.csv
+|basic.csv
 |Bayesian, Jeffreys Dirichlet prior
 |
 EOD

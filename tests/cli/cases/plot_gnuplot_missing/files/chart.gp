@@ -9,7 +9,7 @@
 $text << EOD
 |chart.svg
 |NPS
-|@DATA@/basic.csv
+|basic.csv
 |Bayesian, Jeffreys Dirichlet prior
 |
 EOD

@@ -9,7 +9,7 @@
 $text << EOD
 |chart.png
 |NPS by segment
-|@CASE@/hostile.csv
+|hostile.csv
 |Bayesian, Jeffreys Dirichlet prior
 |
 EOD

@@ -9,7 +9,7 @@
 $text << EOD
 |chart.png
 |NPS by region
-|@DATA@/basic.csv
+|basic.csv
 |Bayesian, Jeffreys Dirichlet prior
 |
 EOD

@@ -9,7 +9,7 @@
 $text << EOD
 |chart.png
 |NPS by channel
-|@DATA@/../../docs/examples/responses.csv
+|responses.csv
 |Bayesian, Jeffreys Dirichlet prior
 |they differ (p < 0.001) · 2 above, 2 below the rest (dark)
 EOD
