@@ -12,8 +12,8 @@
  *   vs-rest  at least one segment is significantly above or below the rest
  *            (the family-wise error of the Holm-adjusted vs-rest tests),
  *   pairs    at least one pair differs (Holm across the pairs),
- *   omnibus  the omnibus test rejects (its Wald chi-square, or the
- *            permutation p where a segment has fewer than 100 answers),
+ *   omnibus  the omnibus test rejects (its Monte Carlo permutation p of
+ *            the Wald chi-square, which decides the command's verdict),
  * each with its Monte Carlo standard error sqrt(r (1 - r) / trials). All
  * three should be at most alpha = 5% up to that error.
  *

@@ -321,10 +321,9 @@ static void print_notes(FILE *fp, const segments_view *s) {
             (unsigned long long)s->opt->min_n);
   fprintf(fp,
           "vs rest: the segment minus the rest of the answers (permutation "
-          "test). "
-          "Each interval of a\ndifference is at the level that matches its "
-          "%s p-value, so it excludes 0\nexactly when the difference is "
-          "significant.\n",
+          "test).\nEach interval of a difference has the level (column "
+          "'level') that matches\nits %s p-value: it excludes 0 exactly "
+          "when the difference is\nsignificant.\n",
           family_name(s));
 }
 
