@@ -4,8 +4,12 @@
  * or from another).
  *
  * For k = 3, 5 and 10 segments of n = 30, 100, 300 and 1000 answers each,
- * and four distributions (promoters / passives / detractors) from a
- * balanced one to an extreme one, --trials samples of k segments are drawn
+ * and five truths (promoters / passives / detractors): four where every
+ * segment has one distribution, from a balanced one to an extreme one, and
+ * one, "NPS 10 mix", where the segments have the same NPS (+10) but take
+ * turns among three mixes (40/30/30, 50/10/40, 30/50/20), so that the
+ * tests' null (equal NPS) holds while the distributions differ,
+ * --trials samples of k segments are drawn
  * and run through nps_segments_run as the command does (default options:
  * Holm, min n 30, pairs on). For each cell it prints the share of samples
  * in which
@@ -17,9 +21,12 @@
  * each with its Monte Carlo standard error sqrt(r (1 - r) / trials). All
  * three should be at most alpha = 5% up to that error.
  *
- * Each cell has its own generator, seeded with seed * 1000 + cell index.
+ * Each cell has its own generator, seeded with seed * 1000 + cell index;
+ * --truth runs only the truths named (the other cells keep their indices,
+ * so their rows equal those of a full run).
  *
  *   segments_validity [--trials N] [--seed S] [--draws D] [--quick]
+ *                     [--truth NAME[,NAME...]]
  */
 #include <getopt.h>
 #include <math.h>
@@ -35,16 +42,22 @@
 
 #include "bench_util.h"
 
+/* A truth: segment i has shares mix[i % n_mix] (promoters, passives,
+ * detractors). */
 typedef struct dist {
   const char *name;
-  double p, a, d;
+  size_t n_mix;
+  double mix[3][3];
 } dist;
 
 static const dist dists[] = {
-    {"40/30/30", 0.40, 0.30, 0.30},
-    {"60/25/15", 0.60, 0.25, 0.15},
-    {"20/30/50", 0.20, 0.30, 0.50},
-    {"85/10/05", 0.85, 0.10, 0.05},
+    {"40/30/30", 1, {{0.40, 0.30, 0.30}}},
+    {"60/25/15", 1, {{0.60, 0.25, 0.15}}},
+    {"20/30/50", 1, {{0.20, 0.30, 0.50}}},
+    {"85/10/05", 1, {{0.85, 0.10, 0.05}}},
+    {"NPS 10 mix",
+     3,
+     {{0.40, 0.30, 0.30}, {0.50, 0.10, 0.40}, {0.30, 0.50, 0.20}}},
 };
 
 static const size_t ks[] = {3, 5, 10};
@@ -57,8 +70,8 @@ typedef struct tally {
 /* One sample of k segments of n answers from d into a fresh table. */
 static nps_table *sample(gsl_rng *r, const dist *d, size_t k, unsigned n) {
   nps_table *t = nps_table_new(0);
-  double probs[3] = {d->p, d->a, d->d};
   for (size_t i = 0; t && i < k; i++) {
+    const double *probs = d->mix[i % d->n_mix];
     unsigned c[3];
     char key[16];
     gsl_ran_multinomial(r, 3, n, probs, c);
@@ -105,6 +118,19 @@ static int run_cell(gsl_rng *r, const dist *d, size_t k, unsigned n,
   return 0;
 }
 
+/* Whether name is one of the comma-separated names in list. */
+static int listed(const char *list, const char *name) {
+  size_t len = strlen(name);
+  for (const char *p = list; *p;) {
+    const char *end = strchr(p, ',');
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    if (n == len && strncmp(p, name, n) == 0)
+      return 1;
+    p += n + (end != NULL);
+  }
+  return 0;
+}
+
 static void print_rate(long hits, long runs) {
   double p = (double)hits / (double)runs;
   printf("  %5.2f ± %4.2f", 100.0 * p,
@@ -113,18 +139,19 @@ static void print_rate(long hits, long runs) {
 
 int main(int argc, char **argv) {
   long trials = 4000;
+  const char *only = NULL;
   unsigned long seed = 20261203;
   size_t draws = 1000;
-  static const struct option opts[] = {{"trials", 1, 0, 't'},
-                                       {"seed", 1, 0, 's'},
-                                       {"draws", 1, 0, 'd'},
-                                       {"quick", 0, 0, 'q'},
-                                       {0, 0, 0, 0}};
+  static const struct option opts[] = {
+      {"trials", 1, 0, 't'}, {"seed", 1, 0, 's'},  {"draws", 1, 0, 'd'},
+      {"quick", 0, 0, 'q'},  {"truth", 1, 0, 'u'}, {0, 0, 0, 0}};
   int c;
   double v;
   while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     if (c == 'q') {
       trials = 400;
+    } else if (c == 'u') {
+      only = optarg;
     } else if (c == 't' && bench_parse_number(optarg, 10, 1e8, &v) == 0) {
       trials = (long)v;
     } else if (c == 's' && bench_parse_number(optarg, 0, 4e9, &v) == 0) {
@@ -133,7 +160,7 @@ int main(int argc, char **argv) {
       draws = (size_t)v;
     } else {
       fprintf(stderr, "usage: segments_validity [--trials N] [--seed S] "
-                      "[--draws D] [--quick]\n");
+                      "[--draws D] [--quick] [--truth NAME[,NAME...]]\n");
       return 2;
     }
   }
@@ -141,11 +168,11 @@ int main(int argc, char **argv) {
   gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
   if (!r)
     return 1;
-  printf("Type-I error of nps-stat segments (all segments equal), %ld "
+  printf("Type-I error of nps-stat segments (no segment differs in NPS), %ld "
          "samples per cell,\nseed %lu, permutation draws %zu; rates in %% "
          "with their Monte Carlo standard error\n\n",
          trials, seed, draws);
-  printf("%3s %5s  %-9s %14s %14s %14s\n", "k", "n", "truth", "vs-rest",
+  printf("%3s %5s  %-10s %14s %14s %14s\n", "k", "n", "truth", "vs-rest",
          "pairs", "omnibus");
   unsigned long cell = 0;
   int rc = 0;
@@ -154,12 +181,14 @@ int main(int argc, char **argv) {
       for (size_t di = 0; di < sizeof dists / sizeof dists[0]; di++) {
         tally t;
         gsl_rng_set(r, seed * 1000 + cell++);
+        if (only && !listed(only, dists[di].name))
+          continue;
         if (run_cell(r, &dists[di], ks[ki], ns[ni], trials, draws, &t)) {
           fprintf(stderr, "segments_validity: a run failed\n");
           rc = 1;
           continue;
         }
-        printf("%3zu %5u  %-9s", ks[ki], ns[ni], dists[di].name);
+        printf("%3zu %5u  %-10s", ks[ki], ns[ni], dists[di].name);
         print_rate(t.vs_rest, t.runs);
         print_rate(t.pairs, t.runs);
         print_rate(t.omnibus, t.runs);
