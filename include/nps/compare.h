@@ -72,12 +72,30 @@ typedef struct nps_compare_side {
   nps_ci_result ci; /* the sample's own interval */
 } nps_compare_side;
 
-/* The decision, as data: a sentence is the caller's to write. */
+/* Procedures shown side by side that disagree about significance. */
+typedef enum nps_verdict_conflict {
+  NPS_CONFLICT_NONE = 0,
+  NPS_CONFLICT_INTERVAL, /* the test's p and the interval of the difference:
+                            one excludes "no difference", the other not */
+  NPS_CONFLICT_TESTS     /* another test shown beside the chosen one */
+} nps_verdict_conflict;
+
+/* The decision, as data: a sentence is the caller's to write. A verdict is
+ * significant only when every procedure shown with it agrees: the chosen
+ * test's p < 1 - level (adjusted within a family), and, for a two-sided
+ * comparison, the interval of the difference excludes 0 on the side of the
+ * difference, and (all_tests) every other test that ran rejects too. When
+ * they disagree, significant is 0 and conflict says which disagreed: the
+ * evidence is borderline. */
 typedef struct nps_verdict {
   int tested;      /* 0: see untested */
-  int significant; /* p < 1 - level (p adjusted within a family) */
+  int significant; /* every procedure agrees that there is a difference */
   int direction;   /* sign of the difference: +1, -1 or 0 */
   double p;        /* the p-value the decision used */
+  nps_verdict_conflict conflict; /* NPS_CONFLICT_NONE unless borderline */
+  nps_test2_method other_test;   /* NPS_CONFLICT_TESTS: the first test
+                                    that disagrees, with p other_p */
+  double other_p;
 } nps_verdict;
 
 /* One comparison: a segment, or all answers. */
@@ -92,7 +110,6 @@ typedef struct nps_compare_row {
   nps_diff_ci_result diff_ci; /* interval of the difference */
   double p_adjusted;          /* within the segments' family; overall: p */
   double mdd;                 /* difference detectable with NPS_COMPARE_POWER */
-  double power; /* power of the z test against the observed difference */
   nps_verdict verdict;
 } nps_compare_row;
 

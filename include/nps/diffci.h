@@ -28,7 +28,9 @@ typedef enum nps_diff_ci_method {
   NPS_DIFF_CI_BCA,           /* bootstrap BCa of the difference */
   NPS_DIFF_CI_PERCENTILE,    /* bootstrap percentile */
   NPS_DIFF_CI_ADJUSTED_WALD, /* adjusted-Wald z interval (the fallback) */
-  NPS_DIFF_CI_TEST,          /* the chosen z test's own interval */
+  NPS_DIFF_CI_TEST,          /* the chosen test's own interval: a z test's,
+                                the bootstrap's, or the test-based interval
+                                of the permutation test */
   NPS_DIFF_CI_PAIRED,        /* paired z interval (paired comparisons) */
   NPS_DIFF_CI_NONE           /* no interval (untested) */
 } nps_diff_ci_method;
@@ -50,6 +52,9 @@ typedef struct nps_diff_ci_request {
 
 typedef struct nps_diff_ci_result {
   nps_interval iv;                /* of theta1 - theta2, unclipped */
+  double centre;                  /* the difference it is built around: the
+                                     raw one, or for adjusted Wald the
+                                     difference of the adjusted NPS */
   nps_diff_ci_method method_used; /* differs after a fallback */
   const char *note;               /* static text on a fallback, else NULL */
 } nps_diff_ci_result;
@@ -65,6 +70,19 @@ NPS_API nps_status nps_diff_ci_compute(const nps_counts *g1,
                                        const nps_counts *g2,
                                        const nps_diff_ci_request *req,
                                        nps_diff_ci_result *out);
+
+/* The standard error that makes a z interval agree with the test t: the
+ * test-based SE |Delta| / z_p (Miettinen 1976), z_p the normal quantile
+ * of t->p (two-sided: z_{1-p/2}; one-sided: z_{1-p} with the sign of the
+ * alternative), so that Delta +- z_{1-alpha/2} SE excludes 0 exactly when
+ * the two-sided p < alpha. Where that is not defined (p = 0 or 1, Delta =
+ * 0, or z_p of the other sign than Delta) it is t->se, the plug-in SE. */
+NPS_API double nps_diff_ci_test_based_se(const nps_test2_result *t);
+
+/* The test-based interval of t at level (two-sided, centred on t->diff):
+ * Delta +- z_{1-(1-level)/2} nps_diff_ci_test_based_se(t). */
+NPS_API nps_interval nps_diff_ci_test_based(const nps_test2_result *t,
+                                            double level);
 
 #ifdef __cplusplus
 }

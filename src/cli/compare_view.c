@@ -47,7 +47,9 @@ const char *compare_diff_ci_label(const nps_compare_row *r) {
   case NPS_DIFF_CI_ADJUSTED_WALD:
     return "adjusted Wald";
   case NPS_DIFF_CI_TEST:
-    return nps_test2_method_label(r->test.method);
+    return r->test.method == NPS_TEST2_PERMUTATION
+               ? "test-based, from the permutation p"
+               : nps_test2_method_label(r->test.method);
   case NPS_DIFF_CI_PAIRED:
     return "paired z";
   default:
@@ -73,6 +75,28 @@ static const char *untested_reason(nps_compare_untested u) {
   }
 }
 
+/* "significant", "borderline" or "not significant"; NULL untested. */
+static const char *verdict_class(const nps_verdict *v) {
+  if (!v->tested)
+    return NULL;
+  return v->significant                     ? "significant"
+         : v->conflict != NPS_CONFLICT_NONE ? "borderline"
+                                            : "not significant";
+}
+
+/* The difference, and the one its interval is built around where that is
+ * another (the adjusted difference of adjusted Wald). */
+static void put_difference(FILE *fp, const nps_compare_row *r) {
+  char d[40], c[40];
+  cli_signed_points(d, sizeof d, r->diff);
+  fprintf(fp, "%s points", d);
+  if (isfinite(r->diff_ci.centre) &&
+      fabs(r->diff_ci.centre - r->diff) >= 0.0005) {
+    cli_signed_points(c, sizeof c, r->diff_ci.centre);
+    fprintf(fp, " (interval around the adjusted %s)", c);
+  }
+}
+
 int compare_fails(const compare_view *cv, const nps_compare_row *r) {
   if (cv->fail_if == FAIL_NEVER || !r->verdict.significant)
     return 0;
@@ -94,10 +118,33 @@ static void verdict(FILE *fp, const compare_view *cv,
             untested_reason(r->untested));
     return;
   }
-  char d[40], ci[80], p[40], mdd[40];
-  cli_signed_points(d, sizeof d, r->diff);
+  char ci[80], p[40], mdd[40], other[40];
   cli_fmt_ci(ci, sizeof ci, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
   cli_fmt_p_phrase(p, sizeof p, v->p);
+  if (v->conflict != NPS_CONFLICT_NONE) {
+    fputs("borderline: ", fp);
+    put_str(fp, b);
+    fputs(" minus ", fp);
+    put_str(fp, a);
+    fputs(" is ", fp);
+    put_difference(fp, r);
+    if (v->conflict == NPS_CONFLICT_INTERVAL) {
+      int rejects = r->test.p < 1.0 - cv->opt->level;
+      fprintf(fp,
+              "; %s (%s) is %ssignificant at %g%% but the %g%% CI %s (%s) "
+              "%s 0",
+              p, compare_test_label(cv, r), rejects ? "" : "not ",
+              100 * (1 - cv->opt->level), 100 * cv->opt->level, ci,
+              compare_diff_ci_label(r), rejects ? "contains" : "excludes");
+    } else {
+      cli_fmt_p_phrase(other, sizeof other, v->other_p);
+      fprintf(fp, ", %g%% CI %s, %s (%s) but %s (%s)", 100 * cv->opt->level, ci,
+              p, compare_test_label(cv, r), other,
+              nps_test2_method_label(v->other_test));
+    }
+    fputs(": the procedures disagree, no verdict either way", fp);
+    return;
+  }
   if (v->significant) {
     put_str(fp, b);
     fprintf(fp, " is %s than ", v->direction > 0 ? "higher" : "lower");
@@ -113,8 +160,10 @@ static void verdict(FILE *fp, const compare_view *cv,
             alt == NPS_ALT_GREATER ? "higher" : "lower");
     put_str(fp, a);
   }
-  fprintf(fp, ": %s points, %g%% CI %s, %s (%s)", d, 100 * cv->opt->level, ci,
-          p, compare_test_label(cv, r));
+  fputs(": ", fp);
+  put_difference(fp, r);
+  fprintf(fp, ", %g%% CI %s, %s (%s)", 100 * cv->opt->level, ci, p,
+          compare_test_label(cv, r));
   if (!v->significant && !isnan(r->mdd)) {
     cli_points(mdd, sizeof mdd, r->mdd);
     fprintf(fp, "; these samples detect %s points with 80%% power", mdd);
@@ -373,17 +422,13 @@ static void print_power(FILE *fp, const compare_view *cv) {
   const nps_compare_row *r = overall(cv);
   if (!r->verdict.tested || isnan(r->mdd))
     return;
-  char mdd[40], d[40];
+  char mdd[40];
   cli_points(mdd, sizeof mdd, r->mdd);
-  cli_signed_points(d, sizeof d, r->diff);
   fprintf(fp,
           "power: these samples detect a difference of %s points with "
-          "80%% power (%s, %g%% level)",
+          "80%% power (%s, %g%% level)\n",
           mdd, nps_alternative_name(cv->analysis.alternative),
           100 * (1 - cv->opt->level));
-  if (!isnan(r->power))
-    fprintf(fp, "; power against the observed %s: %.0f%%", d, 100 * r->power);
-  fputc('\n', fp);
 }
 
 static void print_segment_count(FILE *fp, const compare_view *cv) {
@@ -404,12 +449,13 @@ static int print_table(FILE *fp, const void *ctx, int md) {
   if (cv->res->paired)
     print_pairs(fp, cv, md), fputc('\n', fp);
   print_samples(fp, cv, md);
-  char d[40], ci[80], p[40];
-  cli_signed_points(d, sizeof d, r->diff);
+  char ci[80], p[40];
   cli_fmt_ci(ci, sizeof ci, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
   cli_fmt_p_phrase(p, sizeof p, r->verdict.tested ? r->test.p : NAN);
-  fprintf(fp, "\n%sdifference: %s points, %g%% CI %s, %s%s\n", md ? "**" : "",
-          d, 100 * cv->opt->level, ci, p, md ? "**" : "");
+  fprintf(fp, "\n%sdifference: ", md ? "**" : "");
+  put_difference(fp, r);
+  fprintf(fp, ", %g%% CI %s, %s%s\n", 100 * cv->opt->level, ci, p,
+          md ? "**" : "");
   if (cv->res->n_tests) {
     fputc('\n', fp);
     print_tests(fp, cv, md);
@@ -474,6 +520,7 @@ static void csv_row(FILE *fp, const compare_view *cv,
   cli_csv_num(fp, 100 * r->diff);
   cli_csv_num(fp, 100 * r->diff_ci.iv.lo);
   cli_csv_num(fp, 100 * r->diff_ci.iv.hi);
+  cli_csv_num(fp, 100 * r->diff_ci.centre);
   csv_str(fp, tested ? compare_diff_ci_label(r) : NULL);
   csv_str(fp, tested ? test_name(cv, r) : NULL);
   fprintf(fp, ",%s", nps_alternative_name(cv->analysis.alternative));
@@ -487,7 +534,7 @@ static void csv_row(FILE *fp, const compare_view *cv,
   cli_csv_num(fp, c->level);
   fprintf(fp, ",%zu,%lu", c->boot, c->seed);
   cli_csv_num(fp, 100 * r->mdd);
-  cli_csv_num(fp, r->power);
+  csv_str(fp, verdict_class(&r->verdict));
   csv_str(fp, row_note(r));
   fputc('\n', fp);
 }
@@ -500,8 +547,9 @@ static void print_csv(FILE *fp, const void *ctx) {
   fputs(",label_a,n_a,promoters_a,passives_a,detractors_a,nps_a,ci_low_a,"
         "ci_high_a,missing_a,label_b,n_b,promoters_b,passives_b,detractors_b,"
         "nps_b,ci_low_b,ci_high_b,missing_b,sample_ci_method,difference,"
-        "diff_ci_low,diff_ci_high,diff_ci_method,test,alternative,z,se,p,"
-        "p_mc_se,p_adjusted,adjust,level,boot,seed,mdd80,power,note\n",
+        "diff_ci_low,diff_ci_high,diff_ci_centre,diff_ci_method,test,"
+        "alternative,z,se,p,p_mc_se,p_adjusted,adjust,level,boot,seed,mdd80,"
+        "verdict,note\n",
         fp);
   for (size_t i = 0; i < cv->res->n_rows; i++)
     csv_row(fp, cv, &cv->res->rows[i]);
@@ -551,6 +599,24 @@ static void json_test(cli_json *w, const compare_view *cv,
   cli_json_close(w, '}', 0);
 }
 
+/* What made a verdict borderline: the interval, or another test and its
+ * p; null otherwise. */
+static void json_conflict(cli_json *w, const nps_verdict *v) {
+  if (v->conflict == NPS_CONFLICT_NONE) {
+    cli_json_raw(w, "conflict", "null");
+    return;
+  }
+  cli_json_open(w, "conflict", '{');
+  if (v->conflict == NPS_CONFLICT_INTERVAL) {
+    cli_json_str(w, "with", "interval");
+  } else {
+    cli_json_str(w, "with", "test");
+    cli_json_str(w, "test", nps_test2_method_name(v->other_test));
+    cli_json_dbl(w, "p", v->other_p);
+  }
+  cli_json_close(w, '}', 0);
+}
+
 static void json_comparison(cli_json *w, const compare_view *cv,
                             const char *key, const nps_compare_row *r) {
   int tested = r->verdict.tested;
@@ -572,6 +638,7 @@ static void json_comparison(cli_json *w, const compare_view *cv,
     cli_json_open(w, "ci", '{');
     cli_json_dbl(w, "low", 100 * r->diff_ci.iv.lo);
     cli_json_dbl(w, "high", 100 * r->diff_ci.iv.hi);
+    cli_json_dbl(w, "centre", 100 * r->diff_ci.centre);
     cli_json_str(w, "method", compare_diff_ci_label(r));
     cli_json_str(w, "note", r->diff_ci.note);
     cli_json_close(w, '}', 0);
@@ -580,7 +647,8 @@ static void json_comparison(cli_json *w, const compare_view *cv,
   json_test(w, cv, r);
   cli_json_nl(w);
   cli_json_dbl(w, "mdd80", 100 * r->mdd);
-  cli_json_dbl(w, "power", r->power);
+  cli_json_str(w, "verdict", verdict_class(&r->verdict));
+  json_conflict(w, &r->verdict);
   cli_json_close(w, '}', 1);
 }
 

@@ -68,12 +68,16 @@ static nps_status run_test(const nps_compare *c, nps_compare_row *r,
 }
 
 /* The interval of the difference: the chosen test's own when asked for
- * and it has one, else the bootstrap ladder of nps_diff_ci_compute. */
+ * (the test-based interval for the permutation test, which has none),
+ * else the bootstrap ladder of nps_diff_ci_compute. */
 static nps_status diff_interval(const nps_compare *c, nps_compare_row *r,
                                 gsl_rng *rng) {
   const nps_compare_options *o = &c->options;
-  if (o->diff_ci == NPS_DIFF_CI_TEST && !isnan(r->test.ci.lo)) {
-    r->diff_ci = (nps_diff_ci_result){r->test.ci, NPS_DIFF_CI_TEST, NULL};
+  if (o->diff_ci == NPS_DIFF_CI_TEST) {
+    nps_interval iv = isnan(r->test.ci.lo)
+                          ? nps_diff_ci_test_based(&r->test, o->level)
+                          : r->test.ci;
+    r->diff_ci = (nps_diff_ci_result){iv, r->test.diff, NPS_DIFF_CI_TEST, NULL};
     return NPS_OK;
   }
   nps_diff_ci_request req = {
@@ -88,34 +92,68 @@ static nps_status diff_interval(const nps_compare *c, nps_compare_row *r,
                              &r->diff_ci);
 }
 
-void nps_compare_power_of(const nps_compare *c, nps_compare_row *r, double v1,
-                          double n1, double v0, double n0) {
+void nps_compare_mdd_of(const nps_compare *c, nps_compare_row *r, double v1,
+                        double n1, double v0, double n0) {
   const nps_compare_options *o = &c->options;
-  double alpha = 1.0 - o->level;
   int sides = o->alternative == NPS_ALT_TWO_SIDED ? 2 : 1;
-  if (nps_power_mdd(v1, n1, v0, n0, alpha, NPS_COMPARE_POWER, sides, &r->mdd) !=
-      NPS_OK)
+  if (nps_power_mdd(v1, n1, v0, n0, 1.0 - o->level, NPS_COMPARE_POWER, sides,
+                    &r->mdd) != NPS_OK)
     r->mdd = NAN;
-  double d = o->alternative == NPS_ALT_LESS ? -r->diff : r->diff;
-  if (sides == 2)
-    d = fabs(d);
-  if (d < 0 ||
-      nps_power_achieved(v1, n1, v0, n0, d, alpha, sides, &r->power) != NPS_OK)
-    r->power = d < 0 ? 0.0 : NAN;
+}
+
+/* Whether the interval excludes 0 on the side of the difference d. */
+static int interval_rejects(const nps_interval *iv, double d) {
+  return (d > 0 && iv->lo > 0) || (d < 0 && iv->hi < 0);
+}
+
+/* The first test shown beside the chosen one that disagrees with its
+ * decision (reject or not at alpha; the overall row), or NULL. */
+static const nps_compare_test *disagreeing(const nps_compare *c, int rejects,
+                                           double alpha) {
+  for (size_t i = 0; i < c->n_tests; i++) {
+    const nps_compare_test *t = &c->tests[i];
+    if (t->status == NPS_OK && !isnan(t->res.p) &&
+        (t->res.p < alpha) != rejects)
+      return t;
+  }
+  return NULL;
 }
 
 void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
   nps_verdict *v = &r->verdict;
-  v->tested = r->untested == NPS_UNTESTED_NONE;
-  v->p = v->tested ? r->p_adjusted : NAN;
-  v->significant = v->tested && v->p < 1.0 - c->options.level;
+  double alpha = 1.0 - c->options.level;
+  *v = (nps_verdict){r->untested == NPS_UNTESTED_NONE,
+                     0,
+                     0,
+                     NAN,
+                     NPS_CONFLICT_NONE,
+                     r->test.method,
+                     NAN};
   v->direction = r->diff > 0 ? 1 : r->diff < 0 ? -1 : 0;
+  if (!v->tested)
+    return;
+  v->p = r->p_adjusted;
+  int rejects = v->p < alpha;
+  /* The interval and the unadjusted p describe the same comparison; with
+   * a one-sided alternative the interval is two-sided and is not asked. */
+  int raw = r->test.p < alpha;
+  const nps_compare_test *other =
+      r == nps_compare_overall(c) ? disagreeing(c, rejects, alpha) : NULL;
+  if (c->options.alternative == NPS_ALT_TWO_SIDED && !isnan(r->diff_ci.iv.lo) &&
+      interval_rejects(&r->diff_ci.iv, r->diff) != raw) {
+    v->conflict = NPS_CONFLICT_INTERVAL;
+  } else if (other) {
+    v->conflict = NPS_CONFLICT_TESTS;
+    v->other_test = other->method;
+    v->other_p = other->res.p;
+  }
+  v->significant = rejects && v->conflict == NPS_CONFLICT_NONE;
 }
 
 void nps_compare_row_clear(nps_compare_row *r) {
-  r->p_adjusted = r->mdd = r->power = NAN;
+  r->p_adjusted = r->mdd = NAN;
   r->test.note = NULL;
-  r->diff_ci = (nps_diff_ci_result){{NAN, NAN}, NPS_DIFF_CI_NONE, NULL};
+  r->diff_ci = (nps_diff_ci_result){{NAN, NAN}, NAN, NPS_DIFF_CI_NONE, NULL};
 }
 
 static nps_status compute_row(const nps_compare *c, nps_compare_row *r,
@@ -143,7 +181,7 @@ static nps_status compute_row(const nps_compare *c, nps_compare_row *r,
       (st = diff_interval(c, r, rng)) != NPS_OK)
     return st;
   r->p_adjusted = r->test.p;
-  nps_compare_power_of(c, r, e1->var, (double)e1->n, e0->var, (double)e0->n);
+  nps_compare_mdd_of(c, r, e1->var, (double)e1->n, e0->var, (double)e0->n);
   return NPS_OK;
 }
 

@@ -20,15 +20,15 @@ nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
 nps_status nps_compare_side_stats(const nps_compare *c, nps_compare_row *r,
                                   int i, gsl_rng *rng);
 
-/* Sets the row's interval, adjusted p, mdd and power to "none". */
+/* Sets the row's interval, adjusted p and mdd to "none". */
 void nps_compare_row_clear(nps_compare_row *r);
 
-/* The detectable difference and the power against the observed one, for
- * variances v1, v0 of sizes n1, n0. */
-void nps_compare_power_of(const nps_compare *c, nps_compare_row *r, double v1,
-                          double n1, double v0, double n0);
+/* The detectable difference for variances v1, v0 of sizes n1, n0. */
+void nps_compare_mdd_of(const nps_compare *c, nps_compare_row *r, double v1,
+                        double n1, double v0, double n0);
 
-/* The row's verdict from its adjusted p and difference. */
+/* The row's verdict from its adjusted p, its interval, the tests beside
+ * it (the overall row) and its difference. */
 void nps_compare_decide(const nps_compare *c, nps_compare_row *r);
 
 #endif

@@ -97,11 +97,12 @@ static nps_status compute_paired(nps_compare *c, nps_table *t[2],
   if (st != NPS_OK)
     return st;
   r->p_adjusted = r->test.p;
-  r->diff_ci = (nps_diff_ci_result){r->test.ci, NPS_DIFF_CI_PAIRED, NULL};
+  r->diff_ci =
+      (nps_diff_ci_result){r->test.ci, r->test.diff, NPS_DIFF_CI_PAIRED, NULL};
   /* The paired test is a one-sample z test on the differences: its SE
    * plays the role of sqrt(v1/n1) with v0 = 0. */
   double dn = (double)n, v = r->test.se * r->test.se * dn;
-  nps_compare_power_of(c, r, v, dn, 0.0, 1.0);
+  nps_compare_mdd_of(c, r, v, dn, 0.0, 1.0);
   return NPS_OK;
 }
 

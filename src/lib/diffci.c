@@ -4,6 +4,8 @@
  */
 #include <math.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "internal.h"
 #include "nps/ci.h"
 #include "nps/diffci.h"
@@ -19,6 +21,7 @@ static nps_status adjusted(const nps_counts *g1, const nps_counts *g2,
   if (st != NPS_OK)
     return st;
   out->iv = a.ci;
+  out->centre = a.diff;
   out->method_used = NPS_DIFF_CI_ADJUSTED_WALD;
   out->note = note;
   return NPS_OK;
@@ -38,6 +41,7 @@ static nps_status bootstrap(const nps_counts *g1, const nps_counts *g2,
   }
   int bca = req->method == NPS_DIFF_CI_BCA && bp->bca_ok;
   out->iv = bca ? bp->ci : bp->ci_percentile;
+  out->centre = bp->diff;
   out->method_used = bca ? NPS_DIFF_CI_BCA : NPS_DIFF_CI_PERCENTILE;
   if (req->method == NPS_DIFF_CI_BCA && !bp->bca_ok)
     out->note = "BCa is undefined (every replicate on one side of the "
@@ -48,7 +52,7 @@ static nps_status bootstrap(const nps_counts *g1, const nps_counts *g2,
 nps_status nps_diff_ci_compute(const nps_counts *g1, const nps_counts *g2,
                                const nps_diff_ci_request *req,
                                nps_diff_ci_result *out) {
-  *out = (nps_diff_ci_result){{NAN, NAN}, req->method, NULL};
+  *out = (nps_diff_ci_result){{NAN, NAN}, NAN, req->method, NULL};
   nps_diff_ci_method m = req->method;
   int boot = m == NPS_DIFF_CI_BCA || m == NPS_DIFF_CI_PERCENTILE;
   if (!boot && m != NPS_DIFF_CI_ADJUSTED_WALD)
@@ -71,4 +75,28 @@ nps_status nps_diff_ci_compute(const nps_counts *g1, const nps_counts *g2,
                     "bootstrap has no spread: adjusted Wald interval",
                     out);
   return bootstrap(g1, g2, req, out);
+}
+
+double nps_diff_ci_test_based_se(const nps_test2_result *t) {
+  double p = t->p, d = t->diff, z = NAN;
+  if (p > 0.0 && p < 1.0 && d != 0.0) {
+    switch (t->alternative) {
+    case NPS_ALT_GREATER:
+      z = gsl_cdf_ugaussian_Qinv(p);
+      break;
+    case NPS_ALT_LESS:
+      z = -gsl_cdf_ugaussian_Qinv(p);
+      break;
+    default:
+      z = copysign(gsl_cdf_ugaussian_Qinv(p / 2.0), d);
+      break;
+    }
+  }
+  double se = d / z;
+  return isfinite(se) && se > 0.0 ? se : t->se;
+}
+
+nps_interval nps_diff_ci_test_based(const nps_test2_result *t, double level) {
+  double half = nps_z_for_level(level) * nps_diff_ci_test_based_se(t);
+  return (nps_interval){t->diff - half, t->diff + half};
 }

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_cdf.h>
-
 #include "internal.h"
 #include "nps/segments.h"
 #include "segments_internal.h"
@@ -138,9 +136,7 @@ static nps_status perm_test(const nps_counts *g1, const nps_counts *g2,
     return st;
   t->tested = 1;
   t->diff = t->test.diff;
-  double p = t->test.p,
-         zp = p > 0.0 && p < 1.0 ? gsl_cdf_ugaussian_Qinv(p / 2.0) : NAN;
-  t->se = zp > 0.0 && t->diff != 0.0 ? fabs(t->diff) / zp : t->test.se;
+  t->se = nps_diff_ci_test_based_se(&t->test);
   return NPS_OK;
 }
 
@@ -269,7 +265,10 @@ static nps_status omnibus(nps_segments *s, gsl_rng *rng) {
   if (st != NPS_OK || s->omnibus.k < 2)
     return st;
   double p = s->omnibus.perm_p;
-  s->omnibus_verdict = (nps_verdict){1, p < 1.0 - s->options.level, 0, p};
+  s->omnibus_verdict =
+      (nps_verdict){1,  p < 1.0 - s->options.level, 0,
+                    p,  NPS_CONFLICT_NONE,          NPS_TEST2_PERMUTATION,
+                    NAN};
   return NPS_OK;
 }
 
