@@ -12,8 +12,9 @@
  * Intervals are the ones the library returns: analytic ones through
  * nps_ci_compute (so Wald falls back to adjusted Wald on one-category
  * samples); bootstrap ones through nps_boot_ci, with nps_ci_compute's
- * fallbacks (one-category sample -> adjusted Wald, infinite z0 -> percentile)
- * applied here, and no minimum-n rule, so the table shows the raw methods.
+ * fallbacks (one-category sample -> adjusted Wald with its end closed at the
+ * estimate, infinite z0 -> percentile) applied here, and no minimum-n rule, so
+ * the table shows the raw methods.
  *
  * Ties: bootstrap limits lie on the grid k/n, and so do most of the true
  * values below (0.3 = 30/100), so a limit often equals the truth exactly
@@ -174,7 +175,12 @@ static void run_boot(const options *opt, cell *c, unsigned long seed) {
     if (st == NPS_OK && flat) { /* no spread: nps_ci_compute's fallback */
       nps_interval aw;
       (void)nps_interval_adjusted_wald(&s, opt->level, &aw, NULL);
-      iv[0] = iv[1] = nps_interval_clip(aw);
+      aw = nps_interval_clip(aw);
+      if (k[0] > 0) /* and nps_ci_compute's end at the estimate */
+        aw.hi = 1.0;
+      if (k[2] > 0)
+        aw.lo = -1.0;
+      iv[0] = iv[1] = aw;
     } else if (st == NPS_OK) {
       iv[0] = br.percentile;
       iv[1] = br.bca; /* the percentile interval when !bca_ok */

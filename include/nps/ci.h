@@ -59,6 +59,9 @@ typedef struct nps_ci_result {
  * and percentile and BCa with fewer than NPS_CI_BOOT_MIN_N answers, use
  * NPS_CI_FALLBACK; BCa whose replicates all fall on one side of the
  * estimate (infinite z0) uses the percentile interval of those replicates.
+ * The interval always contains the estimate: for a sample of promoters
+ * only its upper end is +1, for detractors only its lower end is -1 (the
+ * per-method functions of interval.h return the methods' own limits).
  * NPS_EEMPTY when c holds no answers (out->iv is then NAN, NAN), NPS_EINVAL
  * for a bad level or method, a bootstrap method without rng or with
  * replicates = 1, NPS_ENOMEM, NPS_ENUMERIC. */

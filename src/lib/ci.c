@@ -27,6 +27,17 @@ static nps_status analytic(const nps_counts *c, nps_ci_method m, double level,
   }
 }
 
+/* An interval contains its estimate: a sample of promoters only (NPS +1)
+ * or detractors only (-1) gets that end closed at +-1, as the exact
+ * binomial intervals are at x = n; the methods alone stop short of it. */
+static nps_interval close_at_estimate(const nps_counts *c, nps_interval iv) {
+  if (nps_counts_one_category(c) && c->promoters > 0)
+    iv.hi = 1.0;
+  else if (nps_counts_one_category(c) && c->detractors > 0)
+    iv.lo = -1.0;
+  return iv;
+}
+
 /* Percentile or BCa; BCa falls back to percentile when every replicate
  * lies on one side of the estimate (z0 infinite). */
 static nps_status bootstrap(const nps_counts *c, const nps_ci_request *req,
@@ -74,6 +85,6 @@ nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
   nps_status st =
       is_boot ? bootstrap(c, req, out) : analytic(c, m, req->level, &out->iv);
   if (st == NPS_OK)
-    out->iv = nps_interval_clip(out->iv);
+    out->iv = close_at_estimate(c, nps_interval_clip(out->iv));
   return st;
 }

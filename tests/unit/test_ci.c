@@ -56,7 +56,8 @@ static void test_clipped(void **state) {
   assert_int_equal(compute(&c, NPS_CI_ADJUSTED_WALD, 0.95, 0, NULL, &res),
                    NPS_OK);
   assert_double_near(res.iv.hi, 1.0, 0.0);
-  assert_double_near(res.iv.lo, 0.4750355154, 1e-9); /* tests/data/nps_reference.json */
+  assert_double_near(res.iv.lo, 0.4750355154,
+                     1e-9); /* tests/data/nps_reference.json */
 }
 
 /* The bootstrap methods give nps_boot_ci's intervals for the same seed;
@@ -90,7 +91,11 @@ static void test_dispatch_bootstrap(void **state) {
 }
 
 /* One-category samples: Wald and the bootstrap fall back to adjusted Wald
- * and say so; score and Bayes need no fallback. */
+ * and say so; score and Bayes need no fallback. Every interval contains
+ * its estimate: promoters only end at +1, detractors only start at -1
+ * (the adjusted-Wald interval of (0, 0, 1) alone is [-0.985, 0.485]: by
+ * hand, (0.75, 1.5, 1.75) / 4, theta -0.25, SE 0.375), all passives keep
+ * the method's limits. */
 static void test_degenerate_fallback(void **state) {
   (void)state;
   gsl_rng *r = rng_seeded(1);
@@ -100,14 +105,16 @@ static void test_degenerate_fallback(void **state) {
     nps_interval aw;
     assert_int_equal(nps_interval_adjusted_wald(c, 0.95, &aw, NULL), NPS_OK);
     aw = nps_interval_clip(aw);
+    double closed_lo = c->detractors ? -1.0 : aw.lo;
+    double closed_hi = c->promoters ? 1.0 : aw.hi;
     const nps_ci_method fall[] = {NPS_CI_WALD, NPS_CI_PERCENTILE, NPS_CI_BCA};
     for (size_t k = 0; k < NPS_ARRAY_LEN(fall); k++) {
       nps_ci_result res;
       assert_int_equal(compute(c, fall[k], 0.95, 200, r, &res), NPS_OK);
       assert_int_equal(res.method_used, NPS_CI_FALLBACK);
       assert_non_null(res.note);
-      assert_double_near(res.iv.lo, aw.lo, 0.0);
-      assert_double_near(res.iv.hi, aw.hi, 0.0);
+      assert_double_near(res.iv.lo, closed_lo, 0.0);
+      assert_double_near(res.iv.hi, closed_hi, 0.0);
       assert_true(res.iv.lo < res.iv.hi);
     }
     const nps_ci_method keep[] = {NPS_CI_SCORE, NPS_CI_BAYES};
@@ -117,6 +124,12 @@ static void test_degenerate_fallback(void **state) {
       assert_int_equal(res.method_used, keep[k]);
       assert_null(res.note);
       assert_true(res.iv.lo < res.iv.hi);
+      if (c->promoters)
+        assert_double_near(res.iv.hi, 1.0, 0.0);
+      if (c->detractors)
+        assert_double_near(res.iv.lo, -1.0, 0.0);
+      if (c->passives) /* symmetric around 0 */
+        assert_double_near(res.iv.lo, -res.iv.hi, 1e-12);
     }
   }
   gsl_rng_free(r);

@@ -19,7 +19,7 @@ txt(i) = $text[i][2:]
 # 4-5 interval (points), 6 n, 7-9 % detractors, passives, promoters,
 # 10-11 where the value is written and on which side; the label follows '|'.
 $rows << EOD
-1 4.5 100 -28.0968944 98.5743757 2 0 0 100 98.5743757 1 |south (n = 2)
+1 4.5 100 -28.0968944 100 2 0 0 100 100 1 |south (n = 2)
 2 3.5 0 -70.16402134 70.16402134 4 50 0 50 70.16402134 1 |north (n = 4)
 3 2.5 0 -54.6423534 54.6423534 2 0 100 0 54.6423534 1 |east (n = 2)
 4 1 25 -31.76573514 67.5260411 8 25 25 50 67.5260411 1 |all responses (n = 8)
