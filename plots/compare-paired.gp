@@ -11,12 +11,12 @@ $text << EOD
 |NPS: after vs before
 |
 |Bayesian, Jeffreys Dirichlet prior
-|interval of the difference: paired z
+|interval of the difference: test-based, from the sign-flip p
 |before
 |after
 |before
 |after
-|paired z test
+|sign-flip test
 EOD
 txt(i) = $text[i][2:]
 
@@ -36,7 +36,7 @@ set output txt(1)
 
 set multiplot
 set label 1 (txt(2)) at screen 0.5, screen 0.9645 center font ',13'
-set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +15.5 points' . ', 95% CI [+7.5, +23.5]' . ', p < 0.001' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
+set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +15.5 points' . ', 95% CI [+7.2, +23.8]' . ', p < 0.001' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
 set label 3 ('n = 284 and 284 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9000 center
 set label 4 txt(5) at screen 0.5, screen 0.8710 center
 set tmargin at screen 0.8226
@@ -67,14 +67,14 @@ set bmargin at screen 0.3387
 set lmargin at screen 0.7556
 set rmargin at screen 0.9667
 set xrange [0.5:1.5]
-set yrange [-5:25]
+set yrange [-5:30]
 set xtics ('' 1) scale 0
-set ytics -5, 5, 25 nomirror out
+set ytics -5, 5, 30 nomirror out
 set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'difference (points)'
 set xlabel ('Δ = ' . txt(9) . "\n" . '− ' . txt(8))
 $diff << EOD
-1 15.49295775 7.514475911 23.47143958
+1 15.49295775 7.23171747 23.75419802
 EOD
 plot $diff using 1:2:3:4 with yerrorbars pt 7 ps 1.2 lw 2 lc rgb '#000000' notitle, \
      $diff using 1:2:(points($2)) with labels left offset 1.2, 0 notitle

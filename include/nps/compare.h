@@ -43,12 +43,15 @@ typedef struct nps_compare_options {
   uint64_t min_n;        /* samples below it: no interval, no test */
   nps_test2_method test; /* the p-value's test; NPS_TEST2_DEFAULT */
   nps_alternative alternative;
-  nps_multi_method adjust;    /* across segments; NPS_MULTI_HOLM */
-  nps_diff_ci_method diff_ci; /* NPS_DIFF_CI_BCA, _PERCENTILE or _TEST */
-  int by_segment;             /* nonzero: one comparison per table key */
-  int all_tests;              /* nonzero: every test on the overall row */
-  const char *label[2];       /* sample names: they seed the samples'
-                                 streams; NULL counts as "" */
+  nps_multi_method adjust;      /* across segments; NPS_MULTI_HOLM */
+  nps_diff_ci_method diff_ci;   /* NPS_DIFF_CI_BCA, _PERCENTILE or _TEST */
+  int by_segment;               /* nonzero: one comparison per table key */
+  int all_tests;                /* nonzero: every test on the overall row */
+  const char *label[2];         /* sample names: they seed the samples'
+                                   streams; NULL counts as "" */
+  nps_test2_method paired_test; /* paired comparisons: NPS_TEST2_SIGN_FLIP
+                                   (default, exact) or NPS_TEST2_PAIRED (z);
+                                   the other is run beside it */
 } nps_compare_options;
 
 /* Sets the defaults above (seed 0, no segments, no side tests, labels

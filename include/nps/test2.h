@@ -67,10 +67,12 @@ typedef enum nps_test2_method {
   NPS_TEST2_ADJUSTED_WALD,
   NPS_TEST2_BOOTSTRAP,
   NPS_TEST2_PERMUTATION,
-  NPS_TEST2_PAIRED /* nps_test2_paired only; nps_test2_compute refuses it */
+  NPS_TEST2_PAIRED,   /* nps_test2_paired only; nps_test2_compute refuses it */
+  NPS_TEST2_SIGN_FLIP /* nps_test2_sign_flip only; likewise refused */
 } nps_test2_method;
 
-/* Parses "wald", "adjusted-wald", "bootstrap", "permutation", "paired".
+/* Parses "wald", "adjusted-wald", "bootstrap", "permutation", "paired",
+ * "sign-flip".
  * NPS_EINVAL for any other name. */
 NPS_API nps_status nps_test2_method_parse(const char *name,
                                           nps_test2_method *out);
@@ -294,6 +296,22 @@ typedef struct nps_paired {
  * passes 2^64 - 1. */
 NPS_API nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
                                     double level, nps_test2_result *out);
+
+/* Exact sign-flip test of paired answers, the default paired test: given
+ * each respondent's |d|, the signs of d are fair coins when before and
+ * after are exchangeable, and p is the exact probability of a sum of d at
+ * least as far from 0 as the observed one (one-sided: in the direction of
+ * the alternative), ties counted whole, so that P(p <= alpha) <= alpha
+ * under that null; no Monte Carlo at any n. diff, nps1, nps2, se and z are
+ * the paired z test's (nps_test2_paired); p_conservative = p, exact = 1;
+ * ci is the test-based interval Delta +- z_level |Delta| / z_p (see
+ * nps_diff_ci_test_based; the z SE where z_p is undefined) cut to [-2, 2],
+ * so it excludes 0 exactly when the two-sided p < 1 - level. Five
+ * respondents all changing by +2 give p = 2 / 2^5 = 0.0625. Statuses as
+ * nps_test2_paired, and NPS_EOVERFLOW when more than UINT_MAX respondents
+ * changed by 1 or by 2. */
+NPS_API nps_status nps_test2_sign_flip(const nps_paired *t, nps_alternative alt,
+                                       double level, nps_test2_result *out);
 
 /* One call for any independent-group test. */
 typedef struct nps_test2_request {

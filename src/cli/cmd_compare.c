@@ -22,6 +22,7 @@ typedef struct compare_cmd {
   const char *arms[2]; /* arm values, in order; NULL: the two found */
   char *label_owned[2];
   int paired;
+  int test_kind;       /* --test given: 1 for independent samples, 2 paired */
   uint64_t other_arms; /* answers in arms other than the two compared */
 } compare_cmd;
 
@@ -60,7 +61,9 @@ static void print_help(void) {
       "                       (default: its only two values, sorted)\n"
       "  --test T             permutation (default: exact, studentized,\n"
       "                       mid-p), adjusted-wald, wald, bootstrap: the\n"
-      "                       test behind the p-value (docs/methods.md)\n"
+      "                       test behind the p-value (docs/methods.md);\n"
+      "                       with --paired: sign-flip (default, exact) or\n"
+      "                       paired (z test)\n"
       "  --alternative H      two-sided (default), greater (B > A), less\n"
       "  --diff-ci M          interval of the difference: bca (default),\n"
       "                       percentile (bootstrap), test (the z test's own)\n"
@@ -145,13 +148,22 @@ static int compare_option(void *ctx, int opt, const char *arg) {
     return 0;
   case OPT_ARMS:
     return split_pair(c, "--arms", arg, cmp->arms);
-  case OPT_TEST:
-    if (nps_test2_method_parse(arg, &cmp->v.analysis.test) == NPS_OK)
-      return 0;
-    return cli_usage_error(c->command,
-                           "--test must be adjusted-wald, wald, bootstrap or "
-                           "permutation, not '%s'",
-                           arg);
+  case OPT_TEST: {
+    nps_test2_method m;
+    if (nps_test2_method_parse(arg, &m) != NPS_OK)
+      return cli_usage_error(c->command,
+                             "--test must be permutation, adjusted-wald, "
+                             "wald, bootstrap, or with --paired sign-flip "
+                             "or paired, not '%s'",
+                             arg);
+    int for_pairs = m == NPS_TEST2_SIGN_FLIP || m == NPS_TEST2_PAIRED;
+    cmp->test_kind = for_pairs ? 2 : 1;
+    if (for_pairs)
+      cmp->v.analysis.paired_test = m;
+    else
+      cmp->v.analysis.test = m;
+    return 0;
+  }
   case OPT_ALTERNATIVE:
     if (nps_alternative_parse(arg, &cmp->v.analysis.alternative) == NPS_OK)
       return 0;
@@ -202,6 +214,12 @@ static int check_args(compare_cmd *cmp, int nfiles) {
     return cli_usage_error(cmd, "--paired needs --id COL");
   if (cmp->v.id_column && !cmp->paired)
     return cli_usage_error(cmd, "--id is for --paired comparisons");
+  if (cmp->paired && cmp->test_kind == 1)
+    return cli_usage_error(cmd, "with --paired, --test is sign-flip (the "
+                                "default) or paired");
+  if (!cmp->paired && cmp->test_kind == 2)
+    return cli_usage_error(cmd, "--test sign-flip and paired are for "
+                                "--paired comparisons");
   if (cmp->paired && cmp->v.plot_power)
     return cli_usage_error(cmd, "--plot-power is for independent samples, "
                                 "not --paired");

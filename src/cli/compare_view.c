@@ -22,8 +22,7 @@ static void put_str(FILE *fp, const char *s) {
 
 const char *compare_test_label(const compare_view *cv,
                                const nps_compare_row *r) {
-  if (cv->res->paired)
-    return "paired z test";
+  (void)cv;
   switch (r->test.method) {
   case NPS_TEST2_WALD:
     return "Wald z test";
@@ -33,6 +32,8 @@ const char *compare_test_label(const compare_view *cv,
     return "bootstrap test";
   case NPS_TEST2_PERMUTATION:
     return "permutation test";
+  case NPS_TEST2_SIGN_FLIP:
+    return "sign-flip test";
   default:
     return nps_test2_method_label(r->test.method);
   }
@@ -49,6 +50,8 @@ const char *compare_diff_ci_label(const nps_compare_row *r) {
   case NPS_DIFF_CI_TEST:
     return r->test.method == NPS_TEST2_PERMUTATION
                ? "test-based, from the permutation p"
+           : r->test.method == NPS_TEST2_SIGN_FLIP
+               ? "test-based, from the sign-flip p"
                : nps_test2_method_label(r->test.method);
   case NPS_DIFF_CI_PAIRED:
     return "paired z";
@@ -233,6 +236,10 @@ static void test_note(char *buf, size_t size, const compare_view *cv,
              t->res.draws, c->seed, t->res.p_mc_se);
   else if (t->method == NPS_TEST2_ADJUSTED_WALD)
     snprintf(buf, size, "difference of adjusted NPS");
+  else if (t->method == NPS_TEST2_SIGN_FLIP)
+    snprintf(buf, size, "exact; interval test-based");
+  else if (t->method == NPS_TEST2_PAIRED && t->res.se == 0.0)
+    snprintf(buf, size, "no spread: everyone changed alike");
   else
     buf[0] = '\0';
 }
@@ -420,8 +427,12 @@ static void print_notes(FILE *fp, const compare_view *cv) {
 
 static void print_power(FILE *fp, const compare_view *cv) {
   const nps_compare_row *r = overall(cv);
-  if (!r->verdict.tested || isnan(r->mdd))
+  if (!r->verdict.tested)
     return;
+  if (isnan(r->mdd)) {
+    fputs("power: not computed, the differences have no spread\n", fp);
+    return;
+  }
   char mdd[40];
   cli_points(mdd, sizeof mdd, r->mdd);
   fprintf(fp,
@@ -485,7 +496,8 @@ static void csv_str(FILE *fp, const char *s) {
 }
 
 static const char *test_name(const compare_view *cv, const nps_compare_row *r) {
-  return cv->res->paired ? "paired" : nps_test2_method_name(r->test.method);
+  (void)cv;
+  return nps_test2_method_name(r->test.method);
 }
 
 static const char *row_note(const nps_compare_row *r) {
@@ -733,8 +745,9 @@ static void json_head(cli_json *w, const compare_view *cv) {
   cli_json_nl(w);
   cli_json_str(w, "score_column", cv->report[0].score_column);
   cli_json_nl(w);
-  cli_json_str(w, "test",
-               cv->res->paired ? "paired" : nps_test2_method_name(o->test));
+  cli_json_str(
+      w, "test",
+      nps_test2_method_name(cv->res->paired ? o->paired_test : o->test));
   cli_json_str(w, "alternative", nps_alternative_name(o->alternative));
   cli_json_dbl(w, "level", c->level);
   cli_json_u64(w, "boot", c->boot);

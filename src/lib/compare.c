@@ -24,7 +24,8 @@ void nps_compare_options_init(nps_compare_options *opt) {
                                .test = NPS_TEST2_DEFAULT,
                                .alternative = NPS_ALT_TWO_SIDED,
                                .adjust = NPS_MULTI_HOLM,
-                               .diff_ci = NPS_DIFF_CI_BCA};
+                               .diff_ci = NPS_DIFF_CI_BCA,
+                               .paired_test = NPS_TEST2_SIGN_FLIP};
 }
 
 static const char *row_key(const nps_compare_row *r) {
@@ -280,7 +281,10 @@ nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
   *out = NULL;
   if (err)
     *err = (nps_compare_error){-1, NULL, 0, 0};
-  if (!nps_level_valid(opt->level) || opt->replicates == 1)
+  if (!nps_level_valid(opt->level) || opt->replicates == 1 ||
+      opt->test == NPS_TEST2_PAIRED || opt->test == NPS_TEST2_SIGN_FLIP ||
+      (opt->paired_test != NPS_TEST2_SIGN_FLIP &&
+       opt->paired_test != NPS_TEST2_PAIRED))
     return NPS_EINVAL;
   nps_compare *c = calloc(1, sizeof *c);
   if (!c)

@@ -93,16 +93,33 @@ static nps_status compute_paired(nps_compare *c, nps_table *t[2],
     return NPS_OK;
   }
   const nps_compare_options *o = &c->options;
-  st = nps_test2_paired(&c->pairs, o->alternative, o->level, &r->test);
-  if (st != NPS_OK)
-    return st;
+  /* Both paired tests, side by side; the chosen one gives p and the
+   * interval (the sign-flip test's is test-based, so it agrees with p). */
+  static const nps_test2_method both[] = {NPS_TEST2_SIGN_FLIP,
+                                          NPS_TEST2_PAIRED};
+  for (size_t i = 0; i < 2; i++) {
+    nps_compare_test *x = &c->tests[c->n_tests++];
+    x->method = both[i];
+    x->status =
+        both[i] == NPS_TEST2_SIGN_FLIP
+            ? nps_test2_sign_flip(&c->pairs, o->alternative, o->level, &x->res)
+            : nps_test2_paired(&c->pairs, o->alternative, o->level, &x->res);
+    if (x->status != NPS_OK)
+      return x->status;
+    if (both[i] == o->paired_test)
+      r->test = x->res;
+  }
   r->p_adjusted = r->test.p;
-  r->diff_ci =
-      (nps_diff_ci_result){r->test.ci, r->test.diff, NPS_DIFF_CI_PAIRED, NULL};
+  r->diff_ci = (nps_diff_ci_result){r->test.ci, r->test.diff,
+                                    o->paired_test == NPS_TEST2_PAIRED
+                                        ? NPS_DIFF_CI_PAIRED
+                                        : NPS_DIFF_CI_TEST,
+                                    NULL};
   /* The paired test is a one-sample z test on the differences: its SE
    * plays the role of sqrt(v1/n1) with v0 = 0. */
   double dn = (double)n, v = r->test.se * r->test.se * dn;
-  nps_compare_mdd_of(c, r, v, dn, 0.0, 1.0);
+  if (v > 0.0) /* without spread no difference is "detectable" */
+    nps_compare_mdd_of(c, r, v, dn, 0.0, 1.0);
   return NPS_OK;
 }
 

@@ -29,6 +29,7 @@ static const nps_name methods[] = {
     {"bootstrap", NPS_TEST2_BOOTSTRAP, "bootstrap test"},
     {"permutation", NPS_TEST2_PERMUTATION, "permutation test"},
     {"paired", NPS_TEST2_PAIRED, "paired z test"},
+    {"sign-flip", NPS_TEST2_SIGN_FLIP, "exact sign-flip test (paired)"},
 };
 
 /* The notes of a test without sampling spread (SE = 0). */

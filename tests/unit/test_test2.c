@@ -690,6 +690,93 @@ static void test_paired(void **state) {
                    NPS_EINVAL);
 }
 
+/* A paired table with c[k] respondents whose change d is k - 2. */
+static nps_paired changes(const uint64_t c[5]) {
+  nps_paired t = {{{0}}};
+  t.count[0][2] = c[0]; /* promoter before, detractor after: d = -2 */
+  t.count[0][1] = c[1];
+  t.count[1][1] = c[2];
+  t.count[1][0] = c[3];
+  t.count[2][0] = c[4];
+  return t;
+}
+
+/* Exact sign-flip p-values, from a full convolution of the sign patterns
+ * with integer weights (Python, math.comb and fractions; the script sums
+ * C(m1, a) C(m2, b) over every (a, b) with |S| >= |s|, S = (2a - m1) +
+ * 2 (2b - m2), over 2^(m1 + m2)). */
+static void test_sign_flip(void **state) {
+  (void)state;
+  static const struct {
+    uint64_t c[5]; /* respondents with d = -2, -1, 0, +1, +2 */
+    double two, greater, less;
+  } cases[] = {
+      {{0, 0, 0, 0, 5}, 0.0625, 0.03125, 1.0},
+      {{1, 2, 10, 6, 3}, 0.15478515625, 0.077392578125, 0.968505859375},
+      {{1, 6, 29, 8, 6},
+       0.0885763168334961,
+       0.04428815841674805,
+       0.9787263870239258},
+      {{30, 80, 300, 120, 50},
+       0.0005013288393599472,
+       0.0002506644196799736,
+       0.9998209524619941},
+      {{420, 1300, 6000, 1500, 400},
+       0.04142281786047579,
+       0.020711408930237894,
+       0.9805352705479768},
+      {{1, 3, 0, 3, 1}, 1.0, 0.6015625, 0.6015625},
+  };
+  for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
+    nps_paired t = changes(cases[i].c);
+    nps_test2_result r, z;
+    assert_int_equal(nps_test2_sign_flip(&t, NPS_ALT_TWO_SIDED, 0.95, &r),
+                     NPS_OK);
+    assert_int_equal(r.method, NPS_TEST2_SIGN_FLIP);
+    assert_true(r.exact);
+    assert_double_near(r.p, cases[i].two, 1e-12 + 1e-9 * cases[i].two);
+    /* difference, SE and z are the paired z test's */
+    assert_int_equal(nps_test2_paired(&t, NPS_ALT_TWO_SIDED, 0.95, &z), NPS_OK);
+    assert_double_near(r.diff, z.diff, 0.0);
+    assert_double_near(r.se, z.se, 0.0);
+    /* the interval agrees with p */
+    assert_true((r.ci.lo > 0.0 || r.ci.hi < 0.0) == (r.p < 0.05));
+    assert_int_equal(nps_test2_sign_flip(&t, NPS_ALT_GREATER, 0.95, &r),
+                     NPS_OK);
+    assert_double_near(r.p, cases[i].greater, 1e-12 + 1e-9 * cases[i].greater);
+    assert_int_equal(nps_test2_sign_flip(&t, NPS_ALT_LESS, 0.95, &r), NPS_OK);
+    assert_double_near(r.p, cases[i].less, 1e-12 + 1e-9 * cases[i].less);
+  }
+  /* five respondents all +2: the paired z test has no spread (p = 0);
+   * the exact p is 2 / 32. Test-based interval (Python NormalDist): SE =
+   * 2 / z_{1 - 0.0625/2} = 2 / 1.8627319 = 1.0736918, lower end 2 -
+   * 1.959964 SE = -0.1043973, upper end cut at +2. */
+  nps_paired all_up = changes((const uint64_t[5]){0, 0, 0, 0, 5});
+  nps_test2_result r;
+  assert_int_equal(nps_test2_sign_flip(&all_up, NPS_ALT_TWO_SIDED, 0.95, &r),
+                   NPS_OK);
+  assert_double_near(r.diff, 2.0, 0.0);
+  assert_double_near(r.ci.lo, -0.1043973, 1e-6);
+  assert_double_near(r.ci.hi, 2.0, 0.0);
+  /* (1, 2, 10, 6, 3): d = 8/22, p = 0.15478515625, SE = d / z_{1-p/2} =
+   * 0.2555724, interval [-0.1372764, 0.8645491] */
+  nps_paired mixed = changes(cases[1].c);
+  assert_int_equal(nps_test2_sign_flip(&mixed, NPS_ALT_TWO_SIDED, 0.95, &r),
+                   NPS_OK);
+  assert_double_near(r.ci.lo, -0.1372764, 1e-6);
+  assert_double_near(r.ci.hi, 0.8645491, 1e-6);
+  /* errors as the paired z test; the dispatcher refuses it */
+  nps_paired one = {{{0, 0, 0}, {0, 1, 0}, {0, 0, 0}}};
+  assert_int_equal(nps_test2_sign_flip(&one, NPS_ALT_TWO_SIDED, 0.95, &r),
+                   NPS_EEMPTY);
+  assert_int_equal(nps_test2_sign_flip(&mixed, NPS_ALT_TWO_SIDED, 1.0, &r),
+                   NPS_EINVAL);
+  nps_counts g = {5, 3, 2};
+  nps_test2_request req = {
+      NPS_TEST2_SIGN_FLIP, NPS_ALT_TWO_SIDED, 0.95, 0, 0, NULL, NULL};
+  assert_int_equal(nps_test2_compute(&g, &g, &req, &r), NPS_EINVAL);
+}
+
 /* ---- errors, degenerate data, dispatch, names ------------------------- */
 
 static void test_wald_degenerate(void **state) {
@@ -777,8 +864,8 @@ static void test_names(void **state) {
   (void)state;
   nps_test2_method m;
   nps_alternative alt;
-  const char *names[] = {"wald", "adjusted-wald", "bootstrap", "permutation",
-                         "paired"};
+  const char *names[] = {"wald",        "adjusted-wald", "bootstrap",
+                         "permutation", "paired",        "sign-flip"};
   for (size_t i = 0; i < NPS_ARRAY_LEN(names); i++) {
     assert_int_equal(nps_test2_method_parse(names[i], &m), NPS_OK);
     assert_string_equal(nps_test2_method_name(m), names[i]);
@@ -810,6 +897,7 @@ int main(void) {
       cmocka_unit_test(test_bootstrap_huge_n),
       cmocka_unit_test(test_accel),
       cmocka_unit_test(test_paired),
+      cmocka_unit_test(test_sign_flip),
       cmocka_unit_test(test_wald_degenerate),
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_compute),
