@@ -36,7 +36,7 @@ set output txt(1)
 
 set multiplot
 set label 1 (txt(2)) at screen 0.5, screen 0.9645 center font ',13'
-set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +15.5 points' . ', 95% CI [+7.2, +23.8]' . ', p < 0.001' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
+set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +15.5 points' . ', 95% CI [+7.4, +23.6]' . ', p < 0.001' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
 set label 3 ('n = 284 and 284 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9000 center
 set label 4 txt(5) at screen 0.5, screen 0.8710 center
 set tmargin at screen 0.8226
@@ -74,7 +74,7 @@ set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'difference (points)'
 set xlabel ('Δ = ' . txt(9) . "\n" . '− ' . txt(8))
 $diff << EOD
-1 15.49295775 7.23171747 23.75419802
+1 15.49295775 7.394051331 23.59186416
 EOD
 plot $diff using 1:2:3:4 with yerrorbars pt 7 ps 1.2 lw 2 lc rgb '#000000' notitle, \
      $diff using 1:2:(points($2)) with labels left offset 1.2, 0 notitle

@@ -299,17 +299,21 @@ NPS_API nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
 
 /* Exact sign-flip test of paired answers, the default paired test: given
  * each respondent's |d|, the signs of d are fair coins when before and
- * after are exchangeable, and p is the exact probability of a sum of d at
- * least as far from 0 as the observed one (one-sided: in the direction of
- * the alternative), ties counted whole, so that P(p <= alpha) <= alpha
- * under that null; no Monte Carlo at any n. diff, nps1, nps2, se and z are
- * the paired z test's (nps_test2_paired); p_conservative = p, exact = 1;
- * ci is the test-based interval Delta +- z_level |Delta| / z_p (see
- * nps_diff_ci_test_based; the z SE where z_p is undefined) cut to [-2, 2],
- * so it excludes 0 exactly when the two-sided p < 1 - level. Five
- * respondents all changing by +2 give p = 2 / 2^5 = 0.0625. Statuses as
- * nps_test2_paired, and NPS_EOVERFLOW when more than UINT_MAX respondents
- * changed by 1 or by 2. */
+ * after are exchangeable. p is the exact mid-p of the sum of d: the
+ * probability of a sum farther from 0 than the observed one, plus half the
+ * probability of one as far (one-sided: in the direction of the
+ * alternative; two-sided, a sum of 0 gives p = 1); p_conservative counts
+ * the ties whole, so that
+ * P(p_conservative <= alpha) <= alpha under that null. No Monte Carlo at
+ * any n. diff, nps1, nps2, se and z are the paired z test's
+ * (nps_test2_paired); exact = 1. ci is the test-based interval Delta +-
+ * z_level |Delta| / z_p (nps_diff_ci_test_based) cut to [-2, 2], so it
+ * excludes 0 exactly when the two-sided p < 1 - level; where z_p is
+ * undefined (no mean change) its SE is that of the changes with one +1
+ * and one -1 added. Five respondents all changing by +2 give p = 1/32
+ * and p_conservative = 2/32. Statuses as nps_test2_paired, and
+ * NPS_EOVERFLOW when more than UINT_MAX respondents changed by 1 or by
+ * 2. */
 NPS_API nps_status nps_test2_sign_flip(const nps_paired *t, nps_alternative alt,
                                        double level, nps_test2_result *out);
 

@@ -236,9 +236,12 @@ static void test_note(char *buf, size_t size, const compare_view *cv,
              t->res.draws, c->seed, t->res.p_mc_se);
   else if (t->method == NPS_TEST2_ADJUSTED_WALD)
     snprintf(buf, size, "difference of adjusted NPS");
-  else if (t->method == NPS_TEST2_SIGN_FLIP)
-    snprintf(buf, size, "exact; interval test-based");
-  else if (t->method == NPS_TEST2_PAIRED && t->res.se == 0.0)
+  else if (t->method == NPS_TEST2_SIGN_FLIP) {
+    char whole[40];
+    cli_fmt_p(whole, sizeof whole, t->res.p_conservative);
+    snprintf(buf, size, "mid-p, exact (ties whole: %s); test-based interval",
+             whole);
+  } else if (t->method == NPS_TEST2_PAIRED && t->res.se == 0.0)
     snprintf(buf, size, "no spread: everyone changed alike");
   else
     buf[0] = '\0';

@@ -8,9 +8,11 @@
  * its studentized form order the sign patterns alike, since sum d^2 does
  * not depend on the signs). With m1 respondents at |d| = 1 and m2 at
  * |d| = 2, S = (2a - m1) + 2 (2b - m2), a ~ Bin(m1, 1/2) and b ~ Bin(m2,
- * 1/2) independent; the p-value sums, over b, the binomial tail of a that
- * reaches |S| >= |s| (or the one-sided tail). It is exact, without Monte
- * Carlo, at every n: O(sqrt(m2)) binomial tails.
+ * 1/2) independent; a tail probability sums, over b, the binomial tail
+ * of a that reaches |S| >= |s| (or the one-sided tail). p is the mid-p
+ * (ties with |s| count one half, as in the permutation test of
+ * independent samples), p_conservative counts them whole. Both are exact,
+ * without Monte Carlo, at every n: O(sqrt(m2)) binomial tails.
  */
 #include <limits.h>
 #include <math.h>
@@ -47,7 +49,8 @@ static double cdf_above(int64_t k, unsigned m) {
   return gsl_cdf_binomial_Q((unsigned)(k - 1), 0.5, m);
 }
 
-/* P(S >= hi or S <= lo) given b, with S = 2a + c. */
+/* P(S >= hi or S <= lo) given b, with S = 2a + c; up and down say which
+ * of the two parts count. */
 static double tails(int64_t c, int64_t lo, int64_t hi, unsigned m1, int up,
                     int down) {
   double p = 0.0;
@@ -56,6 +59,21 @@ static double tails(int64_t c, int64_t lo, int64_t hi, unsigned m1, int up,
   if (down)
     p += cdf_below(floor_half(lo - c), m1);
   return p;
+}
+
+/* P(S >= hi or S <= lo) over a and b, the parts asked for. */
+static double tail_sum(unsigned m1, unsigned m2, int64_t lo, int64_t hi, int up,
+                       int down) {
+  /* b beyond 20 standard deviations of m2 / 2 carries < 1e-80 */
+  double half = m2 / 2.0, w = 20.0 * sqrt(m2 / 4.0) + 1.0, p = 0.0;
+  int64_t b0 = (int64_t)fmax(0.0, floor(half - w));
+  int64_t b1 = (int64_t)fmin((double)m2, ceil(half + w));
+  for (int64_t b = b0; b <= b1; b++) {
+    int64_t c = 2 * (2 * b - (int64_t)m2) - (int64_t)m1;
+    double pb = gsl_ran_binomial_pdf((unsigned)b, 0.5, m2);
+    p += pb * tails(c, lo, hi, m1, up, down);
+  }
+  return fmin(p, 1.0);
 }
 
 nps_status nps_test2_sign_flip(const nps_paired *t, nps_alternative alt,
@@ -78,36 +96,37 @@ nps_status nps_test2_sign_flip(const nps_paired *t, nps_alternative alt,
     for (int j = 0; j < 3; j++)
       s += (int64_t)t->count[i][j] * (i - j);
   unsigned m1 = (unsigned)m[1], m2 = (unsigned)m[2];
-  /* the region of rejection: S >= hi and/or S <= lo */
+  /* the region at least as extreme as s: S >= hi and/or S <= lo */
   int64_t as = s < 0 ? -s : s, hi = as, lo = -as;
   int up = 1, down = 1;
   if (alt == NPS_ALT_GREATER)
     hi = s, down = 0;
   else if (alt == NPS_ALT_LESS)
     lo = s, up = 0;
-  double p = 0.0;
-  if (alt == NPS_ALT_TWO_SIDED && s == 0) {
-    p = 1.0;
-  } else {
-    /* b beyond 20 standard deviations of m2 / 2 carries < 1e-80 */
-    double half = m2 / 2.0, w = 20.0 * sqrt(m2 / 4.0) + 1.0;
-    int64_t b0 = (int64_t)fmax(0.0, floor(half - w));
-    int64_t b1 = (int64_t)fmin((double)m2, ceil(half + w));
-    for (int64_t b = b0; b <= b1; b++) {
-      int64_t c = 2 * (2 * b - (int64_t)m2) - (int64_t)m1;
-      double pb = gsl_ran_binomial_pdf((unsigned)b, 0.5, m2);
-      p += pb * tails(c, lo, hi, m1, up, down);
-    }
-    p = fmin(p, 1.0);
-  }
+  /* s = 0 two-sided: the region is everything (p = 1) */
+  double p = alt == NPS_ALT_TWO_SIDED && s == 0
+                 ? 1.0
+                 : tail_sum(m1, m2, lo, hi, up, down);
+  double beyond = tail_sum(m1, m2, lo - 1, hi + 1, up, down); /* strictly */
   *out = z;
   out->method = NPS_TEST2_SIGN_FLIP;
-  out->p = out->p_conservative = p;
+  out->p_conservative = p;
+  /* mid-p: ties count one half; a sum of 0 is the centre itself, no
+   * evidence of change either way: p = 1 two-sided */
+  out->p =
+      alt == NPS_ALT_TWO_SIDED && s == 0 ? 1.0 : fmin(0.5 * (p + beyond), 1.0);
   out->p_mc_se = 0.0;
   out->exact = 1;
   out->note = NULL;
-  /* the interval that agrees with p (test-based), inside [-2, 2] */
-  nps_interval iv = nps_diff_ci_test_based(out, level);
+  /* The interval that agrees with p (test-based), inside [-2, 2]. Where
+   * the test-based SE is undefined (no mean change, p = 1) the SE is that
+   * of the changes with one +1 and one -1 added, which is never 0: a
+   * sample in which nobody changed does not prove that nothing changes. */
+  nps_test2_result b = *out;
+  double n2 = (double)out->n1 + 2.0, mean = (double)s / n2;
+  double ss = (double)m[1] + 4.0 * (double)m[2] + 2.0;
+  b.se = sqrt(fmax(ss - n2 * mean * mean, 0.0) / (n2 - 1.0) / n2);
+  nps_interval iv = nps_diff_ci_test_based(&b, level);
   out->ci = (nps_interval){fmax(iv.lo, -2.0), fmin(iv.hi, 2.0)};
   return NPS_OK;
 }

@@ -189,10 +189,10 @@ static void test_compare_untested_and_fallbacks(void **state) {
 }
 
 /* Paired: five respondents, each from detractor to promoter: the mean
- * change is +2 with no spread. The default sign-flip test gives the exact
- * p = 2 / 2^5 = 0.0625 (two of the 32 sign patterns reach |sum| = 10),
- * not significant; the paired z test beside it (p = 0, no spread)
- * disagrees, so the verdict is borderline. */
+ * change is +2 with no spread. The default sign-flip test: two of the 32
+ * sign patterns reach |sum| = 10, none goes beyond, so the mid-p is 1/32
+ * and the p with ties whole 2/32; its interval excludes 0, the paired z
+ * test beside it (p = 0, no spread) agrees: significant. */
 static void test_compare_paired(void **state) {
   (void)state;
   nps_table *ids[2] = {nps_table_new(0), nps_table_new(0)};
@@ -213,18 +213,26 @@ static void test_compare_paired(void **state) {
   assert_double_near(r->test.diff, 2.0, 0.0);
   assert_double_near(r->test.se, 0.0, 0.0);
   assert_int_equal(r->test.method, NPS_TEST2_SIGN_FLIP);
-  assert_double_near(r->test.p, 0.0625, 1e-12);
-  assert_true(r->diff_ci.iv.lo < 0.0); /* agrees with p > 0.05 */
+  assert_double_near(r->test.p, 1.0 / 32, 1e-12);
+  assert_double_near(r->test.p_conservative, 2.0 / 32, 1e-12);
+  assert_true(r->diff_ci.iv.lo > 0.0); /* agrees with p < 0.05 */
   assert_true(isnan(r->mdd));          /* no spread, nothing to plan */
   assert_int_equal(c->n_tests, 2);
   assert_int_equal(c->tests[1].method, NPS_TEST2_PAIRED);
   assert_non_null(c->tests[1].res.note);
+  assert_true(r->verdict.significant);
+  nps_compare_free(c);
+  /* at the 99% level the sign-flip p (1/32) no longer rejects while the z
+   * test (p = 0) still does: borderline */
+  o.level = 0.99;
+  assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
+  r = nps_compare_overall(c);
   assert_false(r->verdict.significant);
   assert_int_equal(r->verdict.conflict, NPS_CONFLICT_TESTS);
   assert_int_equal(r->verdict.other_test, NPS_TEST2_PAIRED);
   nps_compare_free(c);
-  /* the z test chosen instead: its interval, the same conflict seen from
-   * the other side */
+  /* the z test chosen instead: its point interval, the same conflict seen
+   * from the other side */
   o.paired_test = NPS_TEST2_PAIRED;
   assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
   r = nps_compare_overall(c);
@@ -233,6 +241,7 @@ static void test_compare_paired(void **state) {
   assert_false(r->verdict.significant);
   assert_int_equal(r->verdict.other_test, NPS_TEST2_SIGN_FLIP);
   nps_compare_free(c);
+  o.level = 0.95;
   /* an independent-samples test for a paired comparison is refused */
   o.paired_test = NPS_TEST2_WALD;
   assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_EINVAL);

@@ -703,29 +703,42 @@ static nps_paired changes(const uint64_t c[5]) {
 
 /* Exact sign-flip p-values, from a full convolution of the sign patterns
  * with integer weights (Python, math.comb and fractions; the script sums
- * C(m1, a) C(m2, b) over every (a, b) with |S| >= |s|, S = (2a - m1) +
- * 2 (2b - m2), over 2^(m1 + m2)). */
+ * C(m1, a) C(m2, b) over every (a, b) with |S| >= |s| and with |S| > |s|,
+ * S = (2a - m1) + 2 (2b - m2), over 2^(m1 + m2); the mid-p is their
+ * mean). */
 static void test_sign_flip(void **state) {
   (void)state;
   static const struct {
-    uint64_t c[5]; /* respondents with d = -2, -1, 0, +1, +2 */
-    double two, greater, less;
+    uint64_t c[5];  /* respondents with d = -2, -1, 0, +1, +2 */
+    double whole;   /* two-sided, ties counted whole */
+    double two;     /* two-sided mid-p */
+    double greater; /* one-sided mid-p */
+    double less;
   } cases[] = {
-      {{0, 0, 0, 0, 5}, 0.0625, 0.03125, 1.0},
-      {{1, 2, 10, 6, 3}, 0.15478515625, 0.077392578125, 0.968505859375},
+      {{0, 0, 0, 0, 5}, 0.0625, 0.03125, 0.015625, 0.984375},
+      {{1, 2, 10, 6, 3},
+       0.15478515625,
+       0.10888671875,
+       0.054443359375,
+       0.945556640625},
       {{1, 6, 29, 8, 6},
        0.0885763168334961,
-       0.04428815841674805,
-       0.9787263870239258},
+       0.06556177139282227,
+       0.03278088569641113,
+       0.9672191143035889},
       {{30, 80, 300, 120, 50},
        0.0005013288393599472,
-       0.0002506644196799736,
-       0.9998209524619941},
+       0.00042971195768592307,
+       0.00021485597884296153,
+       0.999785144021157},
       {{420, 1300, 6000, 1500, 400},
        0.04142281786047579,
-       0.020711408930237894,
-       0.9805352705479768},
-      {{1, 3, 0, 3, 1}, 1.0, 0.6015625, 0.6015625},
+       0.04017613838226102,
+       0.02008806919113051,
+       0.9799119308088695},
+      /* sum 0: two-sided p is 1 by definition (the mid-p formula would
+       * give 0.8984375), one-sided mid-p 0.5 */
+      {{1, 3, 0, 3, 1}, 1.0, 1.0, 0.5, 0.5},
   };
   for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
     nps_paired t = changes(cases[i].c);
@@ -735,6 +748,8 @@ static void test_sign_flip(void **state) {
     assert_int_equal(r.method, NPS_TEST2_SIGN_FLIP);
     assert_true(r.exact);
     assert_double_near(r.p, cases[i].two, 1e-12 + 1e-9 * cases[i].two);
+    assert_double_near(r.p_conservative, cases[i].whole,
+                       1e-12 + 1e-9 * cases[i].whole);
     /* difference, SE and z are the paired z test's */
     assert_int_equal(nps_test2_paired(&t, NPS_ALT_TWO_SIDED, 0.95, &z), NPS_OK);
     assert_double_near(r.diff, z.diff, 0.0);
@@ -748,23 +763,33 @@ static void test_sign_flip(void **state) {
     assert_double_near(r.p, cases[i].less, 1e-12 + 1e-9 * cases[i].less);
   }
   /* five respondents all +2: the paired z test has no spread (p = 0);
-   * the exact p is 2 / 32. Test-based interval (Python NormalDist): SE =
-   * 2 / z_{1 - 0.0625/2} = 2 / 1.8627319 = 1.0736918, lower end 2 -
-   * 1.959964 SE = -0.1043973, upper end cut at +2. */
+   * the mid-p is 1/32. Test-based interval (Python NormalDist): SE = 2 /
+   * z_{1 - 1/64} = 0.9285591, lower end 2 - 1.959964 SE = 0.1800576,
+   * upper end cut at +2. */
   nps_paired all_up = changes((const uint64_t[5]){0, 0, 0, 0, 5});
   nps_test2_result r;
   assert_int_equal(nps_test2_sign_flip(&all_up, NPS_ALT_TWO_SIDED, 0.95, &r),
                    NPS_OK);
   assert_double_near(r.diff, 2.0, 0.0);
-  assert_double_near(r.ci.lo, -0.1043973, 1e-6);
+  assert_double_near(r.ci.lo, 0.1800576, 1e-6);
   assert_double_near(r.ci.hi, 2.0, 0.0);
-  /* (1, 2, 10, 6, 3): d = 8/22, p = 0.15478515625, SE = d / z_{1-p/2} =
-   * 0.2555724, interval [-0.1372764, 0.8645491] */
+  /* (1, 2, 10, 6, 3): d = 8/22, mid-p 0.10888671875, SE = d / z_{1-p/2}
+   * = 0.2268167, interval [-0.0809161, 0.8081889] */
   nps_paired mixed = changes(cases[1].c);
   assert_int_equal(nps_test2_sign_flip(&mixed, NPS_ALT_TWO_SIDED, 0.95, &r),
                    NPS_OK);
-  assert_double_near(r.ci.lo, -0.1372764, 1e-6);
-  assert_double_near(r.ci.hi, 0.8645491, 1e-6);
+  assert_double_near(r.ci.lo, -0.0809161, 1e-6);
+  assert_double_near(r.ci.hi, 0.8081889, 1e-6);
+  /* nobody changed (20 respondents, d = 0): no test-based SE; the SE of
+   * the changes with a +1 and a -1 added, by hand: n = 22, mean 0, sum of
+   * squares 2, variance 2 / 21, SE sqrt(2 / 21 / 22) = 0.0657951, interval
+   * 0 -+ 1.959964 SE = -+0.1289561 */
+  nps_paired still = changes((const uint64_t[5]){0, 0, 20, 0, 0});
+  assert_int_equal(nps_test2_sign_flip(&still, NPS_ALT_TWO_SIDED, 0.95, &r),
+                   NPS_OK);
+  assert_double_near(r.p, 1.0, 0.0);
+  assert_double_near(r.ci.lo, -0.1289561, 1e-6);
+  assert_double_near(r.ci.hi, 0.1289561, 1e-6);
   /* errors as the paired z test; the dispatcher refuses it */
   nps_paired one = {{{0, 0, 0}, {0, 1, 0}, {0, 0, 0}}};
   assert_int_equal(nps_test2_sign_flip(&one, NPS_ALT_TWO_SIDED, 0.95, &r),
