@@ -61,7 +61,8 @@ static double mean_change(const truth *t) {
   double m = 0.0;
   for (int k = 0; k < 5; k++)
     m += (k - 2) * t->q[k];
-  return m;
+  return round(m * 1e9) / 1e9; /* the shares are exact to 1e-9: a mean of
+                                  0 is 0, not 3e-18 */
 }
 
 /* The paired table with c[k] respondents whose change is k - 2. */
