@@ -16,7 +16,7 @@
  *
  *  - Wald and adjusted Wald: exact, by enumerating every pair of group
  *    outcomes whose probabilities are each at least 1e-12, when there are
- *    at most 5e7 such pairs (n <= 100 per group here); the mass left out is
+ *    at most 6e8 such pairs (every cell here); the mass left out is
  *    printed. Otherwise Monte Carlo with the other tests.
  *  - bootstrap and permutation: Monte Carlo, --trials samples; the
  *    bootstrap uses --boot replicates, the permutation test its default
@@ -84,7 +84,7 @@ static const double deltas[] = {0.05, 0.10, 0.20};
 #define NDELTAS (sizeof deltas / sizeof deltas[0])
 
 #define MIN_PROB  1e-12
-#define MAX_PAIRS 5e7
+#define MAX_PAIRS 6e8
 
 typedef struct options {
   long trials, power_trials;

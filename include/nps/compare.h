@@ -197,6 +197,37 @@ NPS_API nps_status nps_compare_power_curve(const nps_compare *c,
                                            double *delta_used);
 
 /* Frees c. nps_compare_free(NULL) is a no-op. */
+/* What a gate (--fail-if) fires on. */
+typedef enum nps_gate_when {
+  NPS_GATE_SIGNIFICANT, /* a significant difference either way */
+  NPS_GATE_DROP         /* a significant fall (sample 1 below sample 0) */
+} nps_gate_when;
+
+typedef struct nps_gate {
+  int fires;        /* nonzero when some member of the family fires */
+  size_t family;    /* tested comparisons in the family */
+  size_t row;       /* the first member that fires (segments before the
+                       overall row), or SIZE_MAX */
+  double p_family;  /* its p adjusted across the family, or NAN */
+  size_t nearest;   /* when none fires: the member with the smallest
+                       family-adjusted p (a fall, for NPS_GATE_DROP), or
+                       SIZE_MAX */
+  double p_nearest; /* that p, or NAN */
+} nps_gate;
+
+/* The decision of a gate over every tested comparison of c, the segments
+ * and the overall one together, as one family: each member's p (the
+ * adjusted p of a segment is not used) is adjusted across the family by
+ * c->options.adjust, and a member fires when its verdict is significant
+ * (and a fall, for NPS_GATE_DROP) and its family-adjusted p is below 1 -
+ * level. With Holm or Bonferroni the chance that a gate fires when no
+ * comparison differs is then at most 1 - level; the verdicts shown per
+ * row keep their own families (the segments among themselves, the overall
+ * unadjusted). Without segments the family is the overall comparison
+ * alone. NPS_ENOMEM, or NPS_OK. */
+NPS_API nps_status nps_compare_gate(const nps_compare *c, nps_gate_when when,
+                                    nps_gate *out);
+
 NPS_API void nps_compare_free(nps_compare *c);
 
 #ifdef __cplusplus

@@ -394,6 +394,39 @@ static const char *sample_path(const compare_cmd *cmp, int s) {
   return cmp->v.path[1] ? cmp->v.path[s] : cmp->v.path[0];
 }
 
+/* --fail-if: the overall comparison and the segments form one family
+ * (nps_compare_gate); the message names the comparison that fired, by how
+ * much, and its p before and after the family's adjustment. */
+static int gate(const compare_cmd *cmp, const nps_compare *res) {
+  if (cmp->v.fail_if == FAIL_NEVER)
+    return EXIT_OK;
+  nps_gate g;
+  if (nps_compare_gate(res,
+                       cmp->v.fail_if == FAIL_DROP ? NPS_GATE_DROP
+                                                   : NPS_GATE_SIGNIFICANT,
+                       &g) != NPS_OK)
+    return cli_out_of_memory();
+  if (!g.fires)
+    return EXIT_OK;
+  const nps_compare_row *r = &res->rows[g.row];
+  char name[160], d[40], p[40], pf[40];
+  compare_row_name(name, sizeof name, &cmp->v, r);
+  cli_signed_points(d, sizeof d, r->diff);
+  cli_fmt_p(p, sizeof p, r->test.p);
+  cli_fmt_p(pf, sizeof pf, g.p_family);
+  const char *what = cmp->v.fail_if == FAIL_DROP ? "drop" : "significant";
+  if (g.family > 1)
+    cli_warn(cmp->v.opt,
+             "--fail-if %s: condition met: %s, %s points, p = %s, %s "
+             "after %s over the %zu comparisons (overall and segments)",
+             what, name, d, p, pf, nps_multi_method_name(res->options.adjust),
+             g.family);
+  else
+    cli_warn(cmp->v.opt, "--fail-if %s: condition met: %s, %s points, p = %s",
+             what, name, d, p);
+  return EXIT_CONDITION;
+}
+
 /* Phrases a failed analysis. */
 static int analysis_error(const compare_cmd *cmp, nps_status st,
                           const nps_compare_error *err,
@@ -458,14 +491,8 @@ static int run(compare_cmd *cmp) {
     compare_view_init(&cmp->v, &v);
     rc = cli_present(c, &v);
   }
-  int met = 0;
-  for (size_t i = 0; rc == EXIT_OK && i < res->n_rows; i++)
-    met |= compare_fails(&cmp->v, &res->rows[i]);
-  if (met) {
-    cli_warn(c, "--fail-if %s: condition met",
-             cmp->v.fail_if == FAIL_DROP ? "drop" : "significant");
-    rc = EXIT_CONDITION;
-  }
+  if (rc == EXIT_OK)
+    rc = gate(cmp, res);
   nps_compare_free(res);
   nps_table_free(t[0]);
   nps_table_free(t[1]);

@@ -100,10 +100,67 @@ static void put_difference(FILE *fp, const nps_compare_row *r) {
   }
 }
 
-int compare_fails(const compare_view *cv, const nps_compare_row *r) {
-  if (cv->fail_if == FAIL_NEVER || !r->verdict.significant)
-    return 0;
-  return cv->fail_if == FAIL_SIGNIFICANT || r->verdict.direction < 0;
+/* The name of row r for a message: its key components joined by ", "
+ * (control characters as spaces, cut to fit), or "overall". */
+void compare_row_name(char *buf, size_t size, const compare_view *cv,
+                      const nps_compare_row *r) {
+  if (!r->key) {
+    snprintf(buf, size, "overall");
+    return;
+  }
+  size_t at = 0;
+  snprintf(buf, size, "segment ");
+  at = strlen(buf);
+  for (size_t k = 0; k < cv->opt->n_by; k++) {
+    const char *p;
+    size_t len;
+    cli_key_cell(r->key, r->key_len, k, &p, &len);
+    for (size_t i = 0; i < len + (k ? 2 : 0) && at + 1 < size; i++) {
+      char ch = i < (k ? 2u : 0u) ? ", "[i] : p[i - (k ? 2 : 0)];
+      buf[at++] = (unsigned char)ch < 0x20 || ch == 0x7f ? ' ' : ch;
+    }
+  }
+  buf[at] = '\0';
+}
+
+/* The --fail-if gate in words: what fired, or how near the family came. */
+static void print_gate(FILE *fp, const compare_view *cv) {
+  if (cv->fail_if == FAIL_NEVER)
+    return;
+  nps_gate g;
+  const char *what = cv->fail_if == FAIL_DROP ? "drop" : "significant";
+  if (nps_compare_gate(cv->res,
+                       cv->fail_if == FAIL_DROP ? NPS_GATE_DROP
+                                                : NPS_GATE_SIGNIFICANT,
+                       &g) != NPS_OK)
+    return;
+  size_t row = g.fires ? g.row : g.nearest;
+  if (row == SIZE_MAX) {
+    fprintf(fp, "gate --fail-if %s: not met, no comparison %s\n", what,
+            cv->fail_if == FAIL_DROP ? "fell" : "was tested");
+    return;
+  }
+  char name[160], p[40], family[160] = "";
+  compare_row_name(name, sizeof name, cv, &cv->res->rows[row]);
+  cli_fmt_p_phrase(p, sizeof p, g.fires ? g.p_family : g.p_nearest);
+  if (g.family > 1)
+    snprintf(family, sizeof family,
+             " after %s over the family of %zu comparisons (overall and "
+             "segments)",
+             nps_multi_method_name(cv->res->options.adjust), g.family);
+  fprintf(fp, "gate --fail-if %s: ", what);
+  if (g.fires) {
+    fputs("met by ", fp);
+    cli_put_text(fp, name, strlen(name), 0);
+    fprintf(fp, ", %s%s\n", p, family);
+  } else if (g.family > 1) {
+    cli_fmt_p(p, sizeof p, g.p_nearest);
+    fprintf(fp, "not met; the smallest p%s is %s (", family, p);
+    cli_put_text(fp, name, strlen(name), 0);
+    fputs(")\n", fp);
+  } else {
+    fputs("not met\n", fp);
+  }
 }
 
 /* ---- the verdict ---- */
@@ -484,6 +541,7 @@ static int print_table(FILE *fp, const void *ctx, int md) {
   print_notes(fp, cv);
   if (cv->opt->n_by)
     print_segment_count(fp, cv);
+  print_gate(fp, cv);
   fputc('\n', fp);
   verdict(fp, cv, r);
   fputc('\n', fp);

@@ -33,9 +33,6 @@ typedef struct compare_view {
 /* The writers of cv as a view, with the charts asked for. */
 void compare_view_init(const compare_view *cv, cli_view *v);
 
-/* Whether row r meets the --fail-if condition. */
-int compare_fails(const compare_view *cv, const nps_compare_row *r);
-
 /* The chart writers (compare_chart.c). */
 nps_status compare_write_chart(FILE *fp, const nps_plot_target *t,
                                const void *ctx);
@@ -48,5 +45,11 @@ const char *compare_test_label(const compare_view *cv,
 
 /* How the row's difference interval was made ("bootstrap BCa"), or NULL. */
 const char *compare_diff_ci_label(const nps_compare_row *r);
+
+/* The name of row r for a message: "segment " and its key components
+ * joined by ", " (control characters as spaces, cut to fit size), or
+ * "overall". */
+void compare_row_name(char *buf, size_t size, const compare_view *cv,
+                      const nps_compare_row *r);
 
 #endif

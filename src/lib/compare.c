@@ -342,6 +342,37 @@ const nps_compare_row *nps_compare_overall(const nps_compare *c) {
   return &c->rows[c->n_rows - 1];
 }
 
+nps_status nps_compare_gate(const nps_compare *c, nps_gate_when when,
+                            nps_gate *out) {
+  *out = (nps_gate){0, 0, SIZE_MAX, NAN, SIZE_MAX, NAN};
+  double *p = malloc(c->n_rows * sizeof *p);
+  if (!p)
+    return NPS_ENOMEM;
+  for (size_t i = 0; i < c->n_rows; i++) {
+    p[i] = c->rows[i].verdict.tested ? c->rows[i].test.p : NAN;
+    out->family += c->rows[i].verdict.tested;
+  }
+  nps_status st = nps_multi_adjust(c->options.adjust, p, c->n_rows, p);
+  double alpha = 1.0 - c->options.level;
+  for (size_t i = 0; st == NPS_OK && i < c->n_rows && !out->fires; i++) {
+    const nps_verdict *v = &c->rows[i].verdict;
+    int side = when == NPS_GATE_SIGNIFICANT || v->direction < 0;
+    if (v->significant && p[i] < alpha && side) {
+      out->fires = 1;
+      out->row = i;
+      out->p_family = p[i];
+      out->nearest = SIZE_MAX;
+      out->p_nearest = NAN;
+    } else if (side && !isnan(p[i]) &&
+               (isnan(out->p_nearest) || p[i] < out->p_nearest)) {
+      out->nearest = i;
+      out->p_nearest = p[i];
+    }
+  }
+  free(p);
+  return st;
+}
+
 void nps_compare_free(nps_compare *c) {
   if (!c)
     return;

@@ -249,6 +249,63 @@ static void test_compare_paired(void **state) {
   nps_table_free(ids[1]);
 }
 
+/* The --fail-if gate: the overall comparison and the segments are one
+ * family. Wald tests with their own z intervals, p by hand (Python
+ * statistics.NormalDist): segment a (30, 10, 10) -> (10, 10, 30), -80
+ * points, p = 5.733031e-07; segment b unchanged, p = 1; overall (50, 30,
+ * 20) -> (30, 30, 40), -40 points, p = 4.510953e-04. Holm over the three:
+ * a 3 p = 1.7199094e-06, overall 2 p = 9.021907e-04. */
+static void test_compare_gate(void **state) {
+  (void)state;
+  nps_table *t[2] = {nps_table_new(0), nps_table_new(0)};
+  add(t[0], "a", (nps_counts){30, 10, 10});
+  add(t[1], "a", (nps_counts){10, 10, 30});
+  add(t[0], "b", (nps_counts){20, 20, 10});
+  add(t[1], "b", (nps_counts){20, 20, 10});
+  nps_compare_options o;
+  nps_compare_options_init(&o);
+  o.by_segment = 1;
+  o.test = NPS_TEST2_WALD;
+  o.diff_ci = NPS_DIFF_CI_TEST;
+  nps_compare *c;
+  assert_int_equal(nps_compare_run(t, &o, &c, NULL), NPS_OK);
+  assert_int_equal(c->n_rows, 3);
+  assert_double_near(c->rows[0].test.p, 5.733031e-07, 1e-12);
+  assert_double_near(nps_compare_overall(c)->test.p, 4.510953e-04, 1e-9);
+  nps_gate g;
+  assert_int_equal(nps_compare_gate(c, NPS_GATE_SIGNIFICANT, &g), NPS_OK);
+  assert_true(g.fires);
+  assert_int_equal(g.family, 3);
+  assert_int_equal(g.row, 0); /* segment a, before the overall row */
+  assert_double_near(g.p_family, 1.7199094e-06, 1e-12);
+  assert_int_equal(nps_compare_gate(c, NPS_GATE_DROP, &g), NPS_OK);
+  assert_true(g.fires && g.row == 0);
+  nps_compare_free(c);
+  /* the other way round nothing fell: a drop gate stays shut and has no
+   * member to come near; the significant gate still fires */
+  nps_table *swapped[2] = {t[1], t[0]};
+  assert_int_equal(nps_compare_run(swapped, &o, &c, NULL), NPS_OK);
+  assert_int_equal(nps_compare_gate(c, NPS_GATE_DROP, &g), NPS_OK);
+  assert_false(g.fires);
+  assert_true(g.nearest == SIZE_MAX && isnan(g.p_nearest));
+  assert_int_equal(nps_compare_gate(c, NPS_GATE_SIGNIFICANT, &g), NPS_OK);
+  assert_true(g.fires);
+  nps_compare_free(c);
+  /* at alpha = 1.5e-6 segment a is significant among the segments
+   * (Holm over two: 1.1466e-6) but not in the gate's family of three
+   * (1.72e-6): the gate stays shut, its nearest member is segment a */
+  o.level = 1.0 - 1.5e-6;
+  assert_int_equal(nps_compare_run(t, &o, &c, NULL), NPS_OK);
+  assert_true(c->rows[0].verdict.significant);
+  assert_int_equal(nps_compare_gate(c, NPS_GATE_SIGNIFICANT, &g), NPS_OK);
+  assert_false(g.fires);
+  assert_int_equal(g.nearest, 0);
+  assert_double_near(g.p_nearest, 1.7199094e-06, 1e-12);
+  nps_compare_free(c);
+  nps_table_free(t[0]);
+  nps_table_free(t[1]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_seed_rule),
@@ -257,6 +314,7 @@ int main(void) {
       cmocka_unit_test(test_compare_wald),
       cmocka_unit_test(test_compare_untested_and_fallbacks),
       cmocka_unit_test(test_compare_paired),
+      cmocka_unit_test(test_compare_gate),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
