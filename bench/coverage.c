@@ -63,9 +63,29 @@ typedef struct truth {
   double p, a, d;
 } truth;
 
-static const truth truths[] = {
+static const truth five[] = {
     {.5, .3, .2}, {.8, .15, .05}, {.3, .4, .3}, {.1, .3, .6}, {.9, .08, .02}};
-#define NTRUTHS (sizeof truths / sizeof truths[0])
+
+/* --grid: NPS -60, -45, ..., +90 with passives 5%, 25%, 45% and 65%,
+ * every feasible pair (|NPS| <= 1 - passives): 33 truths. */
+#define GRID_MAX 44
+static truth grid[GRID_MAX];
+
+static size_t make_grid(void) {
+  static const double passives[] = {.05, .25, .45, .65};
+  size_t k = 0;
+  for (size_t a = 0; a < sizeof passives / sizeof *passives; a++)
+    for (int step = -4; step <= 6; step++) {
+      double nps = 0.15 * step, rest = 1.0 - passives[a];
+      if (fabs(nps) > rest + 1e-12 || k == GRID_MAX)
+        continue;
+      grid[k++] = (truth){(rest + nps) / 2, passives[a], (rest - nps) / 2};
+    }
+  return k;
+}
+
+static const truth *truths = five;
+static size_t NTRUTHS = sizeof five / sizeof five[0];
 
 static const unsigned full_ns[] = {10, 30, 100, 300, 1000};
 static const unsigned quick_ns[] = {10, 30, 100};
@@ -104,8 +124,14 @@ typedef struct runner {
 
 static double log_multinomial(unsigned n, unsigned p, unsigned a, unsigned d,
                               const truth *t) {
-  return gsl_sf_lnfact(n) - gsl_sf_lnfact(p) - gsl_sf_lnfact(a) -
-         gsl_sf_lnfact(d) + p * log(t->p) + a * log(t->a) + d * log(t->d);
+  double l = gsl_sf_lnfact(n) - gsl_sf_lnfact(p) - gsl_sf_lnfact(a) -
+             gsl_sf_lnfact(d);
+  const unsigned k[3] = {p, a, d};
+  const double q[3] = {t->p, t->a, t->d};
+  for (int i = 0; i < 3; i++) /* a share of 0 allows a count of 0 only */
+    if (k[i])
+      l += q[i] > 0 ? k[i] * log(q[i]) : -INFINITY;
+  return l;
 }
 
 static double true_nps(const truth *t) {
@@ -226,6 +252,7 @@ static void usage(FILE *f) {
       f,
       "Usage: coverage [--trials N] [--boot B] [--seed S] [--level L]\n"
       "                [--threads T] [--n LIST] [--closed] [--quick]\n"
+      "                [--grid]\n"
       "Coverage of every interval method over true (P, A, D) shares and\n"
       "sample sizes: exact enumeration for wald, adjusted-wald, score\n"
       "and bayes; Monte Carlo for percentile and bca.\n"
@@ -237,7 +264,9 @@ static void usage(FILE *f) {
       "  --n LIST     sample sizes, e.g. 3,5,10 (default 10,30,100,300,1000)\n"
       "  --closed     a limit equal to the true NPS covers it (default:\n"
       "               counts one half, as for a truth just off the grid)\n"
-      "  --quick      n = 10, 30, 100 only, 2000 trials, B = 500\n");
+      "  --quick      n = 10, 30, 100 only, 2000 trials, B = 500\n"
+      "  --grid       33 truths: NPS -60 to +90 by 15 with 5%%, 25%%, 45%%\n"
+      "               and 65%% passives (instead of the five default)\n");
 }
 
 /* A comma-separated list of sample sizes 1..100000. */
@@ -266,6 +295,7 @@ static int parse_options(int argc, char **argv, options *opt) {
       {"quick", no_argument, NULL, 'q'},
       {"closed", no_argument, NULL, 'c'},
       {"n", required_argument, NULL, 'n'},
+      {"grid", no_argument, NULL, 'g'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   double trials = -1, boot = -1, v;
@@ -299,6 +329,10 @@ static int parse_options(int argc, char **argv, options *opt) {
       break;
     case 'c':
       opt->closed = 1;
+      break;
+    case 'g':
+      NTRUTHS = make_grid();
+      truths = grid;
       break;
     case 'n':
       if (parse_ns(optarg, opt))
@@ -338,10 +372,11 @@ static void print_table(const cell *cells, size_t nc) {
 
 static void print_summary(const options *opt, const cell *cells, size_t nc) {
   printf("\n| method | mean abs. coverage error, all n | same, n >= 30 "
-         "| min coverage, n >= 30 | mean width (points), n >= 30 |\n"
-         "|---|---|---|---|---|\n");
+         "| min coverage, n >= 30 | max coverage, n >= 30 | mean width "
+         "(points), n >= 30 |\n"
+         "|---|---|---|---|---|---|\n");
   for (int m = 0; m < NM; m++) {
-    double all = 0, big = 0, minc = 1, width = 0;
+    double all = 0, big = 0, minc = 1, maxc = 0, width = 0;
     size_t nall = 0, nbig = 0;
     for (size_t i = 0; i < nc; i++) {
       double err = fabs(cells[i].cover[m] - opt->level);
@@ -351,15 +386,16 @@ static void print_summary(const options *opt, const cell *cells, size_t nc) {
         big += err;
         width += cells[i].width[m];
         minc = fmin(minc, cells[i].cover[m]);
+        maxc = fmax(maxc, cells[i].cover[m]);
         nbig++;
       }
     }
     if (nbig)
-      printf("| %s | %.4f | %.4f | %.3f | %.1f |\n", method_names[m],
-             all / (double)nall, big / (double)nbig, minc,
+      printf("| %s | %.4f | %.4f | %.3f | %.3f | %.1f |\n", method_names[m],
+             all / (double)nall, big / (double)nbig, minc, maxc,
              100.0 * width / (double)nbig);
     else
-      printf("| %s | %.4f | - | - | - |\n", method_names[m],
+      printf("| %s | %.4f | - | - | - | - |\n", method_names[m],
              all / (double)nall);
   }
 }
