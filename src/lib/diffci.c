@@ -99,7 +99,7 @@ static nps_status one_sample(const nps_counts *c, nps_diff_ci_method m,
 
 /* L = t1 - t2 - sqrt((t1 - l1)^2 + (u2 - t2)^2),
  * U = t1 - t2 + sqrt((u1 - t1)^2 + (t2 - l2)^2)
- * (Zou and Donner 2008, eq. 5; Newcombe 1998, method 10 with Wilson's). */
+ * (Zou and Donner 2008; Newcombe 1998 built it from Wilson limits). */
 static nps_status mover(const nps_counts *g1, const nps_counts *g2,
                         const nps_diff_ci_request *req,
                         nps_diff_ci_result *out) {
