@@ -32,6 +32,10 @@ typedef enum nps_diff_ci_method {
                                 the bootstrap's, or the test-based interval
                                 of the permutation test */
   NPS_DIFF_CI_PAIRED,        /* paired z interval (paired comparisons) */
+  NPS_DIFF_CI_WALD,          /* Wald z interval, plug-in variances */
+  NPS_DIFF_CI_MOVER_BAYES,   /* MOVER from the two Jeffreys intervals */
+  NPS_DIFF_CI_MOVER_SCORE,   /* MOVER from the two Tango score intervals */
+  NPS_DIFF_CI_BOOT_T,        /* studentized bootstrap (bootstrap-t) */
   NPS_DIFF_CI_NONE           /* no interval (untested) */
 } nps_diff_ci_method;
 
@@ -41,13 +45,16 @@ typedef enum nps_diff_ci_method {
 #define NPS_DIFF_CI_BOOT_MIN_N NPS_CI_BOOT_MIN_N
 
 typedef struct nps_diff_ci_request {
-  nps_diff_ci_method method; /* BCA, PERCENTILE or ADJUSTED_WALD */
+  nps_diff_ci_method method; /* BCA, PERCENTILE, ADJUSTED_WALD, WALD,
+                                MOVER_BAYES, MOVER_SCORE or BOOT_T */
   nps_alternative alternative;
   double level;
   size_t replicates; /* bootstrap B; 0 means NPS_TEST2_DEFAULT_DRAWS */
-  gsl_rng *rng;      /* required by the bootstrap methods */
+  gsl_rng *rng;      /* required by the bootstrap methods (BOOT_T always;
+                        BCA and PERCENTILE unless bootstrap is given) */
   const nps_test2_result *bootstrap; /* NULL, or a bootstrap test already
-                                        run on the same samples: reused */
+                                        run on the same samples: reused by
+                                        BCA and PERCENTILE */
 } nps_diff_ci_request;
 
 typedef struct nps_diff_ci_result {
@@ -59,13 +66,45 @@ typedef struct nps_diff_ci_result {
   const char *note;               /* static text on a fallback, else NULL */
 } nps_diff_ci_result;
 
-/* The interval of theta1 - theta2 by req->method. Fallbacks, each reported
- * through method_used and note: a sample with fewer than
- * NPS_DIFF_CI_BOOT_MIN_N answers, or both samples with every answer in one
+/* The interval of theta1 - theta2 by req->method (formulas and the
+ * coverage study: docs/methods.md, "Interval of a difference"):
+ *   WALD           Delta +- z sqrt(V1/n1 + V2/n2) (nps_test2_wald);
+ *   ADJUSTED_WALD  the MeasuringU adjusted-Wald interval, centred on the
+ *                  difference of the adjusted NPS (nps_test2_adjusted_wald);
+ *   MOVER_BAYES, MOVER_SCORE  the method of variance estimates recovery
+ *                  (Newcombe 1998; Zou and Donner 2008) from each sample's
+ *                  one-sample limits (l_g, u_g) around t_g = (P_g - D_g)/n_g,
+ *                  the Jeffreys interval (nps_interval_bayes, prior 1/2) or
+ *                  the Tango score interval (nps_interval_score):
+ *                    L = t1 - t2 - sqrt((t1 - l1)^2 + (u2 - t2)^2),
+ *                    U = t1 - t2 + sqrt((u1 - t1)^2 + (t2 - l2)^2);
+ *                  a one-sample interval that does not contain t_g (the
+ *                  equal-tailed Jeffreys interval of an all-promoter or
+ *                  all-detractor sample stops short of +-1) is first
+ *                  widened to reach t_g;
+ *   BOOT_T         studentized bootstrap (Efron and Tibshirani 1993,
+ *                  ch. 12): B replicates of both samples as for
+ *                  nps_test2_bootstrap, t* = (Delta* - Delta) / se* with
+ *                  se* the replicate's Wald SE; the interval is
+ *                  [Delta - t*_(1-alpha/2) se, Delta - t*_(alpha/2) se],
+ *                  se the sample's Wald SE, t* quantiles by
+ *                  nps_boot_quantile. A replicate with se* = 0 (both
+ *                  replicate samples one-category) has t* = +-inf by the
+ *                  sign of Delta* - Delta, or 0 when Delta* = Delta; a limit
+ *                  that comes out infinite is set to -2 or 2, the end of
+ *                  the range of Delta;
+ *   BCA, PERCENTILE  the bootstrap of nps_test2_bootstrap.
+ * TEST and PAIRED are not computed here (nps_diff_ci_test_based,
+ * nps_test2_paired): NPS_EINVAL.
+ * Fallbacks, each reported through method_used and note: for BCA,
+ * PERCENTILE and BOOT_T a sample with fewer than NPS_DIFF_CI_BOOT_MIN_N
+ * answers, and for those and WALD both samples with every answer in one
  * category, give the adjusted-Wald interval; BCa whose replicates all fall
- * on one side of the estimate gives the percentile interval. NPS_EEMPTY
- * when a sample is empty, NPS_EINVAL for a bad request, NPS_ENOMEM, and
- * the statuses of the tests. */
+ * on one side of the estimate gives the percentile interval. The MOVER
+ * intervals need no fallback. NPS_EEMPTY when a sample is empty,
+ * NPS_EINVAL for a bad request (unknown or uncomputed method, a level
+ * outside (0, 1), a bootstrap method without rng, B = 1), NPS_ENOMEM, and
+ * the statuses of the tests and one-sample intervals. */
 NPS_API nps_status nps_diff_ci_compute(const nps_counts *g1,
                                        const nps_counts *g2,
                                        const nps_diff_ci_request *req,
