@@ -11,7 +11,7 @@ $text << EOD
 |NPS: after vs before
 |
 |Bayesian, Jeffreys Dirichlet prior
-|interval of the difference: bootstrap BCa
+|interval of the difference: MOVER from the Jeffreys intervals
 |before
 |after
 |before
@@ -36,8 +36,8 @@ set output txt(1)
 
 set multiplot
 set label 1 (txt(2)) at screen 0.5, screen 0.9645 center font ',13'
-set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +10.9 points' . ', 95% CI [+2.2, +20.1]' . ', p = 0.019' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
-set label 3 ('n = 583 and 588 · ' . '95% intervals: ' . txt(4) . ' · B = 10000, seed 20240601') at screen 0.5, screen 0.9000 center
+set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +10.9 points' . ', 95% CI [+1.8, +19.9]' . ', p = 0.019' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
+set label 3 ('n = 583 and 588 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9000 center
 set label 4 txt(5) at screen 0.5, screen 0.8710 center
 set tmargin at screen 0.8226
 set bmargin at screen 0.3387
@@ -73,7 +73,7 @@ set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'difference (points)'
 set xlabel ('Δ = ' . txt(9) . "\n" . '− ' . txt(8))
 $diff << EOD
-1 10.87414383 2.15024933 20.10049967
+1 10.87414383 1.791645064 19.88358524
 EOD
 plot $diff using 1:2:3:4 with yerrorbars pt 7 ps 1.2 lw 2 lc rgb '#000000' notitle, \
      $diff using 1:2:(points($2)) with labels left offset 1.2, 0 notitle

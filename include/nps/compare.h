@@ -44,7 +44,8 @@ typedef struct nps_compare_options {
   nps_test2_method test; /* the p-value's test; NPS_TEST2_DEFAULT */
   nps_alternative alternative;
   nps_multi_method adjust;      /* across segments; NPS_MULTI_HOLM */
-  nps_diff_ci_method diff_ci;   /* NPS_DIFF_CI_BCA, _PERCENTILE or _TEST */
+  nps_diff_ci_method diff_ci;   /* NPS_DIFF_CI_DEFAULT; a method of
+                                   nps_diff_ci_compute, or _TEST */
   int by_segment;               /* nonzero: one comparison per table key */
   int all_tests;                /* nonzero: every test on the overall row */
   const char *label[2];         /* sample names: they seed the samples'

@@ -39,6 +39,25 @@ typedef enum nps_diff_ci_method {
   NPS_DIFF_CI_NONE           /* no interval (untested) */
 } nps_diff_ci_method;
 
+/* The interval of a difference to use without a preference: MOVER from
+ * the two samples' Jeffreys intervals, the closest to nominal coverage in
+ * the study of docs/methods.md §13 (94.0-98.3% in every cell from 30
+ * answers per group, never below 94.0% from 20), deterministic and
+ * without fallbacks. */
+#define NPS_DIFF_CI_DEFAULT NPS_DIFF_CI_MOVER_BAYES
+
+/* Parses "mover-bayes", "mover-score", "bca", "percentile", "boot-t",
+ * "wald", "adjusted-wald", "test", "paired"; NPS_EINVAL otherwise. */
+NPS_API nps_status nps_diff_ci_method_parse(const char *name,
+                                            nps_diff_ci_method *out);
+
+/* The canonical name of method, as nps_diff_ci_method_parse accepts it
+ * ("unknown" for NPS_DIFF_CI_NONE). */
+NPS_API const char *nps_diff_ci_method_name(nps_diff_ci_method method);
+
+/* A short description, e.g. "MOVER from the Jeffreys intervals". */
+NPS_API const char *nps_diff_ci_method_label(nps_diff_ci_method method);
+
 /* The bootstrap needs at least this many answers in each sample; with
  * fewer, the adjusted-Wald interval is used (as for one sample,
  * NPS_CI_BOOT_MIN_N). */

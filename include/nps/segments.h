@@ -115,9 +115,9 @@ typedef struct nps_segments {
   nps_segments_row *rows; /* the segments in the chosen order, then the
                              overall row last */
   size_t n_rows;
-  size_t n_tested; /* segments in the tests */
-  size_t n_small;  /* segments below min_n, left out */
-  nps_omnibus omnibus;         /* its permutation p decides the verdict */
+  size_t n_tested;     /* segments in the tests */
+  size_t n_small;      /* segments below min_n, left out */
+  nps_omnibus omnibus; /* its permutation p decides the verdict */
   nps_verdict omnibus_verdict;
   nps_segments_pair *pairs; /* pairwise: every pair of tested segments */
   size_t n_pairs;

@@ -65,8 +65,10 @@ static void print_help(void) {
       "                       with --paired: sign-flip (default, exact) or\n"
       "                       paired (z test)\n"
       "  --alternative H      two-sided (default), greater (B > A), less\n"
-      "  --diff-ci M          interval of the difference: bca (default),\n"
-      "                       percentile (bootstrap), test (the z test's own)\n"
+      "  --diff-ci M          interval of the difference: mover-bayes\n"
+      "                       (default), mover-score, bca, percentile,\n"
+      "                       boot-t, wald, adjusted-wald, or test (the\n"
+      "                       test's own, agreeing with its p)\n"
       "  --paired             the same respondents in both samples\n"
       "  --id COL             the respondent id column (with --paired)\n"
       "  --by COL[,COL]       compare within every segment as well\n"
@@ -122,18 +124,16 @@ static int set_fail_if(compare_cmd *cmp, const char *arg) {
 }
 
 static int set_diff_ci(compare_cmd *cmp, const char *arg) {
-  if (strcmp(arg, "bca") == 0)
-    cmp->v.analysis.diff_ci = NPS_DIFF_CI_BCA;
-  else if (strcmp(arg, "percentile") == 0)
-    cmp->v.analysis.diff_ci = NPS_DIFF_CI_PERCENTILE;
-  else if (strcmp(arg, "test") == 0)
-    cmp->v.analysis.diff_ci = NPS_DIFF_CI_TEST;
-  else
-    return cli_usage_error(cmp->v.opt->command,
-                           "--diff-ci must be bca, percentile or test, not "
-                           "'%s'",
-                           arg);
-  return 0;
+  nps_diff_ci_method m;
+  if (nps_diff_ci_method_parse(arg, &m) == NPS_OK && m != NPS_DIFF_CI_PAIRED) {
+    cmp->v.analysis.diff_ci = m;
+    return 0;
+  }
+  return cli_usage_error(cmp->v.opt->command,
+                         "--diff-ci must be mover-bayes, mover-score, bca, "
+                         "percentile, boot-t, wald, adjusted-wald or test, "
+                         "not '%s'",
+                         arg);
 }
 
 /* One option of compare's own. Returns 0, EXIT_USAGE, or -1 if unknown. */

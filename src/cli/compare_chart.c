@@ -30,8 +30,7 @@ nps_status compare_write_chart(FILE *fp, const nps_plot_target *t,
   nps_plot_diff d = {r->diff, tested ? r->diff_ci.iv : (nps_interval){NAN, NAN},
                      tested ? r->verdict.p : NAN,
                      tested ? compare_test_label(cv, r) : NULL};
-  int boot = r->diff_ci.method_used == NPS_DIFF_CI_BCA ||
-             r->diff_ci.method_used == NPS_DIFF_CI_PERCENTILE;
+  int boot = compare_diff_ci_is_boot(r);
   const char *how = compare_diff_ci_label(r);
   char title[200], note[80];
   snprintf(title, sizeof title, "NPS: %.80s vs %.80s", cv->label[1],

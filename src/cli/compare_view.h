@@ -1,6 +1,7 @@
 /*
  * compare_view.h - the presentation of `nps-stat compare`: its writers
- * (compare_view.c) and charts (compare_chart.c). Private to the CLI.
+ * (compare_view.c: the table; compare_data.c: CSV and JSON) and charts
+ * (compare_chart.c). Private to the CLI.
  *
  * Direction: sample 0 is the first file (or the first arm: before,
  * control), sample 1 the second (after, pilot); every difference is
@@ -51,5 +52,23 @@ const char *compare_diff_ci_label(const nps_compare_row *r);
  * "overall". */
 void compare_row_name(char *buf, size_t size, const compare_view *cv,
                       const nps_compare_row *r);
+
+/* Why a row was not tested ("n below --min-n"), or NULL. */
+const char *compare_untested_reason(nps_compare_untested u);
+
+/* "significant", "borderline" or "not significant"; NULL untested. */
+const char *compare_verdict_class(const nps_verdict *v);
+
+/* The verdict of row r in a sentence, without a newline. */
+void compare_print_verdict(FILE *fp, const compare_view *cv,
+                           const nps_compare_row *r);
+
+/* The CSV and JSON writers (compare_data.c). */
+void compare_print_csv(FILE *fp, const void *ctx);
+void compare_print_json(cli_json *w, const void *ctx);
+
+/* Whether the row's interval of the difference is a bootstrap one (it
+ * then has B and a seed). */
+int compare_diff_ci_is_boot(const nps_compare_row *r);
 
 #endif

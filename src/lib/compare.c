@@ -24,7 +24,7 @@ void nps_compare_options_init(nps_compare_options *opt) {
                                .test = NPS_TEST2_DEFAULT,
                                .alternative = NPS_ALT_TWO_SIDED,
                                .adjust = NPS_MULTI_HOLM,
-                               .diff_ci = NPS_DIFF_CI_BCA,
+                               .diff_ci = NPS_DIFF_CI_DEFAULT,
                                .paired_test = NPS_TEST2_SIGN_FLIP};
 }
 
@@ -82,13 +82,9 @@ static nps_status diff_interval(const nps_compare *c, nps_compare_row *r,
     return NPS_OK;
   }
   nps_diff_ci_request req = {
-      o->diff_ci == NPS_DIFF_CI_PERCENTILE ? NPS_DIFF_CI_PERCENTILE
-                                           : NPS_DIFF_CI_BCA,
-      o->alternative,
-      o->level,
-      o->replicates,
-      rng,
-      r->test.method == NPS_TEST2_BOOTSTRAP ? &r->test : NULL};
+      o->diff_ci, o->alternative,
+      o->level,   o->replicates,
+      rng,        r->test.method == NPS_TEST2_BOOTSTRAP ? &r->test : NULL};
   return nps_diff_ci_compute(&r->side[1].counts, &r->side[0].counts, &req,
                              &r->diff_ci);
 }
@@ -282,6 +278,7 @@ nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
   if (err)
     *err = (nps_compare_error){-1, NULL, 0, 0};
   if (!nps_level_valid(opt->level) || opt->replicates == 1 ||
+      opt->diff_ci == NPS_DIFF_CI_PAIRED || opt->diff_ci == NPS_DIFF_CI_NONE ||
       opt->test == NPS_TEST2_PAIRED || opt->test == NPS_TEST2_SIGN_FLIP ||
       (opt->paired_test != NPS_TEST2_SIGN_FLIP &&
        opt->paired_test != NPS_TEST2_PAIRED))

@@ -21,6 +21,35 @@
 
 _Static_assert(NPS_DIFF_CI_BOOT_MIN_N == 20, "update the small-n note below");
 
+static const nps_name methods[] = {
+    {"mover-bayes", NPS_DIFF_CI_MOVER_BAYES,
+     "MOVER from the Jeffreys intervals"},
+    {"mover-score", NPS_DIFF_CI_MOVER_SCORE, "MOVER from the score intervals"},
+    {"bca", NPS_DIFF_CI_BCA, "bootstrap BCa"},
+    {"percentile", NPS_DIFF_CI_PERCENTILE, "bootstrap percentile"},
+    {"boot-t", NPS_DIFF_CI_BOOT_T, "studentized bootstrap"},
+    {"wald", NPS_DIFF_CI_WALD, "Wald"},
+    {"adjusted-wald", NPS_DIFF_CI_ADJUSTED_WALD, "adjusted Wald"},
+    {"test", NPS_DIFF_CI_TEST, "the test's own"},
+    {"paired", NPS_DIFF_CI_PAIRED, "paired z"},
+};
+
+nps_status nps_diff_ci_method_parse(const char *name, nps_diff_ci_method *out) {
+  int v;
+  nps_status st = nps_name_parse(methods, NPS_COUNT_OF(methods), name, &v);
+  if (st == NPS_OK)
+    *out = (nps_diff_ci_method)v;
+  return st;
+}
+
+const char *nps_diff_ci_method_name(nps_diff_ci_method method) {
+  return nps_name_text(methods, NPS_COUNT_OF(methods), (int)method, 0);
+}
+
+const char *nps_diff_ci_method_label(nps_diff_ci_method method) {
+  return nps_name_text(methods, NPS_COUNT_OF(methods), (int)method, 1);
+}
+
 static nps_status adjusted(const nps_counts *g1, const nps_counts *g2,
                            const nps_diff_ci_request *req, const char *note,
                            nps_diff_ci_result *out) {

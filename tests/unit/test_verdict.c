@@ -90,7 +90,8 @@ static void test_test_based(void **state) {
 }
 
 /* The example where the permutation p (0.043) rejects and the
- * adjusted-Wald interval of the difference ([-6.2, 98.5]) contains 0. */
+ * adjusted-Wald interval of the difference ([-6.2, 98.5]) contains 0: the
+ * BCa interval, asked for, falls back to it with 10 answers a sample. */
 static void test_borderline_example(void **state) {
   (void)state;
   nps_compare_options o;
@@ -98,6 +99,7 @@ static void test_borderline_example(void **state) {
   o.min_n = 2;
   o.all_tests = 1;
   o.seed = 20240601;
+  o.diff_ci = NPS_DIFF_CI_BCA;
   nps_compare *c = run((nps_counts){6, 2, 2}, (nps_counts){10, 0, 0}, &o);
   const nps_compare_row *r = nps_compare_overall(c);
   assert_double_near(r->diff, 0.6, 1e-12);
@@ -132,6 +134,24 @@ static void test_borderline_example(void **state) {
   assert_true(r->verdict.other_p > 0.05);
   assert_false(r->verdict.significant);
   nps_compare_free(c);
+  /* the default interval, MOVER from the Jeffreys intervals: limits from
+   * tests/unit/scripts/diffci_reference.py (the {10,0,0} vs {6,2,2} case
+   * of test_diffci.c), centred on the raw +60; it excludes 0 as the
+   * permutation p does, and the adjusted-Wald test beside it does not
+   * reject, so the verdict is still borderline, through the tests */
+  nps_compare_options_init(&o);
+  o.min_n = 2;
+  o.all_tests = 1;
+  o.seed = 20240601;
+  c = run((nps_counts){6, 2, 2}, (nps_counts){10, 0, 0}, &o);
+  r = nps_compare_overall(c);
+  assert_int_equal(r->diff_ci.method_used, NPS_DIFF_CI_MOVER_BAYES);
+  assert_double_near(r->diff_ci.centre, 0.6, 1e-12);
+  assert_double_near(r->diff_ci.iv.lo, 0.015492586312664924, 1e-9);
+  assert_double_near(r->diff_ci.iv.hi, 1.1418479528211014, 1e-9);
+  assert_int_equal(r->verdict.conflict, NPS_CONFLICT_TESTS);
+  assert_false(r->verdict.significant);
+  nps_compare_free(c);
 }
 
 /* Whether the interval excludes 0 on the side of d. */
@@ -140,7 +160,8 @@ static int excludes(nps_interval iv, double d) {
 }
 
 /* Over random pairs of samples (n 20 to 300, NPS -60 to +80, some truly
- * apart) and both interval choices, no verdict contradicts what is shown
+ * apart) and three interval choices (the default MOVER, BCa and the
+ * test's own), no verdict contradicts what is shown
  * with it: significant only when p, the interval and every other test
  * reject; not significant without a conflict only when none of them
  * does. Both outcomes and borderline ones occur: the check is not empty. */
@@ -167,7 +188,9 @@ static void test_coherence_grid(void **state) {
     o.all_tests = 1;
     o.replicates = 400;
     o.seed = (unsigned long)trial;
-    o.diff_ci = trial % 4 == 3 ? NPS_DIFF_CI_TEST : NPS_DIFF_CI_BCA;
+    o.diff_ci = trial % 4 == 3   ? NPS_DIFF_CI_TEST
+                : trial % 4 == 1 ? NPS_DIFF_CI_BCA
+                                 : NPS_DIFF_CI_DEFAULT;
     nps_compare *c = run(g[0], g[1], &o);
     const nps_compare_row *r = nps_compare_overall(c);
     const nps_verdict *v = &r->verdict;

@@ -11,7 +11,7 @@ $text << EOD
 |NPS: after vs before
 |
 |Bayesian, Jeffreys Dirichlet prior
-|interval of the difference: adjusted Wald
+|interval of the difference: MOVER from the Jeffreys intervals
 |before
 |after
 |before
@@ -36,7 +36,7 @@ set output txt(1)
 
 set multiplot
 set label 1 (txt(2)) at screen 0.5, screen 0.9645 center font ',13'
-set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +62.5 points' . ', 95% CI [-20.6, +111.5]' . ', p = 0.17' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
+set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +62.5 points' . ', 95% CI [-18.4, +120.0]' . ', p = 0.17' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
 set label 3 ('n = 8 and 8 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9000 center
 set label 4 txt(5) at screen 0.5, screen 0.8710 center
 set tmargin at screen 0.8226
@@ -66,14 +66,14 @@ set bmargin at screen 0.3387
 set lmargin at screen 0.7556
 set rmargin at screen 0.9667
 set xrange [0.5:1.5]
-set yrange [-40:120]
+set yrange [-40:140]
 set xtics ('' 1) scale 0
 set ytics -40, 20, 100 nomirror out
 set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'difference (points)'
 set xlabel ('Δ = ' . txt(9) . "\n" . '− ' . txt(8))
 $diff << EOD
-1 62.5 -20.56120079 111.4702917
+1 62.5 -18.40579654 120.0035782
 EOD
 plot $diff using 1:2:3:4 with yerrorbars pt 7 ps 1.2 lw 2 lc rgb '#000000' notitle, \
      $diff using 1:2:(points($2)) with labels left offset 1.2, 0 notitle
