@@ -28,6 +28,7 @@
 #include "plot.h"
 #include "power.h"
 #include "segments.h"
+#include "standardize.h"
 #include "status.h"
 #include "summary.h"
 #include "table.h"

@@ -84,7 +84,7 @@ void nps_test2_clear(nps_test2_result *out, nps_test2_method m,
   out->ci = out->ci_percentile = (nps_interval){NAN, NAN};
 }
 
-static int alt_valid(nps_alternative alt) {
+int nps_test2_alt_valid(nps_alternative alt) {
   return alt == NPS_ALT_TWO_SIDED || alt == NPS_ALT_GREATER ||
          alt == NPS_ALT_LESS;
 }
@@ -95,7 +95,7 @@ nps_status nps_test2_check_groups(const nps_counts *g1, const nps_counts *g2,
   int overflow = 0;
   uint64_t n1 = nps_counts_total_checked(g1, &overflow),
            n2 = nps_counts_total_checked(g2, &overflow);
-  if (!alt_valid(alt) || !nps_level_valid(level))
+  if (!nps_test2_alt_valid(alt) || !nps_level_valid(level))
     return NPS_EINVAL;
   if (overflow)
     return NPS_EOVERFLOW;
@@ -118,7 +118,7 @@ static double normal_p(double z, nps_alternative alt) {
 /* z, p and Delta +- z_level SE from out->diff and out->se. SE = 0 gives
  * the limits: z = +-inf (p 0 or 1) for Delta != 0, z NAN and p 1 for
  * Delta = 0, a point interval, and out->note says why. */
-static nps_status z_finish(nps_test2_result *out, const char *flat_note) {
+nps_status nps_test2_z_finish(nps_test2_result *out, const char *flat_note) {
   double d = out->diff, se = out->se;
   double zl = nps_z_for_level(out->level);
   out->ci = (nps_interval){d - zl * se, d + zl * se};
@@ -158,12 +158,12 @@ nps_status nps_test2_wald(const nps_counts *g1, const nps_counts *g2,
   out->nps2 = e2.nps;
   out->diff = e1.nps - e2.nps;
   out->se = hypot(e1.se, e2.se); /* sqrt(V1/n1 + V2/n2) */
-  return z_finish(out, FLAT_GROUPS);
+  return nps_test2_z_finish(out, FLAT_GROUPS);
 }
 
 /* theta and V of counts adjusted by 0.75 / 1.5 / 0.75 (Rocks 2016). */
-static void adjusted(const nps_counts *c, double *theta, double *var,
-                     double *m) {
+void nps_test2_adjusted(const nps_counts *c, double *theta, double *var,
+                        double *m) {
   double p, a, d, n;
   nps_counts_as_double(c, &p, &a, &d, &n);
   *m = n + 3.0;
@@ -183,11 +183,11 @@ nps_status nps_test2_adjusted_wald(const nps_counts *g1, const nps_counts *g2,
   if (st != NPS_OK)
     return st;
   double v1, v2, m1, m2;
-  adjusted(g1, &out->nps1, &v1, &m1);
-  adjusted(g2, &out->nps2, &v2, &m2);
+  nps_test2_adjusted(g1, &out->nps1, &v1, &m1);
+  nps_test2_adjusted(g2, &out->nps2, &v2, &m2);
   out->diff = out->nps1 - out->nps2;
   out->se = sqrt(v1 / m1 + v2 / m2);
-  return z_finish(out, NULL); /* never without spread */
+  return nps_test2_z_finish(out, NULL); /* never without spread */
 }
 /* ---- paired ----------------------------------------------------------- */
 
@@ -196,7 +196,7 @@ nps_status nps_test2_adjusted_wald(const nps_counts *g1, const nps_counts *g2,
 nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
                             double level, nps_test2_result *out) {
   nps_test2_clear(out, NPS_TEST2_PAIRED, alt, level);
-  if (!alt_valid(alt) || !nps_level_valid(level))
+  if (!nps_test2_alt_valid(alt) || !nps_level_valid(level))
     return NPS_EINVAL;
   uint64_t n = 0;
   double sd = 0.0, s1 = 0.0, s2 = 0.0;
@@ -222,7 +222,7 @@ nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
   out->nps2 = s2 / dn;
   out->diff = mean;
   out->se = sqrt(ss / (dn - 1.0) / dn);
-  return z_finish(out, FLAT_PAIRED);
+  return nps_test2_z_finish(out, FLAT_PAIRED);
 }
 /* ---- dispatch --------------------------------------------------------- */
 

@@ -19,6 +19,20 @@ nps_status nps_test2_check_groups(const nps_counts *g1, const nps_counts *g2,
                                   nps_alternative alt, double level,
                                   nps_test2_result *out);
 
+/* z, p and Delta +- z_level SE from out->diff and out->se (out->level and
+ * out->alternative set). SE = 0 gives the limits: z = +-inf (p 0 or 1)
+ * for Delta != 0, z NAN and p 1 for Delta = 0, a point interval, and
+ * out->note = flat_note. Returns NPS_OK. */
+nps_status nps_test2_z_finish(nps_test2_result *out, const char *flat_note);
+
+/* theta = (P - D)/m and the per-respondent variance V of the counts
+ * adjusted by 0.75 / 1.5 / 0.75 (Rocks 2016), m = n + 3. */
+void nps_test2_adjusted(const nps_counts *c, double *theta, double *var,
+                        double *m);
+
+/* Nonzero for a known alternative. */
+int nps_test2_alt_valid(nps_alternative alt);
+
 /* t = (P1 - D1) n2 - (P2 - D2) n1 = n1 n2 Delta, exact while below 2^52. */
 double nps_test2_scaled_diff(const nps_counts *c1, const nps_counts *c2,
                              double n1, double n2);
