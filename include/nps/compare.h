@@ -24,6 +24,7 @@
 #include "export.h"
 #include "hist.h"
 #include "multi.h"
+#include "standardize.h"
 #include "status.h"
 #include "table.h"
 #include "test2.h"
@@ -50,6 +51,10 @@ typedef struct nps_compare_options {
   int all_tests;                /* nonzero: every test on the overall row */
   const char *label[2];         /* sample names: they seed the samples'
                                    streams; NULL counts as "" */
+  int standardize;              /* nonzero: the tables' keys are strata
+                                   (one column, not segments); the result
+                                   adds the comparison standardized to
+                                   their pooled mix (nps_standardize) */
   nps_test2_method paired_test; /* paired comparisons: NPS_TEST2_SIGN_FLIP
                                    (default, exact) or NPS_TEST2_PAIRED (z);
                                    the other is run beside it */
@@ -134,7 +139,12 @@ typedef struct nps_compare {
   int paired;
   nps_paired pairs;      /* paired: transitions, rows sample 1 */
   uint64_t unmatched[2]; /* paired: answers whose id is in one sample only */
-  nps_compare_options options; /* as given, defaults filled in */
+  nps_compare_options options;      /* as given, defaults filled in */
+  nps_standardized *standardized;   /* options.standardize: the comparison at
+                                       the pooled mix; NULL when no stratum
+                                       has answers in both samples */
+  nps_verdict standardized_verdict; /* its verdict: the z test's p and its
+                                       own interval agree by construction */
 } nps_compare;
 
 /* What made a comparison impossible, for the caller's message. */

@@ -37,7 +37,8 @@ enum {
   OPT_ADJUST,
   OPT_FAIL_IF,
   OPT_DIFF_CI,
-  OPT_PLOT_POWER
+  OPT_PLOT_POWER,
+  OPT_ADJUST_FOR
 };
 
 /* Most respondent ids a paired comparison reads unless --max-groups says. */
@@ -72,6 +73,9 @@ static void print_help(void) {
       "  --paired             the same respondents in both samples\n"
       "  --id COL             the respondent id column (with --paired)\n"
       "  --by COL[,COL]       compare within every segment as well\n"
+      "  --adjust-for COL     also compare both samples at one mix of COL\n"
+      "                       (direct standardization to the pooled mix):\n"
+      "                       how much of the change is the mix\n"
       "  --adjust M           p-values across segments: holm (default), bh,\n"
       "                       bonferroni, none\n"
       "  --fail-if C          exit 1 when the result is 'significant', or\n"
@@ -84,6 +88,7 @@ static void print_help(void) {
       "  nps-stat compare pilot.csv --arm group --arms control,pilot\n"
       "  nps-stat compare before.csv after.csv --paired --id respondent_id\n"
       "  nps-stat compare before.csv after.csv --by channel --adjust bh\n"
+      "  nps-stat compare before.csv after.csv --adjust-for channel\n"
       "  nps-stat compare last_week.csv this_week.csv --fail-if drop "
       "--quiet\n",
       cli_common_help);
@@ -177,6 +182,9 @@ static int compare_option(void *ctx, int opt, const char *arg) {
   case OPT_ID:
     cmp->v.id_column = arg;
     return 0;
+  case OPT_ADJUST_FOR:
+    cmp->v.adjust_for = arg;
+    return 0;
   case OPT_ADJUST:
     if (nps_multi_method_parse(arg, &cmp->v.analysis.adjust) == NPS_OK)
       return 0;
@@ -225,6 +233,9 @@ static int check_args(compare_cmd *cmp, int nfiles) {
                                 "not --paired");
   if (cmp->paired && cmp->v.opt->n_by)
     return cli_usage_error(cmd, "--paired and --by cannot be combined");
+  if (cmp->v.adjust_for && (cmp->paired || cmp->v.opt->n_by))
+    return cli_usage_error(cmd, "--adjust-for cannot be combined with %s",
+                           cmp->paired ? "--paired" : "--by");
   if (cmp->paired && cmp->v.opt->csv.input == NPS_INPUT_COUNTS)
     return cli_usage_error(cmd, "--paired needs one row per answer, not "
                                 "--input counts");
@@ -243,6 +254,7 @@ static int parse_args(int argc, char **argv, compare_cmd *cmp) {
       {"alternative", 1, 0, OPT_ALTERNATIVE},
       {"paired", 0, 0, OPT_PAIRED},
       {"id", 1, 0, OPT_ID},
+      {"adjust-for", 1, 0, OPT_ADJUST_FOR},
       {"adjust", 1, 0, OPT_ADJUST},
       {"fail-if", 1, 0, OPT_FAIL_IF},
       {"diff-ci", 1, 0, OPT_DIFF_CI},
@@ -292,9 +304,9 @@ static int default_label(compare_cmd *cmp, int i) {
 /* Two files: each read with the --by columns (or the id) as its key. */
 static int load_files(compare_cmd *cmp, nps_table *t[2]) {
   cli_common *c = cmp->v.opt;
-  const char *id_cols[1] = {cmp->v.id_column};
-  if (cmp->paired) {
-    c->csv.group_columns = id_cols;
+  const char *key_col[1] = {cmp->paired ? cmp->v.id_column : cmp->v.adjust_for};
+  if (key_col[0]) {
+    c->csv.group_columns = key_col;
     c->csv.n_group_columns = 1;
   }
   for (int i = 0; i < 2; i++) {
@@ -356,6 +368,8 @@ static int load_arms(compare_cmd *cmp, nps_table *t[2]) {
     cols[n++] = cmp->v.id_column;
   for (size_t i = 0; i < c->n_by; i++)
     cols[n++] = c->by[i];
+  if (cmp->v.adjust_for)
+    cols[n++] = cmp->v.adjust_for;
   c->csv.group_columns = cols;
   c->csv.n_group_columns = n;
   nps_table *all = nps_table_new(c->max_groups);
@@ -463,6 +477,7 @@ static int analyse(compare_cmd *cmp, nps_table *t[2], nps_compare **res) {
   o->seed = c->seed;
   o->min_n = c->min_n;
   o->by_segment = c->n_by > 0;
+  o->standardize = cmp->v.adjust_for != NULL;
   o->all_tests = !cmp->paired;
   o->label[0] = cmp->v.label[0];
   o->label[1] = cmp->v.label[1];

@@ -85,6 +85,8 @@ void compare_print_csv(FILE *fp, const void *ctx) {
         fp);
   for (size_t i = 0; i < cv->res->n_rows; i++)
     csv_row(fp, cv, &cv->res->rows[i]);
+  if (cv->adjust_for)
+    compare_csv_mix(fp, cv);
 }
 
 /* ---- json ---- */
@@ -307,6 +309,8 @@ void compare_print_json(cli_json *w, const void *ctx) {
   cli_json_nl(w);
   json_tests(w, cv);
   json_segments(w, cv);
+  if (cv->adjust_for)
+    compare_json_mix(w, cv);
   cli_json_nl(w);
   json_verdict(w, cv);
   cli_json_close(w, '}', 1);

@@ -528,6 +528,8 @@ static int print_table(FILE *fp, const void *ctx, int md) {
     if (print_segments(fp, cv, md) != 0)
       return -1;
   }
+  if (cv->adjust_for && compare_print_mix(fp, cv, md) != 0)
+    return -1;
   fputc('\n', fp);
   print_power(fp, cv);
   print_notes(fp, cv);
@@ -537,6 +539,8 @@ static int print_table(FILE *fp, const void *ctx, int md) {
   fputc('\n', fp);
   compare_print_verdict(fp, cv, r);
   fputc('\n', fp);
+  if (cv->adjust_for)
+    compare_print_mix_verdict(fp, cv);
   return 0;
 }
 

@@ -23,7 +23,8 @@ typedef struct compare_view {
   const char *path[2];  /* path[1] NULL with one file and --arm */
   const char *label[2]; /* sample names */
   const char *arm_column;
-  const char *id_column; /* --paired */
+  const char *id_column;  /* --paired */
+  const char *adjust_for; /* --adjust-for COL, or NULL */
   nps_compare_options analysis;
   cmp_fail_if fail_if;
   const char *plot_power; /* --plot-power FILE.gp, or NULL */
@@ -66,6 +67,14 @@ void compare_print_verdict(FILE *fp, const compare_view *cv,
 /* The CSV and JSON writers (compare_data.c). */
 void compare_print_csv(FILE *fp, const void *ctx);
 void compare_print_json(cli_json *w, const void *ctx);
+
+/* --adjust-for (compare_mix.c): the strata, the comparison at the
+ * standard mix and what the mix accounts for (-1 when out of memory); its
+ * verdict line; its JSON member. */
+int compare_print_mix(FILE *fp, const compare_view *cv, int md);
+void compare_print_mix_verdict(FILE *fp, const compare_view *cv);
+void compare_json_mix(cli_json *w, const compare_view *cv);
+void compare_csv_mix(FILE *fp, const compare_view *cv);
 
 /* Whether the row's interval of the difference is a bootstrap one (it
  * then has B and a seed). */

@@ -280,6 +280,7 @@ nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
   if (!nps_level_valid(opt->level) || opt->replicates == 1 ||
       opt->diff_ci == NPS_DIFF_CI_PAIRED || opt->diff_ci == NPS_DIFF_CI_NONE ||
       opt->test == NPS_TEST2_PAIRED || opt->test == NPS_TEST2_SIGN_FLIP ||
+      (opt->standardize && opt->by_segment) ||
       (opt->paired_test != NPS_TEST2_SIGN_FLIP &&
        opt->paired_test != NPS_TEST2_PAIRED))
     return NPS_EINVAL;
@@ -290,6 +291,26 @@ nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
   if (!c->options.replicates)
     c->options.replicates = NPS_BOOT_DEFAULT_REPLICATES;
   *out = c;
+  return NPS_OK;
+}
+
+/* The comparison at the pooled mix of the tables' strata, and its
+ * verdict: significant when its z test rejects, which its own Wald
+ * interval then does too. No stratum in both samples leaves it NULL. */
+static nps_status standardize(nps_compare *c, nps_table *t[2]) {
+  const nps_compare_options *o = &c->options;
+  nps_status st =
+      nps_standardize(t, o->alternative, o->level, &c->standardized);
+  if (st == NPS_EEMPTY)
+    return NPS_OK;
+  if (st != NPS_OK)
+    return st;
+  const nps_test2_result *r = &c->standardized->test;
+  c->standardized_verdict =
+      (nps_verdict){.tested = 1,
+                    .significant = r->p < 1.0 - o->level,
+                    .direction = (r->diff > 0.0) - (r->diff < 0.0),
+                    .p = r->p};
   return NPS_OK;
 }
 
@@ -307,6 +328,8 @@ static nps_status analyse(nps_compare *c, nps_table *t[2], gsl_rng *rng) {
       st = NPS_ENOMEM;
   for (size_t i = 0; st == NPS_OK && i < c->n_rows; i++)
     nps_compare_decide(c, &c->rows[i]);
+  if (st == NPS_OK && c->options.standardize)
+    st = standardize(c, t);
   return st;
 }
 
@@ -373,6 +396,7 @@ nps_status nps_compare_gate(const nps_compare *c, nps_gate_when when,
 void nps_compare_free(nps_compare *c) {
   if (!c)
     return;
+  nps_standardized_free(c->standardized);
   free(c->rows);
   free(c);
 }
