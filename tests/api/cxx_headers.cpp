@@ -12,6 +12,7 @@
 #include "nps/multi.h"
 #include "nps/order.h"
 #include "nps/segments.h"
+#include "nps/standardize.h"
 #include "nps/nps.h"
 #include "nps/plot.h"
 #include "nps/power.h"
