@@ -46,6 +46,9 @@ typedef enum cli_format {
 /* Options shared by the subcommands that read responses. */
 typedef struct cli_common {
   const char *command;   /* "summary", ... for messages */
+  const char *prefix;    /* "a-" or "b-" when these are one input's per-file
+                            reader options (cli_perfile): messages then name
+                            --b-skip-rows; NULL: the plain flags */
   nps_csvin_options csv; /* reader options, pointing into the arrays */
   const char *by[CLI_MAX_LIST];
   size_t n_by;
@@ -126,6 +129,11 @@ void cli_common_free(cli_common *c);
  * printing a usage error, -1 when opt is not a common option. */
 int cli_common_option(cli_common *c, int opt, const char *arg);
 
+/* cli_common_option for the options of the reader's data interpretation
+ * only (--score, --delimiter, --skip-rows, --na-values, --skip-invalid,
+ * --score-labels, --input, --where, --exclude); -1 for any other opt. */
+int cli_reader_option(cli_common *c, int opt, const char *arg);
+
 /* --order nps|n|name|natural|file|V1,V2,...: a keyword, or a list of
  * values (any argument with a comma, or a single word that is not a
  * keyword). Returns 0 or EXIT_USAGE / EXIT_IO after a message. */
@@ -171,6 +179,71 @@ int cli_parse_options(int argc, char **argv, const struct option *options,
  * or EXIT_IO. */
 int cli_load(const cli_common *c, const char *path, nps_table *table,
              nps_csvin_report *report);
+
+/* cli_load with the reader options csv instead of c->csv (one input of
+ * several read differently); the advice in messages names the flags with
+ * prefix ("b-": --b-skip-rows; "" for the plain flags). */
+int cli_load_with(const cli_common *c, const nps_csvin_options *csv,
+                  const char *prefix, const char *path, nps_table *table,
+                  nps_csvin_report *report);
+
+/* ---- per-file reader options (perfile.c) ---- */
+
+/* Two inputs exported differently (compare A.csv B.csv): each reader option
+ * --X of cli_reader_option also has the forms --a-X and --b-X, for the first
+ * or the second input only. Their option ids are CLI_PERFILE_A + OPT_X and
+ * CLI_PERFILE_B + OPT_X. */
+#define CLI_PERFILE_A 1000
+#define CLI_PERFILE_B 2000
+
+#define CLI_PERFILE_PAIR(name, has_arg, id)                                    \
+  {"a-" name, has_arg, 0, CLI_PERFILE_A + (id)}, {                             \
+    "b-" name, has_arg, 0, CLI_PERFILE_B + (id)                                \
+  }
+
+#define CLI_PERFILE_OPTIONS                                                    \
+  CLI_PERFILE_PAIR("score", 1, OPT_SCORE),                                     \
+      CLI_PERFILE_PAIR("delimiter", 1, OPT_DELIMITER),                         \
+      CLI_PERFILE_PAIR("skip-rows", 1, OPT_SKIP_ROWS),                         \
+      CLI_PERFILE_PAIR("na-values", 1, OPT_NA_VALUES),                         \
+      CLI_PERFILE_PAIR("skip-invalid", 0, OPT_SKIP_INVALID),                   \
+      CLI_PERFILE_PAIR("score-labels", 0, OPT_SCORE_LABELS),                   \
+      CLI_PERFILE_PAIR("input", 1, OPT_INPUT),                                 \
+      CLI_PERFILE_PAIR("where", 1, OPT_WHERE),                                 \
+      CLI_PERFILE_PAIR("exclude", 1, OPT_EXCLUDE)
+
+/* The per-file options given. Each input's own options are parsed by
+ * cli_reader_option into a cli_common of their own (over[i], whose messages
+ * name --a-X or --b-X); the reader options of input i are built from the
+ * shared ones and those (cli_perfile_csv), never by copying a cli_common,
+ * whose csv points into its own arrays. */
+typedef struct cli_perfile {
+  cli_common over[2];
+  unsigned given[2]; /* bit OPT_X - OPT_SCORE for each option given */
+  int first;         /* id of the first per-file option given; 0: none */
+  nps_csvin_filter filters[2][2 * CLI_MAX_LIST]; /* merged filter lists */
+} cli_perfile;
+
+void cli_perfile_init(cli_perfile *p, const char *command);
+void cli_perfile_free(cli_perfile *p);
+
+/* Applies --a-X or --b-X (opt as above). Returns 0, EXIT_USAGE or EXIT_IO
+ * after a message, or -1 when opt is not a per-file option. */
+int cli_perfile_option(cli_perfile *p, int opt, const char *arg);
+
+/* Whether input i (0 or 1) has its own value of the reader option opt. */
+int cli_perfile_given(const cli_perfile *p, int i, int opt);
+
+/* "--b-skip-rows": the flag of a per-file option id. */
+void cli_perfile_flag(char *buf, size_t size, int id);
+
+/* The reader options of input i: shared, with every option input i has its
+ * own value of replaced by it. The filters of --where (--exclude) are
+ * replaced as one list by --a-where / --b-where (--a-exclude, --b-exclude);
+ * the other kind stays shared. out points into shared's arrays and p's; keep
+ * both alive while out is used. */
+void cli_perfile_csv(cli_perfile *p, const nps_csvin_options *shared, int i,
+                     nps_csvin_options *out);
 
 /* An output destination: stdout, or a file written through a temporary
  * sibling that is renamed into place only when everything was written. */

@@ -24,6 +24,7 @@ typedef struct compare_cmd {
   int paired;
   int test_kind;       /* --test given: 1 for independent samples, 2 paired */
   uint64_t other_arms; /* answers in arms other than the two compared */
+  cli_perfile pf;      /* --a-X, --b-X: one input's own reader options */
 } compare_cmd;
 
 enum {
@@ -82,6 +83,17 @@ static void print_help(void) {
       "                       when it is a significant 'drop' (B < A)\n"
       "  --plot-power FILE.gp chart of the power to detect 5, 10, 20 points\n"
       "                       and the observed difference, against n per arm\n"
+      "\n"
+      "Per-file input options (two files exported differently):\n"
+      "  --a-X, --b-X         the input option --X for the first (A) or the\n"
+      "                       second (B) file only, for X = score, delimiter,\n"
+      "                       skip-rows, na-values, skip-invalid,\n"
+      "                       score-labels, input, where, exclude; --X\n"
+      "                       applies to both, --a-X / --b-X overrides it\n"
+      "                       for one file (--b-where replaces every --where\n"
+      "                       for B, --b-exclude every --exclude); not with\n"
+      "                       --arm. Each file's delimiter, BOM and line\n"
+      "                       ends are detected on their own.\n"
       "\n%s"
       "\nExamples:\n"
       "  nps-stat compare before.csv after.csv\n"
@@ -90,7 +102,11 @@ static void print_help(void) {
       "  nps-stat compare before.csv after.csv --by channel --adjust bh\n"
       "  nps-stat compare before.csv after.csv --adjust-for channel\n"
       "  nps-stat compare last_week.csv this_week.csv --fail-if drop "
-      "--quiet\n",
+      "--quiet\n"
+      "  nps-stat compare qualtrics.csv surveymonkey.csv --a-skip-rows 2 \\\n"
+      "      --a-exclude 'Status=Survey Preview' --b-skip-rows 1 "
+      "--b-score-labels\n"
+      "  nps-stat compare raw.csv warehouse.csv --b-input counts\n",
       cli_common_help);
 }
 
@@ -145,6 +161,9 @@ static int set_diff_ci(compare_cmd *cmp, const char *arg) {
 static int compare_option(void *ctx, int opt, const char *arg) {
   compare_cmd *cmp = ctx;
   cli_common *c = cmp->v.opt;
+  int rc = cli_perfile_option(&cmp->pf, opt, arg);
+  if (rc != -1)
+    return rc;
   switch (opt) {
   case OPT_LABELS:
     return split_pair(c, "--labels", arg, cmp->v.label);
@@ -204,6 +223,26 @@ static int compare_option(void *ctx, int opt, const char *arg) {
   }
 }
 
+/* Per-file options want two files; --paired, one row per answer in each. */
+static int check_perfile(const compare_cmd *cmp) {
+  const char *cmd = cmp->v.opt->command;
+  char flag[32];
+  cli_perfile_flag(flag, sizeof flag, cmp->pf.first);
+  if (cmp->pf.first && cmp->v.arm_column)
+    return cli_usage_error(cmd,
+                           "%s is for one of two input files, not --arm "
+                           "(use --%s)",
+                           flag, flag + 4);
+  for (int i = 0; cmp->paired && i < 2; i++)
+    if (cli_perfile_given(&cmp->pf, i, OPT_INPUT) &&
+        cmp->pf.over[i].csv.input == NPS_INPUT_COUNTS)
+      return cli_usage_error(cmd,
+                             "--paired needs one row per answer, not "
+                             "--%c-input counts",
+                             i ? 'b' : 'a');
+  return 0;
+}
+
 /* Checks the combination of options and files. */
 static int check_args(compare_cmd *cmp, int nfiles) {
   const char *cmd = cmp->v.opt->command;
@@ -242,7 +281,7 @@ static int check_args(compare_cmd *cmp, int nfiles) {
   if (cmp->v.arm_column && cmp->arms[0] &&
       strcmp(cmp->arms[0], cmp->arms[1]) == 0)
     return cli_usage_error(cmd, "--arms names the same arm twice");
-  return 0;
+  return check_perfile(cmp);
 }
 
 static int parse_args(int argc, char **argv, compare_cmd *cmp) {
@@ -261,6 +300,7 @@ static int parse_args(int argc, char **argv, compare_cmd *cmp) {
       {"plot-power", 1, 0, OPT_PLOT_POWER},
       {"by", 1, 0, OPT_BY},
       CLI_COMMON_OPTIONS,
+      CLI_PERFILE_OPTIONS,
       {0, 0, 0, 0}};
   int rc = cli_parse_options(argc, argv, options, cmp->v.opt, print_help,
                              compare_option, cmp);
@@ -301,7 +341,26 @@ static int default_label(compare_cmd *cmp, int i) {
   return EXIT_OK;
 }
 
-/* Two files: each read with the --by columns (or the id) as its key. */
+/* Two detected score columns must agree unless a score column was named
+ * (for both files or for either) or the files are read in different forms. */
+static int check_score_columns(const compare_cmd *cmp,
+                               const nps_csvin_options csv[2]) {
+  const nps_csvin_report *rp = cmp->v.report;
+  if (csv[0].score_column || csv[1].score_column ||
+      csv[0].input != csv[1].input ||
+      strcmp(rp[0].score_column, rp[1].score_column) == 0)
+    return EXIT_OK;
+  cli_error("%s and %s: different score columns were detected ('%s' and "
+            "'%s'); name the one to use with --score, or each file's with "
+            "--a-score and --b-score",
+            cmp->v.path[0], cmp->v.path[1], rp[0].score_column,
+            rp[1].score_column);
+  return EXIT_DATA;
+}
+
+/* Two files: each read with its own reader options (the shared ones and its
+ * --a-X / --b-X) and the --by columns (or the id) as its key. Messages about
+ * a file advise its per-file flags: the plain flag would change both. */
 static int load_files(compare_cmd *cmp, nps_table *t[2]) {
   cli_common *c = cmp->v.opt;
   const char *key_col[1] = {cmp->paired ? cmp->v.id_column : cmp->v.adjust_for};
@@ -309,22 +368,17 @@ static int load_files(compare_cmd *cmp, nps_table *t[2]) {
     c->csv.group_columns = key_col;
     c->csv.n_group_columns = 1;
   }
+  nps_csvin_options csv[2];
   for (int i = 0; i < 2; i++) {
-    int rc = cli_load(c, cmp->v.path[i], t[i], &cmp->v.report[i]);
+    cli_perfile_csv(&cmp->pf, &c->csv, i, &csv[i]);
+    int rc = cli_load_with(c, &csv[i], cmp->pf.over[i].prefix, cmp->v.path[i],
+                           t[i], &cmp->v.report[i]);
     if (rc)
       return rc;
     if (!cmp->v.label[i] && (rc = default_label(cmp, i)))
       return rc;
   }
-  const nps_csvin_report *rp = cmp->v.report;
-  if (!c->csv.score_column && strcmp(rp[0].score_column, rp[1].score_column)) {
-    cli_error("%s and %s: different score columns were detected ('%s' and "
-              "'%s'); name the one to use with --score",
-              cmp->v.path[0], cmp->v.path[1], rp[0].score_column,
-              rp[1].score_column);
-    return EXIT_DATA;
-  }
-  return EXIT_OK;
+  return check_score_columns(cmp, csv);
 }
 
 /* Without --arms, the arm column must hold exactly two values; they are
@@ -520,6 +574,7 @@ int cmd_compare(int argc, char **argv) {
   compare_cmd cmp;
   memset(&cmp, 0, sizeof cmp);
   cmp.v.opt = &c;
+  cli_perfile_init(&cmp.pf, c.command);
   nps_compare_options_init(&cmp.v.analysis);
   int rc = parse_args(argc, argv, &cmp);
   if (rc == 0)
@@ -528,6 +583,7 @@ int cmd_compare(int argc, char **argv) {
     rc = EXIT_OK;
   free(cmp.label_owned[0]);
   free(cmp.label_owned[1]);
+  cli_perfile_free(&cmp.pf);
   cli_common_free(&c);
   return rc;
 }

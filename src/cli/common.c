@@ -144,6 +144,13 @@ static int parse_level(const char *s, double *out) {
   return 0;
 }
 
+/* "--" NAME with the per-file prefix of c (--b-skip-rows), for messages. */
+static const char *flag(const cli_common *c, const char *name, char *buf,
+                        size_t size) {
+  snprintf(buf, size, "--%s%s", c->prefix ? c->prefix : "", name);
+  return buf;
+}
+
 /* Splits a comma-separated list into out (at most CLI_MAX_LIST items);
  * the pieces are copies owned by c. Returns the count, -1 when there are
  * too many, or -2 when out of memory. */
@@ -168,7 +175,8 @@ static int split_list(cli_common *c, const char *arg, const char **out) {
 }
 
 static int add_filter(cli_common *c, const char *arg, int exclude) {
-  const char *opt = exclude ? "--exclude" : "--where";
+  char buf[32];
+  const char *opt = flag(c, exclude ? "exclude" : "where", buf, sizeof buf);
   const char *eq = strchr(arg, '=');
   if (!eq || eq == arg)
     return cli_usage_error(c->command,
@@ -195,15 +203,15 @@ static int add_filter(cli_common *c, const char *arg, int exclude) {
 }
 
 static int set_delimiter(cli_common *c, const char *arg) {
+  char buf[32];
   if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
     c->csv.delimiter = '\t';
   else if (strlen(arg) == 1 && strchr(",;\t|", arg[0]))
     c->csv.delimiter = arg[0];
   else
     return cli_usage_error(c->command,
-                           "--delimiter must be ',', ';', '|' or 'tab', not "
-                           "'%s'",
-                           arg);
+                           "%s must be ',', ';', '|' or 'tab', not '%s'",
+                           flag(c, "delimiter", buf, sizeof buf), arg);
   return 0;
 }
 
@@ -276,9 +284,33 @@ int cli_parse_options(int argc, char **argv, const struct option *options,
   return 0;
 }
 
-int cli_common_option(cli_common *c, int opt, const char *arg) {
-  uint64_t v = 0;
-  int n;
+static int set_na_values(cli_common *c, const char *arg) {
+  char buf[32];
+  int n = *arg ? split_list(c, arg, c->na) : 0;
+  if (n == -2)
+    return cli_out_of_memory();
+  if (n < 0)
+    return cli_usage_error(c->command, "%s: too many",
+                           flag(c, "na-values", buf, sizeof buf));
+  c->csv.na_values = c->na;
+  c->csv.n_na_values = (size_t)n;
+  return 0;
+}
+
+static int set_input(cli_common *c, const char *arg) {
+  char buf[32];
+  if (strcmp(arg, "raw") == 0)
+    c->csv.input = NPS_INPUT_RAW;
+  else if (strcmp(arg, "counts") == 0)
+    c->csv.input = NPS_INPUT_COUNTS;
+  else
+    return cli_usage_error(c->command, "%s must be raw or counts",
+                           flag(c, "input", buf, sizeof buf));
+  return 0;
+}
+
+int cli_reader_option(cli_common *c, int opt, const char *arg) {
+  char buf[32];
   switch (opt) {
   case OPT_SCORE:
     c->csv.score_column = arg;
@@ -286,16 +318,10 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   case OPT_DELIMITER:
     return set_delimiter(c, arg);
   case OPT_SKIP_ROWS:
-    return cli_number_option(c, "--skip-rows", arg, 0, &c->csv.skip_rows);
+    return cli_number_option(c, flag(c, "skip-rows", buf, sizeof buf), arg, 0,
+                             &c->csv.skip_rows);
   case OPT_NA_VALUES:
-    n = *arg ? split_list(c, arg, c->na) : 0;
-    if (n == -2)
-      return cli_out_of_memory();
-    if (n < 0)
-      return cli_usage_error(c->command, "--na-values: too many");
-    c->csv.na_values = c->na;
-    c->csv.n_na_values = (size_t)n;
-    return 0;
+    return set_na_values(c, arg);
   case OPT_SKIP_INVALID:
     c->csv.skip_invalid = 1;
     return 0;
@@ -307,13 +333,18 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   case OPT_EXCLUDE:
     return add_filter(c, arg, 1);
   case OPT_INPUT:
-    if (strcmp(arg, "raw") == 0)
-      c->csv.input = NPS_INPUT_RAW;
-    else if (strcmp(arg, "counts") == 0)
-      c->csv.input = NPS_INPUT_COUNTS;
-    else
-      return cli_usage_error(c->command, "--input must be raw or counts");
-    return 0;
+    return set_input(c, arg);
+  default:
+    return -1;
+  }
+}
+
+int cli_common_option(cli_common *c, int opt, const char *arg) {
+  uint64_t v = 0;
+  int n = cli_reader_option(c, opt, arg);
+  if (n != -1)
+    return n;
+  switch (opt) {
   case OPT_CI:
     if (nps_ci_method_parse(arg, &c->ci) == NPS_OK)
       return 0;
@@ -409,25 +440,26 @@ static FILE *open_input(const char *path, const char **name) {
   return fp;
 }
 
-/* The advice of one reader hint, in the tool's flags. */
+/* The advice of one reader hint, in the tool's flags; p is the per-file
+ * prefix of the flags ("b-" names --b-skip-rows) or "". */
 static void advice(char *buf, size_t size, nps_csvin_hint code,
-                   const nps_csvin_hints *h) {
+                   const nps_csvin_hints *h, const char *p) {
   switch (code) {
   case NPS_CSVIN_HINT_SCORE_LABELS:
-    snprintf(buf, size, " (labelled scores need --score-labels)");
+    snprintf(buf, size, " (labelled scores need --%sscore-labels)", p);
     break;
   case NPS_CSVIN_HINT_SKIP_ROWS:
-    snprintf(buf, size, " try --skip-rows %llu",
+    snprintf(buf, size, " try --%sskip-rows %llu", p,
              (unsigned long long)h->skip_rows);
     break;
   case NPS_CSVIN_HINT_SCORE_COLUMN:
-    snprintf(buf, size, "; name one with --score");
+    snprintf(buf, size, "; name one with --%sscore", p);
     break;
   case NPS_CSVIN_HINT_DELIMITER:
     if (h->delimiter == '\t')
-      snprintf(buf, size, ": try --delimiter tab");
+      snprintf(buf, size, ": try --%sdelimiter tab", p);
     else
-      snprintf(buf, size, ": try --delimiter '%c'", h->delimiter);
+      snprintf(buf, size, ": try --%sdelimiter '%c'", p, h->delimiter);
     break;
   default:
     buf[0] = '\0';
@@ -436,13 +468,13 @@ static void advice(char *buf, size_t size, nps_csvin_hint code,
 
 /* msg with the advice of each hint put at its place. */
 static void with_advice(char *out, size_t size, const char *msg,
-                        const nps_csvin_hints *h) {
+                        const nps_csvin_hints *h, const char *prefix) {
   size_t len = strlen(msg), from = 0;
   out[0] = '\0';
   for (size_t i = 0; i < h->n && i < NPS_CSVIN_MAX_HINTS; i++) {
     size_t at = h->item[i].at < len ? h->item[i].at : len;
     char text[96];
-    advice(text, sizeof text, h->item[i].code, h);
+    advice(text, sizeof text, h->item[i].code, h, prefix);
     cli_append(out, size, "%.*s%s", (int)(at - from), msg + from, text);
     from = at;
   }
@@ -450,17 +482,17 @@ static void with_advice(char *out, size_t size, const char *msg,
 }
 
 static void report_notes(const cli_common *c, const char *name,
-                         const nps_csvin_report *r) {
+                         const nps_csvin_report *r, const char *prefix) {
   if (c->quiet)
     return;
   if (r->score_detected)
     fprintf(stderr,
-            "nps-stat: %s: score column '%s' (detected; --score to "
+            "nps-stat: %s: score column '%s' (detected; --%sscore to "
             "choose another)\n",
-            name, r->score_column);
+            name, r->score_column, prefix);
   char reason[512];
   with_advice(reason, sizeof reason, r->first_invalid_reason,
-              &r->first_invalid_hints);
+              &r->first_invalid_hints, prefix);
   if (r->invalid)
     fprintf(stderr,
             "nps-stat: warning: %s: skipped %llu invalid row%s (first: line "
@@ -471,6 +503,12 @@ static void report_notes(const cli_common *c, const char *name,
 
 int cli_load(const cli_common *c, const char *path, nps_table *table,
              nps_csvin_report *report) {
+  return cli_load_with(c, &c->csv, "", path, table, report);
+}
+
+int cli_load_with(const cli_common *c, const nps_csvin_options *csv,
+                  const char *prefix, const char *path, nps_table *table,
+                  nps_csvin_report *report) {
   const char *name;
   FILE *fp = open_input(path, &name);
   if (!fp) {
@@ -480,12 +518,12 @@ int cli_load(const cli_common *c, const char *path, nps_table *table,
   nps_csvin_error err;
   memset(&err, 0, sizeof err);
   errno = 0;
-  nps_status st = nps_csvin_read(fp, &c->csv, table, report, &err);
+  nps_status st = nps_csvin_read(fp, csv, table, report, &err);
   int saved_errno = errno;
   if (fp != stdin)
     fclose(fp);
   if (st == NPS_OK) {
-    report_notes(c, name, report);
+    report_notes(c, name, report, prefix);
     return EXIT_OK;
   }
   if (st == NPS_EIO) {
@@ -494,7 +532,7 @@ int cli_load(const cli_common *c, const char *path, nps_table *table,
   }
   char msg[1024];
   with_advice(msg, sizeof msg, err.message[0] ? err.message : nps_strerror(st),
-              &err.hints);
+              &err.hints, prefix);
   if (err.line)
     cli_error("%s:%llu: %s", name, (unsigned long long)err.line, msg);
   else

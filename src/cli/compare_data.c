@@ -245,6 +245,18 @@ static void json_paired(cli_json *w, const compare_view *cv) {
   cli_json_close(w, '}', 0);
 }
 
+/* Two files read with different score columns (--a-score, --b-score, or
+ * one read as counts): each file's, in input order, after score_column
+ * (the first file's). Absent when they agree. */
+static void json_score_columns(cli_json *w, const compare_view *cv) {
+  const nps_csvin_report *rp = cv->report;
+  if (!cv->path[1] || strcmp(rp[0].score_column, rp[1].score_column) == 0)
+    return;
+  const char *names[2] = {rp[0].score_column, rp[1].score_column};
+  cli_json_strings(w, "score_columns", names, 2);
+  cli_json_nl(w);
+}
+
 static void json_head(cli_json *w, const compare_view *cv) {
   const cli_common *c = cv->opt;
   const nps_compare_options *o = &cv->analysis;
@@ -267,6 +279,7 @@ static void json_head(cli_json *w, const compare_view *cv) {
   cli_json_nl(w);
   cli_json_str(w, "score_column", cv->report[0].score_column);
   cli_json_nl(w);
+  json_score_columns(w, cv);
   cli_json_str(
       w, "test",
       nps_test2_method_name(cv->res->paired ? o->paired_test : o->test));
