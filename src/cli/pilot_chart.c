@@ -37,7 +37,9 @@ nps_status pilot_write_chart(FILE *fp, const nps_plot_target *t,
                                                         : "not significant",
              d->boot_p_floor ? "< " : "= ", d->boot_p, d->replicates);
   nps_plot_info info = {"NPS before and after, control and pilot",
-                        p->one_file ? p->path[0] : NULL,
+                        !p->one_file              ? NULL
+                        : strcmp(p->path[0], "-") ? p->path[0]
+                                                  : "standard input",
                         nps_ci_method_label(c->ci),
                         c->level,
                         cli_is_boot(c->ci) ? c->boot : 0,

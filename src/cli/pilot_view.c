@@ -392,7 +392,7 @@ static void csv_did(FILE *fp, const pilot_view *p, int boot) {
   cli_csv_num(fp, boot ? NAN : d->z);
   cli_csv_num(fp, boot ? d->boot_p : d->p);
   if (boot && d->tested)
-    fprintf(fp, ",%zu,%lu", d->replicates, d->boot_seed);
+    fprintf(fp, ",%zu,%lu", d->replicates, p->opt->seed);
   else
     csv_empty(fp, 2);
   fprintf(fp, ",%d,", d->verdict.significant);
@@ -500,7 +500,7 @@ static void json_did(cli_json *w, const pilot_view *p) {
   cli_json_dbl(w, "p", d->boot_p);
   cli_json_bool(w, "p_below_1_over_b", d->boot_p_floor);
   cli_json_u64(w, "replicates", d->replicates);
-  cli_json_u64(w, "seed", d->boot_seed);
+  cli_json_u64(w, "seed", p->opt->seed);
   cli_json_close(w, '}', 0);
   if (d->note) {
     cli_json_nl(w);
