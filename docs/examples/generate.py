@@ -15,6 +15,10 @@ responses.csv: one year of survey answers from six channels whose NPS differ
   2025, a customer-type effect, no real region effect and ~2% missing scores.
 before.csv / after.csv: a pilot measured before and after a change, about
   +10 NPS points apart; about half of the respondents answered both times.
+pilot.csv: a control group and a pilot group, each surveyed before and after
+  a change that only the pilot got (columns arm, wave); the control moves
+  about +2 points, the pilot about +10: a difference in differences of about
+  +8 points. Drawn from its own stream, random.Random(PILOT_SEED).
 """
 
 import csv
@@ -26,6 +30,15 @@ import random
 SEED = 20250101
 HERE = os.path.dirname(os.path.abspath(__file__))
 HEADER = ["respondent_id", "date", "channel", "customer_type", "region", "score"]
+PILOT_SEED = 20250305
+PILOT_HEADER = ["respondent_id", "arm", "wave", "channel", "score"]
+# arm, wave, NPS built in (points), rows
+PILOT_CELLS = [
+    ("control", "before", 10.0, 2000),
+    ("control", "after", 12.0, 2000),
+    ("pilot", "before", 8.0, 2000),
+    ("pilot", "after", 18.0, 2000),
+]
 
 # Per-channel NPS in points at mid-year, and the number of responses.
 CHANNELS = [
@@ -92,11 +105,11 @@ def day_of_2025(rng, first, last):
     return first + dt.timedelta(days=int(rng.random() * span))
 
 
-def write_csv(name, rows):
+def write_csv(name, rows, header=HEADER):
     path = os.path.join(HERE, name)
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
+        w.writerow(header)
         w.writerows(rows)
     return path
 
@@ -187,8 +200,26 @@ def pilot(rng):
     return rows(before), rows(after)
 
 
-def nps_of(rows):
-    scores = [int(r[5]) for r in rows if r[5] != ""]
+def pilot_arms():
+    """Control and pilot, before and after: the pilot gains about 8 points
+    more than the control. Rows interleaved as a survey tool exports them."""
+    rng = random.Random(PILOT_SEED)
+    channel_weights = [count for _, _, count, _ in CHANNELS]
+    raw = []
+    for arm, wave, nps, count in PILOT_CELLS:
+        for _ in range(count):
+            channel = CHANNELS[pick(rng, channel_weights)][0]
+            score = score_for_nps(rng, nps, 0.30)
+            if rng.random() < MISSING:
+                score = None
+            raw.append((rng.random(), arm, wave, channel, score))
+    raw.sort()
+    return [["P%05d" % (i + 1), r[1], r[2], r[3], fmt_score(r[4])]
+            for i, r in enumerate(raw)]
+
+
+def nps_of(rows, column=5):
+    scores = [int(r[column]) for r in rows if r[column] != ""]
     p = sum(s >= 9 for s in scores)
     d = sum(s <= 6 for s in scores)
     return 100.0 * (p - d) / len(scores), len(scores), len(rows) - len(scores)
@@ -204,6 +235,13 @@ def main():
         nps, n, missing = nps_of(rows)
         print("%-14s %5d rows, n = %4d, missing = %3d, NPS = %+6.1f"
               % (name, len(rows), n, missing, nps))
+    arms = pilot_arms()
+    write_csv("pilot.csv", arms, PILOT_HEADER)
+    for arm, wave, _, _ in PILOT_CELLS:
+        cell = [r for r in arms if r[1] == arm and r[2] == wave]
+        nps, n, missing = nps_of(cell, 4)
+        print("pilot.csv %-7s %-6s n = %4d, missing = %3d, NPS = %+6.1f"
+              % (arm, wave, n, missing, nps))
 
 
 if __name__ == "__main__":

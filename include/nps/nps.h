@@ -20,6 +20,7 @@
 #include "compare.h"
 #include "csvin.h"
 #include "diffci.h"
+#include "did.h"
 #include "export.h"
 #include "hist.h"
 #include "interval.h"

@@ -163,6 +163,23 @@ NPS_API nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
                                     const nps_plot_group *b,
                                     const nps_plot_diff *diff);
 
+/* Difference in differences (the `pilot` chart): the NPS of four cells,
+ * cells[0..3] = control before, control after, pilot before, pilot after
+ * (the order of did.h), each with its interval whisker and value, joined
+ * before -> after by one line per arm (control dashed, pilot solid); the
+ * legend names the arms by cells[0].label and cells[2].label, the x axis
+ * the periods period[0] and period[1] (untrusted, NUL-terminated; NULL:
+ * "before", "after"). The title reads "DiD (pilot change − control
+ * change) = +8.1 points, 95% CI [..], p = .. (test)" from did, then the
+ * four n, the method and, for bootstrap results, B and the seed.
+ * Returns NPS_OK; NPS_EINVAL for NULL arguments, a cell with n = 0, a
+ * non-finite did->delta, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
+NPS_API nps_status nps_plot_did(FILE *fp, const nps_plot_target *target,
+                                const nps_plot_info *info,
+                                const nps_plot_group cells[4],
+                                const char *const period[2],
+                                const nps_plot_diff *did);
+
 /* The x axis of a power chart. */
 typedef enum nps_plot_power_axis {
   NPS_PLOT_POWER_VS_N,   /* x: sample size per arm */

@@ -21,6 +21,8 @@ static const command commands[] = {
      "did NPS change? two samples: before/after, control/pilot"},
     {"segments", cmd_segments,
      "which segments differ? omnibus, each vs the rest, pairs"},
+    {"pilot", cmd_pilot,
+     "did the pilot move NPS more than control? difference in differences"},
 };
 
 static void print_help(void) {

@@ -46,7 +46,7 @@ const char cli_common_help[] =
     "20240601)\n"
     "  --min-n N            groups below N answers are small bases: shown\n"
     "                       with their wide intervals, marked, left out of\n"
-    "                       tests (default 2; segments: 30)\n"
+    "                       tests (default 2; segments, pilot: 30)\n"
     "\n"
     "Output options:\n"
     "  --format F           table (default), csv, json, markdown\n"

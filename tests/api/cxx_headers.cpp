@@ -6,6 +6,7 @@
 #include "nps/compare.h"
 #include "nps/csvin.h"
 #include "nps/diffci.h"
+#include "nps/did.h"
 #include "nps/export.h"
 #include "nps/hist.h"
 #include "nps/interval.h"
