@@ -60,9 +60,10 @@ typedef struct nps_did_options {
                          0: NPS_BOOT_DEFAULT_REPLICATES */
   unsigned long seed; /* the run's seed */
   uint64_t min_n;     /* NPS_DID_MIN_N */
-  nps_diff_ci_method change_ci; /* each arm's change: the compare analysis's
-                                   default (nps_compare_options_init); any
-                                   method nps_diff_ci_compute computes */
+  nps_diff_ci_method change_ci; /* each arm's change: NPS_DIFF_CI_WALD (the
+                                   default), the z test's own interval with
+                                   the same SE as its p, so they agree; or
+                                   any method nps_diff_ci_compute computes */
   const char *arm[2];           /* names of control and pilot; they seed the
                                    cells' streams; NULL: "control", "pilot" */
   const char *period[2];        /* names of before and after; NULL: "before",

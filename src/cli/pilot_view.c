@@ -11,49 +11,6 @@
 
 #include "pilot_view.h"
 
-const char *pilot_change_ci_label(nps_diff_ci_method m) {
-  switch (m) {
-  case NPS_DIFF_CI_BCA:
-    return "bootstrap BCa";
-  case NPS_DIFF_CI_PERCENTILE:
-    return "bootstrap percentile";
-  case NPS_DIFF_CI_ADJUSTED_WALD:
-    return "adjusted Wald";
-  case NPS_DIFF_CI_WALD:
-    return "Wald";
-  case NPS_DIFF_CI_MOVER_BAYES:
-    return "MOVER from Jeffreys intervals";
-  case NPS_DIFF_CI_MOVER_SCORE:
-    return "MOVER from score intervals";
-  case NPS_DIFF_CI_BOOT_T:
-    return "bootstrap-t";
-  default:
-    return "none";
-  }
-}
-
-/* A short name for CSV and JSON. */
-static const char *change_ci_name(nps_diff_ci_method m) {
-  switch (m) {
-  case NPS_DIFF_CI_BCA:
-    return "bca";
-  case NPS_DIFF_CI_PERCENTILE:
-    return "percentile";
-  case NPS_DIFF_CI_ADJUSTED_WALD:
-    return "adjusted-wald";
-  case NPS_DIFF_CI_WALD:
-    return "wald";
-  case NPS_DIFF_CI_MOVER_BAYES:
-    return "mover-bayes";
-  case NPS_DIFF_CI_MOVER_SCORE:
-    return "mover-score";
-  case NPS_DIFF_CI_BOOT_T:
-    return "boot-t";
-  default:
-    return "";
-  }
-}
-
 static int change_ci_boot(nps_diff_ci_method m) {
   return m == NPS_DIFF_CI_BCA || m == NPS_DIFF_CI_PERCENTILE ||
          m == NPS_DIFF_CI_BOOT_T;
@@ -170,8 +127,12 @@ static void print_change(FILE *fp, const pilot_view *p, int a, int md) {
   }
   cli_fmt_ci(ci, sizeof ci, ch->ci.iv.lo, ch->ci.iv.hi);
   cli_fmt_p_phrase(pp, sizeof pp, ch->p);
-  fprintf(fp, ", %g%% CI %s, %s  (interval: %s", 100.0 * p->opt->level, ci, pp,
-          pilot_change_ci_label(ch->ci.method_used));
+  fprintf(fp, ", %g%% CI %s, %s  (", 100.0 * p->opt->level, ci, pp);
+  if (ch->ci.method_used == NPS_DIFF_CI_WALD) {
+    fputs("Wald z)\n", fp);
+    return;
+  }
+  fprintf(fp, "interval: %s", nps_diff_ci_method_label(ch->ci.method_used));
   if (change_ci_boot(ch->ci.method_used))
     fprintf(fp, ", B = %zu, seed %lu", p->opt->boot, p->opt->seed);
   fputs("; p: Wald z)\n", fp);
@@ -363,7 +324,8 @@ static void csv_change(FILE *fp, const pilot_view *p, int a) {
   cli_csv_num(fp, 100 * ch->diff);
   cli_csv_num(fp, ch->tested ? 100 * ch->ci.iv.lo : NAN);
   cli_csv_num(fp, ch->tested ? 100 * ch->ci.iv.hi : NAN);
-  fprintf(fp, ",%s", ch->tested ? change_ci_name(ch->ci.method_used) : "");
+  fprintf(fp, ",%s",
+          ch->tested ? nps_diff_ci_method_name(ch->ci.method_used) : "");
   cli_csv_num(fp, p->opt->level);
   fputc(',', fp);
   cli_csv_num(fp, 100 * ch->se);
@@ -462,7 +424,7 @@ static void json_change(cli_json *w, const pilot_view *p, int a) {
     cli_json_open(w, "ci", '{');
     cli_json_dbl(w, "low", 100 * ch->ci.iv.lo);
     cli_json_dbl(w, "high", 100 * ch->ci.iv.hi);
-    cli_json_str(w, "method", change_ci_name(ch->ci.method_used));
+    cli_json_str(w, "method", nps_diff_ci_method_name(ch->ci.method_used));
     if (ch->ci.note)
       cli_json_str(w, "note", ch->ci.note);
     cli_json_close(w, '}', 0);

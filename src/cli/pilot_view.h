@@ -31,9 +31,6 @@ void pilot_view_init(const pilot_view *p, cli_view *v);
 /* Whether the result meets the --fail-if condition. */
 int pilot_fails(const pilot_view *p);
 
-/* The name of the method behind an arm's change interval. */
-const char *pilot_change_ci_label(nps_diff_ci_method m);
-
 /* The chart writer (pilot_chart.c). */
 nps_status pilot_write_chart(FILE *fp, const nps_plot_target *t,
                              const void *ctx);

@@ -24,13 +24,11 @@
 #include "nps/summary.h"
 
 void nps_did_options_init(nps_did_options *opt) {
-  nps_compare_options cmp;
-  nps_compare_options_init(&cmp);
   *opt = (nps_did_options){.ci = NPS_CI_DEFAULT,
                            .level = 0.95,
                            .replicates = NPS_BOOT_DEFAULT_REPLICATES,
                            .min_n = NPS_DID_MIN_N,
-                           .change_ci = cmp.diff_ci};
+                           .change_ci = NPS_DIFF_CI_WALD};
 }
 
 static const char *arm_name(const nps_did_options *o, int a) {
@@ -91,7 +89,9 @@ static double se_of(const nps_did *r, const int *cells, size_t k) {
 }
 
 /* Arm a's change: Wald z on the cells' variances, and the interval of
- * the difference by options.change_ci, seeded by the arm's name. */
+ * the difference by options.change_ci: by default the z test's own
+ * interval diff +- z SE (it agrees with p); another method through
+ * nps_diff_ci_compute, seeded by the arm's name. */
 static nps_status arm_change(nps_did *r, int a, gsl_rng *rng) {
   const nps_did_options *o = &r->options;
   nps_did_change *ch = &r->change[a];
@@ -106,6 +106,15 @@ static nps_status arm_change(nps_did *r, int a, gsl_rng *rng) {
   ch->se = se_of(r, cells, 2);
   ch->z = ch->diff / ch->se;
   ch->p = two_sided_p(ch->z);
+  if (o->change_ci == NPS_DIFF_CI_WALD) { /* the z test's own interval */
+    double z = nps_z_for_level(o->level);
+    ch->ci =
+        (nps_diff_ci_result){{ch->diff - z * ch->se, ch->diff + z * ch->se},
+                             ch->diff,
+                             NPS_DIFF_CI_WALD,
+                             NULL};
+    return NPS_OK;
+  }
   const char *arm = arm_name(o, a);
   gsl_rng_set(rng, nps_seed_for_key(o->seed, arm, strlen(arm)));
   nps_diff_ci_request req = {

@@ -73,7 +73,13 @@ static void test_reference(void **state) {
   assert_double_near(d->change[1].diff, 0.316304347826087, 1e-12);
   assert_double_near(d->change[1].p, 2.55363081151232e-05, 1e-15);
   assert_true(d->change[0].tested && d->change[1].tested);
-  assert_int_equal(d->change[0].ci.method_used, o.change_ci);
+  assert_int_equal(d->change[0].ci.method_used, NPS_DIFF_CI_WALD);
+  /* the change's interval is its z test's: diff -+ z_0.975 SE, with the
+   * reference SE above (z_0.975 = 1.959963984540054) */
+  assert_double_near(d->change[0].ci.iv.lo,
+                     0.05 - 1.959963984540054 * 0.0802340326794061, 1e-12);
+  assert_double_near(d->change[0].ci.iv.hi,
+                     0.05 + 1.959963984540054 * 0.0802340326794061, 1e-12);
   /* every procedure rejects here: significant, upward */
   assert_int_equal(d->rejects, NPS_DID_ALL);
   assert_true(d->verdict.significant);
