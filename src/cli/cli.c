@@ -21,6 +21,7 @@ static const command commands[] = {
      "did NPS change? two samples: before/after, control/pilot"},
     {"segments", cmd_segments,
      "which segments differ? omnibus, each vs the rest, pairs"},
+    {"plan", cmd_plan, "how many answers? sample size, detectable change"},
 };
 
 static void print_help(void) {
