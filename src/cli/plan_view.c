@@ -92,7 +92,10 @@ static void print_test(FILE *fp, const nps_plan *r) {
   fprintf(fp, "test: z test of the difference, %s, alpha %g, power %g%%",
           nps_alternative_name(r->alternative), r->alpha, 100 * r->power);
   if (r->paired)
-    fprintf(fp, "; paired, correlation %g", r->correlation);
+    fprintf(fp,
+            ";"
+            "\n  paired, correlation %g",
+            r->correlation);
   else if (r->ratio != 1.0)
     fprintf(fp, "; n2 = %g n1", r->ratio);
   fputs("\n", fp);
@@ -105,10 +108,21 @@ static const char *z_name(const nps_plan *r) {
 
 static void print_var_term(FILE *fp, const nps_plan *r) {
   if (r->paired)
-    fprintf(fp, "(%.4f + %.4f - 2 (%g) sqrt(%.4f x %.4f))", r->baseline.var,
-            r->second.var, r->correlation, r->baseline.var, r->second.var);
+    fprintf(fp, "%.4f", r->var_term);
   else
     fprintf(fp, "(%.4f + %.4f / %g)", r->baseline.var, r->second.var, r->ratio);
+}
+
+/* The paired variance of a difference with its numbers. */
+static void print_paired_term(FILE *fp, const nps_plan *r) {
+  if (r->paired)
+    fprintf(fp,
+            "  where V1 + V2 - 2 r sqrt(V1 V2) = %.4f + %.4f - 2 (%g) "
+            "sqrt(%.4f x %.4f)"
+            "\n                                  = %.4f"
+            "\n",
+            r->baseline.var, r->second.var, r->correlation, r->baseline.var,
+            r->second.var, r->var_term);
 }
 
 static void print_formula(FILE *fp, const nps_plan *r) {
@@ -121,11 +135,13 @@ static void print_formula(FILE *fp, const nps_plan *r) {
     return;
   }
   if (r->mode == NPS_PLAN_SIZE) {
-    fprintf(fp, "formula: n1 = (%s + z_{power})^2 %s / d^2%s\n", z_name(r), t,
-            r->paired ? " respondents" : ", n2 = r n1");
+    fprintf(fp, "formula: %s = (%s + z_{power})^2 %s / d^2%s\n",
+            r->paired ? "n" : "n1", z_name(r), t,
+            r->paired ? "" : ", n2 = r n1");
     fprintf(fp, "       = (%.3f + %.3f)^2 ", r->z_alpha, r->z_power);
     print_var_term(fp, r);
     fprintf(fp, " / %.3f^2 = %.1f\n", fabs(r->diff), r->n1);
+    print_paired_term(fp, r);
     return;
   }
   fprintf(fp, "formula: d = (%s + z_{power}) sqrt(%s)\n", z_name(r),
@@ -133,6 +149,7 @@ static void print_formula(FILE *fp, const nps_plan *r) {
   if (r->how == NPS_PLAN_SECOND_SHIFT)
     fputs("  with V2 that of the baseline moved by d itself (solved for d)\n",
           fp);
+  print_paired_term(fp, r);
 }
 
 static void print_answer(FILE *fp, const nps_plan *r) {
