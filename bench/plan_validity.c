@@ -22,9 +22,9 @@
  *
  *   plan_validity [--trials N] [--draws B] [--seed S] [--cells LIST]
  *
- * --draws 0 (the default) leaves the library default
- * (NPS_TEST2_DEFAULT_DRAWS). --cells takes cell indices 0..17 (e.g. 0,1,2) to
- * run a subset.
+ * --draws 0 (the default) keeps the library's default number of Monte
+ * Carlo permutations (NPS_TEST2_DEFAULT_DRAWS); --cells takes cell
+ * indices 0..17 (e.g. 0,1,2) to run a subset.
  */
 #include <getopt.h>
 #include <math.h>
@@ -174,8 +174,8 @@ int main(int argc, char **argv) {
   printf("Power of the default two-sample test (%s) at the plan's sizes "
          "for 80%% power, alpha %.2f two-sided; %zu trials per cell, %zu "
          "Monte Carlo permutations when not enumerated, seed %lu.\n\n",
-         nps_test2_method_label(NPS_TEST2_DEFAULT), ALPHA, cf.trials, cf.draws,
-         cf.seed);
+         nps_test2_method_label(NPS_TEST2_DEFAULT), ALPHA, cf.trials,
+         cf.draws ? cf.draws : (size_t)NPS_TEST2_DEFAULT_DRAWS, cf.seed);
   printf("| cell | baseline | Δ | ratio | n1 | n2 | z-test power %% | "
          "achieved %% ± MC SE | vs 80 | exact | time |\n"
          "|---|---|---|---|---|---|---|---|---|---|---|\n");
