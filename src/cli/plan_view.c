@@ -270,13 +270,17 @@ static int print_table(FILE *fp, const void *ctx, int markdown) {
   static const char *const title[] = {"answers per arm to detect a change",
                                       "the difference these answers can detect",
                                       "answers for a margin of error"};
+  /* In markdown the inputs and the formula keep their lines in a code
+   * block (and their ^ and _ stay literal). */
   fprintf(fp, "%sNPS plan%s: %s\n%s", b, b, title[r->mode],
-          markdown ? "\n" : "");
+          markdown ? "\n```\n" : "");
   print_baseline(fp, p);
   print_second(fp, p);
   print_test(fp, r);
   print_formula(fp, r);
   print_answer(fp, r);
+  if (markdown)
+    fputs("```\n", fp);
   print_sizes(fp, r, markdown);
   print_diffs(fp, r, markdown);
   fprintf(fp,
