@@ -26,6 +26,7 @@
 #include "interval.h"
 #include "multi.h"
 #include "order.h"
+#include "plan.h"
 #include "plot.h"
 #include "power.h"
 #include "segments.h"

@@ -23,6 +23,7 @@ static const command commands[] = {
      "which segments differ? omnibus, each vs the rest, pairs"},
     {"pilot", cmd_pilot,
      "did the pilot move NPS more than control? difference in differences"},
+    {"plan", cmd_plan, "how many answers? sample size, detectable change"},
 };
 
 static void print_help(void) {
@@ -40,6 +41,7 @@ static void print_help(void) {
          "  nps-stat summary qualtrics.csv --skip-rows 2 --score Q1 "
          "--exclude 'Status=Survey Preview'\n"
          "  nps-stat compare before.csv after.csv\n"
+         "  nps-stat plan --baseline 45,30,25 --mde 5\n"
          "\n"
          "Run 'nps-stat COMMAND --help' for a command's options.\n"
          "Exit status: 0 success, 1 a --fail-if condition met, 2 usage "

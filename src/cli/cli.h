@@ -362,5 +362,6 @@ int cmd_summary(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_segments(int argc, char **argv);
 int cmd_pilot(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 
 #endif

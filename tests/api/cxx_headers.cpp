@@ -12,6 +12,7 @@
 #include "nps/interval.h"
 #include "nps/multi.h"
 #include "nps/order.h"
+#include "nps/plan.h"
 #include "nps/segments.h"
 #include "nps/standardize.h"
 #include "nps/nps.h"

@@ -1,0 +1,271 @@
+/*
+ * test_plan.c - the plan analysis: sizes, detectable differences, margins,
+ * the tables and curves, and the problems it reports.
+ *
+ * Reference values come from tests/unit/scripts/plan_reference.py, pure
+ * Python (math, statistics.NormalDist) written apart from the library:
+ *   python3 tests/unit/scripts/plan_reference.py
+ * Tolerances: 1e-6 relative on sizes (the quantiles of GSL and Python
+ * agree to about 1e-12), 1e-9 on differences solved by bisection.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "nps/plan.h"
+#include "nps_test.h"
+
+static nps_plan_options base_options(void) {
+  nps_plan_options o;
+  nps_plan_options_init(&o);
+  o.baseline = (nps_shares){45, 30, 25};
+  o.diff = 0.05;
+  return o;
+}
+
+static nps_plan *run_ok(const nps_plan_options *o) {
+  nps_plan *p = NULL;
+  nps_plan_problem why = NPS_PLAN_BAD_MODE;
+  assert_int_equal(nps_plan_run(o, &p, &why), NPS_OK);
+  assert_int_equal(why, NPS_PLAN_FINE);
+  assert_non_null(p);
+  return p;
+}
+
+static void assert_rel(double a, double b, double rel) {
+  assert_double_near(a, b, rel * fabs(b));
+}
+
+static void test_defaults(void **state) {
+  (void)state;
+  nps_plan_options o;
+  nps_plan_options_init(&o);
+  assert_int_equal(o.mode, NPS_PLAN_SIZE);
+  assert_double_near(o.alpha, 0.05, 0);
+  assert_double_near(o.power, 0.8, 0);
+  assert_double_near(o.ratio, 1.0, 0);
+  assert_int_equal(o.alternative, NPS_ALT_TWO_SIDED);
+  assert_int_equal(o.paired, 0);
+  nps_plan_free(NULL);
+}
+
+/* 45/30/25, 5 points: V1 = 0.66, shifted 47.5/30/22.5 V2 = 0.6375. */
+static void test_size(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  nps_plan *p = run_ok(&o);
+  assert_double_near(p->baseline.var, 0.66, 1e-12);
+  assert_double_near(p->baseline.nps, 0.20, 1e-12);
+  assert_int_equal(p->how, NPS_PLAN_SECOND_SHIFT);
+  assert_double_near(p->second.shares.promoters, 0.475, 1e-12);
+  assert_double_near(p->second.var, 0.6375, 1e-12);
+  assert_double_near(p->moved_from_opposite, 0.025, 1e-12);
+  assert_double_near(p->moved_from_passives, 0.0, 1e-12);
+  assert_rel(p->n1, 4073.5685821271745, 1e-6);
+  assert_rel(p->n2, 4073.5685821271745, 1e-6);
+  assert_double_near(p->n1_planned, 4074, 0);
+  assert_double_near(p->diff, 0.05, 1e-15);
+  assert_double_near(p->achieved, 0.8000424894128998, 1e-9);
+  assert_rel(p->sizes[0].n1, 11399.189667519653, 1e-6);
+  assert_rel(p->sizes[4].n1, 235.46639203047252, 1e-6);
+  assert_rel(p->sizes[1].n_margin, 1014.1451286632483, 1e-6);
+  assert_null(p->note);
+  nps_plan_free(p);
+}
+
+static void test_one_sided_ratio(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  o.diff = 0.10;
+  o.alpha = 0.1;
+  o.power = 0.9;
+  o.alternative = NPS_ALT_GREATER;
+  nps_plan *p = run_ok(&o);
+  assert_int_equal(p->sides, 1);
+  assert_rel(p->n1, 834.3262028961069, 1e-6);
+  nps_plan_free(p);
+  o = base_options();
+  o.ratio = 2.0;
+  p = run_ok(&o);
+  assert_rel(p->n1, 3072.8364159976663, 1e-6);
+  assert_rel(p->n2, 2 * 3072.8364159976663, 1e-6);
+  nps_plan_free(p);
+}
+
+/* T = V1 + V2 - 2 r sqrt(V1 V2). */
+static void test_paired(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  o.paired = 1;
+  o.correlation = 0.6;
+  nps_plan *p = run_ok(&o);
+  assert_rel(p->n1, 1629.7949513830827, 1e-6);
+  assert_double_near(p->n2, p->n1, 0);
+  assert_double_near(p->var_term, 0.66 + 0.6375 - 1.2 * sqrt(0.66 * 0.6375),
+                     1e-12);
+  nps_plan_free(p);
+  o.correlation = -1.0;
+  p = run_ok(&o);
+  assert_rel(p->n1, 8146.524633367328, 1e-6);
+  nps_plan_free(p);
+}
+
+static void test_expected(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  o.has_expected = 1;
+  o.expected = (nps_shares){50, 30, 20};
+  o.ratio = 2.0;
+  nps_plan *p = run_ok(&o);
+  assert_int_equal(p->how, NPS_PLAN_SECOND_EXPECTED);
+  assert_double_near(p->diff, 0.10, 1e-12);
+  assert_double_near(p->second.var, 0.61, 1e-12);
+  assert_rel(p->n1, 757.4168943646865, 1e-6);
+  assert_double_near(p->design_effect, 0.9747474747474747, 1e-12);
+  nps_plan_free(p);
+}
+
+static void test_detectable(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  o.mode = NPS_PLAN_DETECTABLE;
+  o.n1 = 400;
+  nps_plan *p = run_ok(&o);
+  assert_double_near(p->diff, 0.15558024607583387, 1e-9);
+  assert_double_near(p->n2, 400, 0);
+  assert_double_nan(p->achieved);
+  nps_plan_free(p);
+  o.n2 = 600;
+  p = run_ok(&o);
+  assert_double_near(p->diff, 0.14340508757493642, 1e-9);
+  assert_double_near(p->ratio, 1.5, 1e-15);
+  nps_plan_free(p);
+  o.n2 = 0;
+  o.has_expected = 1;
+  o.expected = (nps_shares){50, 30, 20};
+  p = run_ok(&o);
+  assert_double_near(p->diff, 0.15786130987850805, 1e-9);
+  assert_double_near(p->achieved, 0.4266100761117828, 1e-9);
+  nps_plan_free(p);
+}
+
+static void test_margin(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  o.mode = NPS_PLAN_MARGIN;
+  o.margin = 0.05;
+  nps_plan *p = run_ok(&o);
+  assert_rel(p->n1, 1014.1451286632483, 1e-6);
+  assert_double_near(p->n1_planned, 1015, 0);
+  assert_int_equal(p->how, NPS_PLAN_SECOND_NONE);
+  assert_double_near(p->diffs[0].margin, 0.15922822682106716, 1e-12);
+  nps_plan_free(p);
+}
+
+/* A two-sided plan the baseline cannot reach upward plans the fall. */
+static void test_fall(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  o.baseline = (nps_shares){90, 5, 5};
+  o.diff = 0.5;
+  nps_plan *p = run_ok(&o);
+  assert_double_near(p->diff, -0.5, 1e-15);
+  assert_rel(p->n1, 33.12227247895315, 1e-6);
+  assert_non_null(p->note);
+  nps_plan_free(p);
+  o.alternative = NPS_ALT_GREATER;
+  nps_plan_problem why;
+  assert_int_equal(nps_plan_run(&o, &p, &why), NPS_EINVAL);
+  assert_int_equal(why, NPS_PLAN_UNREACHABLE);
+  assert_null(p);
+}
+
+/* The curves: 5, 10, 20 points and the plan's 7; power rises with n and
+ * reaches the target at n_needed. */
+static void test_curves(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  o.diff = 0.07;
+  nps_plan *p = run_ok(&o);
+  assert_int_equal(p->n_curves, 4);
+  assert_double_near(p->grid[0], 10, 1e-12);
+  assert_double_near(p->grid[NPS_PLAN_GRID - 1], 1e5, 1e-6);
+  for (size_t k = 0; k < p->n_curves; k++)
+    for (size_t i = 1; i < NPS_PLAN_GRID; i++)
+      assert_true(p->curves[k].power[i] >= p->curves[k].power[i - 1]);
+  assert_double_near(p->curves[3].diff, 0.07, 1e-15);
+  assert_double_near(p->curves[3].n_needed, p->n1, 1e-9);
+  nps_plan_free(p);
+}
+
+static void expect_problem(const nps_plan_options *o, nps_plan_problem want) {
+  nps_plan *p = (nps_plan *)1;
+  nps_plan_problem why = NPS_PLAN_FINE;
+  assert_int_equal(nps_plan_run(o, &p, &why), NPS_EINVAL);
+  assert_int_equal(why, want);
+  assert_null(p);
+}
+
+static void test_problems(void **state) {
+  (void)state;
+  nps_plan_options o = base_options();
+  o.baseline = (nps_shares){45, -30, 25};
+  expect_problem(&o, NPS_PLAN_BAD_BASELINE);
+  o.baseline = (nps_shares){0, 100, 0};
+  expect_problem(&o, NPS_PLAN_NO_SPREAD);
+  o.baseline = (nps_shares){100, 0, 0};
+  expect_problem(&o, NPS_PLAN_NO_SPREAD);
+  o = base_options();
+  o.diff = 0;
+  expect_problem(&o, NPS_PLAN_BAD_DIFF);
+  o.diff = 2;
+  expect_problem(&o, NPS_PLAN_BAD_DIFF);
+  o.diff = 1.5;
+  expect_problem(&o, NPS_PLAN_UNREACHABLE);
+  o = base_options();
+  o.alpha = 1;
+  expect_problem(&o, NPS_PLAN_BAD_ALPHA);
+  o = base_options();
+  o.power = 1;
+  expect_problem(&o, NPS_PLAN_BAD_POWER);
+  o.power = 0.02;
+  expect_problem(&o, NPS_PLAN_BAD_POWER);
+  o = base_options();
+  o.ratio = 0;
+  expect_problem(&o, NPS_PLAN_BAD_RATIO);
+  o.ratio = 2;
+  o.paired = 1;
+  expect_problem(&o, NPS_PLAN_BAD_RATIO);
+  o.ratio = 1;
+  o.correlation = 1.5;
+  expect_problem(&o, NPS_PLAN_BAD_CORRELATION);
+  o = base_options();
+  o.mode = NPS_PLAN_DETECTABLE;
+  expect_problem(&o, NPS_PLAN_BAD_N);
+  o.n1 = 100;
+  o.n2 = 200;
+  o.paired = 1;
+  expect_problem(&o, NPS_PLAN_BAD_MODE);
+  o = base_options();
+  o.mode = NPS_PLAN_MARGIN;
+  expect_problem(&o, NPS_PLAN_BAD_MARGIN);
+  o = base_options();
+  o.has_expected = 1;
+  o.expected = (nps_shares){45, 30, 25};
+  expect_problem(&o, NPS_PLAN_SAME_NPS);
+  o.expected = (nps_shares){40, 30, 30};
+  o.alternative = NPS_ALT_GREATER;
+  expect_problem(&o, NPS_PLAN_WRONG_DIRECTION);
+  o.expected = (nps_shares){0, 0, 0};
+  expect_problem(&o, NPS_PLAN_BAD_EXPECTED);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_defaults),        cmocka_unit_test(test_size),
+      cmocka_unit_test(test_one_sided_ratio), cmocka_unit_test(test_paired),
+      cmocka_unit_test(test_expected),        cmocka_unit_test(test_detectable),
+      cmocka_unit_test(test_margin),          cmocka_unit_test(test_fall),
+      cmocka_unit_test(test_curves),          cmocka_unit_test(test_problems),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
