@@ -21,6 +21,8 @@ static const command commands[] = {
      "did NPS change? two samples: before/after, control/pilot"},
     {"segments", cmd_segments,
      "which segments differ? omnibus, each vs the rest, pairs"},
+    {"benchmark", cmd_benchmark,
+     "us vs competitors: comparisons, rank interval, industry band"},
 };
 
 static void print_help(void) {

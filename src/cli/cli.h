@@ -361,5 +361,6 @@ int nps_cli_main(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_segments(int argc, char **argv);
+int cmd_benchmark(int argc, char **argv);
 
 #endif
