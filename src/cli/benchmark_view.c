@@ -46,6 +46,14 @@ const char *benchmark_family_name(nps_multi_method m) {
   }
 }
 
+char *benchmark_party_name(const nps_benchmark_party *p) {
+  char *name = cli_display_key(p->name, p->name_len);
+  for (char *c = name; c && *c; c++)
+    if ((unsigned char)*c < 0x20 || *c == 0x7f)
+      *c = ' ';
+  return name;
+}
+
 /* Appends "A, B and C" of the parties with word w; returns how many. */
 static size_t list_names(const benchmark_view *b, int w, char *buf,
                          size_t size) {
@@ -57,7 +65,7 @@ static size_t list_names(const benchmark_view *b, int w, char *buf,
     const nps_benchmark_party *p = &r->parties[i];
     if (word_of(p) != w)
       continue;
-    char *name = cli_display_key(p->name, p->name_len);
+    char *name = benchmark_party_name(p);
     k++;
     cli_append(buf, size, "%s%s",
                k == 1   ? ""

@@ -202,7 +202,7 @@ static void warn_context(const benchmark_cmd *cmd, const nps_benchmark *b) {
       if (p->mismatch & (1u << j))
         cli_append(what, sizeof what, "%s%s %s, ours %s", what[0] ? "; " : "",
                    context_names[j], p->src->context[j], b->context[j]);
-    char *disp = cli_display_key(p->name, p->name_len);
+    char *disp = benchmark_party_name(p);
     cli_warn(cmd->c, "%s:%llu: '%s' is not like for like: %s", name,
              (unsigned long long)p->src->line, disp ? disp : "?", what);
     free(disp);
