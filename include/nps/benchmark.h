@@ -135,7 +135,8 @@ NPS_API int nps_benchmark_band_percentile(size_t i);
  * that do not sum to n; NPS_EINVAL (out of range) an nps outside
  * -100..100, a negative percentage or percentages over 100, a value that
  * is not a number, a name twice, a row with neither nps nor a
- * distribution, an nps that disagrees with the distribution; and the
+ * distribution, an nps that disagrees with the distribution;
+ * NPS_EENCODING a cell of invalid UTF-8; NPS_ECSV a ragged row; and the
  * reader's (NPS_ECSV, NPS_EENCODING, NPS_EFIELD, NPS_EIO, NPS_EEMPTY).
  * With skip_invalid the row errors (not the column and CSV ones) skip the
  * row and count it. *out receives the rows to free with

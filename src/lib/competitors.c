@@ -275,6 +275,10 @@ static void end_record(uint64_t line, void *ctx) {
   }
   if (nf != c->ncols)
     row_problem(r, NPS_ECSV, 0, "expected %zu fields, found %zu", c->ncols, nf);
+  for (int j = 0; j < C_COUNT; j++)
+    if (r->cell[j] && !nps_utf8_valid(r->cell[j], strlen(r->cell[j])))
+      row_problem(r, NPS_EENCODING, c->col[j] + 1, "column '%s': invalid UTF-8",
+                  col_names[j]);
   parse_cells(c, r);
 }
 
@@ -350,9 +354,11 @@ static int check_count(check *k, int j) {
   if (!x->present)
     return 0;
   if (x->v < 0 || x->frac || x->pct || x->v >= 1.8e19) {
+    char v[176];
+    show(v, sizeof v, k->r->cell[j]);
     row_problem(k->r, NPS_ECOUNT, col1(k, j),
                 "column '%s': '%s' is not a non-negative whole number",
-                col_names[j], k->r->cell[j]);
+                col_names[j], v);
     return -1;
   }
   return 0;
@@ -360,11 +366,15 @@ static int check_count(check *k, int j) {
 
 /* Percentages with n: promoters and detractors rounded, passives the
  * rest. */
+static uint64_t share_of(double share, uint64_t n) {
+  double x = floor(share * (double)n + 0.5);
+  return x >= (double)n ? n : (uint64_t)x;
+}
+
 static void counts_from_shares(nps_competitor *o) {
-  double n = (double)o->n;
-  uint64_t p = (uint64_t)llround(o->shares.promoters * n);
-  uint64_t d = (uint64_t)llround(o->shares.detractors * n);
-  if (p + d > o->n)
+  uint64_t p = share_of(o->shares.promoters, o->n);
+  uint64_t d = share_of(o->shares.detractors, o->n);
+  if (d > o->n - p)
     d = o->n - p;
   o->counts = (nps_counts){p, o->n - p - d, d};
   o->has_counts = 1;
@@ -396,7 +406,13 @@ static int check_percent(check *k, double v[3]) {
 static int check_counts(check *k, double v[3]) {
   nps_competitor *o = k->out;
   o->counts = (nps_counts){(uint64_t)v[0], (uint64_t)v[1], (uint64_t)v[2]};
-  uint64_t sum = nps_counts_total(&o->counts);
+  int overflow = 0;
+  uint64_t sum = nps_counts_total_checked(&o->counts, &overflow);
+  if (overflow) {
+    row_problem(k->r, NPS_ECOUNT, col1(k, C_DET),
+                "promoters + passives + detractors pass 2^64 - 1");
+    return -1;
+  }
   if (sum == 0) {
     row_problem(k->r, NPS_ECOUNT, col1(k, C_PROM),
                 "promoters, passives and detractors are all 0");
@@ -526,17 +542,18 @@ static int check_band(check *k, nps_competitors *res, int b) {
   raw *r = k->r;
   if (r->st != NPS_OK)
     return -1;
+  char v[176];
+  show(v, sizeof v, r->cell[C_NAME]);
   if (r->dup) {
     row_problem(r, NPS_EINVAL, col1(k, C_NAME),
-                "name '%s' appears on an earlier row", r->cell[C_NAME]);
+                "name '%s' appears on an earlier row", v);
     return -1;
   }
   if (check_nps(k))
     return -1;
   if (!k->out->has_nps) {
-    row_problem(r, NPS_EINVAL, col1(k, C_NPS) ? col1(k, C_NPS) : 0,
-                "the industry percentile row '%s' needs an nps",
-                r->cell[C_NAME]);
+    row_problem(r, NPS_EINVAL, col1(k, C_NPS),
+                "the industry percentile row '%s' needs an nps", v);
     return -1;
   }
   res->band[b] = k->out->nps;
