@@ -46,12 +46,14 @@ const char *benchmark_family_name(nps_multi_method m) {
   }
 }
 
-char *benchmark_party_name(const nps_benchmark_party *p) {
-  char *name = cli_display_key(p->name, p->name_len);
-  for (char *c = name; c && *c; c++)
-    if ((unsigned char)*c < 0x20 || *c == 0x7f)
-      *c = ' ';
-  return name;
+void benchmark_name_append(char *buf, size_t size,
+                           const nps_benchmark_party *p) {
+  size_t at = strlen(buf);
+  for (size_t i = 0; i < p->name_len && at + 1 < size; i++) {
+    unsigned char c = (unsigned char)p->name[i];
+    buf[at++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+  }
+  buf[at] = '\0';
 }
 
 /* Appends "A, B and C" of the parties with word w; returns how many. */
@@ -65,14 +67,9 @@ static size_t list_names(const benchmark_view *b, int w, char *buf,
     const nps_benchmark_party *p = &r->parties[i];
     if (word_of(p) != w)
       continue;
-    char *name = benchmark_party_name(p);
     k++;
-    cli_append(buf, size, "%s%s",
-               k == 1   ? ""
-               : k == n ? " and "
-                        : ", ",
-               name ? name : "?");
-    free(name);
+    cli_append(buf, size, "%s", k == 1 ? "" : k == n ? " and " : ", ");
+    benchmark_name_append(buf, size, p);
   }
   return n;
 }
@@ -258,8 +255,9 @@ static int print_table(FILE *fp, const void *ctx, int markdown) {
   char verdict[4096];
   benchmark_verdict_text(b, verdict, sizeof verdict);
   const nps_benchmark_party *o = &b->res->parties[b->res->ours];
-  fprintf(fp, "\n%s%.*s: %s\n", markdown ? "\n" : "", (int)o->name_len, o->name,
-          verdict);
+  char name[512] = "";
+  benchmark_name_append(name, sizeof name, o);
+  fprintf(fp, "\n%s%s: %s\n", markdown ? "\n" : "", name, verdict);
   print_rank(fp, b);
   print_notes(fp, b);
   return 0;

@@ -22,9 +22,10 @@ void benchmark_view_init(const benchmark_view *b, cli_view *v);
 /* "ahead of B, behind A, indistinguishable from C and D" into buf. */
 void benchmark_verdict_text(const benchmark_view *b, char *buf, size_t size);
 
-/* The party's name for a line of text: key components joined by " / ",
- * control characters as spaces (malloc'ed; NULL when out of memory). */
-char *benchmark_party_name(const nps_benchmark_party *p);
+/* Appends the party's name to the string in buf (size bytes), control
+ * characters as spaces, cut to fit: for a line of text. */
+void benchmark_name_append(char *buf, size_t size,
+                           const nps_benchmark_party *p);
 
 /* The adjustment's name in sentences ("Holm"). */
 const char *benchmark_family_name(nps_multi_method m);

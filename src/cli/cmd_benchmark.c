@@ -202,10 +202,10 @@ static void warn_context(const benchmark_cmd *cmd, const nps_benchmark *b) {
       if (p->mismatch & (1u << j))
         cli_append(what, sizeof what, "%s%s %s, ours %s", what[0] ? "; " : "",
                    context_names[j], p->src->context[j], b->context[j]);
-    char *disp = benchmark_party_name(p);
+    char disp[256] = "";
+    benchmark_name_append(disp, sizeof disp, p);
     cli_warn(cmd->c, "%s:%llu: '%s' is not like for like: %s", name,
-             (unsigned long long)p->src->line, disp ? disp : "?", what);
-    free(disp);
+             (unsigned long long)p->src->line, disp, what);
   }
   unsigned any = 0;
   for (size_t i = 0; i < b->n_parties; i++)
