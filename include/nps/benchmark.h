@@ -146,6 +146,21 @@ NPS_API nps_status nps_competitors_read(FILE *in,
                                         nps_competitors **out,
                                         nps_csvin_error *err);
 
+/* An empty set of competitors (no rows, no percentiles, shares
+ * NPS_SHARES_COUNTS), for competitors that come only from raw answers
+ * (nps_competitors_add_counts). NULL when out of memory. */
+NPS_API nps_competitors *nps_competitors_new(void);
+
+/* Adds a competitor known by its answers: name (len bytes, any bytes but
+ * NUL) with category counts c, a full row (line 0). Raw answers of
+ * competitors, grouped by brand into a table, come in this way.
+ * NPS_EINVAL when the name is empty, holds a NUL byte or is already a
+ * competitor, or when c holds no answers; NPS_EOVERFLOW when its total
+ * passes 2^64 - 1; NPS_ENOMEM. c is unchanged on failure. */
+NPS_API nps_status nps_competitors_add_counts(nps_competitors *comp,
+                                              const char *name, size_t len,
+                                              const nps_counts *c);
+
 /* Frees c. nps_competitors_free(NULL) is a no-op. */
 NPS_API void nps_competitors_free(nps_competitors *c);
 

@@ -161,16 +161,22 @@ static void print_header(FILE *fp, const benchmark_view *b, int markdown) {
   const char *bo = markdown ? "**" : "", *gap = markdown ? "\n" : "";
   size_t n[4];
   count_kinds(r, n);
-  fprintf(fp, "%sNPS benchmark%s: %s against %s\n%s", bo, bo, b->path,
-          b->competitors_path, gap);
+  fprintf(fp, "%sNPS benchmark%s: %s against %s%s%s\n%s", bo, bo, b->path,
+          b->competitors_path ? b->competitors_path : "",
+          b->competitors_path && b->raw_path ? " and " : "",
+          b->raw_path ? b->raw_path : "", gap);
   fprintf(fp, "competitors: %zu (%zu full, %zu conservative, %zu fixed)",
           r->n_parties - 1, n[NPS_BENCHMARK_FULL],
           n[NPS_BENCHMARK_CONSERVATIVE], n[NPS_BENCHMARK_FIXED]);
   if (c->invalid)
     fprintf(fp, ", skipped invalid: %llu", (unsigned long long)c->invalid);
-  fprintf(fp, "; distribution cells read as %s (%s)\n%s",
-          c->shares == NPS_SHARES_PERCENT ? "percentages" : "counts",
-          c->shares_detected ? "detected" : "given", gap);
+  if (b->competitors_path)
+    fprintf(fp, "; distribution cells read as %s (%s)",
+            c->shares == NPS_SHARES_PERCENT ? "percentages" : "counts",
+            c->shares_detected ? "detected" : "given");
+  if (b->raw_path)
+    fprintf(fp, "; raw answers of competitors by %s", b->raw_by);
+  fprintf(fp, "\n%s", gap);
   fprintf(fp,
           "interval: %s, %g%% level; p adjusted: %s across %zu "
           "competitors\n\n",
@@ -307,7 +313,7 @@ static void print_csv(FILE *fp, const void *ctx) {
       if (p->mismatch & (1u << j))
         fprintf(fp, "%s%s", k++ ? ";" : "", ctx_keys[j]);
     fputc(',', fp);
-    if (p->src)
+    if (p->src && p->src->line)
       fprintf(fp, "%llu", (unsigned long long)p->src->line);
     fputc('\n', fp);
   }
@@ -350,7 +356,8 @@ static void json_party(cli_json *w, const nps_benchmark *r,
     cli_json_str(w, "source", p->src->source);
     for (int j = 0; j < NPS_CONTEXT_N; j++)
       cli_json_str(w, ctx_keys[j], p->src->context[j]);
-    cli_json_u64(w, "line", p->src->line);
+    if (p->src->line)
+      cli_json_u64(w, "line", p->src->line);
     cli_json_bool(w, "mismatch", p->mismatch != 0);
   }
   (void)r;
@@ -400,6 +407,8 @@ static void print_json(cli_json *w, const void *ctx) {
   cli_json_str(w, "command", "benchmark");
   cli_json_str(w, "file", b->path);
   cli_json_str(w, "competitors_file", b->competitors_path);
+  if (b->raw_path)
+    cli_json_str(w, "competitors_raw_file", b->raw_path);
   cli_json_nl(w);
   cli_json_dbl(w, "level", r->options.level);
   cli_json_str(w, "ci_method", nps_ci_method_name(r->options.ci));

@@ -10,7 +10,9 @@
 typedef struct benchmark_view {
   const cli_common *opt;
   const char *path;             /* our responses */
-  const char *competitors_path; /* the competitors file */
+  const char *competitors_path; /* the competitors file, or NULL */
+  const char *raw_path;         /* competitors' raw answers, or NULL */
+  const char *raw_by;           /* their competitor column */
   nps_csvin_report report;
   const nps_competitors *comp;
   const nps_benchmark *res;

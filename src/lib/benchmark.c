@@ -283,12 +283,17 @@ static nps_status rank_bootstrap(nps_benchmark *b) {
 
 /* ---- order, bands, context ---- */
 
+/* NPS, highest first; ties: ours, then file order, then name (rows from
+ * raw answers have line 0). */
 static int by_nps(const void *pa, const void *pb) {
   const nps_benchmark_party *a = pa, *b = pb;
   if (a->nps != b->nps)
     return a->nps > b->nps ? -1 : 1;
-  uint64_t la = a->src ? a->src->line : 0, lb = b->src ? b->src->line : 0;
-  return (la > lb) - (la < lb);
+  if (!a->src || !b->src)
+    return !a->src ? (b->src ? -1 : 0) : 1;
+  if (a->src->line != b->src->line)
+    return a->src->line < b->src->line ? -1 : 1;
+  return strcmp(a->name, b->name);
 }
 
 static void order(nps_benchmark *b) {

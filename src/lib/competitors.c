@@ -676,6 +676,57 @@ nps_status nps_competitors_read(FILE *in, const nps_competitors_options *opt,
   return NPS_OK;
 }
 
+nps_competitors *nps_competitors_new(void) {
+  nps_competitors *c = calloc(1, sizeof *c);
+  if (!c)
+    return NULL;
+  for (int b = 0; b < NPS_BENCHMARK_BANDS; b++)
+    c->band[b] = NAN;
+  c->shares = NPS_SHARES_COUNTS;
+  return c;
+}
+
+static int has_name(const nps_competitors *comp, const char *name, size_t len) {
+  for (size_t i = 0; i < comp->n_rows; i++)
+    if (comp->rows[i].name_len == len && !memcmp(comp->rows[i].name, name, len))
+      return 1;
+  return 0;
+}
+
+nps_status nps_competitors_add_counts(nps_competitors *comp, const char *name,
+                                      size_t len, const nps_counts *c) {
+  if (!comp || !name || !c || len == 0 || memchr(name, '\0', len) ||
+      has_name(comp, name, len))
+    return NPS_EINVAL;
+  int overflow = 0;
+  uint64_t n = nps_counts_total_checked(c, &overflow);
+  if (overflow)
+    return NPS_EOVERFLOW;
+  if (n == 0)
+    return NPS_EINVAL;
+  nps_competitor *rows =
+      realloc(comp->rows, (comp->n_rows + 1) * sizeof *comp->rows);
+  if (!rows)
+    return NPS_ENOMEM;
+  comp->rows = rows;
+  nps_competitor *o = &rows[comp->n_rows];
+  memset(o, 0, sizeof *o);
+  o->name = malloc(len + 1);
+  if (!o->name)
+    return NPS_ENOMEM;
+  memcpy(o->name, name, len);
+  o->name[len] = '\0';
+  o->name_len = len;
+  o->has_n = o->has_counts = o->has_dist = o->has_nps = 1;
+  o->n = n;
+  o->counts = *c;
+  nps_shares_from((double)c->promoters, (double)c->passives,
+                  (double)c->detractors, &o->shares);
+  o->nps = nps_count_diff(c->promoters, c->detractors) / (double)n;
+  comp->n_rows++;
+  return NPS_OK;
+}
+
 void nps_competitors_free(nps_competitors *c) {
   if (!c)
     return;

@@ -335,6 +335,31 @@ static void test_bands_and_api(void **state) {
                       "conservative");
 }
 
+static void test_add_counts(void **state) {
+  (void)state;
+  nps_competitors *c = nps_competitors_new();
+  assert_non_null(c);
+  nps_counts k = {6, 2, 2}, none = {0, 0, 0};
+  assert_int_equal(nps_competitors_add_counts(c, "B", 1, &k), NPS_OK);
+  assert_int_equal(nps_competitors_add_counts(c, "B", 1, &k), NPS_EINVAL);
+  assert_int_equal(nps_competitors_add_counts(c, "", 0, &k), NPS_EINVAL);
+  assert_int_equal(nps_competitors_add_counts(c, "C", 1, &none), NPS_EINVAL);
+  assert_int_equal(c->n_rows, 1);
+  assert_true(c->rows[0].has_counts);
+  assert_double_near(c->rows[0].nps, 0.4, 1e-15);
+  /* The same comparison as a competitors file row with these counts. */
+  nps_counts ours = {2, 3, 5};
+  nps_benchmark *b = run(&ours, c, NPS_MULTI_HOLM);
+  const nps_benchmark_party *p = party(b, "B");
+  assert_int_equal(p->kind, NPS_BENCHMARK_FULL);
+  assert_double_near(p->diff, -0.7, 1e-15);
+  /* Group 1 is now (2,3,5): the two-sided mid-p is symmetric in the
+   * groups (reference script: 0.0840243347983286). */
+  assert_double_near(p->p, 0.0840243347983286, 1e-10);
+  nps_benchmark_free(b);
+  nps_competitors_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_worst_var),
@@ -349,6 +374,7 @@ int main(void) {
       cmocka_unit_test(test_reader_errors),
       cmocka_unit_test(test_skip_invalid),
       cmocka_unit_test(test_bands_and_api),
+      cmocka_unit_test(test_add_counts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
