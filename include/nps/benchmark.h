@@ -119,13 +119,15 @@ NPS_API int nps_benchmark_band_percentile(size_t i);
  * nps_csvin_read (encoding checks, BOM, "sep=" line, delimiter).
  * Columns are matched by name ignoring case and surrounding spaces;
  * columns with other names are ignored. Cells: nps a number -100..100;
- * n and counts non-negative integers; percentages numbers 0..100 with an
- * optional '%', summing to at most 100.5 (rounding) per row; an empty cell
- * or one of the default NA values is absent. Percentages with n give
+ * n a whole number >= 1; counts whole numbers >= 0, not all 0;
+ * percentages numbers 0..100 with an optional '%', summing to 98.5..100.5
+ * per row (rounding); an empty cell or one of the default NA values is
+ * absent. A missing passives cell is the rest (100, or n, minus the
+ * others). Percentages with n give
  * counts (promoters and detractors rounded, passives the rest); counts
  * without n give n as their sum. With an nps cell and a distribution the
- * distribution's NPS must agree within 1 point (percentages) or exactly
- * up to rounding to 0.1 (counts), and the distribution is used.
+ * distribution's NPS must agree with it within 1 point (published NPS
+ * are rounded), and the distribution is used.
  * Detection (NPS_SHARES_AUTO): percentages when any distribution cell has
  * a '%' or a fraction, or when every row with all three cells sums to
  * 99..101 and some such row has an n other than that sum; else counts.
@@ -137,10 +139,11 @@ NPS_API int nps_benchmark_band_percentile(size_t i);
  * is not a number, a name twice, a row with neither nps nor a
  * distribution, an nps that disagrees with the distribution;
  * NPS_EENCODING a cell of invalid UTF-8; NPS_ECSV a ragged row; and the
- * reader's (NPS_ECSV, NPS_EENCODING, NPS_EFIELD, NPS_EIO, NPS_EEMPTY).
- * With skip_invalid the row errors (not the column and CSV ones) skip the
- * row and count it. *out receives the rows to free with
- * nps_competitors_free (NULL on failure); err is filled on failure. */
+ * reader's (NPS_ECSV for quoting, NPS_EENCODING, NPS_EFIELD, NPS_EIO,
+ * NPS_EEMPTY). With skip_invalid every row error above (the column errors
+ * and the reader's excepted) skips the row and counts it. *out receives the
+ * rows to free with nps_competitors_free (NULL on failure); err is filled on
+ * failure. */
 NPS_API nps_status nps_competitors_read(FILE *in,
                                         const nps_competitors_options *opt,
                                         nps_competitors **out,
