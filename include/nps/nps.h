@@ -15,6 +15,7 @@
 #ifndef NPS_NPS_H
 #define NPS_NPS_H
 
+#include "benchmark.h"
 #include "boot.h"
 #include "ci.h"
 #include "compare.h"

@@ -213,6 +213,35 @@ NPS_API nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
                                   const nps_plot_series *series,
                                   size_t n_series);
 
+/* One row of a forest chart: a party's NPS with its interval. */
+typedef struct nps_plot_forest_row {
+  const char *label; /* any bytes (a CSV cell); need not be NUL-terminated */
+  size_t label_len;
+  double nps;      /* on -1..1 */
+  nps_interval ci; /* on -1..1; NAN limits: a point without interval */
+  uint64_t n;      /* answers behind it; 0: unknown */
+  int highlight;   /* nonzero: our own row, drawn dark and larger */
+} nps_plot_forest_row;
+
+/* Industry percentiles a forest chart can shade: p10, p25, median, p75,
+ * p90 (NAN: not given). */
+#define NPS_PLOT_FOREST_BANDS 5
+
+/* Forest chart (the `benchmark` chart): one row per party, in the order
+ * given from the top, each its NPS as a dot with its interval as a
+ * whisker (a dot alone where the interval is unknown) and the value
+ * written beside it; rows are labelled "label (n = N)" or "label (n
+ * unknown)". Highlighted rows are dark with a dotted vertical line at
+ * their NPS. bands (may be NULL) shades the industry range p10..p90
+ * lightly and p25..p75 darker, each where both ends are given, and draws
+ * the median as a dashed line. The title shows the level and method.
+ * Returns NPS_OK; NPS_EINVAL for NULL arguments, no rows, a non-finite
+ * NPS, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
+NPS_API nps_status nps_plot_forest(FILE *fp, const nps_plot_target *target,
+                                   const nps_plot_info *info,
+                                   const nps_plot_forest_row *rows,
+                                   size_t n_rows, const double *bands);
+
 /* The label cleaning every chart applies, for callers that want to show a
  * label the way the chart does. Copies s[0..len) into out as UTF-8:
  * an invalid UTF-8 byte becomes U+FFFD; tab, line feed, carriage return,

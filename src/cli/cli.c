@@ -24,6 +24,8 @@ static const command commands[] = {
     {"pilot", cmd_pilot,
      "did the pilot move NPS more than control? difference in differences"},
     {"plan", cmd_plan, "how many answers? sample size, detectable change"},
+    {"benchmark", cmd_benchmark,
+     "us vs competitors: comparisons, rank interval, industry band"},
 };
 
 static void print_help(void) {

@@ -442,7 +442,8 @@ nps_status nps_csvin_read_tap(FILE *in, const nps_csvin_options *opt,
   memset(err, 0, sizeof *err);
   if (!opt)
     opt = &defaults;
-  if (!in || !table || (opt->delimiter && !valid_delimiter(opt->delimiter)) ||
+  if (!in || (!table && !(tap && tap->records_only)) ||
+      (opt->delimiter && !valid_delimiter(opt->delimiter)) ||
       (opt->n_group_columns && !opt->group_columns) ||
       (opt->n_filters && !opt->filters) ||
       (tap && (!tap->field || !tap->record_end))) {

@@ -497,13 +497,25 @@ void nps_csv_on_row(int c, void *ctx) {
 /* The callbacks when a tap watches: it sees a field or a record end before
  * the reader does. */
 void nps_csv_on_field_tapped(void *data, size_t len, void *ctx) {
-  const reader *r = ctx;
+  reader *r = ctx;
+  if (!r->rec_line)
+    r->rec_line = r->quote_line ? r->quote_line : r->line;
   r->tap->field(data, len, r->tap->ctx);
-  nps_csv_on_field(data, len, ctx);
+  if (r->tap->records_only) {
+    r->col++;
+    r->quote_line = 0;
+  } else
+    nps_csv_on_field(data, len, ctx);
 }
 
 void nps_csv_on_row_tapped(int c, void *ctx) {
-  const reader *r = ctx;
-  r->tap->record_end(r->tap->ctx);
-  nps_csv_on_row(c, ctx);
+  reader *r = ctx;
+  r->tap->record_end(r->rec_line ? r->rec_line : r->line, r->tap->ctx);
+  if (!r->tap->records_only) {
+    nps_csv_on_row(c, ctx);
+    return;
+  }
+  r->phase = PHASE_DATA;
+  r->col = 0;
+  r->rec_line = 0;
 }

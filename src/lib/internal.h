@@ -28,16 +28,22 @@ static inline int nps_level_valid(double level) {
 /* A view of the records of a CSV read as the parser delivers them, after
  * the reader's own preparation of the bytes (encoding checks, BOM, "sep="
  * line, delimiter, line splitting): field gets each field's len bytes (not
- * NUL-terminated, quotes removed), record_end the end of each record, the
- * header and skipped rows included. ctx is passed back to both. */
+ * NUL-terminated, quotes removed), record_end the end of each record and
+ * the physical line where it began, the header and skipped rows included.
+ * ctx is passed back to both. With records_only the reader does nothing
+ * else: no columns are resolved and no table is needed (the competitors
+ * reader uses the strict parser this way for a file that holds no
+ * scores). */
 typedef struct nps_csvin_tap {
   void (*field)(const char *s, size_t len, void *ctx);
-  void (*record_end)(void *ctx);
+  void (*record_end)(uint64_t line, void *ctx);
   void *ctx;
+  int records_only;
 } nps_csvin_tap;
 
 /* nps_csvin_read with a tap (NULL: none) watching the records; what the
- * reader does with them is unchanged. The CSV conformance test checks the
+ * reader does with them is unchanged (unless tap->records_only, when table
+ * may be NULL). The CSV conformance test checks the
  * parsed records through it. NPS_EINVAL when tap lacks a callback. */
 nps_status nps_csvin_read_tap(FILE *in, const nps_csvin_options *opt,
                               nps_table *table, nps_csvin_report *report,

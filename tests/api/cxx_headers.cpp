@@ -1,6 +1,7 @@
 // Every public header compiles as C++ and links with C linkage: a C++
 // program includes each header on its own and then the umbrella header,
 // and calls into the library.
+#include "nps/benchmark.h"
 #include "nps/boot.h"
 #include "nps/ci.h"
 #include "nps/compare.h"

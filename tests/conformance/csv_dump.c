@@ -69,8 +69,9 @@ static void on_field(const char *s, size_t len, void *ctx) {
   put_string(d->out, s, len);
 }
 
-static void on_record_end(void *ctx) {
+static void on_record_end(uint64_t line, void *ctx) {
   dump *d = ctx;
+  (void)line;
   fputs(d->fields ? "]\n" : "[]\n", d->out);
   d->fields = 0;
 }
@@ -95,7 +96,7 @@ int main(int argc, char **argv) {
   opt.score_column = argv[2];
   opt.skip_invalid = 1;
   dump d = {stdout, 0};
-  nps_csvin_tap tap = {on_field, on_record_end, &d};
+  nps_csvin_tap tap = {on_field, on_record_end, &d, 0};
   nps_csvin_report rep;
   nps_csvin_error err;
   nps_status st = nps_csvin_read_tap(in, &opt, table, &rep, &err, &tap);

@@ -1,0 +1,67 @@
+# Forest chart: each party's NPS with its interval, ours highlighted, industry percentiles shaded.
+# Written by nps-stat. Draw it with: gnuplot FILE.gp (gnuplot 5.4 or later)
+#
+# Texts from the input (group names, file and column names) are kept in
+# the data blocks below, one per line behind a '|', and reach the chart
+# only through $text[i] and $rows[i]: gnuplot never reads them as commands.
+
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note
+$text << EOD
+|benchmark.png
+|NPS against competitors
+|docs/examples/responses.csv
+|Bayesian, Jeffreys Dirichlet prior
+|rank 5 of 7 (95% rank interval 4..6)
+EOD
+txt(i) = $text[i][2:]
+
+# Rows from the top: 1 line, 2 y, 3 NPS, 4-5 interval (points; NaN: none),
+# 6 ours (1) or not (0), 7 where the value is written; the label follows '|'.
+$rows << EOD
+1 7 31 NaN NaN 0 31 |Adatum (n unknown)
+2 6 22 14.19451879 29.80548121 0 29.80548121 |Tailspin Connect (n = 600)
+3 5 12.5 7.346274686 17.57949603 0 17.57949603 |Northwind Mobile (n = 1000)
+4 4 8 2.955614683 13.04438532 0 13.04438532 |Fabrikam (n = 1500)
+5 3 5.898876404 3.233022609 8.555592476 1 8.555592476 |us (n = 3916)
+6 2 0 -5.787489678 5.787489678 0 5.787489678 |Contoso Telecom (n = 800)
+7 1 -4 NaN NaN 0 -4 |Litware (n unknown)
+EOD
+label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
+points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
+markcol(m) = m == 1 ? 0x26456e : 0x7ba7d7
+
+set terminal pngcairo size 900,413 font 'DejaVu Sans,10' noenhanced
+set output txt(1)
+
+set multiplot
+set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9467 center font ',13'
+set label 2 ('95% intervals: ' . txt(4)) at screen 0.5, screen 0.8934 center
+set label 3 txt(5) at screen 0.5, screen 0.8498 center
+set tmargin at screen 0.7432
+set bmargin at screen 0.1502
+set lmargin at screen 0.2553
+set rmargin at screen 0.9667
+set border 3 lc rgb '#444444'
+unset key
+set yrange [0.4:7.6]
+set ytics scale 0 nomirror
+set xrange [-20:40]
+set xtics -20, 10, 40 nomirror out
+set grid xtics lc rgb '#e6e6e6' lw 1 dt 1
+set xlabel 'NPS (points) with 95% intervals; a dot alone: no interval known'
+set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#444444' lw 1 front
+set object 1 rect from first -15, graph 0 to first 29, graph 1 fc rgb '#f3f3f3' fs solid 1.0 noborder behind
+set object 2 rect from first -3, graph 0 to first 18, graph 1 fc rgb '#e0e0e0' fs solid 1.0 noborder behind
+set label 10 'p10' at first -15, graph 1.02 center font ',8' tc rgb '#666666'
+set label 11 'p25' at first -3, graph 1.02 center font ',8' tc rgb '#666666'
+set label 12 'median' at first 7, graph 1.02 center font ',8' tc rgb '#666666'
+set label 13 'p75' at first 18, graph 1.02 center font ',8' tc rgb '#666666'
+set label 14 'p90' at first 29, graph 1.02 center font ',8' tc rgb '#666666'
+set arrow 2 from first 7, graph 0 to first 7, graph 1 nohead lc rgb '#888888' dt 2 lw 1 back
+set arrow 24 from first 5.898876404, graph 0 to first 5.898876404, graph 1 nohead lc rgb '#26456e' dt 3 lw 1.5 back
+plot $rows using 3:2:4:5:(markcol($6)) with xerrorbars pt 7 ps 0 lw 1.5 lc rgb variable notitle, \
+     $rows using 3:2:(markcol($6)):ytic(label($1)) with points pt 7 ps 1.3 lc rgb variable notitle, \
+     $rows using ($6 == 1 ? $3 : NaN):2 with points pt 6 ps 2.2 lw 2 lc rgb '#26456e' notitle, \
+     $rows using 7:2:(points($3)) with labels left offset 0.8, 0 font ',9' notitle
+unset multiplot
+unset output
