@@ -217,10 +217,15 @@ typedef struct nps_benchmark_party {
   nps_interval ci;
   double se; /* conservative: sqrt((1 - nps^2) / n); else NAN */
   /* The comparison with us (competitors; NAN for ours). */
-  double diff;           /* ours - theirs */
-  nps_interval diff_ci;  /* full: NPS_DIFF_CI_DEFAULT; conservative:
-                            diff +- z SE; fixed: our adjusted-Wald interval
-                            minus their NPS */
+  double diff;                  /* ours - theirs */
+  nps_interval diff_ci;         /* full: NPS_DIFF_CI_DEFAULT; conservative:
+                                   diff +- z SE; fixed: our adjusted-Wald interval
+                                   minus their NPS */
+  nps_interval diff_ci_matched; /* the same interval at level_matched */
+  double level_matched;  /* 1 - alpha p / p_adjusted: the level at which the
+                            interval matches the adjusted p (it excludes 0
+                            exactly when p_adjusted < alpha for the z and
+                            fixed kinds; for full, the verdict checks it) */
   double diff_se;        /* conservative and fixed: the z test's SE */
   double p;              /* two-sided */
   double p_adjusted;     /* across the competitors */

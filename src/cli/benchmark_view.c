@@ -90,7 +90,7 @@ void benchmark_verdict_text(const benchmark_view *b, char *buf, size_t size) {
 
 /* ---- table and markdown ---- */
 
-enum { NCOLS = 10 };
+enum { NCOLS = 11 };
 
 static void row_cells(const benchmark_view *b, const nps_benchmark_party *p,
                       cli_cell *cells) {
@@ -111,13 +111,14 @@ static void row_cells(const benchmark_view *b, const nps_benchmark_party *p,
     snprintf(buf, sizeof buf, "-");
   cli_cell_copy(&cells[k++], buf);
   if (ours) {
-    for (int j = 0; j < 3; j++)
+    for (int j = 0; j < 4; j++)
       cli_cell_copy(&cells[k++], "");
   } else {
     cli_signed_points(buf, sizeof buf, p->diff);
     cli_cell_copy(&cells[k++], buf);
-    cli_fmt_ci(buf, sizeof buf, p->diff_ci.lo, p->diff_ci.hi);
+    cli_fmt_ci(buf, sizeof buf, p->diff_ci_matched.lo, p->diff_ci_matched.hi);
     cli_cell_copy(&cells[k++], buf);
+    cli_cell_fmt(&cells[k++], "%.1f%%", 100.0 * p->level_matched);
     cli_fmt_p(buf, sizeof buf, p->p_adjusted);
     cli_cell_copy(&cells[k++], buf);
   }
@@ -132,18 +133,18 @@ static int print_grid(FILE *fp, const benchmark_view *b, int markdown) {
   cli_cell(*cells)[CLI_GRID_MAX_COLS] = calloc(r->n_parties + 1, sizeof *cells);
   if (!cells)
     return -1;
-  char level[32], dl[48];
+  char level[32];
   snprintf(level, sizeof level, "%g%% CI", 100.0 * r->options.level);
-  snprintf(dl, sizeof dl, "%g%% CI of diff", 100.0 * r->options.level);
-  const char *heads[NCOLS] = {"",           "party",     "n", "NPS",
-                              level,        "us - them", dl,  "p adj.",
-                              "comparison", "verdict"};
+  const char *heads[NCOLS] = {
+      "",          "party",        "n",     "NPS",    level,
+      "us - them", "CI (matched)", "level", "p adj.", "comparison",
+      "verdict"};
   for (size_t i = 0; i < NCOLS; i++)
     cli_cell_text(&cells[0][i], heads[i], strlen(heads[i]));
   for (size_t i = 0; i < r->n_parties; i++)
     row_cells(b, &r->parties[i], cells[i + 1]);
   unsigned char left[CLI_GRID_MAX_COLS] = {0};
-  left[0] = left[1] = left[8] = left[9] = 1;
+  left[0] = left[1] = left[9] = left[10] = 1;
   cli_grid(fp, cells, r->n_parties + 1, NCOLS, left, markdown);
   free(cells);
   return 0;
@@ -221,6 +222,11 @@ static void print_notes(FILE *fp, const benchmark_view *b) {
   count_kinds(r, n);
   fputc('\n', fp);
   fputs("us - them: our NPS minus theirs; positive means we are ahead.\n", fp);
+  fprintf(fp,
+          "CI (matched): us - them at the level (column 'level') matched to "
+          "its\n  %s-adjusted p: it excludes 0 exactly when that p is below "
+          "%g.\n",
+          nps_multi_method_name(r->options.adjust), 1.0 - r->options.level);
   if (n[NPS_BENCHMARK_FULL])
     fputs("full: their distribution and n: exact permutation test (mid-p) "
           "and the MOVER\n  interval from the two Jeffreys intervals, as "
@@ -280,8 +286,9 @@ static void csv_text(FILE *fp, const char *s) {
 static void print_csv(FILE *fp, const void *ctx) {
   const benchmark_view *b = ctx;
   const nps_benchmark *r = b->res;
-  fputs("party,ours,kind,n,nps,ci_lo,ci_hi,diff,diff_lo,diff_hi,p,"
-        "p_adjusted,verdict,rank,rank_lo,rank_hi,source,year,region,"
+  fputs("party,ours,kind,n,nps,ci_lo,ci_hi,diff,diff_lo,diff_hi,"
+        "diff_matched_lo,diff_matched_hi,level_matched,p,p_adjusted,verdict,"
+        "rank,rank_lo,rank_hi,source,year,region,"
         "survey_type,mismatch,line\n",
         fp);
   for (size_t i = 0; i < r->n_parties; i++) {
@@ -297,6 +304,9 @@ static void print_csv(FILE *fp, const void *ctx) {
     cli_csv_num(fp, p->diff);
     cli_csv_num(fp, p->diff_ci.lo);
     cli_csv_num(fp, p->diff_ci.hi);
+    cli_csv_num(fp, p->diff_ci_matched.lo);
+    cli_csv_num(fp, p->diff_ci_matched.hi);
+    cli_csv_num(fp, p->level_matched);
     cli_csv_num(fp, p->p);
     cli_csv_num(fp, p->p_adjusted);
     fprintf(fp, ",%s", word_key(word_of(p)));
@@ -345,6 +355,8 @@ static void json_party(cli_json *w, const nps_benchmark *r,
   if (p->kind != NPS_BENCHMARK_OURS) {
     cli_json_dbl(w, "diff", p->diff);
     json_interval(w, "diff_ci", p->diff_ci);
+    json_interval(w, "diff_ci_matched", p->diff_ci_matched);
+    cli_json_dbl(w, "level_matched", p->level_matched);
     cli_json_dbl(w, "p", p->p);
     cli_json_dbl(w, "p_adjusted", p->p_adjusted);
     if (p->kind == NPS_BENCHMARK_FULL)

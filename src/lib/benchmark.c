@@ -79,6 +79,36 @@ static double z_p(double diff, double se) {
   return diff == 0 ? 1.0 : 0.0;
 }
 
+/* The interval of the difference at level: MOVER for full (through
+ * nps_diff_ci_compute), the z interval for conservative, our adjusted-Wald
+ * interval minus their value for fixed. */
+static nps_status diff_interval(const nps_benchmark *b, const nps_counts *ours,
+                                const nps_benchmark_party *p, double level,
+                                gsl_rng *rng, nps_interval *out) {
+  if (p->kind == NPS_BENCHMARK_FULL) {
+    nps_diff_ci_request dr = {NPS_DIFF_CI_DEFAULT,
+                              NPS_ALT_TWO_SIDED,
+                              level,
+                              b->options.replicates,
+                              rng,
+                              NULL};
+    nps_diff_ci_result d;
+    nps_status st = nps_diff_ci_compute(ours, &p->counts, &dr, &d);
+    *out = d.iv;
+    return st;
+  }
+  if (p->kind == NPS_BENCHMARK_CONSERVATIVE) {
+    double z = nps_z_for_level(level);
+    *out = (nps_interval){p->diff - z * p->diff_se, p->diff + z * p->diff_se};
+    return NPS_OK;
+  }
+  double centre;
+  nps_interval iv;
+  nps_status st = nps_interval_adjusted_wald(ours, level, &iv, &centre);
+  *out = (nps_interval){iv.lo - p->nps, iv.hi - p->nps};
+  return st;
+}
+
 static nps_status compare_full(const nps_benchmark *b, const nps_counts *ours,
                                nps_benchmark_party *p, gsl_rng *rng) {
   const nps_benchmark_options *o = &b->options;
@@ -97,17 +127,7 @@ static nps_status compare_full(const nps_benchmark *b, const nps_counts *ours,
   p->p = t.p;
   p->test = t.method;
   p->diff = t.diff;
-  nps_diff_ci_request dr = {NPS_DIFF_CI_DEFAULT,
-                            NPS_ALT_TWO_SIDED,
-                            o->level,
-                            o->replicates,
-                            rng,
-                            NULL};
-  nps_diff_ci_result d;
-  st = nps_diff_ci_compute(ours, &p->counts, &dr, &d);
-  if (st == NPS_OK)
-    p->diff_ci = d.iv;
-  return st;
+  return diff_interval(b, ours, p, o->level, rng, &p->diff_ci);
 }
 
 /* NPS and n: var(diff) = V_ours / n_ours + (1 - theta_c^2) / n_c. */
@@ -146,24 +166,45 @@ static nps_status compare_fixed(const nps_benchmark *b,
   return NPS_OK;
 }
 
+/* The interval at the level matched to the adjusted p (as segments does):
+ * alpha' = alpha p / p_adjusted, so that p < alpha' exactly when
+ * p_adjusted < alpha. */
+static nps_status match(const nps_benchmark *b, const nps_counts *ours,
+                        nps_benchmark_party *p, gsl_rng *rng) {
+  double alpha = 1.0 - b->options.level, a = alpha;
+  if (p->p_adjusted > 0.0 && p->p < p->p_adjusted)
+    a = alpha * p->p / p->p_adjusted;
+  p->level_matched = 1.0 - a;
+  if (a == alpha) {
+    p->diff_ci_matched = p->diff_ci;
+    return NPS_OK;
+  }
+  gsl_rng_set(rng, party_seed(b, p));
+  return diff_interval(b, ours, p, p->level_matched, rng, &p->diff_ci_matched);
+}
+
 /* The verdict as compare decides it: significant when the adjusted p is
- * below alpha and the interval and the unadjusted p agree. */
+ * below alpha and the interval at the matched level agrees; when they
+ * disagree, borderline (possible only for full, whose MOVER interval is
+ * not built from its test). */
 static void decide(const nps_benchmark *b, nps_benchmark_party *p) {
   double alpha = 1.0 - b->options.level;
   nps_verdict *v = &p->verdict;
   *v = (nps_verdict){1, 0, 0, p->p_adjusted, NPS_CONFLICT_NONE, p->test, NAN};
   v->direction = p->diff > 0 ? 1 : p->diff < 0 ? -1 : 0;
-  int raw = p->p < alpha;
-  int excludes = p->diff_ci.lo > 0 || p->diff_ci.hi < 0;
-  if (!isnan(p->diff_ci.lo) && excludes != raw)
+  int rejects = p->p_adjusted < alpha;
+  nps_interval iv = p->diff_ci_matched;
+  int excludes = iv.lo > 0 || iv.hi < 0;
+  if (!isnan(iv.lo) && excludes != rejects)
     v->conflict = NPS_CONFLICT_INTERVAL;
-  v->significant = v->p < alpha && v->conflict == NPS_CONFLICT_NONE;
+  v->significant = rejects && v->conflict == NPS_CONFLICT_NONE;
 }
 
 static void init_party(nps_benchmark_party *p, const nps_competitor *c) {
   memset(p, 0, sizeof *p);
   p->diff = p->p = p->p_adjusted = p->se = p->diff_se = NAN;
-  p->ci = p->diff_ci = (nps_interval){NAN, NAN};
+  p->ci = p->diff_ci = p->diff_ci_matched = (nps_interval){NAN, NAN};
+  p->level_matched = NAN;
   p->test = NPS_TEST2_DEFAULT;
   if (!c)
     return;
@@ -203,7 +244,9 @@ static nps_status compare_all(nps_benchmark *b, const nps_counts *ours,
     st = nps_multi_adjust(b->options.adjust, p, b->family, p);
   for (size_t i = 1; i < b->n_parties && st == NPS_OK; i++) {
     b->parties[i].p_adjusted = p[i - 1];
-    decide(b, &b->parties[i]);
+    st = match(b, ours, &b->parties[i], rng);
+    if (st == NPS_OK)
+      decide(b, &b->parties[i]);
   }
   free(p);
   return st;

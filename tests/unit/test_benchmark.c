@@ -360,6 +360,32 @@ static void test_add_counts(void **state) {
   nps_competitors_free(c);
 }
 
+/* Two conservative competitors, Holm: B (NPS 10 of 400) has p 0.0307884,
+ * adjusted 2 p = 0.0615768, not significant; its interval at the matched
+ * level 1 - 0.05 p / (2 p) = 97.5% is 0.2 -+ z_0.9875 SE with
+ * z_0.9875 = 2.2414027276 (statistics.NormalDist) and SE 0.0926013 from
+ * the reference script: [-0.0075568, 0.4075568], containing 0 as the
+ * verdict says. C (NPS 25) keeps p_adjusted = p and the 95% level. */
+static void test_matched_interval(void **state) {
+  (void)state;
+  nps_competitors *c = read_ok("name,nps,n\nB,10,400\nC,25,400\n");
+  nps_counts ours = {50, 30, 20};
+  nps_benchmark *b = run(&ours, c, NPS_MULTI_HOLM);
+  const nps_benchmark_party *p = party(b, "B");
+  assert_double_near(p->p_adjusted, 2 * 0.030788388878228, 1e-12);
+  assert_double_near(p->level_matched, 0.975, 1e-12);
+  assert_double_near(p->diff_ci_matched.lo, -0.0075567972, 1e-9);
+  assert_double_near(p->diff_ci_matched.hi, 0.4075567972, 1e-9);
+  assert_false(p->verdict.significant);
+  assert_int_equal(p->verdict.conflict, NPS_CONFLICT_NONE);
+  p = party(b, "C");
+  assert_double_near(p->p_adjusted, p->p, 1e-15);
+  assert_double_near(p->level_matched, 0.95, 1e-15);
+  assert_double_near(p->diff_ci_matched.lo, p->diff_ci.lo, 0);
+  nps_benchmark_free(b);
+  nps_competitors_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_worst_var),
@@ -375,6 +401,7 @@ int main(void) {
       cmocka_unit_test(test_skip_invalid),
       cmocka_unit_test(test_bands_and_api),
       cmocka_unit_test(test_add_counts),
+      cmocka_unit_test(test_matched_interval),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
