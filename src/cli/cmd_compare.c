@@ -7,25 +7,13 @@
  * file parses the options, loads both samples into group tables keyed the
  * same way, calls the compare analysis (nps_compare_run or
  * nps_compare_paired) and hands the result to the presentation step
- * (compare_view.c, compare_chart.c).
+ * (compare_view.c, compare_chart.c); compare_load.c reads the samples.
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare_view.h"
-
-/* The command's state: the view it fills, and what only parsing and
- * loading need. */
-typedef struct compare_cmd {
-  compare_view v;
-  const char *arms[2]; /* arm values, in order; NULL: the two found */
-  char *label_owned[2];
-  int paired;
-  int test_kind;       /* --test given: 1 for independent samples, 2 paired */
-  uint64_t other_arms; /* answers in arms other than the two compared */
-  cli_perfile pf;      /* --a-X, --b-X: one input's own reader options */
-} compare_cmd;
+#include "compare_cmd.h"
 
 enum {
   OPT_LABELS = 600,
@@ -317,144 +305,6 @@ static int parse_args(int argc, char **argv, compare_cmd *cmp) {
   return 0;
 }
 
-/* ---- loading ---- */
-
-/* "dir/after.csv" -> "after": the default label of a file. */
-static int default_label(compare_cmd *cmp, int i) {
-  const char *p = cmp->v.path[i];
-  if (strcmp(p, "-") == 0) {
-    cmp->v.label[i] = "stdin";
-    return EXIT_OK;
-  }
-  const char *base = strrchr(p, '/');
-  base = base && base[1] ? base + 1 : p;
-  size_t len = strlen(base);
-  const char *dot = strrchr(base, '.');
-  if (dot && dot != base &&
-      (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
-       strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
-    len = (size_t)(dot - base);
-  cmp->label_owned[i] = strndup(base, len);
-  if (!cmp->label_owned[i])
-    return cli_out_of_memory();
-  cmp->v.label[i] = cmp->label_owned[i];
-  return EXIT_OK;
-}
-
-/* Two detected score columns must agree unless a score column was named
- * (for both files or for either) or the files are read in different forms. */
-static int check_score_columns(const compare_cmd *cmp,
-                               const nps_csvin_options csv[2]) {
-  const nps_csvin_report *rp = cmp->v.report;
-  if (csv[0].score_column || csv[1].score_column ||
-      csv[0].input != csv[1].input ||
-      strcmp(rp[0].score_column, rp[1].score_column) == 0)
-    return EXIT_OK;
-  cli_error("%s and %s: different score columns were detected ('%s' and "
-            "'%s'); name the one to use with --score, or each file's with "
-            "--a-score and --b-score",
-            cmp->v.path[0], cmp->v.path[1], rp[0].score_column,
-            rp[1].score_column);
-  return EXIT_DATA;
-}
-
-/* Two files: each read with its own reader options (the shared ones and its
- * --a-X / --b-X) and the --by columns (or the id) as its key. Messages about
- * a file advise its per-file flags: the plain flag would change both. */
-static int load_files(compare_cmd *cmp, nps_table *t[2]) {
-  cli_common *c = cmp->v.opt;
-  const char *key_col[1] = {cmp->paired ? cmp->v.id_column : cmp->v.adjust_for};
-  if (key_col[0]) {
-    c->csv.group_columns = key_col;
-    c->csv.n_group_columns = 1;
-  }
-  nps_csvin_options csv[2];
-  for (int i = 0; i < 2; i++) {
-    cli_perfile_csv(&cmp->pf, &c->csv, i, &csv[i]);
-    int rc = cli_load_with(c, &csv[i], cmp->pf.over[i].prefix, cmp->v.path[i],
-                           t[i], &cmp->v.report[i]);
-    if (rc)
-      return rc;
-    if (!cmp->v.label[i] && (rc = default_label(cmp, i)))
-      return rc;
-  }
-  return check_score_columns(cmp, csv);
-}
-
-/* Without --arms, the arm column must hold exactly two values; they are
- * taken in byte order. */
-static int find_arms(compare_cmd *cmp, const nps_table *all) {
-  const char *seen[3];
-  size_t len[3], k;
-  nps_compare_first_parts(all, 3, seen, len, &k);
-  if (k != 2) {
-    cli_error("%s: column '%s' holds %s; name the two to compare with "
-              "--arms A,B",
-              cmp->v.path[0], cmp->v.arm_column,
-              k < 2 ? "fewer than two values" : "more than two values");
-    return EXIT_DATA;
-  }
-  for (int i = 0; i < 2; i++) {
-    cmp->label_owned[i] = strndup(seen[i], len[i]);
-    if (!cmp->label_owned[i])
-      return cli_out_of_memory();
-    cmp->arms[i] = cmp->label_owned[i];
-  }
-  cli_warn(cmp->v.opt,
-           "%s: arms '%s' (A) and '%s' (B) of column '%s'; "
-           "--arms to choose",
-           cmp->v.path[0], cmp->arms[0], cmp->arms[1], cmp->v.arm_column);
-  return EXIT_OK;
-}
-
-static int status_exit(nps_status st) {
-  return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
-}
-
-/* One file with an arm column: read with key (arm, rest...), then split
- * into the two samples by the library. */
-static int load_arms(compare_cmd *cmp, nps_table *t[2]) {
-  cli_common *c = cmp->v.opt;
-  const char *cols[CLI_MAX_LIST + 1];
-  size_t n = 0;
-  cols[n++] = cmp->v.arm_column;
-  if (cmp->paired)
-    cols[n++] = cmp->v.id_column;
-  for (size_t i = 0; i < c->n_by; i++)
-    cols[n++] = c->by[i];
-  if (cmp->v.adjust_for)
-    cols[n++] = cmp->v.adjust_for;
-  c->csv.group_columns = cols;
-  c->csv.n_group_columns = n;
-  nps_table *all = nps_table_new(c->max_groups);
-  if (!all)
-    return cli_out_of_memory();
-  int rc = cli_load(c, cmp->v.path[0], all, &cmp->v.report[0]);
-  cmp->v.report[1] = cmp->v.report[0];
-  if (rc == EXIT_OK)
-    nps_table_sort(all);
-  if (rc == EXIT_OK && !cmp->arms[0])
-    rc = find_arms(cmp, all);
-  if (rc == EXIT_OK) {
-    const size_t alen[2] = {strlen(cmp->arms[0]), strlen(cmp->arms[1])};
-    nps_status st =
-        nps_compare_split_arms(all, cmp->arms, alen, t, &cmp->other_arms);
-    if (st != NPS_OK) {
-      cli_error("%s: %s", cmp->v.path[0], nps_strerror(st));
-      rc = status_exit(st);
-    }
-  }
-  nps_table_free(all);
-  for (int i = 0; rc == EXIT_OK && i < 2; i++)
-    if (!cmp->v.label[i])
-      cmp->v.label[i] = cmp->arms[i];
-  if (rc == EXIT_OK && cmp->other_arms)
-    cli_warn(c, "%s: left out %llu answers in other arms of '%s'",
-             cmp->v.path[0], (unsigned long long)cmp->other_arms,
-             cmp->v.arm_column);
-  return rc;
-}
-
 /* ---- the run ---- */
 
 /* The file a sample came from. */
@@ -518,7 +368,7 @@ static int analysis_error(const compare_cmd *cmp, nps_status st,
     cli_error("%s: %s", nps_test2_method_label(cmp->v.analysis.test),
               nps_strerror(st));
   }
-  return status_exit(st);
+  return compare_status_exit(st);
 }
 
 static int analyse(compare_cmd *cmp, nps_table *t[2], nps_compare **res) {
@@ -551,7 +401,7 @@ static int run(compare_cmd *cmp) {
   nps_compare *res = NULL;
   int rc = t[0] && t[1] ? EXIT_OK : cli_out_of_memory();
   if (rc == EXIT_OK)
-    rc = cmp->v.arm_column ? load_arms(cmp, t) : load_files(cmp, t);
+    rc = compare_load(cmp, t);
   if (rc == EXIT_OK)
     rc = analyse(cmp, t, &res);
   cmp->v.res = res;

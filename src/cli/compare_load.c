@@ -1,0 +1,149 @@
+/*
+ * compare_load.c - how `nps-stat compare` reads its two samples: two files,
+ * each with its own reader options (--a-X, --b-X), or the two arms of one
+ * file; the score column check across files; default sample names.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare_cmd.h"
+
+int compare_status_exit(nps_status st) {
+  return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+}
+
+/* "dir/after.csv" -> "after": the default label of a file. */
+static int default_label(compare_cmd *cmp, int i) {
+  const char *p = cmp->v.path[i];
+  if (strcmp(p, "-") == 0) {
+    cmp->v.label[i] = "stdin";
+    return EXIT_OK;
+  }
+  const char *base = strrchr(p, '/');
+  base = base && base[1] ? base + 1 : p;
+  size_t len = strlen(base);
+  const char *dot = strrchr(base, '.');
+  if (dot && dot != base &&
+      (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
+       strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
+    len = (size_t)(dot - base);
+  cmp->label_owned[i] = strndup(base, len);
+  if (!cmp->label_owned[i])
+    return cli_out_of_memory();
+  cmp->v.label[i] = cmp->label_owned[i];
+  return EXIT_OK;
+}
+
+/* Two detected score columns must agree unless a score column was named
+ * (for both files or for either) or the files are read in different forms. */
+static int check_score_columns(const compare_cmd *cmp,
+                               const nps_csvin_options csv[2]) {
+  const nps_csvin_report *rp = cmp->v.report;
+  if (csv[0].score_column || csv[1].score_column ||
+      csv[0].input != csv[1].input ||
+      strcmp(rp[0].score_column, rp[1].score_column) == 0)
+    return EXIT_OK;
+  cli_error("%s and %s: different score columns were detected ('%s' and "
+            "'%s'); name the one to use with --score, or each file's with "
+            "--a-score and --b-score",
+            cmp->v.path[0], cmp->v.path[1], rp[0].score_column,
+            rp[1].score_column);
+  return EXIT_DATA;
+}
+
+/* Two files: each read with its own reader options (the shared ones and its
+ * --a-X / --b-X) and the --by columns (or the id) as its key. Messages about
+ * a file advise its per-file flags: the plain flag would change both. */
+static int load_files(compare_cmd *cmp, nps_table *t[2]) {
+  cli_common *c = cmp->v.opt;
+  const char *key_col[1] = {cmp->paired ? cmp->v.id_column : cmp->v.adjust_for};
+  if (key_col[0]) {
+    c->csv.group_columns = key_col;
+    c->csv.n_group_columns = 1;
+  }
+  nps_csvin_options csv[2];
+  for (int i = 0; i < 2; i++) {
+    cli_perfile_csv(&cmp->pf, &c->csv, i, &csv[i]);
+    int rc = cli_load_with(c, &csv[i], cmp->pf.over[i].prefix, cmp->v.path[i],
+                           t[i], &cmp->v.report[i]);
+    if (rc)
+      return rc;
+    if (!cmp->v.label[i] && (rc = default_label(cmp, i)))
+      return rc;
+  }
+  return check_score_columns(cmp, csv);
+}
+
+/* Without --arms, the arm column must hold exactly two values; they are
+ * taken in byte order. */
+static int find_arms(compare_cmd *cmp, const nps_table *all) {
+  const char *seen[3];
+  size_t len[3], k;
+  nps_compare_first_parts(all, 3, seen, len, &k);
+  if (k != 2) {
+    cli_error("%s: column '%s' holds %s; name the two to compare with "
+              "--arms A,B",
+              cmp->v.path[0], cmp->v.arm_column,
+              k < 2 ? "fewer than two values" : "more than two values");
+    return EXIT_DATA;
+  }
+  for (int i = 0; i < 2; i++) {
+    cmp->label_owned[i] = strndup(seen[i], len[i]);
+    if (!cmp->label_owned[i])
+      return cli_out_of_memory();
+    cmp->arms[i] = cmp->label_owned[i];
+  }
+  cli_warn(cmp->v.opt,
+           "%s: arms '%s' (A) and '%s' (B) of column '%s'; "
+           "--arms to choose",
+           cmp->v.path[0], cmp->arms[0], cmp->arms[1], cmp->v.arm_column);
+  return EXIT_OK;
+}
+
+/* One file with an arm column: read with key (arm, rest...), then split
+ * into the two samples by the library. */
+static int load_arms(compare_cmd *cmp, nps_table *t[2]) {
+  cli_common *c = cmp->v.opt;
+  const char *cols[CLI_MAX_LIST + 1];
+  size_t n = 0;
+  cols[n++] = cmp->v.arm_column;
+  if (cmp->paired)
+    cols[n++] = cmp->v.id_column;
+  for (size_t i = 0; i < c->n_by; i++)
+    cols[n++] = c->by[i];
+  if (cmp->v.adjust_for)
+    cols[n++] = cmp->v.adjust_for;
+  c->csv.group_columns = cols;
+  c->csv.n_group_columns = n;
+  nps_table *all = nps_table_new(c->max_groups);
+  if (!all)
+    return cli_out_of_memory();
+  int rc = cli_load(c, cmp->v.path[0], all, &cmp->v.report[0]);
+  cmp->v.report[1] = cmp->v.report[0];
+  if (rc == EXIT_OK)
+    nps_table_sort(all);
+  if (rc == EXIT_OK && !cmp->arms[0])
+    rc = find_arms(cmp, all);
+  if (rc == EXIT_OK) {
+    const size_t alen[2] = {strlen(cmp->arms[0]), strlen(cmp->arms[1])};
+    nps_status st =
+        nps_compare_split_arms(all, cmp->arms, alen, t, &cmp->other_arms);
+    if (st != NPS_OK) {
+      cli_error("%s: %s", cmp->v.path[0], nps_strerror(st));
+      rc = compare_status_exit(st);
+    }
+  }
+  nps_table_free(all);
+  for (int i = 0; rc == EXIT_OK && i < 2; i++)
+    if (!cmp->v.label[i])
+      cmp->v.label[i] = cmp->arms[i];
+  if (rc == EXIT_OK && cmp->other_arms)
+    cli_warn(c, "%s: left out %llu answers in other arms of '%s'",
+             cmp->v.path[0], (unsigned long long)cmp->other_arms,
+             cmp->v.arm_column);
+  return rc;
+}
+
+int compare_load(compare_cmd *cmp, nps_table *t[2]) {
+  return cmp->v.arm_column ? load_arms(cmp, t) : load_files(cmp, t);
+}
