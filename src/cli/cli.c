@@ -21,6 +21,7 @@ static const command commands[] = {
      "did NPS change? two samples: before/after, control/pilot"},
     {"segments", cmd_segments,
      "which segments differ? omnibus, each vs the rest, pairs"},
+    {"trend", cmd_trend, "NPS over time: periods, changes, slope, control"},
     {"pilot", cmd_pilot,
      "did the pilot move NPS more than control? difference in differences"},
     {"plan", cmd_plan, "how many answers? sample size, detectable change"},

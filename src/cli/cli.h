@@ -363,5 +363,6 @@ int cmd_compare(int argc, char **argv);
 int cmd_segments(int argc, char **argv);
 int cmd_pilot(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 
 #endif
