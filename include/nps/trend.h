@@ -49,7 +49,9 @@ extern "C" {
 
 typedef struct nps_trend_options {
   nps_period period;       /* NPS_PERIOD_MONTH */
-  const char *date_format; /* NULL: ISO 8601 (dates.h) */
+  const char *date_format; /* NULL: ISO 8601 (dates.h); with a format,
+                              keys YYYY-MM-DD (nps_trend_key_map's days)
+                              are read too */
   int64_t since, until;    /* day numbers; keys outside are left out;
                               INT64_MIN / INT64_MAX: no bound */
   int skip_invalid;        /* nonzero: keys that are not dates are left out
@@ -94,6 +96,8 @@ typedef struct nps_trend_point {
   unsigned long seed;
   nps_trend_change change;
   int has_limits; /* n > 0 and the center is defined */
+  /* limits: center +- NPS_TREND_SIGMAS sqrt(center_var / n), clipped to
+   * [-1, 1] */
   nps_interval limits;
   int out_of_control; /* -1 below, +1 above the limits, 0 inside; only
                          periods of at least min_n are flagged */
@@ -155,6 +159,17 @@ typedef struct nps_trend {
  * NULL). */
 NPS_API nps_status nps_trend_run(const nps_table *t,
                                  const nps_trend_options *opt, nps_trend **out);
+
+/* A group map for the reader (nps_csvin_options.group_map, csvin.h) that
+ * checks the date column while reading, so that a bad date is an error
+ * with its line, and that keeps one key per day: ctx is the
+ * nps_trend_options the table will be analysed with (its period and
+ * date_format). Group column 0 is the date: a date or date-time becomes
+ * its day YYYY-MM-DD, a period label that the period can hold stays as
+ * written (spaces trimmed); anything else, a blank cell included, is
+ * rejected (nonzero). Other columns pass as written. */
+NPS_API int nps_trend_key_map(size_t k, const char *cell, size_t len, char *out,
+                              size_t *out_len, void *ctx);
 
 /* Frees r. nps_trend_free(NULL) is a no-op. */
 NPS_API void nps_trend_free(nps_trend *r);

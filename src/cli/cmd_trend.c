@@ -79,6 +79,7 @@ typedef struct trend_cmd {
   trend_view v;
   cli_common *c;
   nps_trend_options analysis;
+  char what[256]; /* a valid date, for the reader's messages */
 } trend_cmd;
 
 static int set_fail_if(trend_cmd *cmd, const char *arg) {
@@ -179,11 +180,23 @@ static int parse_args(int argc, char **argv, trend_cmd *cmd) {
                                            ? "missing input FILE"
                                            : "one input FILE expected");
   cmd->v.path = argv[optind];
+  nps_trend_options *o = &cmd->analysis;
   c->by[0] = cmd->v.date_column;
   c->n_by = 1;
   c->csv.group_columns = c->by;
   c->csv.n_group_columns = 1;
-  nps_trend_options *o = &cmd->analysis;
+  c->csv.group_map = nps_trend_key_map;
+  c->csv.group_map_ctx = &cmd->analysis;
+  if (o->date_format)
+    snprintf(cmd->what, sizeof cmd->what,
+             "a date of --date-format '%s' (--skip-invalid skips such rows)",
+             o->date_format);
+  else
+    snprintf(cmd->what, sizeof cmd->what,
+             "a date (YYYY-MM-DD, a date-time, or a period label such as "
+             "2025-03; --date-format reads other forms, --skip-invalid "
+             "skips such rows)");
+  c->csv.group_map_what = cmd->what;
   o->ci = c->ci;
   o->level = c->level;
   o->replicates = c->boot;

@@ -28,6 +28,34 @@ void nps_trend_options_init(nps_trend_options *opt) {
 
 /* ---- bucketing ------------------------------------------------------ */
 
+int nps_trend_key_map(size_t k, const char *cell, size_t len, char *out,
+                      size_t *out_len, void *ctx) {
+  const nps_trend_options *o = ctx;
+  int64_t day, index;
+  if (k != 0) {
+    if (len)
+      memcpy(out, cell, len);
+    *out_len = len;
+    return 0;
+  }
+  if (nps_date_parse(cell, len, o->date_format, &day) == NPS_OK) {
+    nps_period_label(NPS_PERIOD_DAY, day, out, NPS_PERIOD_LABEL_SIZE);
+    *out_len = strlen(out);
+    return 0;
+  }
+  if (nps_period_bucket(cell, len, o->date_format, o->period, &index, NULL) !=
+      NPS_OK)
+    return -1;
+  while (len && *cell == ' ')
+    cell++, len--;
+  while (len && cell[len - 1] == ' ')
+    len--;
+  if (len)
+    memcpy(out, cell, len);
+  *out_len = len;
+  return 0;
+}
+
 static void add_counts(nps_counts *a, const nps_counts *b) {
   a->promoters += b->promoters;
   a->passives += b->passives;
@@ -41,6 +69,8 @@ static int place(const nps_trend_options *o, const nps_group *g,
   int64_t first;
   nps_status st = nps_period_bucket(g->key, g->key_len, o->date_format,
                                     o->period, index, &first);
+  if (st != NPS_OK && o->date_format) /* a day as nps_trend_key_map keeps it */
+    st = nps_period_bucket(g->key, g->key_len, NULL, o->period, index, &first);
   if (st != NPS_OK)
     return -1;
   return first < o->since || first > o->until;
@@ -223,7 +253,8 @@ static void slope(nps_trend *r) {
                              NAN};
 }
 
-/* center +- 3 sqrt(V_center / n_t); V_center from the pooled counts. */
+/* center +- 3 sqrt(V_center / n_t), clipped to [-1, 1] (which changes no
+ * flag); V_center from the pooled counts. */
 static void limits(nps_trend *r) {
   size_t m = r->options.baseline ? r->options.baseline : r->n_points;
   if (m > r->n_points)
@@ -245,7 +276,8 @@ static void limits(nps_trend *r) {
       continue;
     double h = NPS_TREND_SIGMAS * sqrt(r->center_var / (double)p->est.n);
     p->has_limits = 1;
-    p->limits = (nps_interval){r->center - h, r->center + h};
+    p->limits =
+        (nps_interval){fmax(r->center - h, -1.0), fmin(r->center + h, 1.0)};
     if (p->base == NPS_BASE_OK)
       p->out_of_control = p->est.nps > p->limits.hi   ? 1
                           : p->est.nps < p->limits.lo ? -1
