@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "nps/csvin.h"
 #include "nps/trend.h"
 #include "nps_test.h"
 
@@ -217,12 +218,88 @@ static void test_invalid_and_range(void **state) {
   nps_trend_free(NULL);
 }
 
+/* The reader with nps_trend_key_map as its group map: a date-time becomes
+ * its day, a label stays, the second group column passes as written, and a
+ * bad date stops the read at its line (or is skipped and counted). */
+static nps_status read_mapped(const char *csv, nps_trend_options *o,
+                              int skip_invalid, nps_table *t,
+                              nps_csvin_report *rep, nps_csvin_error *err) {
+  static const char *const cols[] = {"date", "channel"};
+  nps_csvin_options c = {0};
+  c.group_columns = cols;
+  c.n_group_columns = 2;
+  c.skip_invalid = skip_invalid;
+  c.group_map = nps_trend_key_map;
+  c.group_map_ctx = o;
+  c.group_map_what = "a date";
+  FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+  assert_non_null(in);
+  nps_status st = nps_csvin_read(in, &c, t, rep, err);
+  fclose(in);
+  return st;
+}
+
+static void test_key_map_in_reader(void **state) {
+  (void)state;
+  const char *csv = "date,channel,score\n"
+                    "2025-01-05T23:59:59-08:00,web,9\n"
+                    " 2025-01-05 ,web,7\n"
+                    "2025-02,app,10\n"
+                    "2023-02-29,app,3\n";
+  nps_trend_options o;
+  nps_trend_options_init(&o);
+  nps_table *t = nps_table_new(0);
+  nps_csvin_report rep;
+  nps_csvin_error err;
+  assert_int_equal(read_mapped(csv, &o, 0, t, &rep, &err), NPS_EVALUE);
+  assert_int_equal(err.line, 5);
+  assert_int_equal(err.column, 1);
+  assert_string_equal(err.message, "column 'date': '2023-02-29' is not a date");
+  nps_table_free(t);
+
+  t = nps_table_new(0);
+  assert_int_equal(read_mapped(csv, &o, 1, t, &rep, &err), NPS_OK);
+  assert_int_equal(rep.invalid, 1);
+  assert_int_equal(rep.first_invalid_line, 5);
+  assert_int_equal(nps_table_size(t), 2);
+  const nps_group *g = nps_table_group(t, 0);
+  assert_string_equal(g->key, "2025-01-05\x1fweb");
+  assert_int_equal(nps_hist_total(&g->hist), 2);
+  assert_string_equal(nps_table_group(t, 1)->key, "2025-02\x1f"
+                                                  "app");
+  nps_table_free(t);
+
+  /* a month label cannot be bucketed into days: rejected at its line */
+  o.period = NPS_PERIOD_DAY;
+  t = nps_table_new(0);
+  assert_int_equal(read_mapped(csv, &o, 0, t, &rep, &err), NPS_EVALUE);
+  assert_int_equal(err.line, 4);
+  nps_table_free(t);
+
+  /* with a format: the reader keeps days as YYYY-MM-DD, which the analysis
+   * reads back */
+  const char *de = "date,channel,score\n31.01.2025,web,9\n01.02.2025,web,3\n";
+  nps_trend_options_init(&o);
+  o.date_format = "%d.%m.%Y";
+  o.min_n = 1;
+  t = nps_table_new(0);
+  assert_int_equal(read_mapped(de, &o, 0, t, &rep, &err), NPS_OK);
+  assert_string_equal(nps_table_group(t, 0)->key, "2025-01-31\x1fweb");
+  nps_table_free(t);
+  char out[NPS_CSVIN_MAP_MAX];
+  size_t len = 0;
+  assert_int_equal(nps_trend_key_map(0, "", 0, out, &len, &o), -1);
+  assert_int_equal(nps_trend_key_map(1, "x", 1, out, &len, &o), 0);
+  assert_int_equal(len, 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_bucketing_and_changes),
       cmocka_unit_test(test_slope_and_limits),
       cmocka_unit_test(test_drop_and_small),
       cmocka_unit_test(test_invalid_and_range),
+      cmocka_unit_test(test_key_map_in_reader),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
