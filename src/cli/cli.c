@@ -42,6 +42,7 @@ static void print_help(void) {
          "  nps-stat summary qualtrics.csv --skip-rows 2 --score Q1 "
          "--exclude 'Status=Survey Preview'\n"
          "  nps-stat compare before.csv after.csv\n"
+         "  nps-stat trend responses.csv --date date --period month\n"
          "  nps-stat plan --baseline 45,30,25 --mde 5\n"
          "\n"
          "Run 'nps-stat COMMAND --help' for a command's options.\n"
