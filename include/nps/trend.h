@@ -15,6 +15,11 @@
  * Periods between the first and the last with answers that have none are
  * kept as gaps (n = 0). Differences and slopes are on -2..2 per period or
  * per year.
+ *
+ * Segments. When the table's keys have more components than the date
+ * (the date first, then segment columns joined by NPS_KEY_SEP), the result
+ * is the series of all answers plus one series per segment (its key is the
+ * key without the date), each over the same periods as the whole.
  */
 #ifndef NPS_TREND_H
 #define NPS_TREND_H
@@ -119,8 +124,17 @@ typedef struct nps_trend_slope {
   nps_verdict verdict; /* significant: p < alpha */
 } nps_trend_slope;
 
-typedef struct nps_trend {
-  nps_trend_point *points; /* first to last period with answers */
+typedef struct nps_trend nps_trend;
+
+struct nps_trend {
+  const char *segment; /* the segment's key (points into the table); NULL:
+                          all answers */
+  size_t segment_len;
+  nps_trend **segments; /* keys with segment columns: one series per
+                           segment, in first-seen order; else NULL */
+  size_t n_segments;
+  nps_trend_point *points; /* first to last period with answers (a
+                              segment: the periods of all answers) */
   size_t n_points;
   size_t n_gaps;   /* periods with no answers */
   size_t n_small;  /* periods below min_n with answers */
@@ -143,13 +157,18 @@ typedef struct nps_trend {
   size_t center_periods; /* periods pooled (baseline: N, or all) */
   size_t n_out;          /* periods flagged out of control */
   /* The monitoring questions about the latest period (the last one). */
-  int latest_drop;    /* its change is tested, negative and p < alpha (its
-                         own p: the gate asks one question) */
+  int latest_drop;    /* its change is tested, negative and p < alpha: its
+                         own p for all answers (the gate asks one
+                         question); for segments, the p adjusted (by
+                         options.adjust) across the segments' latest
+                         changes, in latest_p */
+  double latest_p;    /* the p latest_drop used; NAN: no change tested */
   int latest_outside; /* out_of_control of the last period */
   nps_trend_options options; /* as given, defaults filled in */
-} nps_trend;
+};
 
-/* Analyses table t keyed by the date column (one key component). *out
+/* Analyses table t keyed by the date column, then any segment columns
+ * (see above). *out
  * receives a result to free with nps_trend_free. Returns NPS_OK;
  * NPS_EEMPTY when no period has answers; NPS_EINVAL for a bad option
  * (*out NULL); NPS_EINVAL with *out returned and first_invalid set when a

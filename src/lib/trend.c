@@ -62,15 +62,40 @@ static void add_counts(nps_counts *a, const nps_counts *b) {
   a->detractors += b->detractors;
 }
 
-/* Where key i goes: NPS_OK with its period, 1 when it is outside
- * since..until, NPS_EINVAL when it is not a date. */
+/* The segment part of a key: the components after the date; 0 when the
+ * key has none. */
+static int segment_of(const nps_group *g, const char **s, size_t *len) {
+  const char *sep = memchr(g->key, NPS_KEY_SEP, g->key_len);
+  if (!sep)
+    return 0;
+  *s = sep + 1;
+  *len = g->key_len - (size_t)(*s - g->key);
+  return 1;
+}
+
+/* Whether group g belongs to the series r: every group for all answers,
+ * else the groups of r's segment. */
+static int in_series(const nps_trend *r, const nps_group *g) {
+  const char *s;
+  size_t len;
+  if (!r->segment)
+    return 1;
+  return segment_of(g, &s, &len) && len == r->segment_len &&
+         memcmp(s, r->segment, len) == 0;
+}
+
+/* Where group g goes: 0 with its period, 1 when it is outside
+ * since..until, -1 when its date is not a date. */
 static int place(const nps_trend_options *o, const nps_group *g,
                  int64_t *index) {
   int64_t first;
-  nps_status st = nps_period_bucket(g->key, g->key_len, o->date_format,
-                                    o->period, index, &first);
+  const char *d;
+  size_t len;
+  nps_key_part(g->key, g->key_len, 0, &d, &len);
+  nps_status st =
+      nps_period_bucket(d, len, o->date_format, o->period, index, &first);
   if (st != NPS_OK && o->date_format) /* a day as nps_trend_key_map keeps it */
-    st = nps_period_bucket(g->key, g->key_len, NULL, o->period, index, &first);
+    st = nps_period_bucket(d, len, NULL, o->period, index, &first);
   if (st != NPS_OK)
     return -1;
   return first < o->since || first > o->until;
@@ -82,6 +107,8 @@ static nps_status scan(nps_trend *r, const nps_table *t, int64_t *lo,
   *lo = INT64_MAX, *hi = INT64_MIN;
   for (size_t i = 0; i < nps_table_size(t); i++) {
     const nps_group *g = nps_table_group(t, i);
+    if (!in_series(r, g))
+      continue;
     uint64_t n = nps_hist_total(&g->hist);
     int64_t index;
     int where = place(&r->options, g, &index);
@@ -109,7 +136,8 @@ static nps_status bucket(nps_trend *r, const nps_table *t, int64_t lo) {
     const nps_group *g = nps_table_group(t, i);
     int64_t index;
     nps_counts c = nps_hist_counts(&g->hist);
-    if (place(&r->options, g, &index) != 0 || nps_counts_total(&c) == 0)
+    if (!in_series(r, g) || place(&r->options, g, &index) != 0 ||
+        nps_counts_total(&c) == 0)
       continue;
     nps_trend_point *p = &r->points[index - lo];
     add_counts(&p->counts, &c);
@@ -288,11 +316,16 @@ static void limits(nps_trend *r) {
 
 /* ---- the whole analysis --------------------------------------------- */
 
-static nps_status analyse(nps_trend *r, const nps_table *t) {
+/* The series r over the periods lo..hi of its answers, or of range[0..1]
+ * when range is not NULL. */
+static nps_status analyse(nps_trend *r, const nps_table *t,
+                          const int64_t *range) {
   int64_t lo, hi;
   nps_status st = scan(r, t, &lo, &hi);
   if (st != NPS_OK || lo > hi)
     return st != NPS_OK ? st : NPS_EEMPTY;
+  if (range)
+    lo = range[0], hi = range[1];
   r->span = hi - lo + 1;
   if (r->span > NPS_TREND_MAX_PERIODS)
     return NPS_EGROUPS;
@@ -313,10 +346,77 @@ static nps_status analyse(nps_trend *r, const nps_table *t) {
   slope(r);
   limits(r);
   const nps_trend_point *last = &r->points[r->n_points - 1];
+  r->latest_p = last->change.tested ? last->change.test.p : NAN;
   r->latest_drop = last->change.tested && last->change.test.diff < 0.0 &&
-                   last->change.test.p < 1.0 - r->options.level;
+                   r->latest_p < 1.0 - r->options.level;
   r->latest_outside = last->out_of_control;
   return NPS_OK;
+}
+
+/* ---- segments ------------------------------------------------------- */
+
+/* Whether segment s is among the first n of r->segments. */
+static int known(const nps_trend *r, const char *s, size_t len) {
+  for (size_t i = 0; i < r->n_segments; i++)
+    if (r->segments[i]->segment_len == len &&
+        memcmp(r->segments[i]->segment, s, len) == 0)
+      return 1;
+  return 0;
+}
+
+static nps_status add_segment(nps_trend *r, const nps_table *t, const char *s,
+                              size_t len) {
+  nps_trend *q = calloc(1, sizeof *q);
+  if (!q)
+    return NPS_ENOMEM;
+  q->options = r->options;
+  q->segment = s, q->segment_len = len;
+  r->segments[r->n_segments++] = q;
+  int64_t range[2] = {r->points[0].index, r->points[r->n_points - 1].index};
+  nps_status st = analyse(q, t, range);
+  if (st == NPS_EEMPTY) { /* no dated answers in the periods: left out */
+    nps_trend_free(q);
+    r->n_segments--;
+    st = NPS_OK;
+  }
+  return st;
+}
+
+/* The latest changes of the segments adjusted together: latest_p and
+ * latest_drop from the adjusted p. */
+static nps_status segment_gates(nps_trend *r) {
+  double *p = malloc((r->n_segments ? r->n_segments : 1) * sizeof *p);
+  if (!p)
+    return NPS_ENOMEM;
+  for (size_t i = 0; i < r->n_segments; i++)
+    p[i] = r->segments[i]->latest_p;
+  nps_status st = nps_multi_adjust(r->options.adjust, p, r->n_segments, p);
+  for (size_t i = 0; i < r->n_segments && st == NPS_OK; i++) {
+    nps_trend *q = r->segments[i];
+    const nps_trend_point *last = &q->points[q->n_points - 1];
+    q->latest_p = p[i];
+    q->latest_drop = !isnan(p[i]) && last->change.test.diff < 0.0 &&
+                     p[i] < 1.0 - r->options.level;
+  }
+  free(p);
+  return st;
+}
+
+/* One series per distinct segment part of the keys, in first-seen order. */
+static nps_status segments(nps_trend *r, const nps_table *t) {
+  size_t n = nps_table_size(t);
+  nps_status st = NPS_OK;
+  for (size_t i = 0; i < n && st == NPS_OK; i++) {
+    const char *s;
+    size_t len;
+    const nps_group *g = nps_table_group(t, i);
+    if (!segment_of(g, &s, &len) || known(r, s, len))
+      continue;
+    if (!r->segments && !(r->segments = calloc(n, sizeof *r->segments)))
+      return NPS_ENOMEM;
+    st = add_segment(r, t, s, len);
+  }
+  return st == NPS_OK && r->n_segments ? segment_gates(r) : st;
 }
 
 static int options_ok(const nps_trend_options *o) {
@@ -336,7 +436,9 @@ nps_status nps_trend_run(const nps_table *t, const nps_trend_options *opt,
   r->options = *opt;
   if (!r->options.replicates)
     r->options.replicates = NPS_BOOT_DEFAULT_REPLICATES;
-  nps_status st = analyse(r, t);
+  nps_status st = analyse(r, t, NULL);
+  if (st == NPS_OK)
+    st = segments(r, t);
   if (st == NPS_OK || st == NPS_EEMPTY || st == NPS_EGROUPS ||
       (st == NPS_EINVAL && r->first_invalid)) {
     *out = r;
@@ -349,6 +451,9 @@ nps_status nps_trend_run(const nps_table *t, const nps_trend_options *opt,
 void nps_trend_free(nps_trend *r) {
   if (!r)
     return;
+  for (size_t i = 0; i < r->n_segments; i++)
+    nps_trend_free(r->segments[i]);
+  free(r->segments);
   free(r->points);
   free(r);
 }

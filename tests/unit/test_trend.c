@@ -218,6 +218,61 @@ static void test_invalid_and_range(void **state) {
   nps_trend_free(NULL);
 }
 
+/* Segments: keys date, segment. Segment a answers in January and March
+ * only (February a gap in its series), b in all three months and falls in
+ * March: 60/20/20 then 30/30/40 (the drop of test_drop_and_small). Every
+ * series spans the periods of all answers; b's latest change is the only
+ * tested one of the segments' family, so its adjusted p is its own. */
+static void test_segments(void **state) {
+  (void)state;
+  nps_table *t = nps_table_new(0);
+  assert_non_null(t);
+  add(t,
+      "2025-01-02\x1f"
+      "a",
+      20, 10, 10);
+  add(t,
+      "2025-01-03\x1f"
+      "b",
+      60, 20, 20);
+  add(t,
+      "2025-02-03\x1f"
+      "b",
+      60, 20, 20);
+  add(t,
+      "2025-03-03\x1f"
+      "a",
+      30, 5, 5);
+  add(t,
+      "2025-03-04\x1f"
+      "b",
+      30, 30, 40);
+  nps_trend_options o;
+  nps_trend_options_init(&o);
+  nps_trend *r = run(t, &o, NPS_OK);
+  assert_null(r->segment);
+  assert_int_equal(r->n_points, 3);
+  assert_int_equal(r->points[0].counts.promoters, 80);
+  assert_int_equal(r->points[2].est.n, 140);
+  assert_int_equal(r->n_segments, 2);
+  const nps_trend *a = r->segments[0], *b = r->segments[1];
+  assert_int_equal(a->segment_len, 1);
+  assert_memory_equal(a->segment, "a", 1);
+  assert_int_equal(a->n_points, 3);
+  assert_int_equal(a->points[1].est.n, 0);
+  assert_int_equal(a->n_gaps, 1);
+  assert_false(a->points[2].change.tested);
+  assert_true(isnan(a->latest_p));
+  assert_memory_equal(b->segment, "b", 1);
+  assert_int_equal(b->points[2].counts.detractors, 40);
+  assert_true(b->points[2].change.tested);
+  assert_double_near(b->latest_p, b->points[2].change.test.p, 0);
+  assert_true(b->latest_drop);
+  assert_null(a->segments);
+  nps_trend_free(r);
+  nps_table_free(t);
+}
+
 /* The reader with nps_trend_key_map as its group map: a date-time becomes
  * its day, a label stays, the second group column passes as written, and a
  * bad date stops the read at its line (or is skipped and counted). */
@@ -300,6 +355,7 @@ int main(void) {
       cmocka_unit_test(test_drop_and_small),
       cmocka_unit_test(test_invalid_and_range),
       cmocka_unit_test(test_key_map_in_reader),
+      cmocka_unit_test(test_segments),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
