@@ -40,6 +40,9 @@ static void print_help(void) {
       "  --since D, --until D only dates from D, up to D (YYYY-MM-DD; a "
       "period\n"
       "                       label counts as its first day)\n"
+      "  --by COL[,COL]       one series per segment too (each over the "
+      "periods\n"
+      "                       of all answers)\n"
       "  --baseline N         control limits from the first N periods "
       "(default:\n"
       "                       all periods pooled)\n"
@@ -80,6 +83,7 @@ typedef struct trend_cmd {
   cli_common *c;
   nps_trend_options analysis;
   char what[256]; /* a valid date, for the reader's messages */
+  const char *columns[CLI_MAX_LIST + 1]; /* the date, then the --by columns */
 } trend_cmd;
 
 static int set_fail_if(trend_cmd *cmd, const char *arg) {
@@ -161,6 +165,7 @@ static int parse_args(int argc, char **argv, trend_cmd *cmd) {
       {"baseline", 1, 0, OPT_BASELINE},
       {"adjust", 1, 0, OPT_ADJUST},
       {"fail-if", 1, 0, OPT_FAIL_IF},
+      {"by", 1, 0, OPT_BY},
       CLI_COMMON_OPTIONS,
       {0, 0, 0, 0}};
   cli_common *c = cmd->c;
@@ -181,10 +186,11 @@ static int parse_args(int argc, char **argv, trend_cmd *cmd) {
                                            : "one input FILE expected");
   cmd->v.path = argv[optind];
   nps_trend_options *o = &cmd->analysis;
-  c->by[0] = cmd->v.date_column;
-  c->n_by = 1;
-  c->csv.group_columns = c->by;
-  c->csv.n_group_columns = 1;
+  cmd->columns[0] = cmd->v.date_column;
+  for (size_t i = 0; i < c->n_by; i++)
+    cmd->columns[i + 1] = c->by[i];
+  c->csv.group_columns = cmd->columns;
+  c->csv.n_group_columns = c->n_by + 1;
   c->csv.group_map = nps_trend_key_map;
   c->csv.group_map_ctx = &cmd->analysis;
   if (o->date_format)
@@ -250,9 +256,12 @@ static int analyse(trend_cmd *cmd, const nps_table *t, nps_trend **res) {
     cli_put_text(stderr, (*res)->first_invalid, (*res)->first_invalid_len, 0);
     fprintf(stderr, "')\n");
   }
-  if ((*res)->n_small)
+  size_t small = (*res)->n_small;
+  for (size_t i = 0; i < (*res)->n_segments; i++)
+    small += (*res)->segments[i]->n_small;
+  if (small)
     cli_warn(c, "%s: %zu period%s below --min-n %llu: shown, not tested",
-             cmd->v.path, (*res)->n_small, (*res)->n_small == 1 ? "" : "s",
+             cmd->v.path, small, small == 1 ? "" : "s",
              (unsigned long long)c->min_n);
   return EXIT_OK;
 }

@@ -34,15 +34,29 @@ static const nps_trend_point *latest(const nps_trend *r) {
   return &r->points[r->n_points - 1];
 }
 
-int trend_fails(const trend_view *s, char *msg, size_t size) {
-  const nps_trend *r = s->res;
+/* "channel = web: " for a segment's series, "" for all answers. */
+static void series_prefix(char *buf, size_t size, const trend_view *s,
+                          const nps_trend *r) {
+  buf[0] = '\0';
+  if (!r->segment)
+    return;
+  char *name = cli_display_key(r->segment, r->segment_len);
+  for (size_t i = 0; i < s->opt->n_by; i++)
+    cli_append(buf, size, "%s%s", i ? " / " : "", s->opt->by[i]);
+  cli_append(buf, size, " = %s: ", name ? name : "?");
+  free(name);
+}
+
+static int series_fails(const trend_view *s, const nps_trend *r, char *msg,
+                        size_t size) {
   const nps_trend_point *p = latest(r);
-  char d[32], ps[32];
+  char d[32], ps[32], who[256];
+  series_prefix(who, sizeof who, s, r);
   if (s->fail_if == TREND_FAIL_DROP && r->latest_drop) {
     cli_points(d, sizeof d, -p->change.test.diff);
-    cli_fmt_p_phrase(ps, sizeof ps, p->change.test.p);
-    snprintf(msg, size, "%s fell %s points from %s (%s)", p->label, d,
-             p[-1].label, ps);
+    cli_fmt_p_phrase(ps, sizeof ps, r->latest_p);
+    snprintf(msg, size, "%s%s fell %s points from %s (%s%s)", who, p->label, d,
+             p[-1].label, ps, r->segment ? ", adjusted across segments" : "");
     return 1;
   }
   if (s->fail_if == TREND_FAIL_OUT_OF_CONTROL && r->latest_outside) {
@@ -52,11 +66,20 @@ int trend_fails(const trend_view *s, char *msg, size_t size) {
     cli_points(v, sizeof v, p->est.nps);
     cli_points(l, sizeof l, lim);
     cli_points(d, sizeof d, fabs(p->est.nps - lim));
-    snprintf(msg, size, "%s NPS %s is %s points %s the %s control limit %s",
-             p->label, v, d, above ? "above" : "below",
+    snprintf(msg, size, "%s%s NPS %s is %s points %s the %s control limit %s",
+             who, p->label, v, d, above ? "above" : "below",
              above ? "upper" : "lower", l);
     return 1;
   }
+  return 0;
+}
+
+int trend_fails(const trend_view *s, char *msg, size_t size) {
+  if (series_fails(s, s->res, msg, size))
+    return 1;
+  for (size_t i = 0; i < s->res->n_segments; i++)
+    if (series_fails(s, s->res->segments[i], msg, size))
+      return 1;
   return 0;
 }
 
@@ -101,8 +124,8 @@ static void row_cells(const nps_trend_point *p, cli_cell *cells) {
                                                    : "");
 }
 
-static int print_grid(FILE *fp, const trend_view *s, int markdown) {
-  const nps_trend *r = s->res;
+static int print_grid(FILE *fp, const trend_view *s, const nps_trend *r,
+                      int markdown) {
   cli_cell(*cells)[CLI_GRID_MAX_COLS] = calloc(r->n_points + 1, sizeof *cells);
   if (!cells)
     return -1;
@@ -152,20 +175,29 @@ static void print_header(FILE *fp, const trend_view *s, int markdown) {
             (unsigned long long)r->outside_answers);
   if (s->report.filtered)
     fprintf(fp, ", filtered out: %llu", (unsigned long long)s->report.filtered);
-  fprintf(fp, "\n%speriods: %zu, gaps: %zu, below --min-n %llu: %zu\n", gap,
+  fprintf(fp, "\n%speriods: %zu, gaps: %zu, below --min-n %llu: %zu", gap,
           r->n_points, r->n_gaps, (unsigned long long)c->min_n, r->n_small);
+  if (c->n_by)
+    fprintf(fp, "; segments: %zu", r->n_segments);
+  fputc('\n', fp);
   fprintf(fp, "%sinterval: %s, %g%% level", gap, nps_ci_method_label(c->ci),
           100.0 * c->level);
   if (cli_is_boot(c->ci))
     fprintf(fp, ", B = %zu, seed %lu", c->boot, c->seed);
-  fprintf(fp,
-          "; change: Wald z from the period before, %s across the %zu "
-          "changes\n\n",
-          family_name(r->options.adjust), r->n_tested);
+  if (r->n_segments)
+    fprintf(fp,
+            "; change: Wald z from the period before, %s across the "
+            "changes of each series\n\n",
+            family_name(r->options.adjust));
+  else
+    fprintf(fp,
+            "; change: Wald z from the period before, %s across the %zu "
+            "changes\n\n",
+            family_name(r->options.adjust), r->n_tested);
 }
 
-static void print_slope(FILE *fp, const trend_view *s) {
-  const nps_trend_slope *sl = &s->res->slope;
+static void print_slope(FILE *fp, const trend_view *s, const nps_trend *r) {
+  const nps_trend_slope *sl = &r->slope;
   if (!sl->tested) {
     fprintf(fp, "Trend: fewer than two periods with --min-n answers; no "
                 "slope.\n");
@@ -185,8 +217,7 @@ static void print_slope(FILE *fp, const trend_view *s) {
           sl->periods);
 }
 
-static void print_control(FILE *fp, const trend_view *s) {
-  const nps_trend *r = s->res;
+static void print_control(FILE *fp, const nps_trend *r) {
   if (!r->has_center)
     return;
   char c[32];
@@ -209,8 +240,7 @@ static void print_control(FILE *fp, const trend_view *s) {
   fprintf(fp, "%s.\n", shown ? "" : "none");
 }
 
-static void print_latest(FILE *fp, const trend_view *s) {
-  const nps_trend *r = s->res;
+static void print_latest(FILE *fp, const nps_trend *r) {
   const nps_trend_point *p = latest(r);
   char v[32], d[32], p_[32];
   cli_points(v, sizeof v, p->est.nps);
@@ -218,8 +248,9 @@ static void print_latest(FILE *fp, const trend_view *s) {
           (unsigned long long)p->est.n);
   if (p->change.tested) {
     cli_signed_points(d, sizeof d, p->change.test.diff);
-    cli_fmt_p_phrase(p_, sizeof p_, p->change.test.p);
-    fprintf(fp, "; %s points from %s (%s on its own)%s", d, p[-1].label, p_,
+    cli_fmt_p_phrase(p_, sizeof p_, r->latest_p);
+    fprintf(fp, "; %s points from %s (%s %s)%s", d, p[-1].label, p_,
+            r->segment ? "adjusted across the segments" : "on its own",
             r->latest_drop ? ": a significant drop" : "");
   } else {
     fprintf(fp, "; no change test (the period before is a gap or below "
@@ -231,15 +262,25 @@ static void print_latest(FILE *fp, const trend_view *s) {
                                   : "inside");
 }
 
+static int any_fallback(const nps_trend *r) {
+  for (size_t i = 0; i < r->n_points; i++)
+    if (r->points[i].has_ci && r->points[i].ci.note)
+      return 1;
+  return 0;
+}
+
 static void print_notes(FILE *fp, const trend_view *s) {
   const nps_trend *r = s->res;
-  int note = 0;
-  for (size_t i = 0; i < r->n_points && !note; i++)
-    note = r->points[i].has_ci && r->points[i].ci.note;
+  int note = any_fallback(r);
+  size_t small = r->n_small;
+  for (size_t i = 0; i < r->n_segments; i++) {
+    note |= any_fallback(r->segments[i]);
+    small += r->segments[i]->n_small;
+  }
   if (note)
     fprintf(fp, "* the interval fell back to another method (see --format "
                 "json)\n");
-  if (r->n_small)
+  if (small)
     fprintf(fp,
             "** below --min-n %llu: shown, left out of the changes, the "
             "slope and the control flags\n",
@@ -253,32 +294,70 @@ static void print_notes(FILE *fp, const trend_view *s) {
   }
 }
 
+static int print_series(FILE *fp, const trend_view *s, const nps_trend *r,
+                        int markdown) {
+  if (print_grid(fp, s, r, markdown))
+    return -1;
+  fputc('\n', fp);
+  print_slope(fp, s, r);
+  print_control(fp, r);
+  print_latest(fp, r);
+  return 0;
+}
+
 static int print_table(FILE *fp, const void *ctx, int markdown) {
   const trend_view *s = ctx;
   print_header(fp, s, markdown);
-  if (print_grid(fp, s, markdown))
+  if (print_series(fp, s, s->res, markdown))
     return -1;
-  fputc('\n', fp);
-  print_slope(fp, s);
-  print_control(fp, s);
-  print_latest(fp, s);
+  for (size_t i = 0; i < s->res->n_segments; i++) {
+    const nps_trend *q = s->res->segments[i];
+    char who[256];
+    series_prefix(who, sizeof who, s, q);
+    who[strlen(who) - 2] = '\0'; /* the ": " */
+    fprintf(fp, "\n%s", markdown ? "**" : "");
+    cli_put_text(fp, who, strlen(who), markdown);
+    fprintf(fp, "%s\n\n", markdown ? "**" : "");
+    if (print_series(fp, s, q, markdown))
+      return -1;
+  }
   print_notes(fp, s);
   return 0;
 }
 
 /* ---- csv: one row per period ---- */
 
+static void csv_series(FILE *fp, const trend_view *s, const nps_trend *r);
+
 static void print_csv(FILE *fp, const void *ctx) {
   const trend_view *s = ctx;
-  const nps_trend *r = s->res;
+  if (s->opt->n_by) {
+    fputs("series", fp);
+    for (size_t i = 0; i < s->opt->n_by; i++) {
+      fputc(',', fp);
+      cli_csv_field(fp, s->opt->by[i], strlen(s->opt->by[i]));
+    }
+    fputc(',', fp);
+  }
   fputs("period,n,promoters,passives,detractors,missing,nps,ci_low,ci_high,"
         "method,level,small_base,change,change_ci_low,change_ci_high,"
         "change_ci_level,z,p,p_adjusted,significant,adjust,control_low,"
         "control_high,out_of_control\n",
         fp);
+  csv_series(fp, s, s->res);
+  for (size_t i = 0; i < s->res->n_segments; i++)
+    csv_series(fp, s, s->res->segments[i]);
+}
+
+static void csv_series(FILE *fp, const trend_view *s, const nps_trend *r) {
   for (size_t i = 0; i < r->n_points; i++) {
     const nps_trend_point *p = &r->points[i];
     const nps_trend_change *c = &p->change;
+    if (s->opt->n_by) {
+      fputs(r->segment ? "segment" : "all", fp);
+      cli_csv_key(fp, r->segment, r->segment_len, s->opt->n_by);
+      fputc(',', fp);
+    }
     fprintf(fp, "%s,%llu,%llu,%llu,%llu,%llu", p->label,
             (unsigned long long)p->est.n,
             (unsigned long long)p->counts.promoters,
@@ -396,6 +475,8 @@ static void json_summary(cli_json *w, const nps_trend *r) {
   cli_json_open(w, "latest", '{');
   cli_json_str(w, "period", r->points[r->n_points - 1].label);
   cli_json_bool(w, "drop", r->latest_drop);
+  cli_json_dbl(w, "p", r->latest_p);
+  cli_json_str(w, "p_family", r->segment ? "segments" : "one test");
   cli_json_dbl(w, "out_of_control", r->latest_outside);
   cli_json_close(w, '}', 0);
 }
@@ -441,6 +522,31 @@ static void print_json(cli_json *w, const void *ctx) {
   cli_json_close(w, ']', 1);
   cli_json_nl(w);
   json_summary(w, r);
+  if (c->n_by) {
+    cli_json_nl(w);
+    cli_json_strings(w, "by", c->by, c->n_by);
+    cli_json_nl(w);
+    cli_json_open(w, "segments", '[');
+    for (size_t i = 0; i < r->n_segments; i++) {
+      const nps_trend *q = r->segments[i];
+      cli_json_nl(w);
+      cli_json_open(w, NULL, '{');
+      cli_json_group(w, q->segment, q->segment_len, c->by, c->n_by);
+      cli_json_u64(w, "responses", nps_counts_total(&q->total));
+      cli_json_u64(w, "changes_tested", q->n_tested);
+      cli_json_nl(w);
+      cli_json_open(w, "periods", '[');
+      for (size_t k = 0; k < q->n_points; k++) {
+        cli_json_nl(w);
+        json_point(w, q, &q->points[k]);
+      }
+      cli_json_close(w, ']', 1);
+      cli_json_nl(w);
+      json_summary(w, q);
+      cli_json_close(w, '}', 1);
+    }
+    cli_json_close(w, ']', r->n_segments > 0);
+  }
   cli_json_close(w, '}', 1);
 }
 

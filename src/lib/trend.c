@@ -136,14 +136,15 @@ static nps_status bucket(nps_trend *r, const nps_table *t, int64_t lo) {
     const nps_group *g = nps_table_group(t, i);
     int64_t index;
     nps_counts c = nps_hist_counts(&g->hist);
-    if (!in_series(r, g) || place(&r->options, g, &index) != 0 ||
-        nps_counts_total(&c) == 0)
+    if (!in_series(r, g) || place(&r->options, g, &index) != 0)
       continue;
+    r->missing += g->missing;
+    if (index < lo || index - lo >= (int64_t)r->n_points)
+      continue; /* only missing answers, outside the periods */
     nps_trend_point *p = &r->points[index - lo];
     add_counts(&p->counts, &c);
     add_counts(&r->total, &c);
     p->missing += g->missing;
-    r->missing += g->missing;
     p->dates++;
   }
   for (size_t k = 0; k < r->n_points; k++) {

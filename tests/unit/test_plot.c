@@ -647,8 +647,9 @@ static void test_trend(void **state) {
   info.note = "@macro note";
   nps_plot_target t = {NPS_PLOT_SVG, "trend.svg"};
   buf b;
-  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, N_HOSTILE, 0.25),
-                   NPS_OK);
+  assert_int_equal(
+      nps_plot_trend(buf_open(&b), &t, &info, p, N_HOSTILE, 0.25, NULL, 0),
+      NPS_OK);
   buf_close(&b);
   scan s = {0};
   each_line(b.text, check_line, &s);
@@ -663,13 +664,14 @@ static void test_trend(void **state) {
   assert_non_null(strstr(b.text, "using 1:(25) with lines"));
   assert_non_null(strstr(b.text, "xtic(tic($1))"));
   free(b.text);
-  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, 0, NAN),
+  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, 0, NAN, NULL, 0),
                    NPS_EINVAL);
   buf_close(&b);
   free(b.text);
   nps_plot_period empty = p[1];
-  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, &empty, 1, NAN),
-                   NPS_EINVAL);
+  assert_int_equal(
+      nps_plot_trend(buf_open(&b), &t, &info, &empty, 1, NAN, NULL, 0),
+      NPS_EINVAL);
   buf_close(&b);
   free(b.text);
 }
