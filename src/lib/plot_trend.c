@@ -97,18 +97,16 @@ static range trend_range(const nps_plot_period *p, size_t n, double center,
 }
 
 /* The legend: above the plot in one row, or, with segment lines, in a
- * column right of it (KEY_PX wide). */
-#define KEY_PX 180.0
-
+ * column key_px wide right of it. */
 static void put_axes(const script *s, double top_px, size_t n, range r,
-                     int rotate, int side_key) {
+                     int rotate, double key_px) {
   FILE *fp = s->fp;
   char key[160];
-  if (side_key)
+  if (key_px > 0)
     snprintf(key, sizeof key,
              "set key at screen %.4f, screen %.4f left top vertical Left "
              "reverse samplen 2 spacing 1.1\n",
-             nps_gp_sx(s, s->w - KEY_PX), nps_gp_sy(s, top_px));
+             nps_gp_sx(s, s->w - key_px), nps_gp_sy(s, top_px));
   else
     snprintf(key, sizeof key,
              "set key at screen 0.5, screen %.4f center top horizontal "
@@ -123,8 +121,8 @@ static void put_axes(const script *s, double top_px, size_t n, range r,
           "set xrange [0.5:%zu.5]\nset yrange [%g:%g]\n"
           "set xtics scale 0 nomirror%s\n",
           nps_gp_sy(s, top_px), nps_gp_sy(s, s->h - (rotate ? 96 : 70)),
-          nps_gp_sx(s, 70), nps_gp_sx(s, s->w - 30 - (side_key ? KEY_PX : 0)),
-          key, n, r.min, r.max, rotate ? " rotate by 45 right" : "");
+          nps_gp_sx(s, 70), nps_gp_sx(s, s->w - 30 - key_px), key, n, r.min,
+          r.max, rotate ? " rotate by 45 right" : "");
   nps_gp_put_tics(fp, "y", r);
   fprintf(fp,
           "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
@@ -213,7 +211,15 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
   double slot = CHAR_PX * (double)chars + 10.0;
   double width = fmax(720.0, fmin(1400.0, 110.0 + slot * (double)n));
   int rotate = (width - 100.0) / (double)n < slot;
-  width += n_lines ? KEY_PX : 0.0;
+  double key_px = 0.0;
+  for (size_t l = 0; l < n_lines; l++) {
+    char clean[4 * NPS_PLOT_LABEL_MAX + 1];
+    nps_plot_label(lines[l].label, lines[l].label_len, NPS_PLOT_LABEL_MAX,
+                   clean, sizeof clean, NULL);
+    key_px =
+        fmax(key_px, 80.0 + CHAR_PX * fmax(14.0, nps_gp_text_cells(clean)));
+  }
+  width += key_px;
   script s = {fp, target->format, width, 0};
   double top_px = nps_gp_titles_px(info, 1) + 34;
   s.h = top_px + (rotate ? 446 : 420);
@@ -244,7 +250,7 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
   fputs("\nset multiplot\n", fp);
   nps_gp_put_titles(&s, info, sub, 1);
   range r = trend_range(periods, n, center, lines, n_lines);
-  put_axes(&s, top_px, n, r, rotate, n_lines > 0);
+  put_axes(&s, top_px, n, r, rotate, key_px);
   put_plot(fp, n, r, center, marks, n_lines);
   nps_status st = nps_gp_finish(fp, 1);
   nps_gp_numeric_leave(&cn);

@@ -668,6 +668,30 @@ static void test_trend(void **state) {
                    NPS_EINVAL);
   buf_close(&b);
   free(b.text);
+  /* segment lines: hostile names only in $text, NPS per period in $lines,
+   * titled by txt(6) on */
+  nps_plot_trend_line lines[2] = {{hostile[0], strlen(hostile[0]), p},
+                                  {hostile[2], strlen(hostile[2]), p}};
+  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, 3, NAN, lines, 2),
+                   NPS_OK);
+  buf_close(&b);
+  scan s2 = {0};
+  each_line(b.text, check_line, &s2);
+  assert_int_equal(s2.leaks, 0);
+  assert_int_equal(s2.bad_block_eod, 0);
+  assert_non_null(strstr(b.text, "$lines << EOD\n1 38.88888889\n2 NaN\n"));
+  assert_non_null(strstr(b.text, "$lines index 1 using 1:2"));
+  assert_non_null(strstr(b.text, "title txt(7)"));
+  assert_non_null(strstr(b.text, "title 'all answers'"));
+  free(b.text);
+  nps_plot_trend_line many[NPS_PLOT_TREND_MAX_LINES + 1];
+  for (size_t i = 0; i <= NPS_PLOT_TREND_MAX_LINES; i++)
+    many[i] = lines[0];
+  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, 3, NAN, many,
+                                  NPS_PLOT_TREND_MAX_LINES + 1),
+                   NPS_EINVAL);
+  buf_close(&b);
+  free(b.text);
   nps_plot_period empty = p[1];
   assert_int_equal(
       nps_plot_trend(buf_open(&b), &t, &info, &empty, 1, NAN, NULL, 0),
