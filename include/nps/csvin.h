@@ -54,6 +54,17 @@ typedef enum nps_csvin_input {
   NPS_INPUT_COUNTS   /* pre-aggregated counts (see nps_csvin_read) */
 } nps_csvin_input;
 
+/* Room a group map may write: the larger of the cell's length and this. */
+#define NPS_CSVIN_MAP_MAX 64
+
+/* Rewrites group cell k (0-based, in group_columns order) of len bytes
+ * before it joins the key: writes the replacement to out (room for
+ * max(len, NPS_CSVIN_MAP_MAX) bytes), its length to *out_len, and returns
+ * 0; or returns nonzero when the cell is not a valid value. Called from
+ * the reader's threads at once: it must not change shared state. */
+typedef int (*nps_csvin_group_map)(size_t k, const char *cell, size_t len,
+                                   char *out, size_t *out_len, void *ctx);
+
 typedef struct nps_csvin_options {
   nps_csvin_input input;
   char delimiter;           /* ',', ';' or '\t'; 0 sniffs it from the header */
@@ -71,6 +82,16 @@ typedef struct nps_csvin_options {
   unsigned threads; /* 0 or 1: one thread; N > 1: a regular file of 8 MiB
                        or more is cut at line starts into N parts parsed
                        in parallel (same result, same messages) */
+  nps_csvin_group_map group_map; /* NULL: group cells are keys as written;
+                                    else each record's group cells are
+                                    mapped, and a cell it rejects is
+                                    NPS_EVALUE ("column 'date': '2023-02-29'
+                                    is not a date": line, column, value),
+                                    or skipped and counted with
+                                    skip_invalid */
+  void *group_map_ctx;
+  const char *group_map_what; /* what a valid cell is, for the message
+                                 ("a date"); NULL: "a valid value" */
 } nps_csvin_options;
 
 /* Advice that goes with a message: an option of nps_csvin_options that
@@ -153,7 +174,8 @@ typedef struct nps_csvin_error {
  * in a group cell), NPS_EFIELD (a field over max_field), NPS_ESCORE,
  * NPS_ECOLUMN (missing or ambiguous column, the message lists the available
  * names), NPS_EGROUPS (from the table), NPS_ENOMEM, NPS_EEMPTY (no header).
- * With skip_invalid, NPS_ESCORE and ragged rows are counted in
+ * NPS_EVALUE (a group cell that opt->group_map rejects).
+ * With skip_invalid, NPS_ESCORE, NPS_EVALUE and ragged rows are counted in
  * report->invalid instead. err is filled on
  * failure. The table may hold part of the data after a failure. */
 NPS_API nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,

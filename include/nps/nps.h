@@ -20,6 +20,7 @@
 #include "ci.h"
 #include "compare.h"
 #include "csvin.h"
+#include "dates.h"
 #include "diffci.h"
 #include "did.h"
 #include "export.h"
@@ -36,6 +37,7 @@
 #include "summary.h"
 #include "table.h"
 #include "test2.h"
+#include "trend.h"
 #include "version.h"
 
 #endif

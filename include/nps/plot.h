@@ -180,6 +180,48 @@ NPS_API nps_status nps_plot_did(FILE *fp, const nps_plot_target *target,
                                 const char *const period[2],
                                 const nps_plot_diff *did);
 
+/* One period of a trend chart. */
+typedef struct nps_plot_period {
+  const char *label; /* e.g. "2025-03" (any bytes, cleaned) */
+  size_t label_len;
+  nps_counts counts;   /* n = 0: a gap, drawn as a break and "gap" */
+  nps_interval ci;     /* on -1..1; NAN limits: no interval */
+  nps_interval limits; /* control limits on -1..1; NAN: none */
+  nps_plot_mark mark;  /* NPS_PLOT_STANDS_OUT: outside the limits (ringed);
+                          NPS_PLOT_SMALL: a small base (hollow) */
+} nps_plot_period;
+
+/* Most segment lines a trend chart draws. */
+#define NPS_PLOT_TREND_MAX_LINES 8
+
+/* A segment's series on a trend chart: the same n periods as the main
+ * series (their counts; intervals, limits and marks are not drawn). */
+typedef struct nps_plot_trend_line {
+  const char *label; /* legend text, e.g. the segment (any bytes, cleaned) */
+  size_t label_len;
+  const nps_plot_period *periods;
+} nps_plot_trend_line;
+
+/* Trend chart (the `trend` chart): NPS per period in the given (time)
+ * order as a line with points over the interval band, the control limits
+ * as dashed lines and center (NAN: none) as a dotted line, marked periods
+ * ringed or hollow, and, up to 40 periods, n under each period ("gap" for
+ * n = 0). lines[0..n_lines) (at most NPS_PLOT_TREND_MAX_LINES; may be NULL
+ * when n_lines is 0) add one thinner line per segment, named in the
+ * legend, the main series then being "all answers". The x axis is a
+ * category axis labelled with the periods' labels (every k-th of more than
+ * 24, rotated when they do not fit). The title shows the number of
+ * periods, the total n, level and method, and info->note (e.g. the slope)
+ * on the next line.
+ * Returns NPS_OK; NPS_EINVAL for NULL arguments, n = 0, no answers at all,
+ * too many lines, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
+NPS_API nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
+                                  const nps_plot_info *info,
+                                  const nps_plot_period *periods, size_t n,
+                                  double center,
+                                  const nps_plot_trend_line *lines,
+                                  size_t n_lines);
+
 /* The x axis of a power chart. */
 typedef enum nps_plot_power_axis {
   NPS_PLOT_POWER_VS_N,   /* x: sample size per arm */

@@ -29,7 +29,8 @@ typedef enum nps_status {
   NPS_EENCODING, /* not UTF-8 text (UTF-16, invalid bytes) */
   NPS_EFIELD,    /* a field is longer than the allowed maximum */
   NPS_ECOUNT,    /* a count in counts input is not a non-negative integer */
-  NPS_EOVERFLOW  /* a count would overflow 64 bits */
+  NPS_EOVERFLOW, /* a count would overflow 64 bits */
+  NPS_EVALUE     /* a group cell is not a valid value (a date column) */
 } nps_status;
 
 /* A static, never-NULL English description of status. */

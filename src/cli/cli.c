@@ -21,6 +21,7 @@ static const command commands[] = {
      "did NPS change? two samples: before/after, control/pilot"},
     {"segments", cmd_segments,
      "which segments differ? omnibus, each vs the rest, pairs"},
+    {"trend", cmd_trend, "NPS over time: periods, changes, slope, control"},
     {"pilot", cmd_pilot,
      "did the pilot move NPS more than control? difference in differences"},
     {"plan", cmd_plan, "how many answers? sample size, detectable change"},
@@ -43,6 +44,7 @@ static void print_help(void) {
          "  nps-stat summary qualtrics.csv --skip-rows 2 --score Q1 "
          "--exclude 'Status=Survey Preview'\n"
          "  nps-stat compare before.csv after.csv\n"
+         "  nps-stat trend responses.csv --date date --period month\n"
          "  nps-stat plan --baseline 45,30,25 --mde 5\n"
          "\n"
          "Run 'nps-stat COMMAND --help' for a command's options.\n"

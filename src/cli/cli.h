@@ -364,5 +364,6 @@ int cmd_segments(int argc, char **argv);
 int cmd_pilot(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 
 #endif

@@ -292,6 +292,49 @@ static int check_group_cell(reader *r, size_t k) {
   return -1;
 }
 
+static int key_room(reader *r, size_t need) {
+  if (need <= r->key_cap)
+    return 0;
+  char *buf = realloc(r->key, need);
+  if (!buf) {
+    nps_csv_fail(r, NPS_ENOMEM, r->rec_line, 0, "out of memory");
+    return -1;
+  }
+  r->key = buf, r->key_cap = need;
+  return 0;
+}
+
+/* The key of the record with every group cell through opt->group_map. */
+static int build_mapped_key(reader *r, const char **key, size_t *key_len) {
+  const nps_csvin_options *opt = r->opt;
+  size_t o = 0;
+  for (size_t k = 0; k < r->lay.ngroups; k++) {
+    const char *cell = r->cells + r->gcell[k].off;
+    size_t len = r->gcell[k].len;
+    size_t room = len > NPS_CSVIN_MAP_MAX ? len : NPS_CSVIN_MAP_MAX;
+    if (key_room(r, o + 1 + room) != 0)
+      return -1;
+    if (k)
+      r->key[o++] = NPS_KEY_SEP;
+    size_t out_len = 0;
+    if (opt->group_map(k, cell, len, r->key + o, &out_len,
+                       opt->group_map_ctx) != 0 ||
+        out_len > room) {
+      char name[4 * SHOW_MAX + 8], value[4 * SHOW_MAX + 8];
+      nps_csv_show_name(r, r->lay.gcol[k], name, sizeof name);
+      nps_csv_show(value, sizeof value, cell, len, SHOW_MAX);
+      nps_csv_reject(r, NPS_EVALUE, 1, r->lay.gcol[k] + 1, NULL,
+                     "column '%s': '%s' is not %s", name, value,
+                     opt->group_map_what ? opt->group_map_what
+                                         : "a valid value");
+      return -1;
+    }
+    o += out_len;
+  }
+  *key = r->key ? r->key : "", *key_len = o;
+  return 0;
+}
+
 /* The group key of the record: its group cells joined by NPS_KEY_SEP. */
 static int build_key(reader *r, const char **key, size_t *key_len) {
   size_t total = r->lay.ngroups;
@@ -300,6 +343,8 @@ static int build_key(reader *r, const char **key, size_t *key_len) {
       return -1;
     total += r->gcell[k].len;
   }
+  if (r->opt->group_map && r->lay.ngroups > 0)
+    return build_mapped_key(r, key, key_len);
   if (r->lay.ngroups == 0) {
     *key = "", *key_len = 0;
     return 0;

@@ -33,6 +33,8 @@ const char *nps_strerror(nps_status status) {
     return "invalid count";
   case NPS_EOVERFLOW:
     return "count overflow";
+  case NPS_EVALUE:
+    return "invalid value in a group column";
   }
   return "unknown status";
 }

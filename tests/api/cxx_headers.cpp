@@ -6,6 +6,7 @@
 #include "nps/ci.h"
 #include "nps/compare.h"
 #include "nps/csvin.h"
+#include "nps/dates.h"
 #include "nps/diffci.h"
 #include "nps/did.h"
 #include "nps/export.h"
@@ -23,6 +24,7 @@
 #include "nps/summary.h"
 #include "nps/table.h"
 #include "nps/test2.h"
+#include "nps/trend.h"
 #include "nps/version.h"
 
 #include <cmath>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer harness of an NPS_FUZZ=ON build (docs/fuzzing.md).
 # Usage: tests/fuzz/run.sh BUILD_DIR HARNESS [SECONDS] [libFuzzer flags...]
-#   HARNESS  csvin, score or counts; SECONDS defaults to 600
+#   HARNESS  csvin, score, counts or dates; SECONDS defaults to 600
 # New inputs go to BUILD_DIR/fuzz-work/HARNESS (the checked-in seeds in
 # tests/fuzz/corpus/HARNESS are only read); crashes to BUILD_DIR/fuzz-work/.
 # The log is BUILD_DIR/fuzz-work/HARNESS.log.
@@ -22,7 +22,7 @@ fi
 work="$build/fuzz-work"
 mkdir -p "$work/$harness"
 dict=()
-[[ $harness != score ]] && dict=(-dict="$here/csv.dict")
+[[ $harness != score && $harness != dates ]] && dict=(-dict="$here/csv.dict")
 cd "$work"
 status=0
 nice -n 10 "$exe" -max_total_time="$seconds" -rss_limit_mb=2048 \

@@ -629,6 +629,77 @@ static void test_power_errors(void **state) {
   free(b.text);
 }
 
+/* ---- trend chart ---- */
+
+/* Hostile period labels stay in the data block; a gap is a NaN row with
+ * n = 0; marks and limits reach their columns; errors. */
+static void test_trend(void **state) {
+  (void)state;
+  nps_plot_period p[N_HOSTILE];
+  for (size_t i = 0; i < N_HOSTILE; i++)
+    p[i] = (nps_plot_period){
+        hostile[i],     strlen(hostile[i]),
+        {10 + i, 5, 3}, {-0.2, 0.6},
+        {-0.1, 0.5},    i == 2 ? NPS_PLOT_STANDS_OUT : NPS_PLOT_PLAIN};
+  p[1].counts = (nps_counts){0, 0, 0};
+  nps_plot_info info = info95;
+  info.source = "'|touch /tmp/nps-plot-unit-source'";
+  info.note = "@macro note";
+  nps_plot_target t = {NPS_PLOT_SVG, "trend.svg"};
+  buf b;
+  assert_int_equal(
+      nps_plot_trend(buf_open(&b), &t, &info, p, N_HOSTILE, 0.25, NULL, 0),
+      NPS_OK);
+  buf_close(&b);
+  scan s = {0};
+  each_line(b.text, check_line, &s);
+  assert_int_equal(s.leaks, 0);
+  assert_int_equal(s.bad_block_eod, 0);
+  assert_int_equal(s.block_lines, 5 + (int)N_HOSTILE);
+  /* row 1: 18 answers, NPS (10 - 3)/18, interval, limits, n, mark */
+  assert_non_null(strstr(b.text, "\n1 38.88888889 -20 60 -10 50 18 0 |"));
+  /* row 2 is a gap; row 3 ((12 - 3)/20) is ringed */
+  assert_non_null(strstr(b.text, "\n2 NaN NaN NaN NaN NaN 0 0 |"));
+  assert_non_null(strstr(b.text, "\n3 45 -20 60 -10 50 20 1 |"));
+  assert_non_null(strstr(b.text, "using 1:(25) with lines"));
+  assert_non_null(strstr(b.text, "xtic(tic($1))"));
+  free(b.text);
+  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, 0, NAN, NULL, 0),
+                   NPS_EINVAL);
+  buf_close(&b);
+  free(b.text);
+  /* segment lines: hostile names only in $text, NPS per period in $lines,
+   * titled by txt(6) on */
+  nps_plot_trend_line lines[2] = {{hostile[0], strlen(hostile[0]), p},
+                                  {hostile[2], strlen(hostile[2]), p}};
+  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, 3, NAN, lines, 2),
+                   NPS_OK);
+  buf_close(&b);
+  scan s2 = {0};
+  each_line(b.text, check_line, &s2);
+  assert_int_equal(s2.leaks, 0);
+  assert_int_equal(s2.bad_block_eod, 0);
+  assert_non_null(strstr(b.text, "$lines << EOD\n1 38.88888889\n2 NaN\n"));
+  assert_non_null(strstr(b.text, "$lines index 1 using 1:2"));
+  assert_non_null(strstr(b.text, "title txt(7)"));
+  assert_non_null(strstr(b.text, "title 'all answers'"));
+  free(b.text);
+  nps_plot_trend_line many[NPS_PLOT_TREND_MAX_LINES + 1];
+  for (size_t i = 0; i <= NPS_PLOT_TREND_MAX_LINES; i++)
+    many[i] = lines[0];
+  assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, 3, NAN, many,
+                                  NPS_PLOT_TREND_MAX_LINES + 1),
+                   NPS_EINVAL);
+  buf_close(&b);
+  free(b.text);
+  nps_plot_period empty = p[1];
+  assert_int_equal(
+      nps_plot_trend(buf_open(&b), &t, &info, &empty, 1, NAN, NULL, 0),
+      NPS_EINVAL);
+  buf_close(&b);
+  free(b.text);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_label_cleaning),
@@ -648,6 +719,7 @@ int main(void) {
       cmocka_unit_test(test_compare_p_formats),
       cmocka_unit_test(test_power),
       cmocka_unit_test(test_power_errors),
+      cmocka_unit_test(test_trend),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
