@@ -9,7 +9,7 @@
 $text << EOD
 |trend.png
 |NPS by month and segment
-|…/wt-trend/tests/cli/cases/trend_by_plot_hostile/hostile.csv
+|hostile.csv
 |Bayesian, Jeffreys Dirichlet prior
 |trend 0.0 points/year (p = 1.000) · limits ±3 SE (long-run) · 0 outside
 |`touch /tmp/nps-trend-backtick`
