@@ -45,6 +45,8 @@ static void print_help(void) {
          "--exclude 'Status=Survey Preview'\n"
          "  nps-stat compare before.csv after.csv\n"
          "  nps-stat trend responses.csv --date date --period month\n"
+         "  nps-stat pilot pilot.csv --arm arm --period wave\n"
+         "  nps-stat benchmark responses.csv --competitors competitors.csv\n"
          "  nps-stat plan --baseline 45,30,25 --mde 5\n"
          "\n"
          "Run 'nps-stat COMMAND --help' for a command's options.\n"
