@@ -51,7 +51,9 @@ NPS_API void nps_table_free(nps_table *t);
 NPS_API nps_status nps_table_get(nps_table *t, const char *key, size_t key_len,
                                  nps_group **out);
 
-/* Adds count answers of score (0..10) to the group key. */
+/* Adds count answers of score (0..10) to the group key. NPS_EOVERFLOW when
+ * the table's answers would pass 2^64 - 1 in all (so that no group's n
+ * and no total of groups can overflow); NPS_EINVAL for a bad score. */
 NPS_API nps_status nps_table_add(nps_table *t, const char *key, size_t key_len,
                                  int score, uint64_t count);
 
@@ -59,7 +61,8 @@ NPS_API nps_status nps_table_add(nps_table *t, const char *key, size_t key_len,
 NPS_API nps_status nps_table_add_missing(nps_table *t, const char *key,
                                          size_t key_len, uint64_t count);
 
-/* Adds every group of src into dst. */
+/* Adds every group of src into dst; NPS_EOVERFLOW (dst unchanged) when
+ * their answers together would pass 2^64 - 1. */
 NPS_API nps_status nps_table_merge(nps_table *dst, const nps_table *src);
 
 /* Number of groups. */

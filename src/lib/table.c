@@ -18,6 +18,9 @@ struct nps_table {
   size_t *index;     /* hash slots: group position + 1, or 0 */
   size_t index_mask; /* slot count - 1 (a power of two) */
   size_t max_groups;
+  uint64_t total; /* answers added by nps_table_add and nps_table_merge:
+                     kept at most 2^64 - 1, so that no sum of groups (a
+                     group's n, the overall row) overflows */
 };
 
 static uint64_t hash_key(const char *key, size_t len) {
@@ -134,9 +137,15 @@ nps_status nps_table_add(nps_table *t, const char *key, size_t key_len,
                          int score, uint64_t count) {
   if (!nps_score_valid(score))
     return NPS_EINVAL;
+  if (count > UINT64_MAX - t->total)
+    return NPS_EOVERFLOW;
   nps_group *g;
   nps_status st = nps_table_get(t, key, key_len, &g);
-  return st != NPS_OK ? st : nps_hist_add(&g->hist, score, count);
+  if (st == NPS_OK)
+    st = nps_hist_add(&g->hist, score, count);
+  if (st == NPS_OK)
+    t->total += count;
+  return st;
 }
 
 nps_status nps_table_add_missing(nps_table *t, const char *key, size_t key_len,
@@ -152,6 +161,9 @@ nps_status nps_table_add_missing(nps_table *t, const char *key, size_t key_len,
 }
 
 nps_status nps_table_merge(nps_table *dst, const nps_table *src) {
+  if (src->total > UINT64_MAX - dst->total)
+    return NPS_EOVERFLOW;
+  dst->total += src->total;
   for (size_t i = 0; i < src->size; i++) {
     const nps_group *s = &src->groups[i];
     nps_group *d;

@@ -195,7 +195,9 @@ static int part(const char *key, size_t len, size_t k, char *out) {
 static void test_key_part(void **state) {
   (void)state;
   char out[32];
-  const char key[] = "app\x1f" "north\x1f" "";   /* three components */
+  const char key[] = "app\x1f"
+                     "north\x1f"
+                     ""; /* three components */
   size_t len = sizeof key - 1;
   assert_true(part(key, len, 0, out) && strcmp(out, "app") == 0);
   assert_true(part(key, len, 1, out) && strcmp(out, "north") == 0);
@@ -207,7 +209,33 @@ static void test_key_part(void **state) {
   /* The empty key (no grouping columns) has one empty component. */
   assert_true(part("", 0, 0, out) && strcmp(out, "") == 0);
   assert_false(part("", 0, 1, out));
-  assert_int_equal(nps_key_part("a\x1f" "b", 3, 1, NULL, NULL), 1);
+  assert_int_equal(nps_key_part("a\x1f"
+                                "b",
+                                3, 1, NULL, NULL),
+                   1);
+}
+
+/* The answers of a table stay below 2^64 in all: two groups, or two
+ * scores of one group, whose counts would sum past 2^64 - 1 are refused,
+ * so no group's n and no overall row can overflow; a merge that would
+ * pass it is refused before it changes anything. */
+static void test_total_overflow(void **state) {
+  (void)state;
+  nps_table *t = nps_table_new(0), *u = nps_table_new(0);
+  assert_non_null(t);
+  assert_non_null(u);
+  assert_int_equal(nps_table_add(t, "a", 1, 9, UINT64_MAX), NPS_OK);
+  assert_int_equal(nps_table_add(t, "b", 1, 0, 1), NPS_EOVERFLOW);
+  assert_int_equal(nps_table_add(t, "a", 1, 0, 1), NPS_EOVERFLOW);
+  assert_int_equal(nps_table_add(u, "b", 1, 9, 1), NPS_OK);
+  assert_int_equal(nps_table_merge(t, u), NPS_EOVERFLOW);
+  assert_int_equal(nps_table_size(t), 1);
+  nps_hist total;
+  uint64_t missing;
+  nps_table_total(t, &total, &missing);
+  assert_true(nps_hist_total(&total) == UINT64_MAX);
+  nps_table_free(t);
+  nps_table_free(u);
 }
 
 int main(void) {
@@ -219,6 +247,7 @@ int main(void) {
       cmocka_unit_test(test_max_groups),
       cmocka_unit_test(test_many_keys),
       cmocka_unit_test(test_key_part),
+      cmocka_unit_test(test_total_overflow),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
