@@ -144,6 +144,10 @@ int cli_order_option(cli_common *c, const char *arg);
 int cli_number_option(const cli_common *c, const char *opt, const char *arg,
                       uint64_t min, uint64_t *out);
 
+/* A usage error (returned) when standard input ('-') is among the n input
+ * paths more than once: it can be read only once. Else 0. */
+int cli_stdin_once(const char *command, char *const *paths, int n);
+
 /* Prints "nps-stat CMD: message" and the --help hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -302,7 +302,7 @@ static int parse_args(int argc, char **argv, compare_cmd *cmp) {
     return rc;
   cmp->v.path[0] = argv[optind];
   cmp->v.path[1] = nfiles == 2 ? argv[optind + 1] : NULL;
-  return 0;
+  return cli_stdin_once(cmp->v.opt->command, argv + optind, nfiles);
 }
 
 /* ---- the run ---- */

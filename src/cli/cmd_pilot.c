@@ -169,7 +169,7 @@ static int parse_args(int argc, char **argv, pilot_cmd *cmd) {
   cmd->v.one_file = nfiles == 1;
   for (int i = 0; i < nfiles; i++)
     cmd->v.path[i] = argv[optind + i];
-  return 0;
+  return cli_stdin_once(cmd->c->command, argv + optind, nfiles);
 }
 
 /* ---- loading ---- */

@@ -100,6 +100,18 @@ int cli_usage_error(const char *command, const char *fmt, ...) {
   return EXIT_USAGE;
 }
 
+int cli_stdin_once(const char *command, char *const *paths, int n) {
+  int seen = 0;
+  for (int i = 0; i < n; i++)
+    seen += strcmp(paths[i], "-") == 0;
+  if (seen < 2)
+    return 0;
+  return cli_usage_error(command,
+                         "standard input ('-') given %d times: it "
+                         "can be read once",
+                         seen);
+}
+
 void cli_error(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
