@@ -150,7 +150,10 @@ static int parse_level(const char *s, double *out) {
   char *end;
   errno = 0;
   double v = strtod(s, &end);
-  if (errno || end == s || *end || !(v > 0.0 && v < 1.0))
+  /* 0.5 to 0.9999: every level prints exactly with %g as a percentage,
+   * and an interval below 50% is not a confidence statement anyone asks
+   * for */
+  if (errno || end == s || *end || !(v >= 0.5 && v <= 0.9999))
     return -1;
   *out = v;
   return 0;
@@ -368,8 +371,8 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     if (parse_level(arg, &c->level) == 0)
       return 0;
     return cli_usage_error(c->command,
-                           "--level wants a number between 0 and 1, such as "
-                           "0.95, not '%s'",
+                           "--level wants a number from 0.5 to 0.9999, such "
+                           "as 0.95, not '%s'",
                            arg);
   case OPT_BOOT:
     if (cli_number_option(c, "--boot", arg, 100, &v))
