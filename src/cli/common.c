@@ -277,6 +277,27 @@ int cli_order_option(cli_common *c, const char *arg) {
   return 0;
 }
 
+/* The message for an option getopt refused. A short option is reported
+ * with the argument it stands in, which may be a file name beginning with
+ * '-'; getopt has not always moved past that argument, so it is found by
+ * its letter. */
+static int bad_option(const cli_common *c, int argc, char **argv) {
+  if (optopt > 0 && optopt < 256) {
+    for (int i = 1; i < argc; i++)
+      if (argv[i][0] == '-' && argv[i][1] == optopt && !argv[i][2])
+        return cli_usage_error(c->command, "unknown option '-%c'", optopt);
+      else if (argv[i][0] == '-' && argv[i][1] != '-' &&
+               strchr(argv[i], optopt))
+        return cli_usage_error(c->command,
+                               "unknown option '-%c' in '%s' (a file whose "
+                               "name begins with '-' goes after '--', or as "
+                               "'./%s')",
+                               optopt, argv[i], argv[i]);
+  }
+  return cli_usage_error(c->command, "unknown or incomplete option '%s'",
+                         argv[optind - 1]);
+}
+
 int cli_parse_options(int argc, char **argv, const struct option *options,
                       cli_common *c, void (*help)(void), cli_option_fn own,
                       void *ctx) {
@@ -288,8 +309,7 @@ int cli_parse_options(int argc, char **argv, const struct option *options,
       return -1;
     }
     if (opt == '?' || opt == ':')
-      return cli_usage_error(c->command, "unknown or incomplete option '%s'",
-                             argv[optind - 1]);
+      return bad_option(c, argc, argv);
     int rc = own ? own(ctx, opt, optarg) : -1;
     if (rc == -1)
       rc = cli_common_option(c, opt, optarg);
