@@ -71,7 +71,10 @@ static int spawn_gnuplot(const char *prog, const char *dir, const char *base) {
     err = posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
   if (!err)
     err = posix_spawn_file_actions_addchdir_np(&fa, dir);
-  char *argv[] = {(char *)prog, (char *)base, NULL};
+  /* "./" keeps a name beginning with '-' from reading as an option */
+  char script[4096];
+  snprintf(script, sizeof script, "./%s", base);
+  char *argv[] = {(char *)prog, script, NULL};
   pid_t pid = 0;
   if (!err)
     err = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
