@@ -319,6 +319,12 @@ size_t cli_width(const char *s, size_t len);
 typedef nps_status (*cli_plot_writer)(FILE *fp, const nps_plot_target *target,
                                       const void *ctx);
 
+/* Checks the name given to a chart option flag (--plot, --plot-boot, ...):
+ * not empty, not "-", no control characters. Returns 0, or EXIT_USAGE
+ * after a message that shows example. */
+int cli_chart_name(const char *command, const char *flag, const char *name,
+                   const char *example);
+
 /* Usage check after parsing: --render needs --plot. Returns 0 or
  * EXIT_USAGE after a message. */
 int cli_plot_check(const cli_common *c);

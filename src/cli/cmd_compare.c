@@ -202,6 +202,8 @@ static int compare_option(void *ctx, int opt, const char *arg) {
   case OPT_FAIL_IF:
     return set_fail_if(cmp, arg);
   case OPT_PLOT_POWER:
+    if (cli_chart_name(c->command, "--plot-power", arg, "power.gp"))
+      return EXIT_USAGE;
     cmp->v.plot_power = arg;
     return 0;
   case OPT_DIFF_CI:

@@ -61,9 +61,8 @@ static int summary_option(void *ctx, int opt, const char *arg) {
     return cli_order_option(a->c, arg);
   if (opt != OPT_PLOT_BOOT)
     return -1;
-  if (!*arg || strcmp(arg, "-") == 0)
-    return cli_usage_error(a->c->command, "--plot-boot wants a file name such "
-                                          "as boot.gp");
+  if (cli_chart_name(a->c->command, "--plot-boot", arg, "boot.gp"))
+    return EXIT_USAGE;
   *a->plot_boot = arg;
   return 0;
 }

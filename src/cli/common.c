@@ -431,9 +431,8 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     c->quiet = 1;
     return 0;
   case OPT_PLOT:
-    if (!*arg || strcmp(arg, "-") == 0)
-      return cli_usage_error(c->command,
-                             "--plot wants a file name such as chart.gp");
+    if (cli_chart_name(c->command, "--plot", arg, "chart.gp"))
+      return EXIT_USAGE;
     c->plot = arg;
     return 0;
   case OPT_RENDER:

@@ -25,6 +25,21 @@
 
 extern char **environ;
 
+int cli_chart_name(const char *command, const char *flag, const char *name,
+                   const char *example) {
+  if (!*name || strcmp(name, "-") == 0)
+    return cli_usage_error(command, "%s wants a file name such as %s", flag,
+                           example);
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+    if (*p < 0x20 || *p == 0x7f)
+      return cli_usage_error(command,
+                             "%s: the file name holds a control character "
+                             "(a newline or tab?); name the chart plainly, "
+                             "such as %s",
+                             flag, example);
+  return 0;
+}
+
 int cli_plot_check(const cli_common *c) {
   if (c->render && !c->plot)
     return cli_usage_error(c->command,
