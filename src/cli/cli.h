@@ -148,6 +148,11 @@ int cli_number_option(const cli_common *c, const char *opt, const char *arg,
  * paths more than once: it can be read only once. Else 0. */
 int cli_stdin_once(const char *command, char *const *paths, int n);
 
+/* Why a read gave no responses, for "FILE: no responses%s": every answer
+ * missing, every row removed by --where / --exclude, or only a header. */
+const char *cli_empty_reason(const nps_csvin_report *r, uint64_t missing,
+                             char *buf, size_t size);
+
 /* Prints "nps-stat CMD: message" and the --help hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -143,9 +143,11 @@ static int analyse(segments_cmd *cmd, nps_table *t, nps_segments **res) {
   const cli_common *c = cmd->c;
   nps_status st = nps_segments_run(t, &cmd->analysis, res);
   if (st == NPS_EEMPTY) {
+    char why[160];
     cli_error("%s: no responses%s", cmd->v.path,
-              nps_segments_overall(*res)->missing ? " (every answer is missing)"
-                                                  : " (only a header?)");
+              cli_empty_reason(&cmd->v.report,
+                               nps_segments_overall(*res)->missing, why,
+                               sizeof why));
     return EXIT_DATA;
   }
   if (st == NPS_EINVAL && cmd->analysis.pairwise)

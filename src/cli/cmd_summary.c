@@ -114,10 +114,10 @@ static int analyse(summary_view *s, nps_table *t, nps_summary **res) {
   nps_summary_options o = analysis_options(c, s->plot_boot);
   nps_status st = nps_summary_run(t, &o, res);
   if (st == NPS_EEMPTY) {
-    const nps_summary_row *all = nps_summary_overall(*res);
+    char why[160];
     cli_error("%s: no responses%s", s->path,
-              all->missing ? " (every answer is missing)"
-                           : " (only a header?)");
+              cli_empty_reason(&s->report, nps_summary_overall(*res)->missing,
+                               why, sizeof why));
     return EXIT_DATA;
   }
   if (st != NPS_OK) {

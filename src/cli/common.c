@@ -100,6 +100,20 @@ int cli_usage_error(const char *command, const char *fmt, ...) {
   return EXIT_USAGE;
 }
 
+const char *cli_empty_reason(const nps_csvin_report *r, uint64_t missing,
+                             char *buf, size_t size) {
+  if (missing)
+    return " (every answer is missing)";
+  if (r->filtered) {
+    snprintf(buf, size,
+             " (--where / --exclude removed all %llu rows: check the values "
+             "and their case)",
+             (unsigned long long)r->filtered);
+    return buf;
+  }
+  return " (only a header?)";
+}
+
 int cli_stdin_once(const char *command, char *const *paths, int n) {
   int seen = 0;
   for (int i = 0; i < n; i++)
