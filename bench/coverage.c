@@ -124,8 +124,8 @@ typedef struct runner {
 
 static double log_multinomial(unsigned n, unsigned p, unsigned a, unsigned d,
                               const truth *t) {
-  double l = gsl_sf_lnfact(n) - gsl_sf_lnfact(p) - gsl_sf_lnfact(a) -
-             gsl_sf_lnfact(d);
+  double l =
+      gsl_sf_lnfact(n) - gsl_sf_lnfact(p) - gsl_sf_lnfact(a) - gsl_sf_lnfact(d);
   const unsigned k[3] = {p, a, d};
   const double q[3] = {t->p, t->a, t->d};
   for (int i = 0; i < 3; i++) /* a share of 0 allows a count of 0 only */
