@@ -95,24 +95,10 @@ static void json_side(cli_json *w, const compare_view *cv,
                       const nps_compare_side *x, int s) {
   cli_json_open(w, NULL, '{');
   cli_json_str(w, "label", cv->label[s]);
-  cli_json_u64(w, "n", x->est.n);
-  cli_json_u64(w, "promoters", x->counts.promoters);
-  cli_json_u64(w, "passives", x->counts.passives);
-  cli_json_u64(w, "detractors", x->counts.detractors);
-  cli_json_u64(w, "missing", x->missing);
+  cli_json_counts(w, x->est.n, &x->counts, x->missing);
   cli_json_dbl(w, "nps", x->est.n ? 100 * x->est.nps : NAN);
   cli_json_dbl(w, "se", x->est.n ? 100 * x->est.se : NAN);
-  if (!x->has_ci) {
-    cli_json_raw(w, "ci", "null");
-  } else {
-    cli_json_open(w, "ci", '{');
-    cli_json_dbl(w, "low", 100 * x->ci.iv.lo);
-    cli_json_dbl(w, "high", 100 * x->ci.iv.hi);
-    cli_json_str(w, "method", nps_ci_method_name(x->ci.method_used));
-    if (x->ci.note)
-      cli_json_str(w, "note", x->ci.note);
-    cli_json_close(w, '}', 0);
-  }
+  cli_json_ci(w, x->has_ci, &x->ci);
   cli_json_close(w, '}', 0);
 }
 

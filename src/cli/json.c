@@ -104,3 +104,26 @@ void cli_json_strings(cli_json *w, const char *key, const char *const *s,
     cli_json_str(w, NULL, s[i]);
   cli_json_close(w, ']', 0);
 }
+
+void cli_json_counts(cli_json *w, uint64_t n, const nps_counts *c,
+                     uint64_t missing) {
+  cli_json_u64(w, "n", n);
+  cli_json_u64(w, "promoters", c->promoters);
+  cli_json_u64(w, "passives", c->passives);
+  cli_json_u64(w, "detractors", c->detractors);
+  cli_json_u64(w, "missing", missing);
+}
+
+void cli_json_ci(cli_json *w, int has_ci, const nps_ci_result *ci) {
+  if (!has_ci) {
+    cli_json_raw(w, "ci", "null");
+    return;
+  }
+  cli_json_open(w, "ci", '{');
+  cli_json_dbl(w, "low", 100 * ci->iv.lo);
+  cli_json_dbl(w, "high", 100 * ci->iv.hi);
+  cli_json_str(w, "method", nps_ci_method_name(ci->method_used));
+  if (ci->note)
+    cli_json_str(w, "note", ci->note);
+  cli_json_close(w, '}', 0);
+}

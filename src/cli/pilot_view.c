@@ -388,24 +388,10 @@ static void json_cell(cli_json *w, const pilot_view *p, int i) {
   cli_json_open(w, NULL, '{');
   cli_json_str(w, "arm", p->arm[i / 2]);
   cli_json_str(w, "period", p->period[i % 2]);
-  cli_json_u64(w, "n", x->est.n);
-  cli_json_u64(w, "promoters", x->counts.promoters);
-  cli_json_u64(w, "passives", x->counts.passives);
-  cli_json_u64(w, "detractors", x->counts.detractors);
-  cli_json_u64(w, "missing", x->missing);
+  cli_json_counts(w, x->est.n, &x->counts, x->missing);
   cli_json_nl(w);
   cli_json_dbl(w, "nps", x->est.n ? 100 * x->est.nps : NAN);
-  if (x->has_ci) {
-    cli_json_open(w, "ci", '{');
-    cli_json_dbl(w, "low", 100 * x->ci.iv.lo);
-    cli_json_dbl(w, "high", 100 * x->ci.iv.hi);
-    cli_json_str(w, "method", nps_ci_method_name(x->ci.method_used));
-    if (x->ci.note)
-      cli_json_str(w, "note", x->ci.note);
-    cli_json_close(w, '}', 0);
-  } else {
-    cli_json_raw(w, "ci", "null");
-  }
+  cli_json_ci(w, x->has_ci, &x->ci);
   cli_json_bool(w, "small_base", x->small);
   cli_json_bool(w, "adjusted_variance", x->adjusted);
   cli_json_close(w, '}', 0);

@@ -49,6 +49,15 @@ void cli_json_u64(cli_json *w, const char *key, uint64_t x);
 void cli_json_bool(cli_json *w, const char *key, int x);
 void cli_json_raw(cli_json *w, const char *key, const char *text);
 
+/* The members "n", "promoters", "passives", "detractors", "missing" of one
+ * sample. */
+void cli_json_counts(cli_json *w, uint64_t n, const nps_counts *c,
+                     uint64_t missing);
+
+/* The member "ci": {"low", "high" (points), "method", "note" if any}, or
+ * null when has_ci is 0. */
+void cli_json_ci(cli_json *w, int has_ci, const nps_ci_result *ci);
+
 /* An array of n strings as the member key. */
 void cli_json_strings(cli_json *w, const char *key, const char *const *s,
                       size_t n);

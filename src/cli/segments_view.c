@@ -475,24 +475,10 @@ static void json_row(cli_json *w, const segments_view *s, size_t i) {
   if (r->lumped)
     cli_json_u64(w, "lumped", r->lumped);
   cli_json_nl(w);
-  cli_json_u64(w, "n", r->est.n);
-  cli_json_u64(w, "promoters", r->counts.promoters);
-  cli_json_u64(w, "passives", r->counts.passives);
-  cli_json_u64(w, "detractors", r->counts.detractors);
-  cli_json_u64(w, "missing", r->missing);
+  cli_json_counts(w, r->est.n, &r->counts, r->missing);
   cli_json_nl(w);
   cli_json_dbl(w, "nps", r->est.n ? 100 * r->est.nps : NAN);
-  if (r->has_ci) {
-    cli_json_open(w, "ci", '{');
-    cli_json_dbl(w, "low", 100 * r->ci.iv.lo);
-    cli_json_dbl(w, "high", 100 * r->ci.iv.hi);
-    cli_json_str(w, "method", nps_ci_method_name(r->ci.method_used));
-    if (r->ci.note)
-      cli_json_str(w, "note", r->ci.note);
-    cli_json_close(w, '}', 0);
-  } else {
-    cli_json_raw(w, "ci", "null");
-  }
+  cli_json_ci(w, r->has_ci, &r->ci);
   cli_json_bool(w, "small_base", r->base == NPS_BASE_BELOW);
   if (i + 1 == s->res->n_rows)
     return;

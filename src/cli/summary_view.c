@@ -194,11 +194,7 @@ static void json_row(cli_json *w, const summary_view *s,
   }
   int has = r->est.n > 0;
   cli_json_nl(w);
-  cli_json_u64(w, "n", r->est.n);
-  cli_json_u64(w, "promoters", r->counts.promoters);
-  cli_json_u64(w, "passives", r->counts.passives);
-  cli_json_u64(w, "detractors", r->counts.detractors);
-  cli_json_u64(w, "missing", r->missing);
+  cli_json_counts(w, r->est.n, &r->counts, r->missing);
   cli_json_nl(w);
   cli_json_dbl(w, "pct_promoters", has ? 100 * r->est.share_promoters : NAN);
   cli_json_dbl(w, "pct_passives", has ? 100 * r->est.share_passives : NAN);
@@ -211,17 +207,7 @@ static void json_row(cli_json *w, const summary_view *s,
     cli_json_bool(w, "small_base", 1);
     cli_json_nl(w);
   }
-  if (!r->has_ci) {
-    cli_json_raw(w, "ci", "null");
-    return;
-  }
-  cli_json_open(w, "ci", '{');
-  cli_json_dbl(w, "low", 100 * r->ci.iv.lo);
-  cli_json_dbl(w, "high", 100 * r->ci.iv.hi);
-  cli_json_str(w, "method", nps_ci_method_name(r->ci.method_used));
-  if (r->ci.note)
-    cli_json_str(w, "note", r->ci.note);
-  cli_json_close(w, '}', 0);
+  cli_json_ci(w, r->has_ci, &r->ci);
 }
 
 static void print_json(cli_json *w, const void *ctx) {

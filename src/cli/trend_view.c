@@ -414,24 +414,10 @@ static void json_point(cli_json *w, const nps_trend *r,
                        const nps_trend_point *p) {
   cli_json_open(w, NULL, '{');
   cli_json_str(w, "period", p->label);
-  cli_json_u64(w, "n", p->est.n);
-  cli_json_u64(w, "promoters", p->counts.promoters);
-  cli_json_u64(w, "passives", p->counts.passives);
-  cli_json_u64(w, "detractors", p->counts.detractors);
-  cli_json_u64(w, "missing", p->missing);
+  cli_json_counts(w, p->est.n, &p->counts, p->missing);
   cli_json_nl(w);
   cli_json_dbl(w, "nps", p->est.n ? 100 * p->est.nps : NAN);
-  if (p->has_ci) {
-    cli_json_open(w, "ci", '{');
-    cli_json_dbl(w, "low", 100 * p->ci.iv.lo);
-    cli_json_dbl(w, "high", 100 * p->ci.iv.hi);
-    cli_json_str(w, "method", nps_ci_method_name(p->ci.method_used));
-    if (p->ci.note)
-      cli_json_str(w, "note", p->ci.note);
-    cli_json_close(w, '}', 0);
-  } else {
-    cli_json_raw(w, "ci", "null");
-  }
+  cli_json_ci(w, p->has_ci, &p->ci);
   cli_json_bool(w, "gap", p->est.n == 0);
   cli_json_bool(w, "small_base", p->base == NPS_BASE_BELOW);
   cli_json_nl(w);
