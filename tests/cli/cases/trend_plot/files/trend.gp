@@ -9,7 +9,7 @@
 $text << EOD
 |trend.png
 |NPS by month
-|@DATA@/../../docs/examples/responses.csv
+|responses.csv
 |Bayesian, Jeffreys Dirichlet prior
 |trend +15.3 points/year (p = 0.001) · limits ±3 SE (long-run) · 0 outside
 EOD
