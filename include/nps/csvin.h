@@ -121,6 +121,24 @@ typedef struct nps_csvin_hints {
 } nps_csvin_hints;
 
 /* What a read saw. Filled even when the read fails, as far as it got. */
+/* What a read saw in the column of one filter (the first
+ * NPS_CSVIN_TALLY_FILTERS filters of the options), so that a value that
+ * matches nothing can be reported with the values there are. */
+#define NPS_CSVIN_TALLY_FILTERS 8
+#define NPS_CSVIN_TALLY_VALUES 8
+typedef struct nps_csvin_filter_tally {
+  uint64_t hit;      /* bit v set: the filter's value v (v < 64) equals the
+                        trimmed cell of at least one record */
+  uint32_t n_values; /* distinct non-empty cells kept in value[], first met
+                        first */
+  int more;          /* the column holds cells besides those kept */
+  uint32_t len[NPS_CSVIN_TALLY_VALUES]; /* each kept cell's whole length */
+  /* its first bytes (at most 63, whole UTF-8 characters), NUL-terminated;
+   * raw bytes: escape them before showing them. Cells are told apart by
+   * these bytes and their length. */
+  char value[NPS_CSVIN_TALLY_VALUES][64];
+} nps_csvin_filter_tally;
+
 typedef struct nps_csvin_report {
   char delimiter;              /* the delimiter used */
   int delimiter_sniffed;       /* 1 when it was sniffed, not given */
@@ -137,6 +155,12 @@ typedef struct nps_csvin_report {
   uint64_t first_invalid_line; /* line of the first skipped record */
   char first_invalid_reason[256];      /* its message (cut with "...") */
   nps_csvin_hints first_invalid_hints; /* advice for that message */
+  /* The column names asked for (score, group and filter columns) that
+   * matched a column other than by its exact name, one clause each:
+   * "'likely' is column 3, 'How likely are you to recommend us?'";
+   * empty when every name matched exactly. */
+  char columns_matched[512];
+  nps_csvin_filter_tally filter_tally[NPS_CSVIN_TALLY_FILTERS];
 } nps_csvin_report;
 
 /* Where and why a read failed. */
@@ -149,9 +173,17 @@ typedef struct nps_csvin_error {
 
 /* Reads all of in (a text stream opened by the caller) into table.
  *
+ * Column names given in the options (the score column, group columns,
+ * filter columns) are matched to the header names, after BOM stripping and
+ * trimming spaces, in this order: the exact name (a name that two columns
+ * have is NPS_ECOLUMN, naming their positions); "#N", the N-th column
+ * (1-based), for repeated or unwieldy names; the name ignoring case
+ * (ASCII and Cyrillic letters); a part of exactly one name, ignoring case.
+ * A part of several names is NPS_ECOLUMN listing them. A match other than
+ * the exact name is recorded in report->columns_matched.
+ *
  * Raw input (opt->input == NPS_INPUT_RAW): the score column is
- * opt->score_column, matched to header names exactly after BOM stripping and
- * trimming spaces; when NULL it is detected: a column X for which a column
+ * opt->score_column; when NULL it is detected: a column X for which a column
  * "X_NPS_GROUP" exists (Qualtrics); else a name equal, ignoring case, to
  * "score", "nps", "nps_score", "ltr", "rating", "оценка"; else a name that
  * contains "recommend", "рекоменд", "nps", "score" or "оценк" (ignoring

@@ -149,9 +149,23 @@ int cli_number_option(const cli_common *c, const char *opt, const char *arg,
 int cli_stdin_once(const char *command, char *const *paths, int n);
 
 /* Why a read gave no responses, for "FILE: no responses%s": every answer
- * missing, every row removed by --where / --exclude, or only a header. */
-const char *cli_empty_reason(const nps_csvin_report *r, uint64_t missing,
-                             char *buf, size_t size);
+ * missing, every row removed by --where / --exclude (with the values of the
+ * column of the filter that removed them), or only a header
+ * (filters.c). */
+const char *cli_empty_reason(const cli_common *c, const nps_csvin_report *r,
+                             uint64_t missing, char *buf, size_t size);
+
+/* Warns, after a read of name with csv, about each --where / --exclude
+ * value that matched no row, naming the closest value of the column or
+ * the values it holds (filters.c). */
+void cli_filter_notes(const cli_common *c, const char *name,
+                      const nps_csvin_options *csv,
+                      const nps_csvin_report *r);
+
+/* Copies the len bytes of s into out (cap bytes, NUL-terminated, cut at a
+ * character) with control characters and invalid UTF-8 escaped (\n, \t,
+ * \xNN), for a message that shows text from the input. */
+void cli_visible(char *out, size_t cap, const char *s, size_t len);
 
 /* Prints "nps-stat CMD: message" and the --help hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)

@@ -306,9 +306,10 @@ static int analyse(benchmark_cmd *cmd, nps_table *t, nps_benchmark **res) {
   nps_counts ours = nps_hist_counts(&h);
   nps_status st = nps_benchmark_run(&ours, cmd->v.comp, &cmd->analysis, res);
   if (st == NPS_EEMPTY) {
-    char why[160];
-    cli_error("%s: no responses%s", cmd->v.path,
-              cli_empty_reason(&cmd->v.report, missing, why, sizeof why));
+    char why[1024];
+    cli_error(
+        "%s: no responses%s", cmd->v.path,
+        cli_empty_reason(cmd->c, &cmd->v.report, missing, why, sizeof why));
     return EXIT_DATA;
   }
   if (st != NPS_OK) {

@@ -143,9 +143,9 @@ static int analyse(segments_cmd *cmd, nps_table *t, nps_segments **res) {
   const cli_common *c = cmd->c;
   nps_status st = nps_segments_run(t, &cmd->analysis, res);
   if (st == NPS_EEMPTY) {
-    char why[160];
+    char why[1024];
     cli_error("%s: no responses%s", cmd->v.path,
-              cli_empty_reason(&cmd->v.report,
+              cli_empty_reason(c, &cmd->v.report,
                                nps_segments_overall(*res)->missing, why,
                                sizeof why));
     return EXIT_DATA;

@@ -114,10 +114,11 @@ static int analyse(summary_view *s, nps_table *t, nps_summary **res) {
   nps_summary_options o = analysis_options(c, s->plot_boot);
   nps_status st = nps_summary_run(t, &o, res);
   if (st == NPS_EEMPTY) {
-    char why[160];
+    char why[1024];
     cli_error("%s: no responses%s", s->path,
-              cli_empty_reason(&s->report, nps_summary_overall(*res)->missing,
-                               why, sizeof why));
+              cli_empty_reason(c, &s->report,
+                               nps_summary_overall(*res)->missing, why,
+                               sizeof why));
     return EXIT_DATA;
   }
   if (st != NPS_OK) {

@@ -100,20 +100,6 @@ int cli_usage_error(const char *command, const char *fmt, ...) {
   return EXIT_USAGE;
 }
 
-const char *cli_empty_reason(const nps_csvin_report *r, uint64_t missing,
-                             char *buf, size_t size) {
-  if (missing)
-    return " (every answer is missing)";
-  if (r->filtered) {
-    snprintf(buf, size,
-             " (--where / --exclude removed all %llu rows: check the values "
-             "and their case)",
-             (unsigned long long)r->filtered);
-    return buf;
-  }
-  return " (only a header?)";
-}
-
 int cli_stdin_once(const char *command, char *const *paths, int n) {
   int seen = 0;
   for (int i = 0; i < n; i++)
@@ -538,6 +524,8 @@ static void report_notes(const cli_common *c, const char *name,
             "nps-stat: %s: score column '%s' (detected; --%sscore to "
             "choose another)\n",
             name, r->score_column, prefix);
+  if (r->columns_matched[0])
+    fprintf(stderr, "nps-stat: %s: %s\n", name, r->columns_matched);
   char reason[512];
   with_advice(reason, sizeof reason, r->first_invalid_reason,
               &r->first_invalid_hints, prefix);
@@ -572,6 +560,7 @@ int cli_load_with(const cli_common *c, const nps_csvin_options *csv,
     fclose(fp);
   if (st == NPS_OK) {
     report_notes(c, name, report, prefix);
+    cli_filter_notes(c, name, csv, report);
     return EXIT_OK;
   }
   if (st == NPS_EIO) {

@@ -100,6 +100,35 @@ static int find_arms(compare_cmd *cmp, const nps_table *all) {
   return EXIT_OK;
 }
 
+/* With --arms: each value must be one of the arm column's, which the
+ * message lists (up to ARMS_SHOWN of them) when it is not. */
+enum { ARMS_SEEN = 256, ARMS_SHOWN = 12 };
+
+static int check_arms(compare_cmd *cmp, const nps_table *all) {
+  const char *seen[ARMS_SEEN + 1];
+  size_t len[ARMS_SEEN + 1], k;
+  nps_compare_first_parts(all, ARMS_SEEN + 1, seen, len, &k);
+  for (int a = 0; a < 2 && k <= ARMS_SEEN; a++) {
+    size_t want = strlen(cmp->arms[a]), i = 0;
+    while (i < k &&
+           !(len[i] == want && memcmp(seen[i], cmp->arms[a], want) == 0))
+      i++;
+    if (i < k)
+      continue;
+    char list[1024] = "";
+    for (i = 0; i < k && i < ARMS_SHOWN; i++)
+      cli_append(list, sizeof list, "%s'%.*s'", i ? ", " : "", (int)len[i],
+                 seen[i]);
+    if (k > ARMS_SHOWN)
+      cli_append(list, sizeof list, ", ... (%zu more)", k - ARMS_SHOWN);
+    cli_error("%s: column '%s' has no value '%s' (--arms)%s%s",
+              cmp->v.path[0], cmp->v.arm_column, cmp->arms[a],
+              k ? "; its values are: " : "", list);
+    return EXIT_DATA;
+  }
+  return EXIT_OK;
+}
+
 /* One file with an arm column: read with key (arm, rest...), then split
  * into the two samples by the library. */
 static int load_arms(compare_cmd *cmp, nps_table *t[2]) {
@@ -122,8 +151,8 @@ static int load_arms(compare_cmd *cmp, nps_table *t[2]) {
   cmp->v.report[1] = cmp->v.report[0];
   if (rc == EXIT_OK)
     nps_table_sort(all);
-  if (rc == EXIT_OK && !cmp->arms[0])
-    rc = find_arms(cmp, all);
+  if (rc == EXIT_OK)
+    rc = cmp->arms[0] ? check_arms(cmp, all) : find_arms(cmp, all);
   if (rc == EXIT_OK) {
     const size_t alen[2] = {strlen(cmp->arms[0]), strlen(cmp->arms[1])};
     nps_status st =

@@ -102,7 +102,22 @@ static int test_score_like(const char *name, size_t len, const void *arg) {
   return 0;
 }
 
-/* Appends "; the columns are: a, b, ..." (cut to LIST_MAX bytes). */
+/* 1 when another column shows as the same text as column col (the same
+ * name, or names cut to the same prefix). */
+static int shown_twice(const resolver *r, size_t col, const char *shown) {
+  for (size_t i = 0; i < r->ncols; i++) {
+    char other[4 * SHOW_MAX + 8];
+    if (i == col)
+      continue;
+    show_col(r, i, other, sizeof other);
+    if (strcmp(other, shown) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* Appends "; the columns are: a, b, ..." (cut to LIST_MAX bytes); a name
+ * that shows like another's gets its position ("Q1 (#3)"). */
 static void append_columns(const resolver *r, char *msg, size_t cap) {
   size_t start = strlen(msg);
   nps_csv_append(msg, cap, "; the columns are: ");
@@ -112,8 +127,10 @@ static void append_columns(const resolver *r, char *msg, size_t cap) {
       nps_csv_append(msg, cap, ", ... (%zu more)", r->ncols - i);
       return;
     }
-    nps_csv_show(name, sizeof name, r->names[i], r->name_len[i], SHOW_MAX);
+    show_col(r, i, name, sizeof name);
     nps_csv_append(msg, cap, "%s%s", i ? ", " : "", name);
+    if (shown_twice(r, i, name))
+      nps_csv_append(msg, cap, " (#%zu)", i + 1);
   }
 }
 
@@ -133,8 +150,9 @@ static void fail_ambiguous(resolver *r, const char *what, const size_t two[2]) {
   show_col(r, two[1], b, sizeof b);
   if (strcmp(r->names[two[0]], r->names[two[1]]) == 0)
     col_fail(r, NPS_ECOLUMN,
-             "ambiguous column '%s': columns %zu and %zu have that name", a,
-             two[0] + 1, two[1] + 1);
+             "ambiguous column '%s': columns %zu and %zu have that name "
+             "(choose one by position: #%zu or #%zu)",
+             a, two[0] + 1, two[1] + 1, two[0] + 1, two[1] + 1);
   else if (col_fail(r, NPS_ECOLUMN,
                     "two columns could be the %s column: '%s' (column %zu) and "
                     "'%s' (column %zu)",
@@ -144,7 +162,116 @@ static void fail_ambiguous(resolver *r, const char *what, const size_t two[2]) {
                      NPS_CSVIN_HINT_SCORE_COLUMN);
 }
 
-/* The column called name; NO_COLUMN (and a failure) when absent. */
+/* "#N" with N a column number (1-based, no sign, no spaces): its index in
+ * *col (SIZE_MAX when N is too large to be one). */
+static int parse_position(const char *s, size_t len, size_t *col) {
+  if (len < 2 || s[0] != '#')
+    return 0;
+  size_t v = 0;
+  for (size_t i = 1; i < len; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return 0;
+    unsigned d = (unsigned)(s[i] - '0');
+    v = v > (SIZE_MAX - d) / 10 ? SIZE_MAX : v * 10 + d;
+  }
+  *col = v == 0 || v == SIZE_MAX ? SIZE_MAX : v - 1;
+  return 1;
+}
+
+/* Records, for the report, that the name asked for stands for column col
+ * although it is not that column's exact name. */
+static void note_match(resolver *r, const char *asked, size_t len, size_t col) {
+  char *notes = r->report->columns_matched;
+  size_t cap = sizeof r->report->columns_matched;
+  char a[4 * SHOW_MAX + 8], b[4 * SHOW_MAX + 8];
+  nps_csv_show(a, sizeof a, asked, len, SHOW_MAX);
+  show_col(r, col, b, sizeof b);
+  nps_csv_append(notes, cap, "%s'%s' is column %zu, '%s'", *notes ? "; " : "",
+                 a, col + 1, b);
+}
+
+static int test_contains(const char *name, size_t len, const void *arg) {
+  return nps_csv_contains(name, len, arg);
+}
+
+/* Fails: more than one column contains the name asked for; lists them. */
+static void fail_part(resolver *r, const char *asked, size_t len,
+                      const char *folded) {
+  char msg[sizeof r->err->message], a[4 * SHOW_MAX + 8];
+  nps_csv_show(a, sizeof a, asked, len, SHOW_MAX);
+  snprintf(msg, sizeof msg,
+           "no column '%s', and several columns contain it (give more of the "
+           "name, or the column's position as #N):",
+           a);
+  size_t start = strlen(msg), shown = 0, total = 0;
+  for (size_t i = 0; i < r->ncols; i++) {
+    size_t nl = r->name_len[i];
+    char *f = malloc(nl ? nl : 1);
+    if (!f) {
+      col_fail(r, NPS_ENOMEM, "out of memory");
+      return;
+    }
+    nps_csv_fold(r->names[i], nl, f);
+    int hit = nps_csv_contains(f, nl, folded);
+    free(f);
+    if (!hit)
+      continue;
+    total++;
+    if (strlen(msg) - start > LIST_MAX)
+      continue;
+    char b[4 * SHOW_MAX + 8];
+    show_col(r, i, b, sizeof b);
+    nps_csv_append(msg, sizeof msg, "%s #%zu '%s'", shown++ ? "," : "", i + 1,
+                   b);
+  }
+  if (total > shown)
+    nps_csv_append(msg, sizeof msg, ", ... (%zu more)", total - shown);
+  col_fail(r, NPS_ECOLUMN, "%s", msg);
+}
+
+/* The column asked for by a name that is no column's exact name: by
+ * position ("#3"), by the name ignoring case, or by a part of one name
+ * (ignoring case; not in a header of a single column). NO_COLUMN when none
+ * fits; a failure is then recorded only for an ambiguous part or a position out
+ * of range. */
+static size_t loose_column(resolver *r, const char *name, size_t len) {
+  size_t col, found[2];
+  if (parse_position(name, len, &col)) {
+    if (col < r->ncols) {
+      note_match(r, name, len, col);
+      return col;
+    }
+    col_fail(r, NPS_ECOLUMN, "no column %.*s: the header has %zu columns",
+             (int)(len > 24 ? 24 : len), name, r->ncols);
+    return NO_COLUMN;
+  }
+  char *want = malloc(len + 1);
+  if (!want) {
+    col_fail(r, NPS_ENOMEM, "out of memory");
+    return NO_COLUMN;
+  }
+  nps_csv_fold(name, len, want);
+  want[len] = '\0';
+  const char *const alts[] = {want, NULL};
+  size_t n = find_folded(r, test_equal_any, alts, found);
+  if (n > 1 && r->status == NPS_OK)
+    fail_part(r, name, len, want);
+  /* A header of one column that holds the name is more likely a file
+   * read with the wrong delimiter than a question text. */
+  if (n == 0 && len && r->ncols > 1 && r->status == NPS_OK) {
+    n = find_folded(r, test_contains, want, found);
+    if (n > 1 && r->status == NPS_OK)
+      fail_part(r, name, len, want);
+  }
+  free(want);
+  if (n != 1 || r->status != NPS_OK)
+    return NO_COLUMN;
+  note_match(r, name, len, found[0]);
+  return found[0];
+}
+
+/* The column called name: an exact name first, else loose_column's
+ * rules; NO_COLUMN (and a failure) when absent or ambiguous. */
 static size_t need_column(resolver *r, const char *name) {
   size_t len = strlen(name), found[2];
   nps_csv_trim(&name, &len);
@@ -155,20 +282,12 @@ static size_t need_column(resolver *r, const char *name) {
     fail_ambiguous(r, "column", found);
     return NO_COLUMN;
   }
+  size_t col = loose_column(r, name, len);
+  if (col != NO_COLUMN || r->status != NPS_OK)
+    return col;
   char msg[sizeof r->err->message], shown[4 * SHOW_MAX + 8];
   nps_csv_show(shown, sizeof shown, name, len, SHOW_MAX);
   snprintf(msg, sizeof msg, "no column '%s'", shown);
-  char *want = malloc(len + 1);
-  if (want) {
-    nps_csv_fold(name, len, want);
-    want[len] = '\0';
-    const char *const alts[] = {want, NULL};
-    if (find_folded(r, test_equal_any, alts, found) == 1) {
-      show_col(r, found[0], shown, sizeof shown);
-      nps_csv_append(msg, sizeof msg, " (did you mean '%s'?)", shown);
-    }
-    free(want);
-  }
   fail_column(r, msg, NULL);
   return NO_COLUMN;
 }

@@ -174,6 +174,28 @@ static size_t cut_parts(part *parts, size_t k, int fd, off_t h, off_t size) {
   return m;
 }
 
+/* Adds what a later part saw in a filter's column to t. */
+static void merge_tally(nps_csvin_filter_tally *t,
+                        const nps_csvin_filter_tally *q) {
+  t->hit |= q->hit;
+  for (uint32_t i = 0; i < q->n_values && !t->more; i++) {
+    uint32_t k = 0;
+    while (k < t->n_values &&
+           !(t->len[k] == q->len[i] && strcmp(t->value[k], q->value[i]) == 0))
+      k++;
+    if (k < t->n_values)
+      continue;
+    if (t->n_values == NPS_CSVIN_TALLY_VALUES) {
+      t->more = 1;
+      break;
+    }
+    memcpy(t->value[k], q->value[i], sizeof t->value[k]);
+    t->len[k] = q->len[i];
+    t->n_values++;
+  }
+  t->more |= q->more;
+}
+
 /* Adds the parts' tallies into report (parts[0] holds the header facts),
  * the first skipped record's line made absolute. */
 static void merge_reports(const part *parts, size_t m,
@@ -193,6 +215,8 @@ static void merge_reports(const part *parts, size_t m,
       report->first_invalid_hints = q->first_invalid_hints;
     }
     report->invalid += q->invalid;
+    for (size_t j = 0; j < NPS_CSVIN_TALLY_FILTERS; j++)
+      merge_tally(&report->filter_tally[j], &q->filter_tally[j]);
     lines += parts[i].r.line - parts[i].line0;
   }
 }

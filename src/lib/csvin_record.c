@@ -148,15 +148,43 @@ static void group_field(reader *r, size_t col, const char *s, size_t len) {
   r->cells_len += len;
 }
 
+/* Keeps the trimmed cell s among the distinct cells of its filter's
+ * column, while there is room. */
+static void tally_cell(nps_csvin_filter_tally *t, const char *s, size_t len) {
+  if (t->more)
+    return;
+  size_t keep = len < sizeof t->value[0] ? len : sizeof t->value[0] - 1;
+  for (uint32_t i = 0; i < t->n_values; i++)
+    if (t->len[i] == len && memcmp(t->value[i], s, keep) == 0)
+      return;
+  if (t->n_values == NPS_CSVIN_TALLY_VALUES) {
+    t->more = 1;
+    return;
+  }
+  while (keep < len && keep && ((unsigned char)s[keep] & 0xC0) == 0x80)
+    keep--; /* a cut falls before a character, not inside it */
+  memcpy(t->value[t->n_values], s, keep);
+  t->value[t->n_values][keep] = '\0';
+  t->len[t->n_values++] = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
+}
+
 static void filter_field(reader *r, size_t col, const char *s, size_t len) {
   nps_csv_trim(&s, &len);
-  for (size_t j = 0; j < r->opt->n_filters && !r->filter_fail; j++) {
+  for (size_t j = 0; j < r->opt->n_filters; j++) {
     const nps_csvin_filter *f = &r->opt->filters[j];
     if (r->lay.fcol[j] != col)
       continue;
-    int match = 0;
-    for (size_t v = 0; v < f->n_values && !match; v++)
-      match = nps_csv_bytes_equal(s, len, f->values[v]);
+    size_t v = 0;
+    while (v < f->n_values && !nps_csv_bytes_equal(s, len, f->values[v]))
+      v++;
+    int match = v < f->n_values;
+    if (j < NPS_CSVIN_TALLY_FILTERS) {
+      nps_csvin_filter_tally *t = &r->report->filter_tally[j];
+      if (match && v < 64)
+        t->hit |= (uint64_t)1 << v;
+      if (len) /* blank records end up skipped: keep no empty cell */
+        tally_cell(t, s, len);
+    }
     if (match == (f->exclude != 0))
       r->filter_fail = 1;
   }

@@ -83,6 +83,17 @@ static inline void fuzz_check_messages(nps_status st,
   fuzz_check_text(rep->score_column, sizeof rep->score_column);
   fuzz_check_text(rep->first_invalid_reason, sizeof rep->first_invalid_reason);
   fuzz_check_text(rep->counts_form, sizeof rep->counts_form);
+  fuzz_check_text(rep->columns_matched, sizeof rep->columns_matched);
+  for (size_t j = 0; j < NPS_CSVIN_TALLY_FILTERS; j++) {
+    const nps_csvin_filter_tally *t = &rep->filter_tally[j];
+    FUZZ_CHECK(t->n_values <= NPS_CSVIN_TALLY_VALUES);
+    FUZZ_CHECK(t->more == 0 || t->n_values == NPS_CSVIN_TALLY_VALUES);
+    for (uint32_t i = 0; i < t->n_values; i++) {
+      size_t kept = strnlen(t->value[i], sizeof t->value[i]);
+      FUZZ_CHECK(kept < sizeof t->value[i] && kept <= t->len[i]);
+      FUZZ_CHECK(kept == t->len[i] || kept + 4 >= sizeof t->value[i]);
+    }
+  }
   FUZZ_CHECK(st == NPS_OK || err->message[0] != '\0');
   FUZZ_CHECK(rep->invalid == 0 || rep->first_invalid_reason[0] != '\0');
 }

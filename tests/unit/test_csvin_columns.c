@@ -120,22 +120,104 @@ static void test_counts_layouts(void **state) {
   assert_non_null(strstr(x.err.message, "counts input needs columns"));
 }
 
-/* A missing --by column: the message suggests the name that differs only
- * in case and lists the columns. */
-static void test_missing_group(void **state) {
+/* Names that are not a column's exact name: ignoring case, a part of one
+ * name, a position; each match is reported. Expected columns and texts
+ * are read off the header lists by the rules in csvin.h. */
+static void test_loose_names(void **state) {
   (void)state;
-  const char *h[] = {"score", "Channel"};
-  const char *by[] = {"channel"};
+  const char *h[] = {"ID", "How likely are you to recommend us?", "Channel",
+                     "Region", "region_code"};
+  const char *by[] = {"channel", "#1"};
+  nps_csvin_options o = {0};
+  o.score_column = "LIKELY";
+  o.group_columns = by;
+  o.n_group_columns = 2;
+  resolved x;
+  resolve(&x, h, 5, &o);
+  assert_int_equal(x.st, NPS_OK);
+  assert_int_equal(x.lay.score_col, 1);
+  assert_int_equal(x.lay.gcol[0], 2);
+  assert_int_equal(x.lay.gcol[1], 0);
+  assert_string_equal(x.rep.columns_matched,
+                      "'LIKELY' is column 2, 'How likely are you to "
+                      "recommend us?'; 'channel' is column 3, 'Channel'; "
+                      "'#1' is column 1, 'ID'");
+  /* An exact name wins over a case-insensitive one, and is not reported. */
+  const char *exact[] = {"score", "Region", "region"};
+  const char *byr[] = {"region"};
+  o.score_column = NULL;
+  o.group_columns = byr;
+  o.n_group_columns = 1;
+  resolve(&x, exact, 3, &o);
+  assert_int_equal(x.st, NPS_OK);
+  assert_int_equal(x.lay.gcol[0], 2);
+  assert_string_equal(x.rep.columns_matched, "");
+}
+
+/* A part of several names, a case-insensitive name of two columns, a
+ * position outside the header, and a part in a one-column header. */
+static void test_loose_names_fail(void **state) {
+  (void)state;
+  const char *h[] = {"score", "Region", "region_code", "REGION"};
+  const char *by[] = {"reg"};
   nps_csvin_options o = {0};
   o.group_columns = by;
   o.n_group_columns = 1;
   resolved x;
-  resolve(&x, h, 2, &o);
+  resolve(&x, h, 4, &o);
   assert_int_equal(x.st, NPS_ECOLUMN);
-  assert_string_equal(x.err.message, "no column 'channel' (did you mean "
-                                     "'Channel'?); the columns are: score, "
-                                     "Channel");
-  assert_int_equal(x.err.hints.n, 0);
+  assert_string_equal(x.err.message,
+                      "no column 'reg', and several columns contain it (give "
+                      "more of the name, or the column's position as #N): #2 "
+                      "'Region', #3 'region_code', #4 'REGION'");
+  by[0] = "region"; /* Region and REGION both equal it ignoring case */
+  resolve(&x, h, 4, &o);
+  assert_int_equal(x.st, NPS_ECOLUMN);
+  assert_non_null(strstr(x.err.message, "#2 'Region', #3 'region_code', #4 "
+                                        "'REGION'"));
+  by[0] = "#5";
+  resolve(&x, h, 4, &o);
+  assert_string_equal(x.err.message, "no column #5: the header has 4 columns");
+  by[0] = "#0";
+  resolve(&x, h, 4, &o);
+  assert_string_equal(x.err.message, "no column #0: the header has 4 columns");
+  /* "score" is a part of the only name, but one column means a wrong
+   * delimiter more likely than a question text: no match. */
+  const char *one[] = {"id;region;score"};
+  o.group_columns = NULL;
+  o.n_group_columns = 0;
+  o.score_column = "score";
+  resolve(&x, one, 1, &o);
+  assert_int_equal(x.st, NPS_ECOLUMN);
+  assert_string_equal(x.err.message,
+                      "no column 'score'; the columns are: id;region;score");
+}
+
+/* Repeated names (SurveyMonkey writes several): the exact name is
+ * ambiguous and the message gives the positions; "#N" picks one; lists of
+ * columns show positions where names repeat. */
+static void test_repeated_names(void **state) {
+  (void)state;
+  const char *h[] = {"Respondent", "Q", "Q", "score"};
+  const char *by[] = {"Q"};
+  nps_csvin_options o = {0};
+  o.group_columns = by;
+  o.n_group_columns = 1;
+  resolved x;
+  resolve(&x, h, 4, &o);
+  assert_int_equal(x.st, NPS_ECOLUMN);
+  assert_string_equal(x.err.message,
+                      "ambiguous column 'Q': columns 2 and 3 have that name "
+                      "(choose one by position: #2 or #3)");
+  by[0] = "#3";
+  resolve(&x, h, 4, &o);
+  assert_int_equal(x.st, NPS_OK);
+  assert_int_equal(x.lay.gcol[0], 2);
+  by[0] = "nothing";
+  resolve(&x, h, 4, &o);
+  assert_string_equal(x.err.message,
+                      "no column 'nothing'; the columns are: Respondent, Q "
+                      "(#2), Q (#3), score");
 }
 
 int main(void) {
@@ -144,7 +226,9 @@ int main(void) {
       cmocka_unit_test(test_russian),
       cmocka_unit_test(test_ambiguous),
       cmocka_unit_test(test_counts_layouts),
-      cmocka_unit_test(test_missing_group),
+      cmocka_unit_test(test_loose_names),
+      cmocka_unit_test(test_loose_names_fail),
+      cmocka_unit_test(test_repeated_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

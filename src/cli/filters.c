@@ -1,0 +1,183 @@
+/*
+ * filters.c - what the CLI says about --where and --exclude after a read:
+ * a value that matched no row (with the closest value the column holds),
+ * and, when the filters removed every row, the values there were. It reads
+ * the reader's tally of each filter's column (nps_csvin_filter_tally); it
+ * decides nothing about the data.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "present.h"
+
+/* 1 when s starts with a whole, shortest-form UTF-8 sequence of 2 to 4
+ * bytes (its length in *n). */
+static int utf8_len(const char *s, size_t len, size_t *n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t need = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
+  if (len < need)
+    return 0;
+  for (size_t k = 1; k < need; k++)
+    if ((u[k] & 0xC0) != 0x80)
+      return 0;
+  if ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] >= 0xA0) ||
+      (u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] >= 0x90))
+    return 0;
+  *n = need;
+  return 1;
+}
+
+void cli_visible(char *out, size_t cap, const char *s, size_t len) {
+  size_t o = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    char unit[8];
+    size_t n = 1;
+    if (ch >= 0x20 && ch != 0x7F && ch < 0x80) {
+      unit[0] = (char)ch;
+    } else if (ch >= 0xC2 && ch <= 0xF4 && utf8_len(s + i, len - i, &n)) {
+      memcpy(unit, s + i, n);
+    } else {
+      snprintf(unit, sizeof unit, "%s",
+               ch == '\n'   ? "\\n"
+               : ch == '\t' ? "\\t"
+               : ch == '\r' ? "\\r"
+                            : "");
+      if (!unit[0])
+        snprintf(unit, sizeof unit, "\\x%02X", ch);
+      n = strlen(unit);
+      if (o + n + 1 > cap)
+        break;
+      memcpy(out + o, unit, n);
+      o += n;
+      continue;
+    }
+    if (o + n + 1 > cap)
+      break;
+    memcpy(out + o, unit, n);
+    o += n;
+    i += n - 1;
+  }
+  out[o] = '\0';
+}
+
+/* Edit distance between a and b (bytes, ASCII letters compared ignoring
+ * case), or SIZE_MAX for strings longer than the tally keeps. */
+static size_t distance(const char *a, size_t la, const char *b, size_t lb) {
+  enum { MAXLEN = 64 };
+  size_t row[MAXLEN + 1];
+  if (la > MAXLEN || lb > MAXLEN)
+    return SIZE_MAX;
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      int x = a[i - 1], y = b[j - 1];
+      int same = x == y ||
+                 ((x | 32) == (y | 32) && (x | 32) >= 'a' && (x | 32) <= 'z');
+      size_t best = diag + (same ? 0 : 1);
+      if (row[j] + 1 < best)
+        best = row[j] + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      diag = row[j];
+      row[j] = best;
+    }
+  }
+  return row[lb];
+}
+
+/* Appends the kept value i of t, escaped and quoted. */
+static void append_value(char *buf, size_t size,
+                         const nps_csvin_filter_tally *t, uint32_t i) {
+  char shown[4 * sizeof t->value[0] + 8];
+  cli_visible(shown, sizeof shown, t->value[i], strlen(t->value[i]));
+  cli_append(buf, size, "'%s%s'", shown,
+             t->len[i] > strlen(t->value[i]) ? "..." : "");
+}
+
+/* Appends "'a', 'b', ..." for the values of t. */
+static void append_values(char *buf, size_t size,
+                          const nps_csvin_filter_tally *t) {
+  for (uint32_t i = 0; i < t->n_values; i++) {
+    if (i)
+      cli_append(buf, size, ", ");
+    append_value(buf, size, t, i);
+  }
+  if (t->more)
+    cli_append(buf, size, ", ...");
+}
+
+/* The kept value closest to want, when it is close enough to be a likely
+ * typo or case slip (at most 1 + a third of the longer length); -1 when
+ * none is. */
+static int closest(const nps_csvin_filter_tally *t, const char *want) {
+  size_t lw = strlen(want), best = SIZE_MAX;
+  int at = -1;
+  for (uint32_t i = 0; i < t->n_values; i++) {
+    size_t lv = strlen(t->value[i]);
+    if (lv != t->len[i])
+      continue;
+    size_t d = distance(want, lw, t->value[i], lv);
+    size_t longer = lw > lv ? lw : lv;
+    if (d < best && d <= 1 + longer / 3)
+      best = d, at = (int)i;
+  }
+  return at;
+}
+
+void cli_filter_notes(const cli_common *c, const char *name,
+                      const nps_csvin_options *csv, const nps_csvin_report *r) {
+  for (size_t j = 0; j < csv->n_filters && j < NPS_CSVIN_TALLY_FILTERS; j++) {
+    const nps_csvin_filter *f = &csv->filters[j];
+    const nps_csvin_filter_tally *t = &r->filter_tally[j];
+    for (size_t v = 0; v < f->n_values && v < 64; v++) {
+      if (t->hit >> v & 1)
+        continue;
+      char col[256], val[256], tail[1024] = "";
+      cli_visible(col, sizeof col, f->column, strlen(f->column));
+      cli_visible(val, sizeof val, f->values[v], strlen(f->values[v]));
+      int near = closest(t, f->values[v]);
+      if (near >= 0) {
+        cli_append(tail, sizeof tail, " (did you mean ");
+        append_value(tail, sizeof tail, t, (uint32_t)near);
+        cli_append(tail, sizeof tail, "?)");
+      } else if (t->n_values) {
+        cli_append(tail, sizeof tail, "; the column holds ");
+        append_values(tail, sizeof tail, t);
+      }
+      cli_warn(c, "%s: %s %s=%s matches no row%s", name,
+               f->exclude ? "--exclude" : "--where", col, val, tail);
+    }
+  }
+}
+
+const char *cli_empty_reason(const cli_common *c, const nps_csvin_report *r,
+                             uint64_t missing, char *buf, size_t size) {
+  if (missing)
+    return " (every answer is missing)";
+  if (!r->filtered)
+    return " (only a header?)";
+  snprintf(buf, size, " (--where / --exclude removed all %llu rows",
+           (unsigned long long)r->filtered);
+  const nps_csvin_options *csv = &c->csv;
+  size_t pick = 0, n = csv->n_filters < NPS_CSVIN_TALLY_FILTERS
+                           ? csv->n_filters
+                           : NPS_CSVIN_TALLY_FILTERS;
+  /* The filter to blame: a --where whose values matched nothing. */
+  for (size_t j = n; j-- > 0;)
+    if (!csv->filters[j].exclude && !r->filter_tally[j].hit)
+      pick = j;
+  if (n && r->filter_tally[pick].n_values) {
+    char col[256];
+    const char *column = csv->filters[pick].column;
+    cli_visible(col, sizeof col, column, strlen(column));
+    cli_append(buf, size, "; column '%s' holds ", col);
+    append_values(buf, size, &r->filter_tally[pick]);
+  }
+  cli_append(buf, size, ")");
+  return buf;
+}
