@@ -139,6 +139,7 @@ typedef struct nps_compare {
   int paired;
   nps_paired pairs;      /* paired: transitions, rows sample 1 */
   uint64_t unmatched[2]; /* paired: answers whose id is in one sample only */
+  uint64_t no_id[2];     /* paired: answers with an empty id (left out) */
   nps_compare_options options;      /* as given, defaults filled in */
   nps_standardized *standardized;   /* options.standardize: the comparison at
                                        the pooled mix; NULL when no stratum
@@ -168,8 +169,9 @@ NPS_API nps_status nps_compare_run(nps_table *t[2],
 /* Compares the same respondents measured twice: tables keyed by the
  * respondent id, one answer per id and sample. Each id answered in both
  * becomes one cell of the transition table; the others are counted as
- * unmatched. NPS_EINVAL with err (sample, key, count) when an id answered
- * more than once in a sample; NPS_EEMPTY when no id answered in both (*out
+ * unmatched, and answers under the empty key (no id) as no_id. NPS_EINVAL
+ * with err (sample, key, count) when a non-empty id answered more than once
+ * in a sample; NPS_EEMPTY when no id answered in both (*out
  * still returned); others as nps_compare_run. */
 NPS_API nps_status nps_compare_paired(nps_table *ids[2],
                                       const nps_compare_options *opt,

@@ -78,6 +78,10 @@ typedef struct nps_csvin_options {
   size_t n_filters;
   int skip_invalid; /* skip and count bad rows instead of failing */
   int score_labels; /* accept "10 - Extremely likely" (leading integer) */
+  int unique_keys;  /* raw input: a group key may take one record (one
+                       respondent id); a second is NPS_EVALUE at its line,
+                       never skipped. Keys with an empty cell are not
+                       checked. Reads on one thread. */
   size_t max_field; /* 0: NPS_CSVIN_DEFAULT_MAX_FIELD */
   unsigned threads; /* 0 or 1: one thread; N > 1: a regular file of 8 MiB
                        or more is cut at line starts into N parts parsed
@@ -206,7 +210,8 @@ typedef struct nps_csvin_error {
  * in a group cell), NPS_EFIELD (a field over max_field), NPS_ESCORE,
  * NPS_ECOLUMN (missing or ambiguous column, the message lists the available
  * names), NPS_EGROUPS (from the table), NPS_ENOMEM, NPS_EEMPTY (no header).
- * NPS_EVALUE (a group cell that opt->group_map rejects).
+ * NPS_EVALUE (a group cell that opt->group_map rejects; with unique_keys,
+ * a key's second record).
  * With skip_invalid, NPS_ESCORE, NPS_EVALUE and ragged rows are counted in
  * report->invalid instead. err is filled on
  * failure. The table may hold part of the data after a failure. */

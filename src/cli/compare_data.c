@@ -220,6 +220,10 @@ static void json_paired(cli_json *w, const compare_view *cv) {
   cli_json_u64(w, NULL, res->unmatched[0]);
   cli_json_u64(w, NULL, res->unmatched[1]);
   cli_json_close(w, ']', 0);
+  cli_json_open(w, "no_id", '[');
+  cli_json_u64(w, NULL, res->no_id[0]);
+  cli_json_u64(w, NULL, res->no_id[1]);
+  cli_json_close(w, ']', 0);
   cli_json_open(w, "transitions_a_by_b", '[');
   for (int b = 0; b < 3; b++) {
     cli_json_open(w, NULL, '[');

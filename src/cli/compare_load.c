@@ -61,6 +61,7 @@ static int load_files(compare_cmd *cmp, nps_table *t[2]) {
     c->csv.group_columns = key_col;
     c->csv.n_group_columns = 1;
   }
+  c->csv.unique_keys = cmp->paired; /* a second answer of an id: its line */
   nps_csvin_options csv[2];
   for (int i = 0; i < 2; i++) {
     cli_perfile_csv(&cmp->pf, &c->csv, i, &csv[i]);
@@ -121,9 +122,9 @@ static int check_arms(compare_cmd *cmp, const nps_table *all) {
                  seen[i]);
     if (k > ARMS_SHOWN)
       cli_append(list, sizeof list, ", ... (%zu more)", k - ARMS_SHOWN);
-    cli_error("%s: column '%s' has no value '%s' (--arms)%s%s",
-              cmp->v.path[0], cmp->v.arm_column, cmp->arms[a],
-              k ? "; its values are: " : "", list);
+    cli_error("%s: column '%s' has no value '%s' (--arms)%s%s", cmp->v.path[0],
+              cmp->v.arm_column, cmp->arms[a], k ? "; its values are: " : "",
+              list);
     return EXIT_DATA;
   }
   return EXIT_OK;
@@ -144,6 +145,7 @@ static int load_arms(compare_cmd *cmp, nps_table *t[2]) {
     cols[n++] = cmp->v.adjust_for;
   c->csv.group_columns = cols;
   c->csv.n_group_columns = n;
+  c->csv.unique_keys = cmp->paired;
   nps_table *all = nps_table_new(c->max_groups);
   if (!all)
     return cli_out_of_memory();

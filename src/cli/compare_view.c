@@ -391,6 +391,10 @@ static void print_pairs(FILE *fp, const compare_view *cv, int md) {
   put_str(fp, cv->label[0]);
   fprintf(fp, ", %llu only in ", (unsigned long long)res->unmatched[1]);
   put_str(fp, cv->label[1]);
+  if (res->no_id[0] || res->no_id[1])
+    fprintf(fp, ", %llu and %llu without an id",
+            (unsigned long long)res->no_id[0],
+            (unsigned long long)res->no_id[1]);
   fputs("\n\n", fp);
   cell cells[4][CLI_GRID_MAX_COLS];
   memset(cells, 0, sizeof cells);

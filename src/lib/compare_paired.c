@@ -31,6 +31,13 @@ static nps_status join_pairs(nps_compare *c, nps_table *t[2],
                                       g[1]->key_len);
     uint64_t n[2] = {d <= 0 ? nps_hist_total(&g[0]->hist) : 0,
                      d >= 0 ? nps_hist_total(&g[1]->hist) : 0};
+    if (!(d <= 0 ? g[0] : g[1])->key_len) { /* no id: left out */
+      for (int s = 0; s < 2; s++)
+        c->no_id[s] += n[s];
+      i += d <= 0;
+      j += d >= 0;
+      continue;
+    }
     for (int s = 0; s < 2; s++)
       if (n[s] > 1) {
         if (err)
@@ -39,8 +46,7 @@ static nps_status join_pairs(nps_compare *c, nps_table *t[2],
       }
     i += d <= 0;
     j += d >= 0;
-    const nps_group *k = d <= 0 ? g[0] : g[1];
-    if (n[0] && n[1] && k->key_len > 0)
+    if (n[0] && n[1])
       c->pairs
           .count[category_index(&g[1]->hist)][category_index(&g[0]->hist)]++;
     else

@@ -451,7 +451,7 @@ nps_status nps_csvin_read_tap(FILE *in, const nps_csvin_options *opt,
     return NPS_EINVAL;
   }
   nps_status st;
-  if (!tap && opt->threads > 1 &&
+  if (!tap && opt->threads > 1 && !opt->unique_keys &&
       nps_csv_read_parallel(in, opt, table, report, err, &st))
     return st;
   memset(report, 0, sizeof *report);

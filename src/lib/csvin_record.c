@@ -427,7 +427,40 @@ static void add_missing(reader *r, const char *key, size_t len,
  * category would do. */
 static const int trinomial_bin[3] = {10, 8, 0};
 
+/* With unique_keys: 1 (and the record rejected) when the key, none of
+ * whose cells is empty, already holds an answer, missing or not. */
+static int key_seen(reader *r, const char *key, size_t len) {
+  nps_group *g;
+  if (!r->opt->unique_keys || len == 0)
+    return 0;
+  for (size_t k = 0; k < r->lay.ngroups; k++)
+    if (r->gcell[k].len == 0)
+      return 0; /* an empty cell: no id */
+  nps_status st = nps_table_get(r->table, key, len, &g);
+  if (st != NPS_OK) {
+    nps_csv_fail_table(r, st);
+    return 1;
+  }
+  if (nps_hist_total(&g->hist) == 0 && g->missing == 0)
+    return 0;
+  char cells[4 * SHOW_MAX + 64] = "", one[4 * SHOW_MAX + 8];
+  for (size_t k = 0; k < r->lay.ngroups; k++) {
+    nps_csv_show(one, sizeof one, r->cells + r->gcell[k].off, r->gcell[k].len,
+                 SHOW_MAX);
+    nps_csv_append(cells, sizeof cells, "%s'%s'", k ? " / " : "", one);
+  }
+  size_t col = r->lay.gcol[r->lay.ngroups - 1];
+  nps_csv_show_name(r, col, one, sizeof one);
+  nps_csv_reject(r, NPS_EVALUE, 0, col + 1, NULL,
+                 "column '%s': %s already answered on an earlier line (each "
+                 "id answers once per file)",
+                 one, cells);
+  return 1;
+}
+
 static void store_record(reader *r, const char *key, size_t len) {
+  if (key_seen(r, key, len))
+    return;
   switch (r->lay.form) {
   case FORM_NONE:
   case FORM_LONG: {
