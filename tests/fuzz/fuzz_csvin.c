@@ -43,6 +43,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     opt.n_na_values = sizeof na_custom / sizeof na_custom[0];
     opt.filters = not_preview;
     opt.n_filters = 1;
+    /* one group column, as a paired compare reads its id */
+    opt.unique_keys = opt.n_group_columns == 1 && max_groups == 0;
   }
   if ((b >> 7) & 1) {
     opt.score_column = "score";
@@ -68,6 +70,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(rep.responses + rep.missing + rep.filtered + rep.invalid ==
                rep.records);
     FUZZ_CHECK(opt.skip_invalid || rep.invalid == 0);
+    for (size_t i = 0; opt.unique_keys && i < nps_table_size(t); i++) {
+      const nps_group *g = nps_table_group(t, i);
+      FUZZ_CHECK(g->key_len == 0 || nps_hist_total(&g->hist) + g->missing <= 1);
+    }
   }
   nps_table_free(t);
   return 0;
