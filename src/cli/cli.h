@@ -318,6 +318,16 @@ void cli_cell_text(cli_cell *x, const char *s, size_t len);
 /* The cell shows a copy of s, cut to fit buf. */
 void cli_cell_copy(cli_cell *x, const char *s);
 
+/* Fills cells[0..cols) (zeroed) with row r of a table, row 0 being the
+ * header. Called twice per row: it must give the same cells each time. */
+typedef void (*cli_row_fn)(const void *ctx, size_t r, cli_cell *cells);
+
+/* Writes an aligned table (markdown: a pipe table) of rows rows made by
+ * fill, formatting each row as it is written: memory holds one row
+ * (grid.c). left[k]: column k is left-aligned. */
+void cli_grid_rows(FILE *fp, cli_row_fn fill, const void *ctx, size_t rows,
+                   size_t cols, const unsigned char *left, int markdown);
+
 /* Writes len bytes of s with control characters shown as spaces (tables
  * are for a terminal; exact values are in csv and json); in markdown, '|'
  * is escaped. */

@@ -350,34 +350,36 @@ static void segment_cells(const compare_view *cv, const nps_compare_row *r,
   cli_cell_copy(&c[7], r->key ? buf : "-");
 }
 
-/* Returns -1 when out of memory (nothing printed), else 0. */
+/* Row r of the segments table: the header, then one row per segment and
+ * the overall row. */
+static void segment_row(const void *ctx, size_t r, cell *c) {
+  const compare_view *cv = ctx;
+  if (r > 0) {
+    segment_cells(cv, &cv->res->rows[r - 1], c);
+    return;
+  }
+  size_t nb = cv->opt->n_by;
+  for (size_t k = 0; k < nb; k++)
+    cli_cell_text(&c[k], cv->opt->by[k], strlen(cv->opt->by[k]));
+  c += nb;
+  cli_cell_fmt(&c[0], "n %s", cv->label[0]);
+  cli_cell_fmt(&c[1], "NPS %s", cv->label[0]);
+  cli_cell_fmt(&c[2], "n %s", cv->label[1]);
+  cli_cell_fmt(&c[3], "NPS %s", cv->label[1]);
+  cli_cell_copy(&c[4], "difference");
+  cli_cell_fmt(&c[5], "%g%% CI", 100.0 * cv->opt->level);
+  cli_cell_copy(&c[6], "p");
+  cli_cell_fmt(&c[7], "p %s", nps_multi_method_name(cv->analysis.adjust));
+}
+
+/* Returns 0 (rows are formatted as they are written). */
 static int print_segments(FILE *fp, const compare_view *cv, int md) {
-  size_t nb = cv->opt->n_by, nrows = cv->res->n_rows + 1, ncols = nb + 8;
-  cell(*cells)[CLI_GRID_MAX_COLS] = calloc(nrows, sizeof *cells);
-  if (!cells)
-    return -1;
-  char h[8][96];
-  snprintf(h[0], sizeof h[0], "n %s", cv->label[0]);
-  snprintf(h[1], sizeof h[1], "NPS %s", cv->label[0]);
-  snprintf(h[2], sizeof h[2], "n %s", cv->label[1]);
-  snprintf(h[3], sizeof h[3], "NPS %s", cv->label[1]);
-  snprintf(h[4], sizeof h[4], "difference");
-  snprintf(h[5], sizeof h[5], "%g%% CI", 100.0 * cv->opt->level);
-  snprintf(h[6], sizeof h[6], "p");
-  snprintf(h[7], sizeof h[7], "p %s",
-           nps_multi_method_name(cv->analysis.adjust));
+  size_t nb = cv->opt->n_by, ncols = nb + 8;
+  unsigned char left[CLI_GRID_MAX_COLS] = {0};
   for (size_t k = 0; k < nb; k++)
-    cli_cell_text(&cells[0][k], cv->opt->by[k], strlen(cv->opt->by[k]));
-  for (size_t k = 0; k < 8; k++)
-    cli_cell_text(&cells[0][nb + k], h[k], strlen(h[k]));
-  for (size_t i = 0; i < cv->res->n_rows; i++)
-    segment_cells(cv, &cv->res->rows[i], cells[i + 1]);
-  size_t left[CLI_MAX_LIST + 1];
-  for (size_t k = 0; k < nb; k++)
-    left[k] = k;
-  left[nb] = nb + 5;
-  print_grid(fp, cells, nrows, ncols, left, nb + 1, md);
-  free(cells);
+    left[k] = 1;
+  left[nb + 5] = 1;
+  cli_grid_rows(fp, segment_row, cv, cv->res->n_rows + 1, ncols, left, md);
   return 0;
 }
 

@@ -125,28 +125,33 @@ static void row_cells(const segments_view *s, size_t i, cli_cell *cells) {
     cli_cell_copy(&cells[k], r->letters ? r->letters : "");
 }
 
-static int print_grid(FILE *fp, const segments_view *s, int markdown) {
-  size_t nb = s->opt->n_by, rows = s->res->n_rows;
+/* Row r of the table: the header, then one row per segment. */
+static void table_row(const void *ctx, size_t r, cli_cell *cells) {
+  const segments_view *s = ctx;
+  if (r > 0) {
+    row_cells(s, r - 1, cells);
+    return;
+  }
+  size_t nb = s->opt->n_by;
   size_t ncols = nb + FIXED + (s->res->options.pairwise ? 1 : 0);
-  cli_cell(*cells)[CLI_GRID_MAX_COLS] = calloc(rows + 1, sizeof *cells);
-  if (!cells)
-    return -1;
   char level[32];
   snprintf(level, sizeof level, "%g%% CI", 100.0 * s->opt->level);
   const char *heads[FIXED + 1] = {
       "n",       "promoters",    "passives", "detractors", "NPS", level,
       "vs rest", "CI (matched)", "level",    "p adj.",     "",    "group"};
   for (size_t i = 0; i < nb; i++)
-    cli_cell_text(&cells[0][i], s->opt->by[i], strlen(s->opt->by[i]));
+    cli_cell_text(&cells[i], s->opt->by[i], strlen(s->opt->by[i]));
   for (size_t i = 0; nb + i < ncols; i++)
-    cli_cell_text(&cells[0][nb + i], heads[i], strlen(heads[i]));
-  for (size_t r = 0; r < rows; r++)
-    row_cells(s, r, cells[r + 1]);
+    cli_cell_copy(&cells[nb + i], heads[i]);
+}
+
+static int print_grid(FILE *fp, const segments_view *s, int markdown) {
+  size_t nb = s->opt->n_by, rows = s->res->n_rows;
+  size_t ncols = nb + FIXED + (s->res->options.pairwise ? 1 : 0);
   unsigned char left[CLI_GRID_MAX_COLS] = {0};
   for (size_t k = 0; k < ncols; k++)
     left[k] = k < nb || k == nb + 5 || k == nb + 7 || k >= nb + FIXED - 1;
-  cli_grid(fp, cells, rows + 1, ncols, left, markdown);
-  free(cells);
+  cli_grid_rows(fp, table_row, s, rows + 1, ncols, left, markdown);
   return 0;
 }
 
@@ -263,6 +268,29 @@ static void print_answer(FILE *fp, const segments_view *s) {
             100.0 * res->median_half_width);
 }
 
+/* Row r of the pairs table: the header, then one row per pair. */
+static void pair_row(const void *ctx, size_t r, cli_cell *c) {
+  const segments_view *s = ctx;
+  if (r == 0) {
+    const char *heads[] = {
+        "segment", "vs", "difference", "CI (matched)", "level", "p adj.", ""};
+    for (size_t k = 0; k < 7; k++)
+      cli_cell_copy(&c[k], heads[k]);
+    return;
+  }
+  const nps_segments_pair *pr = &s->res->pairs[r - 1];
+  cli_cell_text(&c[0], s->names[pr->a], strlen(s->names[pr->a]));
+  cli_cell_text(&c[1], s->names[pr->b], strlen(s->names[pr->b]));
+  cli_signed_points(c[2].buf, sizeof c[2].buf, pr->t.diff);
+  cli_cell_text(&c[2], c[2].buf, strlen(c[2].buf));
+  cli_fmt_ci(c[3].buf, sizeof c[3].buf, pr->t.ci.lo, pr->t.ci.hi);
+  cli_cell_text(&c[3], c[3].buf, strlen(c[3].buf));
+  cli_cell_fmt(&c[4], "%.1f%%", 100.0 * pr->t.ci_level);
+  cli_fmt_p(c[5].buf, sizeof c[5].buf, pr->t.p_adjusted);
+  cli_cell_text(&c[5], c[5].buf, strlen(c[5].buf));
+  cli_cell_copy(&c[6], pr->t.verdict.significant ? "differ" : "");
+}
+
 static void print_pairs(FILE *fp, const segments_view *s, int markdown) {
   const nps_segments *res = s->res;
   if (!res->options.pairwise)
@@ -275,30 +303,8 @@ static void print_pairs(FILE *fp, const segments_view *s, int markdown) {
     fprintf(fp, "note: %s\n", res->letters_note);
   if (res->n_pairs == 0)
     return;
-  cli_cell(*cells)[CLI_GRID_MAX_COLS] = calloc(res->n_pairs + 1, sizeof *cells);
-  if (!cells)
-    return;
-  const char *heads[] = {"segment", "vs", "difference", "CI (matched)", "level",
-                         "p adj.",  ""};
-  for (size_t k = 0; k < 7; k++)
-    cli_cell_copy(&cells[0][k], heads[k]);
-  for (size_t i = 0; i < res->n_pairs; i++) {
-    const nps_segments_pair *pr = &res->pairs[i];
-    cli_cell *c = cells[i + 1];
-    cli_cell_text(&c[0], s->names[pr->a], strlen(s->names[pr->a]));
-    cli_cell_text(&c[1], s->names[pr->b], strlen(s->names[pr->b]));
-    cli_signed_points(c[2].buf, sizeof c[2].buf, pr->t.diff);
-    cli_cell_text(&c[2], c[2].buf, strlen(c[2].buf));
-    cli_fmt_ci(c[3].buf, sizeof c[3].buf, pr->t.ci.lo, pr->t.ci.hi);
-    cli_cell_text(&c[3], c[3].buf, strlen(c[3].buf));
-    cli_cell_fmt(&c[4], "%.1f%%", 100.0 * pr->t.ci_level);
-    cli_fmt_p(c[5].buf, sizeof c[5].buf, pr->t.p_adjusted);
-    cli_cell_text(&c[5], c[5].buf, strlen(c[5].buf));
-    cli_cell_copy(&c[6], pr->t.verdict.significant ? "differ" : "");
-  }
   unsigned char left[CLI_GRID_MAX_COLS] = {1, 1, 0, 1, 0, 0, 1};
-  cli_grid(fp, cells, res->n_pairs + 1, 7, left, markdown);
-  free(cells);
+  cli_grid_rows(fp, pair_row, s, res->n_pairs + 1, 7, left, markdown);
 }
 
 /* Each distinct note once. */

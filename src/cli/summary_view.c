@@ -45,30 +45,33 @@ static void row_cells(const summary_view *s, const nps_summary_row *r,
   cli_cell_u64(&cells[k], r->missing);
 }
 
-/* Returns 0, or -1 when out of memory. */
-static int print_grid(FILE *fp, const summary_view *s, int markdown) {
-  const nps_summary *res = s->res;
-  size_t nb = s->opt->n_by ? s->opt->n_by : 1, ncols = nb + NCOLS_FIXED;
-  cli_cell(*cells)[CLI_GRID_MAX_COLS] = calloc(res->n_rows + 1, sizeof *cells);
-  if (!cells)
-    return -1;
+/* Row r of the table: the header, then one row per group. */
+static void table_row(const void *ctx, size_t r, cli_cell *cells) {
+  const summary_view *s = ctx;
+  if (r > 0) {
+    row_cells(s, &s->res->rows[r - 1], cells);
+    return;
+  }
+  size_t nb = s->opt->n_by ? s->opt->n_by : 1;
   char level[32];
   snprintf(level, sizeof level, "%g%% CI", 100.0 * s->opt->level);
   const char *heads[NCOLS_FIXED] = {
       "n", "promoters", "passives", "detractors", "NPS", level, "missing"};
   for (size_t i = 0; i < nb; i++) {
     const char *h = s->opt->n_by ? s->opt->by[i] : "group";
-    cli_cell_text(&cells[0][i], h, strlen(h));
+    cli_cell_text(&cells[i], h, strlen(h));
   }
   for (size_t i = 0; i < NCOLS_FIXED; i++)
-    cli_cell_text(&cells[0][nb + i], heads[i], strlen(heads[i]));
-  for (size_t r = 0; r < res->n_rows; r++)
-    row_cells(s, &res->rows[r], cells[r + 1]);
+    cli_cell_copy(&cells[nb + i], heads[i]);
+}
+
+/* Returns 0 (rows are formatted as they are written). */
+static int print_grid(FILE *fp, const summary_view *s, int markdown) {
+  size_t nb = s->opt->n_by ? s->opt->n_by : 1, ncols = nb + NCOLS_FIXED;
   unsigned char left[CLI_GRID_MAX_COLS] = {0};
   for (size_t k = 0; k < ncols; k++)
     left[k] = k < nb || k == ncols - 2;
-  cli_grid(fp, cells, res->n_rows + 1, ncols, left, markdown);
-  free(cells);
+  cli_grid_rows(fp, table_row, s, s->res->n_rows + 1, ncols, left, markdown);
   return 0;
 }
 
