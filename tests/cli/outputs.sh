@@ -53,8 +53,11 @@ signal)
   printf 'old result\n' >data/target.csv
   ln -s data/target.csv link.csv
   mkfifo chart.gp
-  env --default-signal=HUP,INT,TERM \
-    "$exe" summary in.csv --output link.csv --plot chart.gp 2>stderr.txt &
+  reset=()
+  env --default-signal=HUP true 2>/dev/null &&
+    reset=(env --default-signal=HUP,INT,TERM) # coreutils 8.31 or later
+  "${reset[@]}" "$exe" summary in.csv --output link.csv --plot chart.gp \
+    2>stderr.txt &
   pid=$!
   if ! wait_for 'data/.nps-*'; then
     fail "no temporary file data/.nps-* appeared within 30 s"
