@@ -72,7 +72,7 @@ signal)
     fail "still running 10 s after SIG$sig"
     kill -KILL "$pid"
   fi
-  wait "$pid"
+  wait "$pid" 2>/dev/null # no job-control notice
   status=$?
   want=$((128 + $(kill -l "$sig")))
   [[ $status -eq $want ]] ||
