@@ -58,6 +58,7 @@ static void print_help(void) {
 int nps_cli_main(int argc, char **argv) {
   /* The library reports GSL failures as statuses; never abort. */
   gsl_set_error_handler_off();
+  cli_std_fds();
   if (argc < 2) {
     fprintf(stderr, "nps-stat: missing command\n"
                     "Try 'nps-stat --help'.\n");

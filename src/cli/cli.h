@@ -36,6 +36,9 @@ enum {
 
 #define CLI_MAX_LIST 64 /* most columns in --by, values in a filter, ... */
 
+/* Most output files of one command: --output and the chart scripts. */
+#define CLI_MAX_OUTPUTS 6
+
 typedef enum cli_format {
   FORMAT_TABLE,
   FORMAT_CSV,
@@ -72,6 +75,11 @@ typedef struct cli_common {
   nps_plot_format render_format; /* png (default), svg, pdf */
   nps_order order;               /* --order (summary, segments) */
   const char *order_values[CLI_MAX_LIST];
+  /* The output files named (cli_output_name), for cli_outputs_check and
+   * cli_input_check: the flag ("--plot") and the path of each. */
+  const char *out_flag[CLI_MAX_OUTPUTS];
+  const char *out_path[CLI_MAX_OUTPUTS];
+  size_t n_out;
 } cli_common;
 
 /* Long options shared by the subcommands (ids above 256 and below 512). */
@@ -268,20 +276,41 @@ void cli_perfile_flag(char *buf, size_t size, int id);
 void cli_perfile_csv(cli_perfile *p, const nps_csvin_options *shared, int i,
                      nps_csvin_options *out);
 
-/* An output destination: stdout, or a file written through a temporary
- * sibling that is renamed into place only when everything was written. */
+/* ---- output files (outfile.c) ---- */
+
+/* An output destination: stdout, or a file committed whole (a temporary
+ * file in its folder renamed over it, a symbolic link's target replaced
+ * the same way; a device or FIFO written in place). */
 typedef struct cli_out {
   FILE *fp;
-  const char *path; /* NULL for stdout */
-  char *tmp_path;
+  const char *path; /* as given, for messages; NULL for stdout */
+  char *target;     /* what a symbolic link resolves to (malloc'ed), or NULL */
+  char *tmp_path;   /* the temporary file; NULL when written in place */
+  int copy;         /* the target has other hard links: copied in at commit */
+  int slot;         /* the temporary file's entry for signal cleanup */
 } cli_out;
 
-/* Opens path (NULL: stdout). Returns EXIT_OK or EXIT_IO after a message. */
+/* Opens path (NULL or "-": stdout). Returns EXIT_OK or EXIT_IO after a
+ * message. */
 int cli_out_open(cli_out *o, const char *path);
 
 /* Flushes and commits (rename) or, when ok is 0, discards. Returns EXIT_OK
  * or EXIT_IO after a message (the partial file is removed). */
 int cli_out_close(cli_out *o, int ok);
+
+/* Records that the option flag ("--output", "--plot-boot") names the
+ * output file path (the last one given for a flag counts). */
+void cli_output_name(cli_common *c, const char *flag, const char *path);
+
+/* A usage error (returned, after a message naming both) when two of the
+ * output files named are the same file: by device and inode, or, for names
+ * not yet existing, by folder and name. Else 0. */
+int cli_outputs_check(const cli_common *c);
+
+/* A usage error (returned, after a message naming both) when the input
+ * path, open as fd, is one of the output files named: a regular file with
+ * the same device and inode. Else 0. */
+int cli_input_check(const cli_common *c, int fd, const char *path);
 
 /* Formats x (on -1..1) as points with one decimal: "28.5", "-3.0". */
 void cli_points(char *buf, size_t size, double x);
@@ -341,6 +370,15 @@ void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
 
 /* Display width of UTF-8 text (code points; control bytes count one). */
 size_t cli_width(const char *s, size_t len);
+
+/* Started with a standard descriptor (0, 1, 2) closed, the tool holds it
+ * open on /dev/null, read-only for 1 and 2 and write-only for 0, so that no
+ * file it opens takes its number (messages would land in an output file)
+ * while using it still fails as on a closed descriptor. Call first. */
+void cli_std_fds(void);
+
+/* Nonzero when the tool started with standard error closed. */
+int cli_stderr_closed(void);
 
 /* ---- charts (render.c) ---- */
 

@@ -182,6 +182,11 @@ static int read_file(benchmark_cmd *cmd, nps_competitors **comp) {
     cli_error("%s: %s", path, strerror(errno));
     return EXIT_IO;
   }
+  int same = is_stdin ? 0 : cli_input_check(cmd->c, fileno(in), path);
+  if (same) {
+    fclose(in);
+    return same;
+  }
   nps_csvin_error err;
   nps_status st = nps_competitors_read(in, &cmd->read, comp, &err);
   if (!is_stdin)

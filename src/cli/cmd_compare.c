@@ -205,6 +205,7 @@ static int compare_option(void *ctx, int opt, const char *arg) {
     if (cli_chart_name(c->command, "--plot-power", arg, "power.gp"))
       return EXIT_USAGE;
     cmp->v.plot_power = arg;
+    cli_output_name(c, "--plot-power", arg);
     return 0;
   case OPT_DIFF_CI:
     return set_diff_ci(cmp, arg);

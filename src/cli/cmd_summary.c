@@ -64,6 +64,7 @@ static int summary_option(void *ctx, int opt, const char *arg) {
   if (cli_chart_name(a->c->command, "--plot-boot", arg, "boot.gp"))
     return EXIT_USAGE;
   *a->plot_boot = arg;
+  cli_output_name(a->c, "--plot-boot", arg);
   return 0;
 }
 

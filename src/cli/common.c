@@ -316,7 +316,7 @@ int cli_parse_options(int argc, char **argv, const struct option *options,
     if (rc)
       return rc;
   }
-  return 0;
+  return cli_outputs_check(c);
 }
 
 static int set_na_values(cli_common *c, const char *arg) {
@@ -411,6 +411,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     return set_format(c, arg);
   case OPT_OUTPUT:
     c->output = arg;
+    cli_output_name(c, "--output", arg);
     return 0;
   case OPT_MIN_N:
     return cli_number_option(c, "--min-n", arg, 0, &c->min_n);
@@ -434,6 +435,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     if (cli_chart_name(c->command, "--plot", arg, "chart.gp"))
       return EXIT_USAGE;
     c->plot = arg;
+    cli_output_name(c, "--plot", arg);
     return 0;
   case OPT_RENDER:
     if (nps_plot_format_parse(arg, &c->render_format) != NPS_OK)
@@ -550,6 +552,11 @@ int cli_load_with(const cli_common *c, const nps_csvin_options *csv,
   if (!fp) {
     cli_error("%s: %s", path, strerror(errno));
     return EXIT_IO;
+  }
+  int same = fp != stdin ? cli_input_check(c, fileno(fp), path) : 0;
+  if (same) {
+    fclose(fp);
+    return same;
   }
   nps_csvin_error err;
   memset(&err, 0, sizeof err);

@@ -1,11 +1,6 @@
 /*
- * output.c - where results go and how numbers and strings are written.
- *
- * A --output file is written to a temporary sibling and renamed over the
- * target only after every byte reached the disk, so a failure never leaves
- * a half-written result behind. A target that exists and is not a regular
- * file (a device such as /dev/null, a FIFO, a symbolic link) is written in
- * place. Numbers never depend on the locale: the tool never calls
+ * output.c - how numbers and strings are written (files are committed by
+ * outfile.c). Numbers never depend on the locale: the tool never calls
  * setlocale, so printf uses '.' decimals.
  */
 #include <errno.h>
@@ -17,89 +12,6 @@
 #include <unistd.h>
 
 #include "present.h"
-
-int cli_out_open(cli_out *o, const char *path) {
-  memset(o, 0, sizeof *o);
-  if (!path || strcmp(path, "-") == 0) {
-    o->fp = stdout;
-    return EXIT_OK;
-  }
-  o->path = path;
-  /* A device, a FIFO or a symbolic link (/dev/full, /dev/null,
-   * /dev/stdout) is written in place: renaming a file over it would
-   * replace the device or the link itself. */
-  struct stat st;
-  if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-      errno = EISDIR;
-    else
-      o->fp = fopen(path, "w");
-    if (!o->fp) {
-      cli_error("%s: cannot write: %s", path, strerror(errno));
-      return EXIT_IO;
-    }
-    return EXIT_OK;
-  }
-  size_t len = strlen(path);
-  o->tmp_path = malloc(len + sizeof ".tmp-XXXXXX");
-  if (!o->tmp_path) {
-    cli_error("%s: %s", path, strerror(ENOMEM));
-    return EXIT_IO;
-  }
-  memcpy(o->tmp_path, path, len);
-  memcpy(o->tmp_path + len, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-  int fd = mkstemp(o->tmp_path);
-  if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
-    cli_error("%s: cannot write: %s", path, strerror(errno));
-    if (fd >= 0) {
-      close(fd);
-      unlink(o->tmp_path);
-    }
-    free(o->tmp_path);
-    o->tmp_path = NULL;
-    return EXIT_IO;
-  }
-  return EXIT_OK;
-}
-
-int cli_out_close(cli_out *o, int ok) {
-  if (!o->fp)
-    return ok ? EXIT_OK : EXIT_IO;
-  int err = 0;
-  if (fflush(o->fp) != 0 || ferror(o->fp))
-    err = errno ? errno : EIO;
-  if (o->fp == stdout) {
-    o->fp = NULL;
-    if (ok && err) {
-      cli_error("standard output: %s", strerror(err));
-      return EXIT_IO;
-    }
-    return ok ? EXIT_OK : EXIT_IO;
-  }
-  if (!err && o->tmp_path && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
-    err = errno;
-  if (fclose(o->fp) != 0 && !err)
-    err = errno ? errno : EIO;
-  o->fp = NULL;
-  if (!o->tmp_path) { /* written in place */
-    if (ok && err) {
-      cli_error("%s: cannot write: %s", o->path, strerror(err));
-      return EXIT_IO;
-    }
-    return ok ? EXIT_OK : EXIT_IO;
-  }
-  if (ok && !err && rename(o->tmp_path, o->path) != 0)
-    err = errno;
-  if (!ok || err)
-    unlink(o->tmp_path);
-  free(o->tmp_path);
-  o->tmp_path = NULL;
-  if (ok && err) {
-    cli_error("%s: cannot write: %s", o->path, strerror(err));
-    return EXIT_IO;
-  }
-  return ok ? EXIT_OK : EXIT_IO;
-}
 
 void cli_points(char *buf, size_t size, double x) {
   if (isnan(x)) {

@@ -82,7 +82,15 @@ static int spawn_gnuplot(const char *prog, const char *dir, const char *base) {
   }
   err = posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
                                          O_RDONLY, 0);
-  if (!err)
+  /* gnuplot's output goes to our standard error; when that was closed,
+   * nowhere (a closed descriptor would make the start fail). */
+  if (!err && cli_stderr_closed()) {
+    err = posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null",
+                                           O_WRONLY, 0);
+    if (!err)
+      err = posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null",
+                                             O_WRONLY, 0);
+  } else if (!err)
     err = posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
   if (!err)
     err = posix_spawn_file_actions_addchdir_np(&fa, dir);
@@ -185,11 +193,6 @@ int cli_plot_begin(const cli_common *c, const char *path, cli_plot_writer write,
     po->image = NULL;
     return rc;
   }
-  /* mkstemp creates the file 0600; a script is as shareable as the
-   * image it draws, so give it the usual mode. */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fileno(po->out.fp), 0666 & ~mask);
   nps_plot_target target = {format, po->image};
   errno = 0;
   nps_status st = write(po->out.fp, &target, ctx);

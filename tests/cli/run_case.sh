@@ -27,7 +27,7 @@ case_name=${case_dir##*/}
 # must have an extension (input.csv, chart.gp): a name without a dot that is
 # not listed here is most likely a misspelt control file.
 known="args stdin exit stdout stdout_contains stderr_contains stderr_absent
-absent exists env timeout setup"
+absent exists env timeout setup check"
 for f in "$case_dir"/*; do
   [[ -e "$f" ]] || continue
   name=${f##*/}
@@ -204,6 +204,17 @@ if [[ -d "$case_dir/files" ]]; then
         "$out/file.expected" "$tmp/$name" | head -n 60 >>"$report"
     fi
   done
+fi
+
+# The check script: what the other checks cannot say (a file's mode, that
+# a symbolic link is still one). It runs like setup, after the program.
+if [[ -f "$case_dir/check" ]]; then
+  if ! (cd "$tmp" && CASE=$case_dir DATA=$data_dir TMP=$tmp \
+    timeout -k 5 "$limit" bash "$case_dir/check") \
+    </dev/null >"$out/check.log" 2>&1; then
+    fail "the check script failed:"
+    cat "$out/check.log" >>"$report"
+  fi
 fi
 
 show() {
