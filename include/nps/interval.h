@@ -65,10 +65,18 @@ NPS_API nps_status nps_interval_adjusted_wald(const nps_counts *c, double level,
 NPS_API nps_status nps_interval_score(const nps_counts *c, double level,
                                       nps_interval *out);
 
+/* From this many answers n on (2^53), the Bayesian interval is the normal
+ * limit of the posterior. */
+#define NPS_BAYES_NORMAL_MIN_N 9007199254740992.0
+
 /* Equal-tailed credible interval of theta = pP - pD under the posterior
  * Dirichlet(P + prior, A + prior, D + prior); prior = 0.5 is Jeffreys.
- * Computed by one-dimensional quadrature of the exact posterior. If mean is
- * not NULL it receives the posterior mean. */
+ * Computed by one-dimensional quadrature of the exact posterior; from n =
+ * NPS_BAYES_NORMAL_MIN_N answers on (and where the posterior sd is below 1e-10)
+ * it is the normal limit, posterior mean -+ z posterior sd clipped to [-1, 1],
+ * whose quantiles differ from the exact ones by the skewness term, at most
+ * 2 (z^2 - 1) / (3 n) (docs/methods.md). If mean is not NULL it receives
+ * the posterior mean. */
 NPS_API nps_status nps_interval_bayes(const nps_counts *c, double level,
                                       double prior, nps_interval *out,
                                       double *mean);

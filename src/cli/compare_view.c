@@ -281,8 +281,9 @@ static void test_note(char *buf, size_t size, const compare_view *cv,
   else if (t->method == NPS_TEST2_PERMUTATION)
     snprintf(buf, size,
              "studentized, mid-p; Monte Carlo, %zu draws, seed %lu, "
-             "MC SE %.4f",
-             t->res.draws, c->seed, t->res.p_mc_se);
+             "MC SE %.4f%s",
+             t->res.draws, c->seed, t->res.p_mc_se,
+             t->res.note ? "; normal-limit draws" : "");
   else if (t->method == NPS_TEST2_ADJUSTED_WALD)
     snprintf(buf, size, "difference of adjusted NPS");
   else if (t->method == NPS_TEST2_SIGN_FLIP) {

@@ -84,6 +84,10 @@ nps_status nps_ci_compute(const nps_counts *c, const nps_ci_request *req,
   }
   nps_status st =
       is_boot ? bootstrap(c, req, out) : analytic(c, m, req->level, &out->iv);
+  if (st == NPS_OK && m == NPS_CI_BAYES &&
+      (double)nps_counts_total(c) >= NPS_BAYES_NORMAL_MIN_N)
+    out->note = "2^53 answers or more: the posterior is its normal limit, "
+                "mean -+ z sd (skewness term under 1e-15 at 95%)";
   if (st == NPS_OK)
     out->iv = close_at_estimate(c, nps_interval_clip(out->iv));
   return st;

@@ -222,7 +222,9 @@ static nps_status build_rows(nps_compare *c, nps_table *t[2]) {
 }
 
 /* Every test on the overall comparison, each with its own status and the
- * overall row's seed. */
+ * overall row's seed. The chosen test ran with that seed and those
+ * arguments already: unless it fell back to another method, its result is
+ * copied rather than drawn again (the resampling tests cost B draws). */
 static void run_all_tests(nps_compare *c, gsl_rng *rng) {
   const nps_compare_options *o = &c->options;
   const nps_compare_row *r = nps_compare_overall(c);
@@ -233,6 +235,12 @@ static void run_all_tests(nps_compare *c, gsl_rng *rng) {
   for (size_t i = 0; i < NPS_COMPARE_MAX_TESTS; i++) {
     nps_compare_test *t = &c->tests[c->n_tests++];
     t->method = order[i];
+    if (order[i] == o->test && r->test.method == o->test &&
+        (o->test == NPS_TEST2_BOOTSTRAP || o->test == NPS_TEST2_PERMUTATION)) {
+      t->status = NPS_OK;
+      t->res = r->test;
+      continue;
+    }
     gsl_rng_set(rng, nps_seed_for_key(o->seed, "", 0));
     /* Each test as itself: no fallback to another method. */
     switch (order[i]) {

@@ -1,11 +1,13 @@
 /*
  * hyper.c - the hypergeometric distribution for counts up to 2^64: its
- * support, mode, ratio recurrence, variance, and exact draws by inversion
- * outward from the mode (the permutation tests of test2_perm.c and
- * multi_omnibus.c).
+ * support, mode, ratio recurrence, variance, and draws (the permutation
+ * tests of test2_perm.c and multi_omnibus.c): exact by inversion outward
+ * from the mode, or from the normal limit once the standard deviation
+ * reaches NPS_HYPER_NORMAL_SD.
  */
 #include <math.h>
 
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
 #include "hyper.h"
@@ -45,6 +47,27 @@ static double ln_choose(double n, double k) {
          gsl_sf_lngamma(n - k + 1.0);
 }
 
+/* The normal limit rounded to the nearest integer in [lo, hi]: a
+ * hypergeometric count is a sum of independent Bernoulli variables (its
+ * generating polynomial has only real roots), so by the Berry-Esseen bound
+ * (constant 0.56, Shevtsova 2010) P(X <= k) and P(round(mu + sd Z) <= k) =
+ * Phi((k + 1/2 - mu) / sd) differ by at most 0.56 / sd; clamping to the
+ * support keeps that. Cost O(1). */
+static uint64_t normal_draw(gsl_rng *r, const nps_hyper *h, double sd) {
+  double mu = (double)h->t * ((double)h->K / (double)h->N);
+  double x = floor(mu + sd * gsl_ran_gaussian_ziggurat(r, 1.0) + 0.5);
+  if (!(x > (double)h->lo))
+    return h->lo;
+  if (x >= (double)h->hi)
+    return h->hi;
+  return (uint64_t)x;
+}
+
+int nps_hyper_is_normal(const nps_hyper *h) {
+  return h->lo != h->hi &&
+         nps_hyper_var(h) >= NPS_HYPER_NORMAL_SD * NPS_HYPER_NORMAL_SD;
+}
+
 /* One draw by inversion outward from the mode: with the mode's
  * probability f0 from log-gamma, u / f0 is spent on f(j) / f(mode), taking
  * at each step the larger of the next values below and above the mode (an
@@ -54,6 +77,8 @@ static double ln_choose(double n, double k) {
 uint64_t nps_hyper_draw(gsl_rng *r, const nps_hyper *h) {
   if (h->lo == h->hi)
     return h->lo;
+  if (nps_hyper_is_normal(h))
+    return normal_draw(r, h, sqrt(nps_hyper_var(h)));
   double lf0 = ln_choose((double)h->K, (double)h->mode) +
                ln_choose((double)(h->N - h->K), (double)(h->t - h->mode)) -
                ln_choose((double)h->N, (double)h->t);

@@ -439,9 +439,16 @@ static double bayes_root_fn(double t, void *params) {
 }
 
 /* Below this posterior sd (n near 1e10 and beyond with almost every answer
- * in one category, next to +-1 where doubles are 1.1e-16 apart) the limits
- * are mean -+ z sd, clipped to [-1, 1]: their error is a fraction of an sd,
- * under 1e-10, where the quadrature would only fight rounding. */
+ * in one category, next to +-1 where doubles are 1.1e-16 apart), and from
+ * n = NPS_BAYES_NORMAL_MIN_N answers on, the limits are mean -+ z sd, clipped
+ * to
+ * [-1, 1]: their error is a fraction of an sd, under 1e-10, where the
+ * quadrature would only fight rounding. From 2^53 on the counts are not
+ * even exact in a double, and the skewness term the normal quantile leaves
+ * out, mu3 (z^2 - 1) / (6 sd^2) with mu3 = 2 sum a_i (w_i - w)^3 / (a0 (a0
+ * + 1) (a0 + 2)) the third central moment of theta = sum w_i p_i, is at
+ * most 2 (z^2 - 1) / (3 (a0 + 2)) as |w_i - w| <= 2: 2.1e-16 at the 95%
+ * level (docs/methods.md, "Huge counts"). */
 #define BAYES_MIN_SD 1e-10
 
 /* The q-quantile of theta. The bracket starts at the normal guess
@@ -519,7 +526,7 @@ nps_status nps_interval_bayes(const nps_counts *c, double level, double prior,
     *out = (nps_interval){m, m};
     return NPS_OK;
   }
-  if (sd < BAYES_MIN_SD) {
+  if (sd < BAYES_MIN_SD || n >= NPS_BAYES_NORMAL_MIN_N) {
     double z = nps_z_for_level(level);
     *out = nps_interval_clip((nps_interval){m - z * sd, m + z * sd});
     return NPS_OK;

@@ -90,13 +90,14 @@ static void pearson(const nps_counts *c, size_t k, double N,
 /* One permuted table: the pooled answers dealt to groups of the sizes of
  * c, into perm. */
 static void deal(const nps_counts *c, size_t k, const nps_counts *pool,
-                 gsl_rng *r, nps_counts *perm) {
+                 gsl_rng *r, nps_counts *perm, int *normal) {
   uint64_t P = pool->promoters, A = pool->passives, D = pool->detractors;
   for (size_t i = 0; i + 1 < k; i++) {
     uint64_t t = nps_counts_total(&c[i]);
     nps_hyper hp = nps_hyper_make(P, P + A + D, t);
     uint64_t x = nps_hyper_draw(r, &hp);
     nps_hyper ha = nps_hyper_make(A, A + D, t - x);
+    *normal |= nps_hyper_is_normal(&hp) || nps_hyper_is_normal(&ha);
     uint64_t y = nps_hyper_draw(r, &ha);
     perm[i] = (nps_counts){x, y, t - x - y};
     P -= x;
@@ -114,8 +115,9 @@ static nps_status permutation(const nps_counts *c, size_t k,
     return NPS_ENOMEM;
   double reach = out->w * (1.0 - W_TIE_REL);
   size_t hits = 0, b = 0;
+  int normal = 0;
   while (b < draws && hits < NPS_OMNIBUS_STOP_HITS) {
-    deal(c, k, pool, r, perm);
+    deal(c, k, pool, r, perm, &normal);
     hits += wald_w(perm, k, NULL, NULL) >= reach;
     b++;
   }
@@ -128,6 +130,10 @@ static nps_status permutation(const nps_counts *c, size_t k,
   out->perm_p = p;
   out->perm_mc_se = sqrt(p * (1.0 - p) / (double)b);
   out->perm_draws = b;
+  if (normal)
+    out->note = "counts with a permutation standard deviation of 10^4 or more "
+                "drawn from their normal limit (distribution function within "
+                "5.6e-5 of the exact one)";
   return NPS_OK;
 }
 

@@ -296,6 +296,38 @@ static void test_nesting(void **state) {
 
 /* Very large n: the three large-sample intervals agree with Wald, the
  * Bayes one through its large-shape Beta path; nothing fails or is NaN. */
+/* From n = 2^53 the Bayesian interval is the posterior's normal limit,
+ * mean -+ z sd. Values: tests/unit/scripts/hugecounts_reference.py
+ * (exact rationals for the posterior moments). Below 2^53 the quadrature
+ * stays within the skewness bound 2 (z^2 - 1) / (3 n) of that limit. */
+static void test_bayes_normal_limit(void **state) {
+  (void)state;
+  const struct {
+    uint64_t p, a, d;
+    double lo, hi;
+  } cases[] = {{5000000000000000ull, 2500000000000000ull, 2500000000000000ull,
+                0.2499999837488371, 0.2500000162511628},
+               {600000000000000000ull, 300000000000000000ull,
+                100000000000000000ull, 0.49999999868521616, 0.5000000013147838},
+               {4500000000000000000ull, 2250000000000000000ull,
+                2250000000000000000ull, 0.24999999945829457,
+                0.2500000005417054}};
+  for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
+    nps_counts c = counts(cases[i].p, cases[i].a, cases[i].d);
+    nps_interval b;
+    assert_int_equal(nps_interval_bayes(&c, 0.95, 0.5, &b, NULL), NPS_OK);
+    assert_double_near(b.lo, cases[i].lo, 1e-15);
+    assert_double_near(b.hi, cases[i].hi, 1e-15);
+  }
+  /* n = 1e12 (quadrature): normal limit [0.24999837488334017,
+   * 0.25000162511590984], bound 2 (z^2 - 1) / (3e12) = 1.9e-12. */
+  nps_counts c = counts(500000000000ull, 250000000000ull, 250000000000ull);
+  nps_interval b;
+  assert_int_equal(nps_interval_bayes(&c, 0.95, 0.5, &b, NULL), NPS_OK);
+  assert_double_near(b.lo, 0.24999837488334017, 2e-12);
+  assert_double_near(b.hi, 0.25000162511590984, 2e-12);
+}
+
 static void test_large_n(void **state) {
   (void)state;
   const uint64_t cases[][3] = {
@@ -389,6 +421,7 @@ int main(void) {
       cmocka_unit_test(test_symmetry),
       cmocka_unit_test(test_nesting),
       cmocka_unit_test(test_large_n),
+      cmocka_unit_test(test_bayes_normal_limit),
       cmocka_unit_test(test_one_category),
       cmocka_unit_test(test_clip),
   };

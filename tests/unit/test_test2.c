@@ -160,6 +160,51 @@ static void test_permutation_reference(void **state) {
   }
 }
 
+/* ---- permutation at huge counts ------------------------------------- */
+
+/* 10^12 and 9e18 answers per group: the Monte Carlo draws come from the
+ * normal limit (O(1) each, so this runs in well under a second) and p
+ * matches the normal-limit p of the permutation distribution within five
+ * Monte Carlo standard errors. Values: tests/unit/scripts/
+ * hugecounts_reference.py. Fixed seed. */
+static void test_permutation_huge(void **state) {
+  (void)state;
+  const struct {
+    nps_counts g1, g2;
+    double p, wald_p;
+  } cases[] = {
+      {{500001500000ull, 249999000000ull, 249999500000ull},
+       {500000000000ull, 250000000000ull, 250000000000ull},
+       0.08808151166203869,
+       0.08808151166172809},
+      {{4500000003000000000ull, 2249999998000000000ull, 2249999999000000000ull},
+       {4500000000000000000ull, 2250000000000000000ull, 2250000000000000000ull},
+       0.2555088202940285,
+       0.2555088202940285}};
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  assert_non_null(rng);
+  for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
+    nps_test2_result r;
+    gsl_rng_set(rng, 7);
+    assert_int_equal(nps_test2_permutation(&cases[i].g1, &cases[i].g2,
+                                           NPS_ALT_TWO_SIDED, 0.95, 0, 10000,
+                                           rng, &r),
+                     NPS_OK);
+    assert_int_equal(r.exact, 0);
+    assert_non_null(r.note);
+    assert_true(r.p_mc_se > 0.002);
+    assert_double_near(r.p, cases[i].p, 5.0 * r.p_mc_se);
+    assert_double_near(r.p_diff, cases[i].p, 5.0 * r.p_mc_se);
+    nps_test2_result w;
+    assert_int_equal(
+        nps_test2_wald(&cases[i].g1, &cases[i].g2, NPS_ALT_TWO_SIDED, 0.95, &w),
+        NPS_OK);
+    /* Delta is rounded at 9e18: theta's ulp is 5.6e-17 of 4.4e-10. */
+    assert_double_near(w.p, cases[i].wald_p, 1e-6);
+  }
+  gsl_rng_free(rng);
+}
+
 /* ---- permutation against row-level enumeration ----------------------- */
 
 /* Scores of the pooled rows: group 1 first. */
@@ -927,6 +972,7 @@ int main(void) {
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_compute),
       cmocka_unit_test(test_names),
+      cmocka_unit_test(test_permutation_huge),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
