@@ -161,8 +161,12 @@ static void tally_cell(nps_csvin_filter_tally *t, const char *s, size_t len) {
     t->more = 1;
     return;
   }
-  while (keep < len && keep && ((unsigned char)s[keep] & 0xC0) == 0x80)
-    keep--; /* a cut falls before a character, not inside it */
+  /* A cut falls before a character, not inside it: back over at most 3
+   * continuation bytes (more are invalid UTF-8 and are cut anywhere). */
+  for (int b = 0; b < 3 && keep < len && keep > 0 &&
+                  ((unsigned char)s[keep] & 0xC0) == 0x80;
+       b++)
+    keep--;
   memcpy(t->value[t->n_values], s, keep);
   t->value[t->n_values][keep] = '\0';
   t->len[t->n_values++] = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
