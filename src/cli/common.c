@@ -84,19 +84,36 @@ void cli_common_free(cli_common *c) {
   c->n_owned = 0;
 }
 
+/* Writes a message to stderr with every character that nps_text_escape
+ * escapes shown by its escape, so a file name or an argument never brings
+ * a control character, a byte that is not UTF-8 or an invisible character
+ * to the terminal. The library's messages are already escaped: their
+ * escapes are plain ASCII and pass unchanged. */
 static void vmessage(const char *prefix, const char *fmt, va_list ap) {
+  char small[1024], *buf = small;
+  va_list copy;
+  va_copy(copy, ap);
+  int n = vsnprintf(small, sizeof small, fmt, copy);
+  va_end(copy);
+  if (n >= (int)sizeof small && (buf = malloc((size_t)n + 1)) != NULL)
+    vsnprintf(buf, (size_t)n + 1, fmt, ap);
+  else if (n >= (int)sizeof small)
+    buf = small, n = (int)sizeof small - 1; /* out of memory: cut */
   fputs(prefix, stderr);
-  vfprintf(stderr, fmt, ap);
+  cli_put_text(stderr, buf, n > 0 ? (size_t)n : 0, 0);
   fputc('\n', stderr);
+  if (buf != small)
+    free(buf);
 }
 
 int cli_usage_error(const char *command, const char *fmt, ...) {
+  char prefix[64];
+  snprintf(prefix, sizeof prefix, "nps-stat %s: ", command);
   va_list ap;
   va_start(ap, fmt);
-  fprintf(stderr, "nps-stat %s: ", command);
-  vfprintf(stderr, fmt, ap);
+  vmessage(prefix, fmt, ap);
   va_end(ap);
-  fprintf(stderr, "\nTry 'nps-stat %s --help'.\n", command);
+  fprintf(stderr, "Try 'nps-stat %s --help'.\n", command);
   return EXIT_USAGE;
 }
 
