@@ -144,12 +144,14 @@ typedef struct nps_csvin_filter_tally {
 } nps_csvin_filter_tally;
 
 typedef struct nps_csvin_report {
-  char delimiter;              /* the delimiter used */
-  int delimiter_sniffed;       /* 1 when it was sniffed, not given */
-  int had_bom;                 /* 1 when a UTF-8 BOM was stripped */
-  int had_sep_line;            /* 1 when an Excel "sep=X" line was honoured */
-  int score_detected;          /* 1 when the score column was auto-detected */
-  char score_column[256];      /* its header name (truncated with "...") */
+  char delimiter;        /* the delimiter used */
+  int delimiter_sniffed; /* 1 when it was sniffed, not given */
+  int had_bom;           /* 1 when a UTF-8 BOM was stripped */
+  int had_sep_line;      /* 1 when an Excel "sep=X" line was honoured */
+  int score_detected;    /* 1 when the score column was auto-detected */
+  /* Its header name, byte for byte (cut at 252 bytes with "..."): it may
+   * hold any byte but NUL, so escape it before showing (text.h). */
+  char score_column[256];
   char counts_form[16];        /* counts input: "long", "wide" or "trinomial" */
   uint64_t records;            /* data records after the header and skip_rows */
   uint64_t responses;          /* answers counted into histograms */

@@ -37,6 +37,7 @@
 #include "summary.h"
 #include "table.h"
 #include "test2.h"
+#include "text.h"
 #include "trend.h"
 #include "version.h"
 

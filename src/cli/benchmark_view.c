@@ -162,10 +162,13 @@ static void print_header(FILE *fp, const benchmark_view *b, int markdown) {
   const char *bo = markdown ? "**" : "", *gap = markdown ? "\n" : "";
   size_t n[4];
   count_kinds(r, n);
-  fprintf(fp, "%sNPS benchmark%s: %s against %s%s%s\n%s", bo, bo, b->path,
-          b->competitors_path ? b->competitors_path : "",
-          b->competitors_path && b->raw_path ? " and " : "",
-          b->raw_path ? b->raw_path : "", gap);
+  fprintf(fp, "%sNPS benchmark%s: ", bo, bo);
+  cli_put_str(fp, b->path, markdown);
+  fputs(" against ", fp);
+  cli_put_str(fp, b->competitors_path ? b->competitors_path : "", markdown);
+  fputs(b->competitors_path && b->raw_path ? " and " : "", fp);
+  cli_put_str(fp, b->raw_path ? b->raw_path : "", markdown);
+  fprintf(fp, "\n%s", gap);
   fprintf(fp, "competitors: %zu (%zu full, %zu conservative, %zu fixed)",
           r->n_parties - 1, n[NPS_BENCHMARK_FULL],
           n[NPS_BENCHMARK_CONSERVATIVE], n[NPS_BENCHMARK_FIXED]);

@@ -77,7 +77,7 @@ int nps_cli_main(int argc, char **argv) {
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
     if (strcmp(name, commands[i].name) == 0)
       return commands[i].run(argc - 1, argv + 1);
-  fprintf(stderr, "nps-stat: unknown command '%s'\nTry 'nps-stat --help'.\n",
-          name);
+  cli_error("unknown command '%s'", name);
+  fputs("Try 'nps-stat --help'.\n", stderr);
   return EXIT_USAGE;
 }

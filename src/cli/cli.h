@@ -321,10 +321,12 @@ void cli_exact(char *buf, size_t size, double x);
 /* Writes ",x" with x as cli_exact gives it, or "," for NaN (a CSV cell). */
 void cli_csv_num(FILE *fp, double x);
 
-/* Writes s as a JSON string (quoted and escaped). */
+/* Writes s as a JSON string (quoted and escaped), always valid UTF-8: a
+ * byte that is not part of valid UTF-8 is written as \ufffd. */
 void cli_json_string(FILE *fp, const char *s, size_t len);
 
-/* Writes s as a CSV field: quoted when needed; a leading = + - @ gets a
+/* Writes s as a CSV field, byte for byte: quoted when needed; a field
+ * that starts with = + - @, a tab, CR, LF or a full-width = + - @ gets a
  * "'" prefix so that spreadsheets do not evaluate it (docs/cli.md). */
 void cli_csv_field(FILE *fp, const char *s, size_t len);
 
@@ -357,19 +359,29 @@ typedef void (*cli_row_fn)(const void *ctx, size_t r, cli_cell *cells);
 void cli_grid_rows(FILE *fp, cli_row_fn fill, const void *ctx, size_t rows,
                    size_t cols, const unsigned char *left, int markdown);
 
-/* Writes len bytes of s with control characters shown as spaces (tables
- * are for a terminal; exact values are in csv and json); in markdown, '|'
- * is escaped. */
+/* Writes len bytes of s as a table shows them: controls, bytes that are
+ * not UTF-8 and invisible characters as nps_text_escape's visible escapes
+ * (tables are for a terminal; exact values are in csv and json); in
+ * markdown also | as \| and < > & as &lt; &gt; &amp;. */
 void cli_put_text(FILE *fp, const char *s, size_t len, int markdown);
+
+/* cli_put_text for a NUL-terminated s (a file name in a title). */
+void cli_put_str(FILE *fp, const char *s, int markdown);
 
 /* Prints rows x cols cells as aligned columns, row 0 the heading: plain
  * text separated by two spaces, or a markdown table. left[k] nonzero
- * left-aligns column k, else it is right-aligned. */
+ * left-aligns column k, else it is right-aligned (grid.c; a table held
+ * whole: cli_grid_rows formats long ones row by row). */
 void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
               size_t cols, const unsigned char *left, int markdown);
 
-/* Display width of UTF-8 text (code points; control bytes count one). */
+/* Display width of UTF-8 text as cli_put_text shows it outside markdown
+ * (code points, an escape counting its characters). */
 size_t cli_width(const char *s, size_t len);
+
+/* The width of s in a table cell: cli_width, and in markdown with the
+ * escapes of | < > & counted. */
+size_t cli_table_width(const char *s, size_t len, int markdown);
 
 /* Started with a standard descriptor (0, 1, 2) closed, the tool holds it
  * open on /dev/null, read-only for 1 and 2 and write-only for 0, so that no

@@ -220,15 +220,13 @@ static int analysis_error(trend_cmd *cmd, nps_status st, const nps_trend *r) {
     return EXIT_DATA;
   }
   if (st == NPS_EINVAL && r && r->first_invalid) {
-    fprintf(stderr, "nps-stat: %s: column '%s': '", path, cmd->v.date_column);
-    cli_put_text(stderr, r->first_invalid, r->first_invalid_len, 0);
-    fprintf(stderr,
-            "' is not a date%s (expected %s; --date-format for others, "
-            "--skip-invalid to skip such rows)\n",
-            r->first_invalid_len ? "" : " (empty)",
-            r->options.date_format ? r->options.date_format
-                                   : "YYYY-MM-DD, a date-time or a period "
-                                     "label such as 2025-03");
+    cli_error("%s: column '%s': '%.*s' is not a date%s (expected %s; "
+              "--date-format for others, --skip-invalid to skip such rows)",
+              path, cmd->v.date_column, (int)r->first_invalid_len,
+              r->first_invalid, r->first_invalid_len ? "" : " (empty)",
+              r->options.date_format ? r->options.date_format
+                                     : "YYYY-MM-DD, a date-time or a period "
+                                       "label such as 2025-03");
     return EXIT_DATA;
   }
   if (st == NPS_EGROUPS && r) {
@@ -247,15 +245,13 @@ static int analyse(trend_cmd *cmd, const nps_table *t, nps_trend **res) {
   nps_status st = nps_trend_run(t, &cmd->analysis, res);
   if (st != NPS_OK)
     return analysis_error(cmd, st, *res);
-  if ((*res)->invalid_keys && !c->quiet) {
-    fprintf(stderr,
-            "nps-stat: warning: %s: skipped %llu answers under %llu values "
-            "of '%s' that are not dates (first: '",
-            cmd->v.path, (unsigned long long)(*res)->invalid_answers,
-            (unsigned long long)(*res)->invalid_keys, cmd->v.date_column);
-    cli_put_text(stderr, (*res)->first_invalid, (*res)->first_invalid_len, 0);
-    fprintf(stderr, "')\n");
-  }
+  if ((*res)->invalid_keys)
+    cli_warn(c,
+             "%s: skipped %llu answers under %llu values of '%s' that are "
+             "not dates (first: '%.*s')",
+             cmd->v.path, (unsigned long long)(*res)->invalid_answers,
+             (unsigned long long)(*res)->invalid_keys, cmd->v.date_column,
+             (int)(*res)->first_invalid_len, (*res)->first_invalid);
   size_t small = (*res)->n_small;
   for (size_t i = 0; i < (*res)->n_segments; i++)
     small += (*res)->segments[i]->n_small;

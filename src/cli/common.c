@@ -84,19 +84,36 @@ void cli_common_free(cli_common *c) {
   c->n_owned = 0;
 }
 
+/* Writes a message to stderr with every character that nps_text_escape
+ * escapes shown by its escape, so a file name or an argument never brings
+ * a control character, a byte that is not UTF-8 or an invisible character
+ * to the terminal. The library's messages are already escaped: their
+ * escapes are plain ASCII and pass unchanged. */
 static void vmessage(const char *prefix, const char *fmt, va_list ap) {
+  char small[1024], *buf = small;
+  va_list copy;
+  va_copy(copy, ap);
+  int n = vsnprintf(small, sizeof small, fmt, copy);
+  va_end(copy);
+  if (n >= (int)sizeof small && (buf = malloc((size_t)n + 1)) != NULL)
+    vsnprintf(buf, (size_t)n + 1, fmt, ap);
+  else if (n >= (int)sizeof small)
+    buf = small, n = (int)sizeof small - 1; /* out of memory: cut */
   fputs(prefix, stderr);
-  vfprintf(stderr, fmt, ap);
+  cli_put_text(stderr, buf, n > 0 ? (size_t)n : 0, 0);
   fputc('\n', stderr);
+  if (buf != small)
+    free(buf);
 }
 
 int cli_usage_error(const char *command, const char *fmt, ...) {
+  char prefix[64];
+  snprintf(prefix, sizeof prefix, "nps-stat %s: ", command);
   va_list ap;
   va_start(ap, fmt);
-  fprintf(stderr, "nps-stat %s: ", command);
-  vfprintf(stderr, fmt, ap);
+  vmessage(prefix, fmt, ap);
   va_end(ap);
-  fprintf(stderr, "\nTry 'nps-stat %s --help'.\n", command);
+  fprintf(stderr, "Try 'nps-stat %s --help'.\n", command);
   return EXIT_USAGE;
 }
 
@@ -521,22 +538,21 @@ static void report_notes(const cli_common *c, const char *name,
                          const nps_csvin_report *r, const char *prefix) {
   if (c->quiet)
     return;
+  /* Through cli_error: names and cells are shown escaped. */
   if (r->score_detected)
-    fprintf(stderr,
-            "nps-stat: %s: score column '%s' (detected; --%sscore to "
-            "choose another)\n",
-            name, r->score_column, prefix);
+    cli_error("%s: score column '%s' (detected; --%sscore to choose "
+              "another)",
+              name, r->score_column, prefix);
   if (r->columns_matched[0])
-    fprintf(stderr, "nps-stat: %s: %s\n", name, r->columns_matched);
+    cli_error("%s: %s", name, r->columns_matched);
   char reason[512];
   with_advice(reason, sizeof reason, r->first_invalid_reason,
               &r->first_invalid_hints, prefix);
   if (r->invalid)
-    fprintf(stderr,
-            "nps-stat: warning: %s: skipped %llu invalid row%s (first: line "
-            "%llu: %s)\n",
-            name, (unsigned long long)r->invalid, r->invalid == 1 ? "" : "s",
-            (unsigned long long)r->first_invalid_line, reason);
+    cli_error("warning: %s: skipped %llu invalid row%s (first: line %llu: "
+              "%s)",
+              name, (unsigned long long)r->invalid, r->invalid == 1 ? "" : "s",
+              (unsigned long long)r->first_invalid_line, reason);
 }
 
 int cli_load(const cli_common *c, const char *path, nps_table *table,

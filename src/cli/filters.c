@@ -11,53 +11,19 @@
 #include "cli.h"
 #include "present.h"
 
-/* 1 when s starts with a whole, shortest-form UTF-8 sequence of 2 to 4
- * bytes (its length in *n). */
-static int utf8_len(const char *s, size_t len, size_t *n) {
-  const unsigned char *u = (const unsigned char *)s;
-  size_t need = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
-  if (len < need)
-    return 0;
-  for (size_t k = 1; k < need; k++)
-    if ((u[k] & 0xC0) != 0x80)
-      return 0;
-  if ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] >= 0xA0) ||
-      (u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] >= 0x90))
-    return 0;
-  *n = need;
-  return 1;
-}
-
 void cli_visible(char *out, size_t cap, const char *s, size_t len) {
   size_t o = 0;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    char unit[8];
-    size_t n = 1;
-    if (ch >= 0x20 && ch != 0x7F && ch < 0x80) {
-      unit[0] = (char)ch;
-    } else if (ch >= 0xC2 && ch <= 0xF4 && utf8_len(s + i, len - i, &n)) {
-      memcpy(unit, s + i, n);
-    } else {
-      snprintf(unit, sizeof unit, "%s",
-               ch == '\n'   ? "\\n"
-               : ch == '\t' ? "\\t"
-               : ch == '\r' ? "\\r"
-                            : "");
-      if (!unit[0])
-        snprintf(unit, sizeof unit, "\\x%02X", ch);
-      n = strlen(unit);
-      if (o + n + 1 > cap)
-        break;
-      memcpy(out + o, unit, n);
-      o += n;
-      continue;
-    }
-    if (o + n + 1 > cap)
+  for (size_t i = 0; i < len;) {
+    char esc[NPS_TEXT_ESC_MAX];
+    size_t used;
+    size_t n = nps_text_escape(s + i, len - i, esc, &used);
+    const char *unit = n ? esc : s + i;
+    size_t ulen = n ? n : used;
+    if (o + ulen + 1 > cap)
       break;
-    memcpy(out + o, unit, n);
-    o += n;
-    i += n - 1;
+    memcpy(out + o, unit, ulen);
+    o += ulen;
+    i += used;
   }
   out[o] = '\0';
 }

@@ -4,6 +4,7 @@
  * formats the rows again and prints them, so memory holds one row, not the
  * table (a summary by a million groups stays within its result's size).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,7 +25,7 @@ static void print_row(FILE *fp, const cli_cell *cells, size_t cols,
   while (!markdown && end > 0 && cells[end - 1].len == 0)
     end--;
   for (size_t k = 0; k < cols && k < end; k++) {
-    size_t w = cli_width(cells[k].text, cells[k].len);
+    size_t w = cli_table_width(cells[k].text, cells[k].len, markdown);
     if (k)
       fputs(markdown ? " | " : "  ", fp);
     if (!left[k])
@@ -44,7 +45,7 @@ void cli_grid_rows(FILE *fp, cli_row_fn fill, const void *ctx, size_t rows,
     memset(cells, 0, cols * sizeof cells[0]);
     fill(ctx, r, cells);
     for (size_t k = 0; k < cols; k++) {
-      size_t w = cli_width(cells[k].text, cells[k].len);
+      size_t w = cli_table_width(cells[k].text, cells[k].len, markdown);
       if (w > width[k])
         width[k] = w;
     }
@@ -60,4 +61,28 @@ void cli_grid_rows(FILE *fp, cli_row_fn fill, const void *ctx, size_t rows,
       fputc('\n', fp);
     }
   }
+}
+
+/* A table held whole: each row is copied out of it (a cell's text may
+ * point into its own buffer). */
+typedef struct held {
+  cli_cell (*cells)[CLI_GRID_MAX_COLS];
+  size_t cols;
+} held;
+
+static void held_row(const void *ctx, size_t r, cli_cell *out) {
+  const held *h = ctx;
+  for (size_t k = 0; k < h->cols; k++) {
+    const cli_cell *x = &h->cells[r][k];
+    out[k] = *x;
+    uintptr_t t = (uintptr_t)x->text, b = (uintptr_t)x->buf;
+    if (t >= b && t < b + sizeof x->buf)
+      out[k].text = out[k].buf + (t - b);
+  }
+}
+
+void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
+              size_t cols, const unsigned char *left, int markdown) {
+  held h = {cells, cols};
+  cli_grid_rows(fp, held_row, &h, rows, cols, left, markdown);
 }

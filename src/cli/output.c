@@ -43,38 +43,48 @@ void cli_csv_num(FILE *fp, double x) {
   fprintf(fp, ",%s", strcmp(buf, "null") ? buf : "");
 }
 
+/* JSON strings are always valid UTF-8: a byte that is not part of valid
+ * UTF-8 becomes \ufffd (U+FFFD REPLACEMENT CHARACTER); every other
+ * character is kept, controls and U+2028/U+2029 as \u escapes. */
 void cli_json_string(FILE *fp, const char *s, size_t len) {
   fputc('"', fp);
-  for (size_t i = 0; i < len; i++) {
+  for (size_t i = 0, used; i < len; i += used) {
     unsigned char ch = (unsigned char)s[i];
-    switch (ch) {
-    case '"':
-      fputs("\\\"", fp);
-      break;
-    case '\\':
-      fputs("\\\\", fp);
-      break;
-    case '\n':
-      fputs("\\n", fp);
-      break;
-    case '\r':
-      fputs("\\r", fp);
-      break;
-    case '\t':
-      fputs("\\t", fp);
-      break;
-    default:
-      if (ch < 0x20 || ch == 0x7f)
-        fprintf(fp, "\\u%04x", ch);
-      else
-        fputc(ch, fp);
-    }
+    char esc[NPS_TEXT_ESC_MAX];
+    size_t n = nps_text_escape(s + i, len - i, esc, &used);
+    if (ch == '"' || ch == '\\')
+      fprintf(fp, "\\%c", ch);
+    else if (ch == '\n' || ch == '\r' || ch == '\t')
+      fputs(esc, fp);
+    else if (ch < 0x20 || ch == 0x7f)
+      fprintf(fp, "\\u%04x", ch);
+    else if (ch >= 0x80 && n && esc[1] == 'x')
+      fputs("\\ufffd", fp);
+    else if (n && (strcmp(esc, "\\u2028") == 0 || strcmp(esc, "\\u2029") == 0))
+      fprintf(fp, "\\u%s", esc + 2);
+    else
+      fwrite(s + i, 1, used, fp);
   }
   fputc('"', fp);
 }
 
+/* A spreadsheet reads a cell that starts with = + - @, a tab, CR or LF
+ * (OWASP's CSV injection list, with LF), or their full-width forms
+ * U+FF1D, U+FF0B, U+FF0D, U+FF20, as a formula or may strip the blank
+ * before one: such a field gets a leading ' inside its quotes. */
+static int formula_start(const char *s, size_t len) {
+  static const char *const wide[] = {"\xEF\xBC\x9D", "\xEF\xBC\x8B",
+                                     "\xEF\xBC\x8D", "\xEF\xBC\xA0"};
+  if (len > 0 && memchr("=+-@\t\r\n", s[0], 7) != NULL)
+    return 1;
+  for (size_t k = 0; k < 4 && len >= 3; k++)
+    if (memcmp(s, wide[k], 3) == 0)
+      return 1;
+  return 0;
+}
+
 void cli_csv_field(FILE *fp, const char *s, size_t len) {
-  int formula = len > 0 && memchr("=+-@", s[0], 4) != NULL;
+  int formula = formula_start(s, len);
   int quote = formula || (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
   for (size_t i = 0; i < len && !quote; i++)
     quote = memchr(",\"\r\n;\t", s[i], 6) != NULL;
@@ -93,12 +103,41 @@ void cli_csv_field(FILE *fp, const char *s, size_t len) {
   fputc('"', fp);
 }
 
-size_t cli_width(const char *s, size_t len) {
+/* Writes s as a table shows it (to fp; only measures when fp is NULL) and
+ * returns its width in characters: what nps_text_escape escapes is shown
+ * by its escape, and markdown also escapes | < > & so a cell neither
+ * breaks the table nor becomes HTML. */
+static size_t shown(FILE *fp, const char *s, size_t len, int markdown) {
   size_t w = 0;
-  for (size_t i = 0; i < len; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80)
-      w++;
+  for (size_t i = 0, used; i < len; i += used) {
+    char esc[NPS_TEXT_ESC_MAX];
+    size_t n = nps_text_escape(s + i, len - i, esc, &used);
+    const char *md = !markdown     ? NULL
+                     : s[i] == '|' ? "\\|"
+                     : s[i] == '<' ? "&lt;"
+                     : s[i] == '>' ? "&gt;"
+                     : s[i] == '&' ? "&amp;"
+                                   : NULL;
+    const char *text = n ? esc : md;
+    if (text) {
+      w += strlen(text);
+      if (fp)
+        fputs(text, fp);
+      continue;
+    }
+    w++;
+    if (fp)
+      fwrite(s + i, 1, used, fp);
+  }
   return w;
+}
+
+size_t cli_width(const char *s, size_t len) {
+  return shown(NULL, s, len, 0);
+}
+
+size_t cli_table_width(const char *s, size_t len, int markdown) {
+  return shown(NULL, s, len, markdown);
 }
 
 /* ---- aligned text tables ---- */
@@ -114,58 +153,11 @@ void cli_cell_copy(cli_cell *x, const char *s) {
 }
 
 void cli_put_text(FILE *fp, const char *s, size_t len, int markdown) {
-  for (size_t i = 0; i < len; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    if (ch < 0x20 || ch == 0x7f)
-      fputc(' ', fp);
-    else if (markdown && ch == '|')
-      fputs("\\|", fp);
-    else
-      fputc(ch, fp);
-  }
+  shown(fp, s, len, markdown);
 }
 
-static void pad(FILE *fp, size_t n) {
-  while (n--)
-    fputc(' ', fp);
-}
-
-void cli_grid(FILE *fp, cli_cell (*cells)[CLI_GRID_MAX_COLS], size_t rows,
-              size_t cols, const unsigned char *left, int markdown) {
-  size_t width[CLI_GRID_MAX_COLS] = {0};
-  for (size_t r = 0; r < rows; r++)
-    for (size_t k = 0; k < cols; k++) {
-      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
-      if (w > width[k])
-        width[k] = w;
-    }
-  for (size_t r = 0; r < rows; r++) {
-    if (markdown)
-      fputs("| ", fp);
-    /* No trailing spaces: a table stops after its last non-empty cell. */
-    size_t end = cols;
-    while (!markdown && end > 0 && cells[r][end - 1].len == 0)
-      end--;
-    for (size_t k = 0; k < cols; k++) {
-      size_t w = cli_width(cells[r][k].text, cells[r][k].len);
-      if (k == end)
-        break;
-      if (k)
-        fputs(markdown ? " | " : "  ", fp);
-      if (!left[k])
-        pad(fp, width[k] - w);
-      cli_put_text(fp, cells[r][k].text, cells[r][k].len, markdown);
-      if (left[k] && (markdown || k + 1 < end))
-        pad(fp, width[k] - w);
-    }
-    fputs(markdown ? " |\n" : "\n", fp);
-    if (markdown && r == 0) {
-      fputs("|", fp);
-      for (size_t k = 0; k < cols; k++)
-        fputs(left[k] ? " :--- |" : " ---: |", fp);
-      fputc('\n', fp);
-    }
-  }
+void cli_put_str(FILE *fp, const char *s, int markdown) {
+  shown(fp, s, strlen(s), markdown);
 }
 
 /* ---- shared cells and phrases (present.h) ---- */

@@ -160,7 +160,9 @@ static void print_header(FILE *fp, const segments_view *s, int markdown) {
   const nps_segments *res = s->res;
   const nps_segments_row *all = nps_segments_overall(res);
   const char *b = markdown ? "**" : "", *gap = markdown ? "\n" : "";
-  fprintf(fp, "%sNPS segments%s: %s\n%s", b, b, s->path, gap);
+  fprintf(fp, "%sNPS segments%s: ", b, b);
+  cli_put_str(fp, s->path, markdown);
+  fprintf(fp, "\n%s", gap);
   fprintf(fp, "responses: %llu, missing: %llu", (unsigned long long)all->est.n,
           (unsigned long long)all->missing);
   if (s->report.invalid)

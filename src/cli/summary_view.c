@@ -81,7 +81,9 @@ static void print_header(FILE *fp, const summary_view *s, int markdown) {
   char method[160];
   method_line(s->opt, method, sizeof method);
   const char *b = markdown ? "**" : "";
-  fprintf(fp, "%sNPS summary%s: %s\n%s", b, b, s->path, markdown ? "\n" : "");
+  fprintf(fp, "%sNPS summary%s: ", b, b);
+  cli_put_str(fp, s->path, markdown);
+  fprintf(fp, "\n%s", markdown ? "\n" : "");
   fprintf(fp, "responses: %llu, missing: %llu", (unsigned long long)all->est.n,
           (unsigned long long)all->missing);
   if (rp->invalid)

@@ -159,8 +159,11 @@ static void print_header(FILE *fp, const trend_view *s, int markdown) {
   const cli_common *c = s->opt;
   const nps_trend *r = s->res;
   const char *b = markdown ? "**" : "", *gap = markdown ? "\n" : "";
-  fprintf(fp, "%sNPS trend%s: %s, column '%s' by %s\n%s", b, b, s->path,
-          s->date_column, nps_period_name(r->options.period), gap);
+  fprintf(fp, "%sNPS trend%s: ", b, b);
+  cli_put_str(fp, s->path, markdown);
+  fputs(", column '", fp);
+  cli_put_str(fp, s->date_column, markdown);
+  fprintf(fp, "' by %s\n%s", nps_period_name(r->options.period), gap);
   fprintf(fp, "responses: %llu, missing: %llu",
           (unsigned long long)nps_counts_total(&r->total),
           (unsigned long long)r->missing);

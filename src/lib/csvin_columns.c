@@ -346,8 +346,19 @@ static size_t counts_column(resolver *r, const char *const *alts) {
 static void use_score(resolver *r, size_t col) {
   r->lay->roles[col] |= ROLE_SCORE;
   r->lay->score_col = col;
-  nps_csv_show(r->report->score_column, sizeof r->report->score_column,
-               r->names[col], r->name_len[col], 200);
+  /* The name's own bytes, cut at a character with "..." when too long;
+   * whoever shows it escapes it (text.h). */
+  char *out = r->report->score_column;
+  size_t len = r->name_len[col], cap = sizeof r->report->score_column;
+  if (len >= cap) {
+    len = cap - 4;
+    while (len && ((unsigned char)r->names[col][len] & 0xC0) == 0x80)
+      len--;
+    memcpy(out + len, "...", 4);
+  } else {
+    out[len] = '\0';
+  }
+  memcpy(out, r->names[col], len);
 }
 
 static void use_count(resolver *r, size_t col, unsigned slot) {

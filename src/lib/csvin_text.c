@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csvin_internal.h"
+#include "nps/text.h"
 
 int nps_csv_is_blank(unsigned char c) {
   return c == ' ' || c == '\t';
@@ -33,34 +34,20 @@ int nps_csv_bytes_equal(const char *a, size_t alen, const char *b) {
 }
 
 /* Writes s for a message into out (cap >= 8 bytes): at most limit input
- * bytes, control characters and invalid UTF-8 escaped, "..." when cut. */
+ * bytes, each character nps_text_escape escapes shown by its escape, "..."
+ * when cut. */
 void nps_csv_show(char *out, size_t cap, const char *s, size_t len,
                   size_t limit) {
-  const unsigned char *u = (const unsigned char *)s;
   size_t o = 0, i = 0;
   while (i < len && i < limit) {
-    char unit[8];
-    size_t ulen, adv = 1;
-    uint32_t cp;
-    unsigned char c = u[i];
-    if (c >= 0x20 && c < 0x7F) {
-      unit[0] = (char)c, ulen = 1;
-    } else if (c >= 0x80 && (adv = nps_utf8_decode(u + i, len - i, &cp)) != 0) {
-      memcpy(unit, u + i, adv), ulen = adv;
-    } else {
-      adv = 1;
-      const char *esc = c == '\n'   ? "\\n"
-                        : c == '\r' ? "\\r"
-                        : c == '\t' ? "\\t"
-                                    : NULL;
-      if (esc)
-        memcpy(unit, esc, ulen = 2);
-      else
-        ulen = (size_t)snprintf(unit, sizeof unit, "\\x%02X", c);
-    }
+    char unit[NPS_TEXT_ESC_MAX];
+    size_t adv, ulen = nps_text_escape(s + i, len - i, unit, &adv);
+    const char *from = ulen ? unit : s + i;
+    if (!ulen)
+      ulen = adv;
     if (o + ulen + 4 > cap)
       break;
-    memcpy(out + o, unit, ulen);
+    memcpy(out + o, from, ulen);
     o += ulen;
     i += adv;
   }

@@ -1,11 +1,14 @@
 /*
  * text.c - small helpers shared by the library's modules: UTF-8 decoding
  * and encoding, enum name tables, and the FNV-1a hash. Declared in
- * internal.h; not part of the public API.
+ * internal.h; not part of the public API. Also the one rule for showing
+ * untrusted text visibly, nps_text_escape (public, text.h).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
+#include "nps/text.h"
 
 size_t nps_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
   static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
@@ -110,4 +113,41 @@ uint64_t nps_fnv1a(uint64_t h, const void *p, size_t len) {
     h *= 1099511628211u;
   }
   return h;
+}
+
+/* Code points shown as \u escapes (text.h lists them): C1 controls, spaces
+ * that look like U+0020, and invisible or direction-changing characters. */
+static const uint32_t hidden[][2] = {
+    {0x80, 0xA0},       {0xAD, 0xAD},       {0x34F, 0x34F},
+    {0x61C, 0x61C},     {0x115F, 0x1160},   {0x17B4, 0x17B5},
+    {0x180E, 0x180F},   {0x2000, 0x200F},   {0x2028, 0x202F},
+    {0x205F, 0x206F},   {0x3164, 0x3164},   {0xFEFF, 0xFEFF},
+    {0xFFA0, 0xFFA0},   {0xFFF0, 0xFFFB},   {0x1BCA0, 0x1BCA3},
+    {0x1D173, 0x1D17A}, {0xE0000, 0xE007F},
+};
+
+static int is_hidden(uint32_t cp) {
+  for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+    if (cp >= hidden[i][0] && cp <= hidden[i][1])
+      return 1;
+  return 0;
+}
+
+size_t nps_text_escape(const char *s, size_t len, char esc[NPS_TEXT_ESC_MAX],
+                       size_t *used) {
+  const unsigned char *u = (const unsigned char *)s;
+  uint32_t cp = u[0];
+  size_t n = u[0] < 0x80 ? 1 : nps_utf8_decode(u, len, &cp);
+  *used = n ? n : 1;
+  if (n == 0 || cp < 0x20 || cp == 0x7F) {
+    const char *c = cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t";
+    if (n && (cp == '\n' || cp == '\r' || cp == '\t'))
+      return (size_t)snprintf(esc, NPS_TEXT_ESC_MAX, "%s", c);
+    return (size_t)snprintf(esc, NPS_TEXT_ESC_MAX, "\\x%02X", u[0]);
+  }
+  if (!is_hidden(cp))
+    return 0;
+  if (cp > 0xFFFF)
+    return (size_t)snprintf(esc, NPS_TEXT_ESC_MAX, "\\U%08X", (unsigned)cp);
+  return (size_t)snprintf(esc, NPS_TEXT_ESC_MAX, "\\u%04X", (unsigned)cp);
 }

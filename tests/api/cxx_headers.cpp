@@ -24,6 +24,7 @@
 #include "nps/summary.h"
 #include "nps/table.h"
 #include "nps/test2.h"
+#include "nps/text.h"
 #include "nps/trend.h"
 #include "nps/version.h"
 
