@@ -178,8 +178,10 @@ static void print_header(FILE *fp, const benchmark_view *b, int markdown) {
     fprintf(fp, "; distribution cells read as %s (%s)",
             c->shares == NPS_SHARES_PERCENT ? "percentages" : "counts",
             c->shares_detected ? "detected" : "given");
-  if (b->raw_path)
-    fprintf(fp, "; raw answers of competitors by %s", b->raw_by);
+  if (b->raw_path) {
+    fputs("; raw answers of competitors by ", fp);
+    cli_put_str(fp, b->raw_by, 0);
+  }
   fprintf(fp, "\n%s", gap);
   fprintf(fp,
           "interval: %s, %g%% level; p adjusted: %s across %zu "
@@ -272,7 +274,11 @@ static int print_table(FILE *fp, const void *ctx, int markdown) {
   const nps_benchmark_party *o = &b->res->parties[b->res->ours];
   char name[512] = "";
   benchmark_name_append(name, sizeof name, o);
-  fprintf(fp, "\n%s%s: %s\n", markdown ? "\n" : "", name, verdict);
+  fprintf(fp, "\n%s", markdown ? "\n" : "");
+  cli_put_str(fp, name, markdown);
+  fputs(": ", fp);
+  cli_put_str(fp, verdict, markdown);
+  fputc('\n', fp);
   print_rank(fp, b);
   print_notes(fp, b);
   return 0;

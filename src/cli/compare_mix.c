@@ -101,8 +101,11 @@ int compare_print_mix(FILE *fp, const compare_view *cv, int md) {
   cli_signed_points(b, sizeof b, t->diff);
   cli_fmt_ci(ci, sizeof ci, t->ci.lo, t->ci.hi);
   cli_fmt_p_phrase(p, sizeof p, t->p);
-  fprintf(fp, "\nNPS at the standard mix: %s %.1f, %s %.1f\n", cv->label[0],
-          100.0 * t->nps2, cv->label[1], 100.0 * t->nps1);
+  fputs("\nNPS at the standard mix: ", fp);
+  cli_put_str(fp, cv->label[0], md);
+  fprintf(fp, " %.1f, ", 100.0 * t->nps2);
+  cli_put_str(fp, cv->label[1], md);
+  fprintf(fp, " %.1f\n", 100.0 * t->nps1);
   fprintf(fp,
           "%sdifference at the standard mix: %s points, %g%% CI %s, %s "
           "(Wald z test of the standardized NPS)%s\n",
@@ -110,11 +113,13 @@ int compare_print_mix(FILE *fp, const compare_view *cv, int md) {
   print_mix_share(fp, s);
   if (s->left_out[0] || s->left_out[1]) {
     snprintf(a, sizeof a, "%llu", (unsigned long long)s->left_out[0]);
-    fprintf(fp,
-            "left out of the standard: %s answers of %s and %llu of %s "
-            "in values of %s that the other sample lacks\n",
-            a, cv->label[0], (unsigned long long)s->left_out[1], cv->label[1],
-            cv->adjust_for);
+    fprintf(fp, "left out of the standard: %s answers of ", a);
+    cli_put_str(fp, cv->label[0], md);
+    fprintf(fp, " and %llu of ", (unsigned long long)s->left_out[1]);
+    cli_put_str(fp, cv->label[1], md);
+    fputs(" in values of ", fp);
+    cli_put_str(fp, cv->adjust_for, md);
+    fputs(" that the other sample lacks\n", fp);
   }
   return 0;
 }
@@ -128,13 +133,17 @@ void compare_print_mix_verdict(FILE *fp, const compare_view *cv) {
   cli_signed_points(d, sizeof d, s->test.diff);
   cli_fmt_ci(ci, sizeof ci, s->test.ci.lo, s->test.ci.hi);
   cli_fmt_p_phrase(p, sizeof p, v->p);
-  fprintf(fp, "at one mix of %s: ", cv->adjust_for);
+  fputs("at one mix of ", fp);
+  cli_put_str(fp, cv->adjust_for, 0);
+  fputs(": ", fp);
+  if (!v->significant)
+    fputs("no significant difference between ", fp);
+  cli_put_str(fp, cv->label[1], 0);
   if (v->significant)
-    fprintf(fp, "%s is %s than %s", cv->label[1],
-            v->direction > 0 ? "higher" : "lower", cv->label[0]);
+    fprintf(fp, " is %s than ", v->direction > 0 ? "higher" : "lower");
   else
-    fprintf(fp, "no significant difference between %s and %s", cv->label[1],
-            cv->label[0]);
+    fputs(" and ", fp);
+  cli_put_str(fp, cv->label[0], 0);
   fprintf(fp, ": %s points, %g%% CI %s, %s (Wald z test)\n", d,
           100.0 * cv->opt->level, ci, p);
 }

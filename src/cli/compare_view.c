@@ -166,8 +166,11 @@ void compare_print_verdict(FILE *fp, const compare_view *cv,
   const nps_verdict *v = &r->verdict;
   nps_alternative alt = cv->analysis.alternative;
   if (!v->tested) {
-    fprintf(fp, "no test of %s against %s: %s", b, a,
-            compare_untested_reason(r->untested));
+    fputs("no test of ", fp);
+    put_str(fp, b);
+    fputs(" against ", fp);
+    put_str(fp, a);
+    fprintf(fp, ": %s", compare_untested_reason(r->untested));
     return;
   }
   char ci[80], p[40], mdd[40], other[40];
