@@ -36,8 +36,8 @@ extern "C" {
 
 /* The NA values used when none are given: "NA", "N/A", "n/a", "na",
  * "#N/A", "null", "NULL", "-" (documented in docs/cli.md). */
-extern const char *const nps_csvin_default_na[];
-extern const size_t nps_csvin_default_na_count;
+NPS_API extern const char *const nps_csvin_default_na[];
+NPS_API extern const size_t nps_csvin_default_na_count;
 
 /* A row filter: keep (exclude = 0) or drop (exclude = 1) the rows whose
  * column equals one of values (exact byte comparison after trimming the
