@@ -37,8 +37,10 @@ int main(int argc, char **argv) {
    * public headers: GSL is a public dependency). */
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
   gsl_rng_set(rng, 1);
-  nps_ci_request req = {.method = NPS_CI_PERCENTILE, .level = 0.95,
-                        .replicates = 2000, .rng = rng};
+  nps_ci_request req = {.method = NPS_CI_PERCENTILE,
+                        .level = 0.95,
+                        .replicates = 2000,
+                        .rng = rng};
   nps_ci_result r;
   check(nps_ci_compute(&c, &req, &r) == NPS_OK, "nps_ci_compute failed");
   check(r.method_used == NPS_CI_PERCENTILE && r.iv.lo < e.nps &&
