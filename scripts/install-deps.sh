@@ -7,9 +7,10 @@
 set -euo pipefail
 
 # locales: the locale test cases compile de_DE and ru_RU with localedef;
-# fonts-dejavu-core: a chart font with Cyrillic.
-packages=(cmake gcc make pkg-config libgsl-dev libcsv-dev libcmocka-dev
-          gnuplot-nox python3 locales fonts-dejavu-core)
+# fonts-dejavu-core: a chart font with Cyrillic; g++, dpkg-dev (cpack -G DEB
+# and dpkg-shlibdeps) and man-db: the install test (tests/install/install.sh).
+packages=(cmake gcc g++ make pkg-config libgsl-dev libcsv-dev libcmocka-dev
+          gnuplot-nox python3 locales fonts-dejavu-core dpkg-dev man-db)
 for arg in "$@"; do
   case $arg in
     --fuzz) packages+=(clang libclang-rt-dev) ;;
