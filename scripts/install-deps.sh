@@ -7,9 +7,11 @@
 set -euo pipefail
 
 # locales: the locale test cases compile de_DE and ru_RU with localedef;
-# fonts-dejavu-core: a chart font with Cyrillic.
+# fonts-dejavu-core: a chart font with Cyrillic; groff-base and man-db:
+# the manual pages are checked to render without warnings; zsh: the zsh
+# completion is checked for syntax.
 packages=(cmake gcc make pkg-config libgsl-dev libcsv-dev libcmocka-dev
-          gnuplot-nox python3 locales fonts-dejavu-core)
+          gnuplot-nox python3 locales fonts-dejavu-core groff-base man-db zsh)
 for arg in "$@"; do
   case $arg in
     --fuzz) packages+=(clang libclang-rt-dev) ;;
