@@ -33,24 +33,25 @@ for cmd in $commands; do
   own=$(section "\`nps-stat $cmd")
   [[ -n $own ]] || bad "$cmd: no section '## \`nps-stat $cmd' in $md"
   doc=$( { echo "$own" | opts; grep -qx -- '--score' <<<"$table" && echo "$common"; } | sort -u)
+  declare -A in_help=() in_doc=() in_table=()
+  for o in $help; do in_help[$o]=1; done
+  for o in $doc; do in_doc[$o]=1; done
+  for o in $table; do in_table[$o]=1; done
   for o in $table; do
-    plain=--${o#--[ab]-}
-    if ! grep -qx -- "$o" <<<"$help"; then
-      # --a-X and --b-X are described once as --a-X/--b-X beside --X
-      if [[ $o == --[ab]-* ]] && grep -qx -- "${o:0:4}" <<<"$help" &&
-         grep -qx -- "$plain" <<<"$help"; then :; else
-        bad "$cmd: $o is accepted but not in 'nps-stat $cmd --help'"
-      fi
-    fi
-    grep -qx -- "$o" <<<"$doc" || bad "$cmd: $o is accepted but not documented in $md"
+    # --a-X and --b-X are described once as --a-X/--b-X beside --X
+    [[ -n ${in_help[$o]:-} ]] ||
+      [[ $o == --[ab]-* && -n ${in_help[${o:0:4}]:-} && -n ${in_help[--${o:4}]:-} ]] ||
+      bad "$cmd: $o is accepted but not in 'nps-stat $cmd --help'"
+    [[ -n ${in_doc[$o]:-} ]] || bad "$cmd: $o is accepted but not documented in $md"
   done
   for o in $(echo "$own" | table_opts); do
-    grep -qx -- "$o" <<<"$table" || bad "$cmd: $o is documented in $md but not accepted"
+    [[ -n ${in_table[$o]:-} ]] || bad "$cmd: $o is documented in $md but not accepted"
   done
   for o in $help; do
     [[ $o == --help || $o == --a- || $o == --b- ]] && continue
-    grep -qx -- "$o" <<<"$table" || bad "$cmd: $o is in --help but not accepted"
+    [[ -n ${in_table[$o]:-} ]] || bad "$cmd: $o is in --help but not accepted"
   done
+  unset in_help in_doc in_table
 done
 
 # The command list: nps-stat --help against the Commands table.
