@@ -8,9 +8,12 @@ set -euo pipefail
 
 # locales: the locale test cases compile de_DE and ru_RU with localedef;
 # fonts-dejavu-core: a chart font with Cyrillic; g++, dpkg-dev (cpack -G DEB
-# and dpkg-shlibdeps) and man-db: the install test (tests/install/install.sh).
+# and dpkg-shlibdeps) and man-db: the install test (tests/install/install.sh);
+# groff-base and man-db: the manual pages are checked to render without
+# warnings; zsh: the zsh completion is checked for syntax.
 packages=(cmake gcc g++ make pkg-config libgsl-dev libcsv-dev libcmocka-dev
-          gnuplot-nox python3 locales fonts-dejavu-core dpkg-dev man-db)
+          gnuplot-nox python3 locales fonts-dejavu-core dpkg-dev groff-base
+          man-db zsh)
 for arg in "$@"; do
   case $arg in
     --fuzz) packages+=(clang libclang-rt-dev) ;;

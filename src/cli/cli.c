@@ -49,10 +49,54 @@ static void print_help(void) {
          "  nps-stat benchmark responses.csv --competitors competitors.csv\n"
          "  nps-stat plan --baseline 45,30,25 --mde 5\n"
          "\n"
-         "Run 'nps-stat COMMAND --help' for a command's options.\n"
+         "Run 'nps-stat help COMMAND' or 'nps-stat COMMAND --help' for a "
+         "command's\noptions and examples; 'man nps-stat-COMMAND' for its "
+         "manual page.\n"
          "Exit status: 0 success, 1 a --fail-if condition met, 2 usage "
          "error,\n3 input data error, 4 I/O error, 5 chart rendering "
          "failed.\n");
+}
+
+static const command *find(const char *name) {
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(name, commands[i].name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+/* `nps-stat help [COMMAND]`: the general help, or the command's own. */
+static int help(int argc, char **argv) {
+  if (argc == 2) {
+    print_help();
+    return EXIT_OK;
+  }
+  const command *cmd = argc == 3 ? find(argv[2]) : NULL;
+  if (!cmd) {
+    if (argc == 3)
+      cli_error("help: unknown command '%s'", argv[2]);
+    else
+      cli_error("help: one command expected");
+    fputs("Commands:", stderr);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+      fprintf(stderr, " %s", commands[i].name);
+    fputs("\nTry 'nps-stat --help'.\n", stderr);
+    return EXIT_USAGE;
+  }
+  char *args[] = {(char *)cmd->name, "--help", NULL};
+  return cmd->run(2, args);
+}
+
+/* `--complete options CMD`: the command's option table, printed by its
+ * own parser. */
+static int complete_options(const char *name) {
+  const command *cmd = find(name);
+  if (!cmd)
+    return EXIT_USAGE;
+  char *args[] = {(char *)cmd->name, NULL};
+  cli_listing_options = 1;
+  int rc = cmd->run(1, args);
+  cli_listing_options = 0;
+  return rc;
 }
 
 int nps_cli_main(int argc, char **argv) {
@@ -65,18 +109,27 @@ int nps_cli_main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   const char *name = argv[1];
-  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
-      strcmp(name, "help") == 0) {
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
     print_help();
     return EXIT_OK;
   }
+  if (strcmp(name, "help") == 0)
+    return help(argc, argv);
   if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
     printf("nps-stat %s\n", nps_version());
     return EXIT_OK;
   }
-  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (strcmp(name, commands[i].name) == 0)
-      return commands[i].run(argc - 1, argv + 1);
+  if (strcmp(name, "--complete") == 0 && argc == 3 &&
+      strcmp(argv[2], "commands") == 0) {
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+      printf("%s\n", commands[i].name);
+    return EXIT_OK;
+  }
+  if (strcmp(name, "--complete") == 0)
+    return cli_complete(argc - 1, argv + 1, complete_options);
+  const command *cmd = find(name);
+  if (cmd)
+    return cmd->run(argc - 1, argv + 1);
   cli_error("unknown command '%s'", name);
   fputs("Try 'nps-stat --help'.\n", stderr);
   return EXIT_USAGE;

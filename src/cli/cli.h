@@ -167,8 +167,7 @@ const char *cli_empty_reason(const cli_common *c, const nps_csvin_report *r,
  * value that matched no row, naming the closest value of the column or
  * the values it holds (filters.c). */
 void cli_filter_notes(const cli_common *c, const char *name,
-                      const nps_csvin_options *csv,
-                      const nps_csvin_report *r);
+                      const nps_csvin_options *csv, const nps_csvin_report *r);
 
 /* Copies the len bytes of s into out (cap bytes, NUL-terminated, cut at a
  * character) with control characters and invalid UTF-8 escaped (\n, \t,
@@ -194,6 +193,16 @@ struct option;
 /* A subcommand's own options: returns 0 when it handled opt, -1 when opt
  * is not one of its options, or an exit code after printing an error. */
 typedef int (*cli_option_fn)(void *ctx, int opt, const char *arg);
+
+/* The hidden `nps-stat --complete` mode (complete.c). While
+ * cli_listing_options is set, cli_parse_options prints the command's long
+ * options (cli_print_options: --name, with '=' when it takes an argument)
+ * instead of parsing, and returns -1 as after --help. cli_complete runs
+ * `--complete options CMD` through options(CMD) and `--complete columns
+ * FILE [DELIMITER]` itself. */
+extern int cli_listing_options;
+void cli_print_options(const struct option *options);
+int cli_complete(int argc, char **argv, int (*options)(const char *command));
 
 /* Parses a subcommand's options with getopt_long: -h and --help print
  * help() and return -1; an unknown or incomplete option is a usage error;

@@ -318,6 +318,10 @@ static int bad_option(const cli_common *c, int argc, char **argv) {
 int cli_parse_options(int argc, char **argv, const struct option *options,
                       cli_common *c, void (*help)(void), cli_option_fn own,
                       void *ctx) {
+  if (cli_listing_options) {
+    cli_print_options(options);
+    return -1;
+  }
   opterr = 0;
   int opt;
   while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {

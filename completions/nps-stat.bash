@@ -1,0 +1,90 @@
+# bash completion for nps-stat (docs/cli.md, "Help, manual pages and
+# completions"). Commands and each command's options come from nps-stat
+# itself (--complete); column names from the header of the first input file
+# on the command line (--complete columns FILE), quoted with printf %q and
+# never evaluated.
+
+# Adds to COMPREPLY the column names of FILE ($2) that begin with $4, each
+# after the prefix $3 (the list before the last comma of --by a,b) and
+# before the suffix $5 ('=' for --where); $6 is a --delimiter given.
+_nps_stat_columns() {
+  local prog=$1 file=$2 prefix=$3 part=$4 suffix=$5 name
+  [[ -n $file ]] || return 0
+  while IFS= read -r name; do
+    [[ $name == "$part"* ]] || continue
+    COMPREPLY+=("$prefix$(printf '%q' "$name")$suffix")
+  done < <("$prog" --complete columns "$file" ${6:+"$6"} 2>/dev/null)
+}
+
+_nps_stat() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev= prog=${COMP_WORDS[0]}
+  ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+  COMPREPLY=()
+  if ((COMP_CWORD == 1)); then
+    local words
+    words="$("$prog" --complete commands 2>/dev/null) help --help --version"
+    mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
+    return 0
+  fi
+  local cmd=${COMP_WORDS[1]}
+  if [[ $cmd == help ]]; then
+    ((COMP_CWORD == 2)) &&
+      mapfile -t COMPREPLY < <(compgen -W "$("$prog" --complete commands 2>/dev/null)" -- "$cur")
+    return 0
+  fi
+  local options
+  options=$("$prog" --complete options "$cmd" 2>/dev/null) || return 0
+
+  # The first operand (a word that is neither an option nor its argument)
+  # that is a regular file, and a --delimiter given.
+  local i word file= delimiter=
+  for ((i = 2; i < COMP_CWORD; i++)); do
+    word=${COMP_WORDS[i]}
+    if [[ $word == --* ]]; then
+      if grep -qxF -- "$word=" <<<"$options"; then
+        ((i++))
+        [[ $word == --delimiter ]] && delimiter=${COMP_WORDS[i]}
+      fi
+    elif [[ -z $file && -f $word ]]; then
+      file=$word
+    fi
+  done
+
+  case $prev in
+  --by | --score | --id | --arm | --date | --adjust-for | --a-score | --b-score)
+    if [[ $prev == --by ]]; then
+      _nps_stat_columns "$prog" "$file" "${cur%"${cur##*,}"}" "${cur##*,}" "" "$delimiter"
+    else
+      _nps_stat_columns "$prog" "$file" "" "$cur" "" "$delimiter"
+    fi
+    ;;
+  --where | --exclude | --a-where | --b-where | --a-exclude | --b-exclude)
+    [[ $cur == *=* ]] && return 0
+    _nps_stat_columns "$prog" "$file" "" "$cur" "=" "$delimiter"
+    compopt -o nospace 2>/dev/null
+    ;;
+  --period)
+    if [[ $cmd == trend ]]; then
+      mapfile -t COMPREPLY < <(compgen -W "day week month quarter year" -- "$cur")
+    else
+      _nps_stat_columns "$prog" "$file" "" "$cur" "" "$delimiter"
+    fi
+    ;;
+  --format) mapfile -t COMPREPLY < <(compgen -W "table csv json markdown" -- "$cur") ;;
+  --ci) mapfile -t COMPREPLY < <(compgen -W "bayes adjusted-wald wald score percentile bca" -- "$cur") ;;
+  --render) mapfile -t COMPREPLY < <(compgen -W "png svg pdf" -- "$cur") ;;
+  --input | --a-input | --b-input) mapfile -t COMPREPLY < <(compgen -W "raw counts" -- "$cur") ;;
+  --adjust) mapfile -t COMPREPLY < <(compgen -W "holm bh bonferroni none" -- "$cur") ;;
+  *)
+    if [[ $cur == -* ]]; then
+      mapfile -t COMPREPLY < <(compgen -W "$(sed 's/=$//' <<<"$options")" -- "$cur")
+    elif grep -qxF -- "$prev=" <<<"$options"; then
+      return 0 # an option's argument: the shell's default (file names)
+    else
+      mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+    fi
+    ;;
+  esac
+  return 0
+}
+complete -o default -o bashdefault -F _nps_stat nps-stat
