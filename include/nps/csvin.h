@@ -129,7 +129,7 @@ typedef struct nps_csvin_hints {
  * NPS_CSVIN_TALLY_FILTERS filters of the options), so that a value that
  * matches nothing can be reported with the values there are. */
 #define NPS_CSVIN_TALLY_FILTERS 8
-#define NPS_CSVIN_TALLY_VALUES 8
+#define NPS_CSVIN_TALLY_VALUES  8
 typedef struct nps_csvin_filter_tally {
   uint64_t hit;      /* bit v set: the filter's value v (v < 64) equals the
                         trimmed cell of at least one record */

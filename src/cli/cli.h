@@ -169,11 +169,6 @@ const char *cli_empty_reason(const cli_common *c, const nps_csvin_report *r,
 void cli_filter_notes(const cli_common *c, const char *name,
                       const nps_csvin_options *csv, const nps_csvin_report *r);
 
-/* Copies the len bytes of s into out (cap bytes, NUL-terminated, cut at a
- * character) with control characters and invalid UTF-8 escaped (\n, \t,
- * \xNN), for a message that shows text from the input. */
-void cli_visible(char *out, size_t cap, const char *s, size_t len);
-
 /* Prints "nps-stat CMD: message" and the --help hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -3,30 +3,14 @@
  * a value that matched no row (with the closest value the column holds),
  * and, when the filters removed every row, the values there were. It reads
  * the reader's tally of each filter's column (nps_csvin_filter_tally); it
- * decides nothing about the data.
+ * decides nothing about the data. Values go into the messages raw:
+ * cli_warn and cli_error escape what they print.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "present.h"
-
-void cli_visible(char *out, size_t cap, const char *s, size_t len) {
-  size_t o = 0;
-  for (size_t i = 0; i < len;) {
-    char esc[NPS_TEXT_ESC_MAX];
-    size_t used;
-    size_t n = nps_text_escape(s + i, len - i, esc, &used);
-    const char *unit = n ? esc : s + i;
-    size_t ulen = n ? n : used;
-    if (o + ulen + 1 > cap)
-      break;
-    memcpy(out + o, unit, ulen);
-    o += ulen;
-    i += used;
-  }
-  out[o] = '\0';
-}
 
 /* Edit distance between a and b (bytes, ASCII letters compared ignoring
  * case), or SIZE_MAX for strings longer than the tally keeps. */
@@ -56,12 +40,11 @@ static size_t distance(const char *a, size_t la, const char *b, size_t lb) {
   return row[lb];
 }
 
-/* Appends the kept value i of t, escaped and quoted. */
+/* Appends the kept value i of t, quoted (raw: the message is escaped as
+ * it is printed, by cli_warn and cli_error). */
 static void append_value(char *buf, size_t size,
                          const nps_csvin_filter_tally *t, uint32_t i) {
-  char shown[4 * sizeof t->value[0] + 8];
-  cli_visible(shown, sizeof shown, t->value[i], strlen(t->value[i]));
-  cli_append(buf, size, "'%s%s'", shown,
+  cli_append(buf, size, "'%s%s'", t->value[i],
              t->len[i] > strlen(t->value[i]) ? "..." : "");
 }
 
@@ -103,9 +86,7 @@ void cli_filter_notes(const cli_common *c, const char *name,
     for (size_t v = 0; v < f->n_values && v < 64; v++) {
       if (t->hit >> v & 1)
         continue;
-      char col[256], val[256], tail[1024] = "";
-      cli_visible(col, sizeof col, f->column, strlen(f->column));
-      cli_visible(val, sizeof val, f->values[v], strlen(f->values[v]));
+      char tail[1024] = "";
       int near = closest(t, f->values[v]);
       if (near >= 0) {
         cli_append(tail, sizeof tail, " (did you mean ");
@@ -116,7 +97,8 @@ void cli_filter_notes(const cli_common *c, const char *name,
         append_values(tail, sizeof tail, t);
       }
       cli_warn(c, "%s: %s %s=%s matches no row%s", name,
-               f->exclude ? "--exclude" : "--where", col, val, tail);
+               f->exclude ? "--exclude" : "--where", f->column, f->values[v],
+               tail);
     }
   }
 }
@@ -138,10 +120,7 @@ const char *cli_empty_reason(const cli_common *c, const nps_csvin_report *r,
     if (!csv->filters[j].exclude && !r->filter_tally[j].hit)
       pick = j;
   if (n && r->filter_tally[pick].n_values) {
-    char col[256];
-    const char *column = csv->filters[pick].column;
-    cli_visible(col, sizeof col, column, strlen(column));
-    cli_append(buf, size, "; column '%s' holds ", col);
+    cli_append(buf, size, "; column '%s' holds ", csv->filters[pick].column);
     append_values(buf, size, &r->filter_tally[pick]);
   }
   cli_append(buf, size, ")");

@@ -56,9 +56,10 @@ static size_t find_exact(const resolver *r, const char *name, size_t len,
 
 typedef int (*name_test)(const char *folded, size_t len, const void *arg);
 
-/* The columns whose case-folded name passes test (up to two in found). */
-static size_t find_folded(resolver *r, name_test test, const void *arg,
-                          size_t found[2]) {
+/* How many columns' case-folded names pass test; the first max of them in
+ * found. */
+static size_t find_folded_max(resolver *r, name_test test, const void *arg,
+                              size_t *found, size_t max) {
   size_t n = 0, cap = 0;
   char *buf = NULL;
   for (size_t i = 0; i < r->ncols; i++) {
@@ -73,11 +74,17 @@ static size_t find_folded(resolver *r, name_test test, const void *arg,
       buf = b, cap = len;
     }
     nps_csv_fold(r->names[i], len, buf);
-    if (test(buf, len, arg) && n++ < 2)
+    if (test(buf, len, arg) && n++ < max)
       found[n - 1] = i;
   }
   free(buf);
   return n;
+}
+
+/* The columns whose case-folded name passes test (up to two in found). */
+static size_t find_folded(resolver *r, name_test test, const void *arg,
+                          size_t found[2]) {
+  return find_folded_max(r, test, arg, found, 2);
 }
 
 /* arg: a NULL-terminated list of lower-case names. */
@@ -203,26 +210,15 @@ static void fail_part(resolver *r, const char *asked, size_t len,
            "no column '%s', and several columns contain it (give more of the "
            "name, or the column's position as #N):",
            a);
-  size_t start = strlen(msg), shown = 0, total = 0;
-  for (size_t i = 0; i < r->ncols; i++) {
-    size_t nl = r->name_len[i];
-    char *f = malloc(nl ? nl : 1);
-    if (!f) {
-      col_fail(r, NPS_ENOMEM, "out of memory");
-      return;
-    }
-    nps_csv_fold(r->names[i], nl, f);
-    int hit = nps_csv_contains(f, nl, folded);
-    free(f);
-    if (!hit)
-      continue;
-    total++;
-    if (strlen(msg) - start > LIST_MAX)
-      continue;
+  size_t hits[16], shown = 0;
+  size_t total = find_folded_max(r, test_contains, folded, hits, 16);
+  size_t start = strlen(msg);
+  for (; shown < total && shown < 16 && strlen(msg) - start <= LIST_MAX;
+       shown++) {
     char b[4 * SHOW_MAX + 8];
-    show_col(r, i, b, sizeof b);
-    nps_csv_append(msg, sizeof msg, "%s #%zu '%s'", shown++ ? "," : "", i + 1,
-                   b);
+    show_col(r, hits[shown], b, sizeof b);
+    nps_csv_append(msg, sizeof msg, "%s #%zu '%s'", shown ? "," : "",
+                   hits[shown] + 1, b);
   }
   if (total > shown)
     nps_csv_append(msg, sizeof msg, ", ... (%zu more)", total - shown);

@@ -188,6 +188,12 @@ void nps_csv_reject(reader *r, nps_status st, int skippable, size_t column,
 /* The name of column col for a message (its number past the header). */
 void nps_csv_show_name(const reader *r, size_t col, char *out, size_t cap);
 
+/* Keeps a filter column's cell in t when it is new (n kept bytes of a
+ * cell of len bytes; cells are told apart by both), or sets t->more when
+ * t is full. */
+void nps_csv_tally_put(nps_csvin_filter_tally *t, const char *kept, size_t n,
+                       uint32_t len);
+
 /* Fails with the message of a table update's status. */
 void nps_csv_fail_table(reader *r, nps_status st);
 

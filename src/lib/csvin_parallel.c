@@ -178,21 +178,8 @@ static size_t cut_parts(part *parts, size_t k, int fd, off_t h, off_t size) {
 static void merge_tally(nps_csvin_filter_tally *t,
                         const nps_csvin_filter_tally *q) {
   t->hit |= q->hit;
-  for (uint32_t i = 0; i < q->n_values && !t->more; i++) {
-    uint32_t k = 0;
-    while (k < t->n_values &&
-           !(t->len[k] == q->len[i] && strcmp(t->value[k], q->value[i]) == 0))
-      k++;
-    if (k < t->n_values)
-      continue;
-    if (t->n_values == NPS_CSVIN_TALLY_VALUES) {
-      t->more = 1;
-      break;
-    }
-    memcpy(t->value[k], q->value[i], sizeof t->value[k]);
-    t->len[k] = q->len[i];
-    t->n_values++;
-  }
+  for (uint32_t i = 0; i < q->n_values; i++)
+    nps_csv_tally_put(t, q->value[i], strlen(q->value[i]), q->len[i]);
   t->more |= q->more;
 }
 

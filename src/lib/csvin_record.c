@@ -148,28 +148,36 @@ static void group_field(reader *r, size_t col, const char *s, size_t len) {
   r->cells_len += len;
 }
 
-/* Keeps the trimmed cell s among the distinct cells of its filter's
- * column, while there is room. */
-static void tally_cell(nps_csvin_filter_tally *t, const char *s, size_t len) {
+void nps_csv_tally_put(nps_csvin_filter_tally *t, const char *kept, size_t n,
+                       uint32_t len) {
   if (t->more)
     return;
-  size_t keep = len < sizeof t->value[0] ? len : sizeof t->value[0] - 1;
   for (uint32_t i = 0; i < t->n_values; i++)
-    if (t->len[i] == len && memcmp(t->value[i], s, keep) == 0)
+    if (t->len[i] == len && strlen(t->value[i]) == n &&
+        memcmp(t->value[i], kept, n) == 0)
       return;
   if (t->n_values == NPS_CSVIN_TALLY_VALUES) {
     t->more = 1;
     return;
   }
-  /* A cut falls before a character, not inside it: back over at most 3
-   * continuation bytes (more are invalid UTF-8 and are cut anywhere). */
+  memcpy(t->value[t->n_values], kept, n);
+  t->value[t->n_values][n] = '\0';
+  t->len[t->n_values++] = len;
+}
+
+/* Keeps the trimmed cell s among the distinct cells of its filter's
+ * column, while there is room: its first bytes, cut before a character. */
+static void tally_cell(nps_csvin_filter_tally *t, const char *s, size_t len) {
+  if (t->more)
+    return;
+  size_t keep = len < sizeof t->value[0] ? len : sizeof t->value[0] - 1;
+  /* Back over at most 3 continuation bytes (more are invalid UTF-8 and
+   * are cut anywhere). */
   for (int b = 0; b < 3 && keep < len && keep > 0 &&
                   ((unsigned char)s[keep] & 0xC0) == 0x80;
        b++)
     keep--;
-  memcpy(t->value[t->n_values], s, keep);
-  t->value[t->n_values][keep] = '\0';
-  t->len[t->n_values++] = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
+  nps_csv_tally_put(t, s, keep, len > UINT32_MAX ? UINT32_MAX : (uint32_t)len);
 }
 
 static void filter_field(reader *r, size_t col, const char *s, size_t len) {
