@@ -65,6 +65,16 @@ typedef enum nps_csvin_input {
 typedef int (*nps_csvin_group_map)(size_t k, const char *cell, size_t len,
                                    char *out, size_t *out_len, void *ctx);
 
+/* How records are split (nps_csvin_options.scan). Every way gives the same
+ * result; the choice exists to check that, and to measure. */
+typedef enum nps_csvin_scan {
+  NPS_CSVIN_SCAN_AUTO = 0, /* plain records by the fast scan (SIMD where
+                              the build has it), the rest by libcsv */
+  NPS_CSVIN_SCAN_SCALAR,   /* the fast scan in portable C, the rest by
+                              libcsv */
+  NPS_CSVIN_SCAN_LIBCSV    /* every byte through libcsv */
+} nps_csvin_scan;
+
 typedef struct nps_csvin_options {
   nps_csvin_input input;
   char delimiter;           /* ',', ';' or '\t'; 0 sniffs it from the header */
@@ -96,6 +106,7 @@ typedef struct nps_csvin_options {
   void *group_map_ctx;
   const char *group_map_what; /* what a valid cell is, for the message
                                  ("a date"); NULL: "a valid value" */
+  nps_csvin_scan scan;        /* 0: NPS_CSVIN_SCAN_AUTO */
 } nps_csvin_options;
 
 /* Advice that goes with a message: an option of nps_csvin_options that
@@ -152,13 +163,15 @@ typedef struct nps_csvin_report {
   /* Its header name, byte for byte (cut at 252 bytes with "..."): it may
    * hold any byte but NUL, so escape it before showing (text.h). */
   char score_column[256];
-  char counts_form[16];        /* counts input: "long", "wide" or "trinomial" */
-  uint64_t records;            /* data records after the header and skip_rows */
-  uint64_t responses;          /* answers counted into histograms */
-  uint64_t missing;            /* answers counted as missing */
-  uint64_t filtered;           /* records dropped by filters */
-  uint64_t invalid;            /* records skipped by skip_invalid */
-  uint64_t first_invalid_line; /* line of the first skipped record */
+  char counts_form[16];  /* counts input: "long", "wide" or "trinomial" */
+  uint64_t records;      /* data records after the header and skip_rows */
+  uint64_t records_fast; /* of them, those split by the fast scan (the rest
+                            went through libcsv; see nps_csvin_scan) */
+  uint64_t responses;    /* answers counted into histograms */
+  uint64_t missing;      /* answers counted as missing */
+  uint64_t filtered;     /* records dropped by filters */
+  uint64_t invalid;      /* records skipped by skip_invalid */
+  uint64_t first_invalid_line;         /* line of the first skipped record */
   char first_invalid_reason[256];      /* its message (cut with "...") */
   nps_csvin_hints first_invalid_hints; /* advice for that message */
   /* The column names asked for (score, group and filter columns) that

@@ -182,6 +182,14 @@ void nps_csv_feed(reader *r, const unsigned char *s, size_t n) {
     return;
   }
   while (n && r->status == NPS_OK) {
+    if (r->phase == PHASE_DATA && r->p.pstate == 0 && r->eol == '\n' &&
+        !r->quote_line && r->opt->scan != NPS_CSVIN_SCAN_LIBCSV) {
+      size_t used = nps_csv_fast(r, s, n);
+      s += used;
+      n -= used;
+      if (!n || r->status != NPS_OK)
+        return;
+    }
     const unsigned char *nl = memchr(s, r->eol, n);
     size_t len = nl ? (size_t)(nl - s) + 1 : n;
     if (csv_parse(&r->p, s, len, r->cb_field, r->cb_row, r) != len) {
@@ -402,6 +410,9 @@ void nps_csv_reader_free(reader *r) {
   free(r->lay.fcol);
   free(r->cells);
   free(r->key);
+  free(r->fast);
+  free(r->unq);
+  free(r->slots);
 }
 
 static int valid_delimiter(char d) {

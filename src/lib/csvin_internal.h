@@ -62,6 +62,27 @@ typedef struct nps_csv_layout {
   enum counts_form form;
 } nps_csv_layout;
 
+/* A field of a record the fast path split: its bytes in the block (quotes
+ * removed, a quote still doubled when esc). */
+typedef struct fast_field {
+  size_t off, len;
+  int esc;
+} fast_field;
+
+enum { DIRECT_UNKNOWN, DIRECT_YES, DIRECT_NO };
+
+/* The direct path's memory of the groups it met last (csvin_direct.c). */
+enum { DIRECT_SLOTS = 64, DIRECT_KEY_MAX = 32 };
+typedef struct direct_slot {
+  uint32_t len; /* key length + 1; 0: empty */
+  uint32_t idx; /* the group's position in the table */
+  char key[DIRECT_KEY_MAX];
+  /* Answers counted here and not yet added to the group in the table
+   * (nps_csv_direct_flush): per score, and missing. */
+  uint32_t pending[NPS_NSCORES + 1];
+  uint32_t n_pending;
+} direct_slot;
+
 typedef struct reader {
   const nps_csvin_options *opt;
   nps_table *table;
@@ -118,6 +139,15 @@ typedef struct reader {
   int probe;
   uint64_t probe_rows;
   int later_part; /* reads a part of a file after its first data row */
+
+  /* The fast path (csvin_fast.c): the fields of the record it splits, and
+   * room for a field with its doubled quotes undone. */
+  fast_field *fast;
+  size_t fast_cap;
+  char *unq;
+  size_t unq_cap, fast_unq_len;
+  int direct; /* DIRECT_*: may plain records skip the callbacks? */
+  direct_slot *slots;
 } reader;
 
 /* ---- csvin_text.c: bytes and messages ---- */
@@ -227,6 +257,39 @@ void nps_csv_end_probe(reader *r, int found);
 int nps_csv_read_parallel(FILE *in, const nps_csvin_options *opt,
                           nps_table *table, nps_csvin_report *report,
                           nps_csvin_error *err, nps_status *st);
+
+/* ---- csvin_fast.c ---- */
+
+/* Reads the whole records at the start of s[0..n) that the fast path takes
+ * (the reader in PHASE_DATA, libcsv between records, lines ending in LF)
+ * through the callbacks; returns the bytes taken: the rest, from the first
+ * record it leaves, is libcsv's. */
+size_t nps_csv_fast(reader *r, const unsigned char *s, size_t n);
+
+/* ---- csvin_direct.c ---- */
+
+/* Nonzero when the records of this read may go the direct way: raw input,
+ * no tap, filter, group map or unique keys, each column one role at most. */
+int nps_csv_direct_ok(const reader *r);
+
+/* Counts a split record (r->fast[0..nf), bytes in s) straight into the
+ * table, as the callbacks would; returns 0, having changed nothing, for a
+ * record the callbacks must see (a bad cell, a repeated header, a ragged
+ * row, quotes to undo in a cell that counts). */
+int nps_csv_direct_record(reader *r, const char *s, size_t nf, int nonempty);
+
+/* Adds the answers the direct path holds to the table. */
+void nps_csv_direct_flush(reader *r);
+
+/* ---- csvin_record.c helpers shared with the direct path ---- */
+
+nps_status nps_csv_parse_trimmed(const char *cell, size_t len, int labels,
+                                 int *score);
+int nps_csv_is_na(const reader *r, const char *s, size_t len);
+int nps_csv_header_cell(const reader *r, size_t col, const char *s, size_t len);
+
+/* 1 when the fast path's scan uses SIMD instructions in this build. */
+int nps_csv_simd_available(void);
 
 void nps_csv_on_field(void *data, size_t len, void *ctx);
 

@@ -192,6 +192,7 @@ static void merge_reports(const part *parts, size_t m,
   for (size_t i = 1; i < m; i++) {
     const nps_csvin_report *q = &parts[i].report;
     report->records += q->records;
+    report->records_fast += q->records_fast;
     report->responses += q->responses;
     report->missing += q->missing;
     report->filtered += q->filtered;

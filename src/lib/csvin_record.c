@@ -12,8 +12,8 @@
 /* ---- scores and counts ----------------------------------------------- */
 
 /* A score from a trimmed, non-empty cell. */
-static nps_status parse_score(const char *cell, size_t len, int labels,
-                              int *score) {
+nps_status nps_csv_parse_trimmed(const char *cell, size_t len, int labels,
+                                 int *score) {
   size_t i = 0;
   int v = 0;
   for (; i < len && nps_csv_is_digit((unsigned char)cell[i]); i++)
@@ -42,7 +42,7 @@ nps_status nps_csvin_parse_score(const char *cell, size_t len, int labels,
   if (!score || (!cell && len))
     return NPS_EINVAL;
   nps_csv_trim(&cell, &len);
-  return len ? parse_score(cell, len, labels, score) : NPS_EEMPTY;
+  return len ? nps_csv_parse_trimmed(cell, len, labels, score) : NPS_EEMPTY;
 }
 
 /* Why cell (a rejected score) was rejected: BAD_* bits. */
@@ -85,7 +85,7 @@ static int parse_count(const char *s, size_t len, uint64_t *out) {
   return 0;
 }
 
-static int is_na(const reader *r, const char *s, size_t len) {
+int nps_csv_is_na(const reader *r, const char *s, size_t len) {
   for (size_t i = 0; i < r->n_na; i++)
     if (nps_csv_bytes_equal(s, len, r->na[i]))
       return 1;
@@ -108,14 +108,14 @@ static void score_field(reader *r, size_t col, const char *s, size_t len) {
   const char *t = s;
   size_t tlen = len;
   nps_csv_trim(&t, &tlen);
-  if (!tlen || (r->na_first && is_na(r, t, tlen))) {
+  if (!tlen || (r->na_first && nps_csv_is_na(r, t, tlen))) {
     r->score_state = CELL_MISSING;
     return;
   }
-  nps_status st = parse_score(t, tlen, r->labels, &r->score);
+  nps_status st = nps_csv_parse_trimmed(t, tlen, r->labels, &r->score);
   if (st == NPS_OK)
     r->score_state = CELL_OK;
-  else if (is_na(r, t, tlen))
+  else if (nps_csv_is_na(r, t, tlen))
     r->score_state = CELL_MISSING;
   else
     note_bad(r, col, NPS_ESCORE, s, len);
@@ -248,7 +248,8 @@ void nps_csv_fail_field_size(reader *r, size_t col) {
 }
 
 /* Nonzero when the cell equals the header name of its column. */
-static int header_cell(const reader *r, size_t col, const char *s, size_t len) {
+int nps_csv_header_cell(const reader *r, size_t col, const char *s,
+                        size_t len) {
   size_t want = r->name_len[col];
   if (len == want)
     return !len || memcmp(s, r->names[col], len) == 0;
@@ -274,7 +275,7 @@ NOINLINE static void field(reader *r, size_t col, const char *s, size_t len) {
   if (col >= r->ncols)
     return; /* ragged: reported at the record's end */
   if (r->maybe_header)
-    r->maybe_header = header_cell(r, col, s, len);
+    r->maybe_header = nps_csv_header_cell(r, col, s, len);
   unsigned role = r->lay.roles[col];
   if (!role)
     return;
@@ -299,7 +300,7 @@ void nps_csv_on_field(void *data, size_t len, void *ctx) {
   if (col < r->data_cols && !r->lay.roles[col] && !r->quote_line &&
       len <= r->max_field) {
     if (r->maybe_header)
-      r->maybe_header = header_cell(r, col, data, len);
+      r->maybe_header = nps_csv_header_cell(r, col, data, len);
     return;
   }
   field(r, col, data, len);

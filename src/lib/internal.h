@@ -49,6 +49,18 @@ nps_status nps_csvin_read_tap(FILE *in, const nps_csvin_options *opt,
                               nps_table *table, nps_csvin_report *report,
                               nps_csvin_error *err, const nps_csvin_tap *tap);
 
+/* ---- table.c: groups by position ---- */
+
+/* nps_table_get, giving the group's position (stable for the table's
+ * life: groups are only appended). */
+nps_status nps_table_get_index(nps_table *t, const char *key, size_t key_len,
+                               size_t *idx);
+
+/* nps_table_add and nps_table_add_missing for the group at position idx. */
+nps_status nps_table_add_at(nps_table *t, size_t idx, int score,
+                            uint64_t count);
+nps_status nps_table_add_missing_at(nps_table *t, size_t idx, uint64_t count);
+
 /* ---- text.c: UTF-8, enum names, hashing ---- */
 
 /* Decodes the UTF-8 sequence at s[0..len) (len >= 1): its length (1..4)

@@ -148,6 +148,37 @@ nps_status nps_table_add(nps_table *t, const char *key, size_t key_len,
   return st;
 }
 
+nps_status nps_table_get_index(nps_table *t, const char *key, size_t key_len,
+                               size_t *idx) {
+  nps_group *g;
+  nps_status st = nps_table_get(t, key, key_len, &g);
+  if (st == NPS_OK)
+    *idx = (size_t)(g - t->groups);
+  return st;
+}
+
+nps_status nps_table_add_at(nps_table *t, size_t idx, int score,
+                            uint64_t count) {
+  if (idx >= t->size || !nps_score_valid(score))
+    return NPS_EINVAL;
+  if (count > UINT64_MAX - t->total)
+    return NPS_EOVERFLOW;
+  nps_status st = nps_hist_add(&t->groups[idx].hist, score, count);
+  if (st == NPS_OK)
+    t->total += count;
+  return st;
+}
+
+nps_status nps_table_add_missing_at(nps_table *t, size_t idx, uint64_t count) {
+  if (idx >= t->size)
+    return NPS_EINVAL;
+  nps_group *g = &t->groups[idx];
+  if (g->missing > UINT64_MAX - count)
+    return NPS_EOVERFLOW;
+  g->missing += count;
+  return NPS_OK;
+}
+
 nps_status nps_table_add_missing(nps_table *t, const char *key, size_t key_len,
                                  uint64_t count) {
   nps_group *g;
