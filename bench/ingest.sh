@@ -28,7 +28,7 @@
 #   wide    gen_wide ROWS SEED: a Qualtrics-shaped export, 60 columns, every
 #           cell quoted, CRLF, two extra header rows (question texts and
 #           ImportIds), free-text cells with commas, doubled quotes and
-#           newlines (about 950 bytes a row); summarised with
+#           newlines (about 945 bytes a row); summarised with
 #           --by channel,region --score Q1 --skip-rows 2
 #
 # The tools, each reading the whole file as one process:
