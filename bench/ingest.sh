@@ -6,7 +6,8 @@
 #                        [--seed S] [--only narrow|wide] [--with-peers]
 #                        [--build-dir DIR] [--no-build] [--data-dir DIR]
 #
-#   --rows-narrow N  data rows of the narrow export (default 10000000)
+#   --rows-narrow N  data rows of the narrow export (default 10000000; --rows
+#                    is the former name)
 #   --rows-wide N    data rows of the wide export (default 1000000)
 #   --runs K         timed runs per tool and file; medians are reported
 #                    (default 5)
@@ -154,7 +155,7 @@ if have_pandas; then
 else
   echo "==> pandas not available to $python (bench/ingest.sh --with-peers installs python3-pandas)"
 fi
-nps_threads=$(nproc)
+nps_threads=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc)
 ((nps_threads <= 8)) || nps_threads=8
 
 # ---------------------------------------------------------------- data
@@ -312,7 +313,7 @@ bench_file() {
         mismatches+=("$kind: ${names[t]} disagrees with nps-stat -t1")
         status=1
       else
-        echo "    agrees with nps-stat:$(tail -n 1 "$work/cmp" | sed 's/^ *//')"
+        echo "    agrees with nps-stat -t1 ($(tail -n 1 "$work/cmp" | sed 's/^ *//'))"
       fi
     fi
   done
