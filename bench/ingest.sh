@@ -186,13 +186,13 @@ measure() {
   local out=$1
   shift
   if [[ -x /usr/bin/time ]]; then
-    local t0 t1 e u s
+    local t0 t1 u s
     m_status=0
     t0=$(date +%s%N)
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$out" 2>"$out.err" ||
       m_status=$?
     t1=$(date +%s%N)
-    read -r e u s m_rss_kb < <(tail -n 1 "$work/time")
+    read -r _ u s m_rss_kb < <(tail -n 1 "$work/time")
     m_wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
     m_cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
   else
@@ -274,7 +274,8 @@ bench_file() {
   if [[ $kind == narrow ]]; then
     rows=$rows_narrow by=channel opts=(--by channel --score score)
   else
-    rows=$rows_wide by=channel,region opts=(--by channel,region --score Q1 --skip-rows 2)
+    rows=$rows_wide by=channel,region
+    opts=(--by "$by" --score Q1 --skip-rows 2)
   fi
   local -a names=() cmds=()
   names+=("nps-stat -t1")
@@ -289,7 +290,7 @@ bench_file() {
     names+=("pandas")
     cmds+=("$python $(printf '%q' "$root/bench/ingest_pandas.py") $(printf '%q' "$file") ${opts[*]}")
   fi
-  local nt=${#names[@]} t i
+  local nt=${#names[@]} t
 
   echo
   echo "==> $kind: $file"
@@ -321,7 +322,9 @@ bench_file() {
   sed 's/^/      /' "$work/canon0"
 
   local -a wall cpu rss q
-  for ((t = 0; t < nt; t++)); do wall[t]= cpu[t]= rss[t]=0 q[t]=; done
+  for ((t = 0; t < nt; t++)); do
+    wall[t]='' cpu[t]='' rss[t]=0 q[t]=''
+  done
   local r k qs
   for ((r = 0; r < runs; r++)); do
     for ((k = 0; k < nt; k++)); do
@@ -346,7 +349,7 @@ bench_file() {
     done
   done
 
-  local duck_wall= w c
+  local duck_wall='' w c
   for ((t = 0; t < nt; t++)); do
     if [[ ${names[t]} == duckdb && -n ${wall[t]} ]]; then
       duck_wall=$(median ${wall[t]})
