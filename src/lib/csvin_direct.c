@@ -39,8 +39,8 @@ int nps_csv_direct_ok(const reader *r) {
 /* What check_group_cell (csvin_record.c) accepts: UTF-8 without the key
  * separator. */
 static int key_cell_ok(const char *s, size_t len) {
-  size_t i = 0;
-  while (i < len && (unsigned char)s[i] < 0x80 && s[i] != NPS_KEY_SEP)
+  size_t i = 0; /* printable ASCII first: one compare a byte */
+  while (i < len && (unsigned char)(s[i] - 0x20) < 0x60)
     i++;
   if (i == len)
     return 1;
@@ -143,11 +143,12 @@ static int record_key(reader *r, const char *s, const char **key,
     return 0;
   for (size_t k = 0; k < ng; k++) {
     const fast_field *f = &r->fast[r->lay.gcol[k]];
-    if (f->esc)
+    if (f->flags & FAST_ESCAPED)
       return 0;
     cell[k] = s + f->off;
     len[k] = f->len;
-    trim(&cell[k], &len[k]);
+    if (f->flags & FAST_QUOTED)
+      trim(&cell[k], &len[k]); /* else the scan trimmed it */
     if (!key_cell_ok(cell[k], len[k]))
       return 0;
     total += len[k];
@@ -189,20 +190,22 @@ int nps_csv_direct_record(reader *r, const char *s, size_t nf, int nonempty) {
   if (nf != r->ncols)
     return 0;
   const fast_field *f = r->fast;
-  if (f[0].esc || ((f[0].len == r->name_len[0] ||
-                    (f[0].len > r->name_len[0] &&
-                     (s[f[0].off] == ' ' || s[f[0].off] == '\t' ||
-                      s[f[0].off + f[0].len - 1] == ' ' ||
-                      s[f[0].off + f[0].len - 1] == '\t'))) &&
-                   nps_csv_header_cell(r, 0, s + f[0].off, f[0].len)))
+  if ((f[0].flags & FAST_ESCAPED) ||
+      ((f[0].len == r->name_len[0] ||
+        (f[0].len > r->name_len[0] &&
+         (s[f[0].off] == ' ' || s[f[0].off] == '\t' ||
+          s[f[0].off + f[0].len - 1] == ' ' ||
+          s[f[0].off + f[0].len - 1] == '\t'))) &&
+       nps_csv_header_cell(r, 0, s + f[0].off, f[0].len)))
     return 0; /* perhaps the header row again */
   /* The score, as score_field reads it. */
   const fast_field *sf = &f[r->lay.score_col];
-  if (sf->esc)
+  if (sf->flags & FAST_ESCAPED)
     return 0;
   const char *t = s + sf->off;
   size_t tlen = sf->len;
-  trim(&t, &tlen);
+  if (sf->flags & FAST_QUOTED)
+    trim(&t, &tlen);
   int score = -1; /* missing */
   unsigned d0 = tlen ? (unsigned char)t[0] - (unsigned)'0' : 10;
   if (tlen == 1 && d0 < 10 && !r->na_first)

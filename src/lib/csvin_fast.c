@@ -139,10 +139,6 @@ int nps_csv_simd_available(void) {
 
 /* ---- splitting one record ---------------------------------------------- */
 
-static inline int is_blank(unsigned char c, unsigned char delim) {
-  return (c == ' ' || c == '\t') && c != delim;
-}
-
 static int fields_room(reader *r, size_t need) {
   size_t cap = r->fast_cap ? 2 * r->fast_cap : 64;
   while (cap < need)
@@ -155,6 +151,11 @@ static int fields_room(reader *r, size_t need) {
   return 0;
 }
 
+/* A blank that libcsv trims around unquoted cells and before an opening
+ * or after a closing quote: a space, or a tab when the tab does not
+ * delimit (tab is then '\t', else ' '). */
+#define BLANK(c, tab) ((c) <= ' ' && ((c) == ' ' || (c) == (tab)))
+
 /* Splits the record at s[at..): its fields into r->fast, their number into
  * *nf (0 for a line of blanks, which libcsv does not report as a record),
  * the newlines it holds into *lines, whether a field is not empty into
@@ -163,26 +164,30 @@ static int fields_room(reader *r, size_t need) {
 static size_t split_record(reader *r, scan *sc, size_t at, size_t *nf,
                            uint64_t *lines, int *any) {
   const unsigned char *s = sc->s;
-  const unsigned char delim = r->delim;
+  const unsigned char delim = r->delim, tab = delim == '\t' ? ' ' : '\t';
   const size_t n = sc->n, max_field = r->max_field;
-  size_t k = 0;
+  fast_field *fields = r->fast;
+  size_t cap = r->fast_cap, k = 0;
   uint64_t nl = 0;
-  int nonempty = 0;
+  size_t nonempty = 0;
   for (size_t start = at;;) {
-    if (k == r->fast_cap && fields_room(r, k + 1) != 0)
-      return 0;
-    fast_field *f = &r->fast[k++];
-    size_t t = scan_next(sc), b = start;
+    if (k == cap) {
+      if (fields_room(r, k + 1) != 0)
+        return 0;
+      fields = r->fast, cap = r->fast_cap;
+    }
+    size_t t = scan_next(sc), b = start, off, len;
+    int flags = 0;
     if (t == n)
       return 0; /* cut by the block's end */
-    while (b < t && is_blank(s[b], delim))
+    while (b < t && BLANK(s[b], tab))
       b++;
     unsigned char c = s[t];
     if (c == '"') {
       if (b != t)
         return 0; /* a quote inside an unquoted field */
-      f->off = t + 1;
-      f->esc = 0;
+      off = t + 1;
+      flags = FAST_QUOTED;
       for (;;) {
         t = scan_next(sc);
         if (t + 1 >= n)
@@ -192,26 +197,25 @@ static size_t split_record(reader *r, scan *sc, size_t at, size_t *nf,
         else if (s[t] == '"') {
           if (s[t + 1] != '"')
             break;
-          f->esc = 1;
+          flags |= FAST_ESCAPED;
           scan_next(sc); /* the second quote */
         }
       }
-      f->len = t - f->off;
+      len = t - off;
       size_t close = t;
       t = scan_next(sc);
       if (t == n || (c = s[t]) == '"')
         return 0;
       for (size_t i = close + 1; i < t; i++)
-        if (!is_blank(s[i], delim))
+        if (!BLANK(s[i], tab))
           return 0; /* text after the closing quote */
     } else {
       size_t e = t;
-      while (e > b && is_blank(s[e - 1], delim))
+      while (e > b && BLANK(s[e - 1], tab))
         e--;
-      f->off = b;
-      f->len = e - b;
-      f->esc = 0;
-      if (k == 1 && e == b && c != delim) {
+      off = b;
+      len = e - b;
+      if (k == 0 && e == b && c != delim) {
         /* Only blanks before the line end: not a record. */
         if (c == '\r') {
           if (t + 1 == n || s[t + 1] != '\n')
@@ -225,9 +229,13 @@ static size_t split_record(reader *r, scan *sc, size_t at, size_t *nf,
         return t + 1;
       }
     }
-    nonempty |= f->len != 0;
-    if (f->len > max_field)
+    if (len > max_field)
       return 0;
+    nonempty |= len;
+    fields[k].off = off;
+    fields[k].len = len;
+    fields[k].flags = flags;
+    k++;
     if (c == delim) {
       start = t + 1;
       continue;
@@ -240,7 +248,7 @@ static size_t split_record(reader *r, scan *sc, size_t at, size_t *nf,
     }
     *nf = k;
     *lines = nl + 1;
-    *any = nonempty;
+    *any = nonempty != 0;
     return t + 1;
   }
 }
@@ -277,7 +285,7 @@ static void emit_record(reader *r, const unsigned char *s, size_t nf,
     }
     const char *p = (const char *)s + f->off;
     size_t len = f->len;
-    if (f->esc) {
+    if (f->flags & FAST_ESCAPED) {
       p = unescape(r, s + f->off, len);
       if (!p) {
         nps_csv_fail(r, NPS_ENOMEM, r->rec_line, k + 1, "out of memory");

@@ -62,11 +62,13 @@ typedef struct nps_csv_layout {
   enum counts_form form;
 } nps_csv_layout;
 
-/* A field of a record the fast path split: its bytes in the block (quotes
- * removed, a quote still doubled when esc). */
+/* A field of a record the fast path split: its bytes in the block, the
+ * blanks libcsv drops and the enclosing quotes removed. */
+enum { FAST_QUOTED = 1, FAST_ESCAPED = 2 };
 typedef struct fast_field {
   size_t off, len;
-  int esc;
+  int flags; /* FAST_QUOTED: blanks inside are the cell's; FAST_ESCAPED:
+                and doubled quotes */
 } fast_field;
 
 enum { DIRECT_UNKNOWN, DIRECT_YES, DIRECT_NO };
