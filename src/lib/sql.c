@@ -3,7 +3,7 @@
  * (sql.h). Text only: names become quoted identifiers and values string
  * literals by each dialect's documented rules; nothing the caller gives is
  * written unescaped. The expressions per dialect are templates in which
- * '$' stands for the one argument (a quoted name or one of the query's
+ * '@' stands for the one argument (a quoted name or one of the query's
  * own column names), so a template is the only place a dialect's function
  * names appear.
  */
@@ -42,98 +42,98 @@ static const dialect dialects[] = {
      ESC_DOUBLE,
      0,
      0,
-     "trim(CAST($ AS VARCHAR), ' ' || chr(9))",
-     "regexp_full_match($, '[0-9]+([.]0+)?')",
-     "TRY_CAST($ AS DOUBLE)",
-     "CAST($ AS INTEGER)",
-     "TRY_CAST(substr($, 1, 10) AS DATE)",
-     {"strftime($, '%Y-%m-%d')", "strftime($, '%G-W%V')",
-      "strftime($, '%Y-%m')",
-      "strftime($, '%Y') || '-Q' || CAST(quarter($) AS VARCHAR)",
-      "strftime($, '%Y')"}},
+     "trim(CAST(@ AS VARCHAR), ' ' || chr(9))",
+     "regexp_full_match(@, '[0-9]+([.]0+)?')",
+     "TRY_CAST(@ AS DOUBLE)",
+     "CAST(@ AS INTEGER)",
+     "TRY_CAST(substr(@, 1, 10) AS DATE)",
+     {"strftime(@, '%Y-%m-%d')", "strftime(@, '%G-W%V')",
+      "strftime(@, '%Y-%m')",
+      "strftime(@, '%Y') || '-Q' || CAST(quarter(@) AS VARCHAR)",
+      "strftime(@, '%Y')"}},
     {"postgres",
      '"',
      ESC_DOUBLE,
      ESC_DOUBLE,
      0,
      63,
-     "btrim(CAST($ AS text), ' ' || chr(9))",
-     "$ ~ '^[0-9]+([.]0+)?$'",
-     "CAST($ AS double precision)",
-     "CAST($ AS integer)",
-     "CAST(substr($, 1, 10) AS date)",
-     {"to_char($, 'YYYY-MM-DD')", "to_char($, 'IYYY-\"W\"IW')",
-      "to_char($, 'YYYY-MM')", "to_char($, 'YYYY-\"Q\"Q')",
-      "to_char($, 'YYYY')"}},
+     "btrim(CAST(@ AS text), ' ' || chr(9))",
+     "@ ~ '^[0-9]+([.]0+)?$'",
+     "CAST(@ AS double precision)",
+     "CAST(@ AS integer)",
+     "CAST(substr(@, 1, 10) AS date)",
+     {"to_char(@, 'YYYY-MM-DD')", "to_char(@, 'IYYY-\"W\"IW')",
+      "to_char(@, 'YYYY-MM')", "to_char(@, 'YYYY-\"Q\"Q')",
+      "to_char(@, 'YYYY')"}},
     {"sqlite",
      '"',
      ESC_DOUBLE,
      ESC_DOUBLE,
      0,
      0,
-     "trim(CAST($ AS TEXT), ' ' || char(9))",
-     "($ GLOB '[0-9]*' AND $ NOT GLOB '*[^0-9.]*' AND (instr($, '.') = 0 "
-     "OR (substr($, instr($, '.') + 1) GLOB '0*' AND substr($, instr($, "
+     "trim(CAST(@ AS TEXT), ' ' || char(9))",
+     "(@ GLOB '[0-9]*' AND @ NOT GLOB '*[^0-9.]*' AND (instr(@, '.') = 0 "
+     "OR (substr(@, instr(@, '.') + 1) GLOB '0*' AND substr(@, instr(@, "
      "'.') + 1) NOT GLOB '*[^0]*')))",
-     "CAST($ AS REAL)",
-     "CAST($ AS INTEGER)",
-     "date(substr($, 1, 10))",
-     {"strftime('%Y-%m-%d', $)",
-      "strftime('%Y', $, 'weekday 0', '-3 days') || '-W' || printf('%02d', "
-      "(CAST(strftime('%j', $, 'weekday 0', '-3 days') AS INTEGER) + 6) / "
+     "CAST(@ AS REAL)",
+     "CAST(@ AS INTEGER)",
+     "date(substr(@, 1, 10))",
+     {"strftime('%Y-%m-%d', @)",
+      "strftime('%Y', @, 'weekday 0', '-3 days') || '-W' || printf('%02d', "
+      "(CAST(strftime('%j', @, 'weekday 0', '-3 days') AS INTEGER) + 6) / "
       "7)",
-      "strftime('%Y-%m', $)",
-      "strftime('%Y', $) || '-Q' || ((CAST(strftime('%m', $) AS INTEGER) + "
+      "strftime('%Y-%m', @)",
+      "strftime('%Y', @) || '-Q' || ((CAST(strftime('%m', @) AS INTEGER) + "
       "2) / 3)",
-      "strftime('%Y', $)"}},
+      "strftime('%Y', @)"}},
     {"bigquery",
      '`',
      ESC_BACKSLASH,
      ESC_BACKSLASH,
      'u',
      0,
-     "TRIM(CAST($ AS STRING), ' \\t')",
-     "REGEXP_CONTAINS($, r'^[0-9]+([.]0+)?$')",
-     "SAFE_CAST($ AS FLOAT64)",
-     "CAST($ AS INT64)",
-     "SAFE_CAST(SUBSTR($, 1, 10) AS DATE)",
-     {"FORMAT_DATE('%Y-%m-%d', $)", "FORMAT_DATE('%G-W%V', $)",
-      "FORMAT_DATE('%Y-%m', $)", "FORMAT_DATE('%Y-Q%Q', $)",
-      "FORMAT_DATE('%Y', $)"}},
+     "TRIM(CAST(@ AS STRING), ' \\t')",
+     "REGEXP_CONTAINS(@, r'^[0-9]+([.]0+)?$')",
+     "SAFE_CAST(@ AS FLOAT64)",
+     "CAST(@ AS INT64)",
+     "SAFE_CAST(SUBSTR(@, 1, 10) AS DATE)",
+     {"FORMAT_DATE('%Y-%m-%d', @)", "FORMAT_DATE('%G-W%V', @)",
+      "FORMAT_DATE('%Y-%m', @)", "FORMAT_DATE('%Y-Q%Q', @)",
+      "FORMAT_DATE('%Y', @)"}},
     {"spark",
      '`',
      ESC_DOUBLE,
      ESC_BACKSLASH,
      'u',
      0,
-     "trim(BOTH ' \\t' FROM CAST($ AS STRING))",
-     "$ RLIKE '^[0-9]+([.]0+)?$'",
-     "CAST($ AS DOUBLE)",
-     "CAST($ AS INT)",
-     "to_date(substr($, 1, 10), 'yyyy-MM-dd')",
-     {"date_format($, 'yyyy-MM-dd')",
-      "concat(CAST(year(date_add($, 3 - (dayofweek($) + 5) % 7)) AS STRING), "
-      "'-W', lpad(CAST(weekofyear($) AS STRING), 2, '0'))",
-      "date_format($, 'yyyy-MM')",
-      "concat(date_format($, 'yyyy'), '-Q', CAST(quarter($) AS STRING))",
-      "date_format($, 'yyyy')"}},
+     "trim(BOTH ' \\t' FROM CAST(@ AS STRING))",
+     "@ RLIKE '^[0-9]+([.]0+)?$'",
+     "CAST(@ AS DOUBLE)",
+     "CAST(@ AS INT)",
+     "to_date(substr(@, 1, 10), 'yyyy-MM-dd')",
+     {"date_format(@, 'yyyy-MM-dd')",
+      "concat(CAST(year(date_add(@, 3 - (dayofweek(@) + 5) % 7)) AS STRING), "
+      "'-W', lpad(CAST(weekofyear(@) AS STRING), 2, '0'))",
+      "date_format(@, 'yyyy-MM')",
+      "concat(date_format(@, 'yyyy'), '-Q', CAST(quarter(@) AS STRING))",
+      "date_format(@, 'yyyy')"}},
     {"clickhouse",
      '`',
      ESC_BACKSLASH,
      ESC_BACKSLASH,
      'x',
      0,
-     "trim(BOTH ' \\t' FROM CAST($ AS Nullable(String)))",
-     "match($, '^[0-9]+([.]0+)?$')",
-     "toFloat64OrNull($)",
-     "CAST($ AS Nullable(Int32))",
-     "toDateOrNull(substring($, 1, 10))",
-     {"formatDateTime($, '%Y-%m-%d')",
-      "concat(toString(toISOYear($)), '-W', leftPad(toString(toISOWeek($)), "
+     "trim(BOTH ' \\t' FROM CAST(@ AS Nullable(String)))",
+     "match(@, '^[0-9]+([.]0+)?$')",
+     "toFloat64OrNull(@)",
+     "CAST(@ AS Nullable(Int32))",
+     "toDateOrNull(substring(@, 1, 10))",
+     {"formatDateTime(@, '%Y-%m-%d')",
+      "concat(toString(toISOYear(@)), '-W', leftPad(toString(toISOWeek(@)), "
       "2, '0'))",
-      "formatDateTime($, '%Y-%m')",
-      "concat(toString(toYear($)), '-Q', toString(toQuarter($)))",
-      "toString(toYear($))"}},
+      "formatDateTime(@, '%Y-%m')",
+      "concat(toString(toYear(@)), '-Q', toString(toQuarter(@)))",
+      "toString(toYear(@))"}},
 };
 
 #define N_DIALECTS (sizeof dialects / sizeof dialects[0])
@@ -241,16 +241,16 @@ static void put_literal(sbuf *b, const dialect *d, const char *value) {
   put_quoted(b, value, '\'', d->literal_escape, d->control);
 }
 
-/* Template tpl with each '$' replaced by arg. */
+/* Template tpl with each '@' replaced by arg. */
 static void put_tpl(sbuf *b, const char *tpl, const char *arg) {
   for (const char *p = tpl; *p;) {
-    const char *dollar = strchr(p, '$');
-    size_t n = dollar ? (size_t)(dollar - p) : strlen(p);
+    const char *at = strchr(p, '@');
+    size_t n = at ? (size_t)(at - p) : strlen(p);
     put_n(b, p, n);
-    if (!dollar)
+    if (!at)
       break;
     put(b, arg);
-    p = dollar + 1;
+    p = at + 1;
   }
 }
 
