@@ -22,8 +22,8 @@ static void print_help(void) {
       "Prints the aggregation query that turns a table of responses in a\n"
       "database into counts input for nps-stat: one row per group (and "
       "period)\nand score with its count, missing answers as an empty "
-      "score. Run it\nin the engine, save the result as CSV and read that "
-      "with --input counts;\nthe numbers are those of the raw answers. "
+      "score. Run it\nin the engine, save the result as CSV and read it as "
+      "counts input: the\nnumbers are those of the raw answers. "
       "Names are quoted and values\nescaped by the dialect's rules; nothing "
       "is connected to or run.\n"
       "\n"
@@ -51,8 +51,8 @@ static void print_help(void) {
       "\n"
       "Cells are compared and grouped as text trimmed of spaces and tabs, "
       "NULL\nas empty; a score is 0..10 written as digits (9, 09, 9.0), "
-      "other scores\nare left out as --skip-invalid would skip them. "
-      "Column names are used\nexactly as given. docs/scale.md has the "
+      "other scores\nare left out, as a read that skips invalid rows would. "
+      "Column names\nare used exactly as given. docs/scale.md has the "
       "queries per engine.\n"
       "\nExamples:\n"
       "  nps-stat sql --dialect duckdb --table responses --score score --by "
@@ -61,9 +61,7 @@ static void print_help(void) {
       "--score score \\\n"
       "      --date date --period quarter --exclude 'status=Survey Preview'\n"
       "  nps-stat sql --dialect bigquery --schema my-project.cx --table "
-      "nps --score ltr --by region\n"
-      "  nps-stat trend counts.csv --input counts --date period --period "
-      "month\n");
+      "nps --score ltr --by region\n");
 }
 
 enum { OPT_DIALECT = 512, OPT_TABLE, OPT_SCHEMA, OPT_DATE, OPT_PERIOD };
