@@ -64,12 +64,13 @@ _nps_stat() {
     compopt -o nospace 2>/dev/null
     ;;
   --period)
-    if [[ $cmd == trend ]]; then
+    if [[ $cmd == trend || $cmd == sql ]]; then
       mapfile -t COMPREPLY < <(compgen -W "day week month quarter year" -- "$cur")
     else
       _nps_stat_columns "$prog" "$file" "" "$cur" "" "$delimiter"
     fi
     ;;
+  --dialect) mapfile -t COMPREPLY < <(compgen -W "duckdb postgres sqlite bigquery spark clickhouse" -- "$cur") ;;
   --format) mapfile -t COMPREPLY < <(compgen -W "table csv json markdown" -- "$cur") ;;
   --ci) mapfile -t COMPREPLY < <(compgen -W "bayes adjusted-wald wald score percentile bca" -- "$cur") ;;
   --render) mapfile -t COMPREPLY < <(compgen -W "png svg pdf" -- "$cur") ;;

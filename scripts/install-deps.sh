@@ -10,10 +10,12 @@ set -euo pipefail
 # fonts-dejavu-core: a chart font with Cyrillic; g++, dpkg-dev (cpack -G DEB
 # and dpkg-shlibdeps) and man-db: the install test (tests/install/install.sh);
 # groff-base and man-db: the manual pages are checked to render without
-# warnings; zsh: the zsh completion is checked for syntax.
+# warnings; zsh: the zsh completion is checked for syntax; sqlite3 and
+# postgresql: the queries of `nps-stat sql` run in them (tests/sql/; the
+# DuckDB test also wants node and npm, and skips without them).
 packages=(cmake gcc g++ make pkg-config libgsl-dev libcsv-dev libcmocka-dev
           gnuplot-nox python3 locales fonts-dejavu-core dpkg-dev groff-base
-          man-db zsh)
+          man-db zsh sqlite3 postgresql)
 for arg in "$@"; do
   case $arg in
     --fuzz) packages+=(clang libclang-rt-dev) ;;

@@ -32,6 +32,7 @@
 #include "plot.h"
 #include "power.h"
 #include "segments.h"
+#include "sql.h"
 #include "standardize.h"
 #include "status.h"
 #include "summary.h"

@@ -27,6 +27,7 @@ static const command commands[] = {
     {"plan", cmd_plan, "how many answers? sample size, detectable change"},
     {"benchmark", cmd_benchmark,
      "us vs competitors: comparisons, rank interval, industry band"},
+    {"sql", cmd_sql, "the GROUP BY that makes counts input in a database"},
 };
 
 static void print_help(void) {
@@ -48,6 +49,8 @@ static void print_help(void) {
          "  nps-stat pilot pilot.csv --arm arm --period wave\n"
          "  nps-stat benchmark responses.csv --competitors competitors.csv\n"
          "  nps-stat plan --baseline 45,30,25 --mde 5\n"
+         "  nps-stat sql --dialect duckdb --table responses --score score "
+         "--by channel\n"
          "\n"
          "Run 'nps-stat help COMMAND' or 'nps-stat COMMAND --help' for a "
          "command's\noptions and examples; 'man nps-stat-COMMAND' for its "

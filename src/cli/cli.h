@@ -458,5 +458,6 @@ int cmd_pilot(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_sql(int argc, char **argv);
 
 #endif

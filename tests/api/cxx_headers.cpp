@@ -19,6 +19,7 @@
 #include "nps/plot.h"
 #include "nps/power.h"
 #include "nps/segments.h"
+#include "nps/sql.h"
 #include "nps/standardize.h"
 #include "nps/status.h"
 #include "nps/summary.h"
