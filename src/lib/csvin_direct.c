@@ -93,26 +93,23 @@ void nps_csv_direct_flush(reader *r) {
     flush_slot(r, &r->slots[i]);
 }
 
-/* Counts bin (a score, or NPS_NSCORES for missing) for the key's group,
- * created when new; -1 after a failure (recorded). Keys that fit a slot
- * gather their answers there until the next flush. */
-static int count(reader *r, const char *key, size_t len, int bin) {
-  direct_slot *slot = NULL;
-  if (len < DIRECT_KEY_MAX &&
-      (r->slots || (r->slots = calloc(DIRECT_SLOTS, sizeof *r->slots)))) {
-    unsigned h = (unsigned)len;
-    if (len)
-      h = h * 31u + (unsigned char)key[0] * 7u + (unsigned char)key[len / 2] +
-          (unsigned char)key[len - 1] * 3u;
-    slot = &r->slots[h & (DIRECT_SLOTS - 1)];
-    if (slot->len == len + 1 && same_key(slot->key, key, len)) {
-      if (slot->n_pending == UINT32_MAX)
-        flush_slot(r, slot);
-      slot->pending[bin]++;
-      slot->n_pending++;
-      return 0;
-    }
-  }
+/* The slot of a key that fits one, or NULL. */
+static direct_slot *slot_of(reader *r, const char *key, size_t len) {
+  if (len >= DIRECT_KEY_MAX ||
+      (!r->slots && !(r->slots = calloc(DIRECT_SLOTS, sizeof *r->slots))))
+    return NULL;
+  unsigned h = (unsigned)len;
+  if (len)
+    h = h * 31u + (unsigned char)key[0] * 7u + (unsigned char)key[len / 2] +
+        (unsigned char)key[len - 1] * 3u;
+  return &r->slots[h & (DIRECT_SLOTS - 1)];
+}
+
+/* Counts bin (a score, or NPS_NSCORES for missing) for the key's group in
+ * the table, created when new, and gives the key slot; -1 after a failure
+ * (recorded). */
+static int count_new(reader *r, direct_slot *slot, const char *key, size_t len,
+                     int bin) {
   size_t idx;
   nps_status st = nps_table_get_index(r->table, key, len, &idx);
   if (st == NPS_OK)
@@ -132,16 +129,11 @@ static int count(reader *r, const char *key, size_t len, int bin) {
   return 0;
 }
 
-/* The record's key in *key: its trimmed group cells joined by NPS_KEY_SEP
- * (one cell: in place). 0 for a cell the callbacks must see. */
-static int record_key(reader *r, const char *s, const char **key,
-                      size_t *klen) {
-  size_t ng = r->lay.ngroups, total = ng;
-  const char *cell[8];
-  size_t len[8];
-  if (ng > 8)
-    return 0;
-  for (size_t k = 0; k < ng; k++) {
+/* The record's group cells, trimmed, into cell[] and len[] (room for 8);
+ * 0 for a cell the callbacks must see. */
+static int record_cells(const reader *r, const char *s, const char **cell,
+                        size_t *len) {
+  for (size_t k = 0; k < r->lay.ngroups; k++) {
     const fast_field *f = &r->fast[r->lay.gcol[k]];
     if (f->flags & FAST_ESCAPED)
       return 0;
@@ -149,10 +141,14 @@ static int record_key(reader *r, const char *s, const char **key,
     len[k] = f->len;
     if (f->flags & FAST_QUOTED)
       trim(&cell[k], &len[k]); /* else the scan trimmed it */
-    if (!key_cell_ok(cell[k], len[k]))
-      return 0;
-    total += len[k];
   }
+  return 1;
+}
+
+/* The key of the cells: joined by NPS_KEY_SEP (one cell: in place). */
+static int record_key(reader *r, const char *const *cell, const size_t *len,
+                      const char **key, size_t *klen) {
+  size_t ng = r->lay.ngroups, total = ng;
   if (ng == 0) {
     *key = "", *klen = 0;
     return 1;
@@ -161,6 +157,8 @@ static int record_key(reader *r, const char *s, const char **key,
     *key = cell[0], *klen = len[0];
     return 1;
   }
+  for (size_t k = 0; k < ng; k++)
+    total += len[k];
   if (total > r->key_cap) {
     char *buf = realloc(r->key, total);
     if (!buf)
@@ -218,12 +216,31 @@ int nps_csv_direct_record(reader *r, const char *s, size_t nf, int nonempty) {
       return 0;
     score = -1;
   }
-  const char *key;
-  size_t klen;
-  if (!record_key(r, s, &key, &klen))
+  const char *cell[8], *key;
+  size_t len[8], klen;
+  if (r->lay.ngroups > 8 || !record_cells(r, s, cell, len) ||
+      !record_key(r, cell, len, &key, &klen))
     return 0;
-  r->report->records++;
-  if (count(r, key, klen, score < 0 ? NPS_NSCORES : score) == 0)
+  int bin = score < 0 ? NPS_NSCORES : score;
+  direct_slot *slot = slot_of(r, key, klen);
+  if (slot && slot->len == klen + 1 && same_key(slot->key, key, klen)) {
+    /* A key met before: its cells were checked then (the same bytes split
+     * at the same separators, none of which a checked cell holds). */
+    if (slot->n_pending == UINT32_MAX)
+      flush_slot(r, slot);
+    slot->pending[bin]++;
+    slot->n_pending++;
+  } else {
+    for (size_t k = 0; k < r->lay.ngroups; k++)
+      if (!key_cell_ok(cell[k], len[k]))
+        return 0;
+    r->report->records++;
+    if (count_new(r, slot, key, klen, bin) != 0)
+      return 1;
     bump(score < 0 ? &r->report->missing : &r->report->responses);
+    return 1;
+  }
+  r->report->records++;
+  bump(score < 0 ? &r->report->missing : &r->report->responses);
   return 1;
 }
