@@ -95,7 +95,8 @@ static char **list_dir(const char *dir, size_t *count) {
   if (errno)
     goto fail;
   closedir(d);
-  qsort(names, n, sizeof *names, by_name);
+  if (n)
+    qsort(names, n, sizeof *names, by_name);
   *count = n;
   return names ? names : calloc(1, sizeof *names);
 fail:;
