@@ -180,7 +180,27 @@ typedef struct nps_csvin_report {
    * empty when every name matched exactly. */
   char columns_matched[512];
   nps_csvin_filter_tally filter_tally[NPS_CSVIN_TALLY_FILTERS];
+  /* The header row as read, so that several files read as one data set
+   * can be checked to have the same columns in the same order: its number
+   * of columns, a hash of its names (trimmed of spaces; FNV-1a 64 over
+   * each name and a NUL byte) and the names themselves, each followed by
+   * a NUL byte, as many whole names as fit in header_names
+   * (header_names_len bytes used; raw bytes: escape them before showing).
+   * Two reads saw the same header when header_columns and header_hash
+   * agree. All zero when the read found no header. */
+  uint64_t header_columns;
+  uint64_t header_hash;
+  size_t header_names_len;
+  char header_names[1024];
 } nps_csvin_report;
+
+/* Adds what the read from reported into into, as if one read had seen
+ * both: records, responses, missing, filtered and invalid answers summed
+ * (saturating at 2^64 - 1), the filter tallies joined; into keeps its own
+ * first skipped record (or takes from's when it has none; its line is
+ * then a line of from's input) and its header facts. */
+NPS_API void nps_csvin_report_merge(nps_csvin_report *into,
+                                    const nps_csvin_report *from);
 
 /* Where and why a read failed. */
 typedef struct nps_csvin_error {

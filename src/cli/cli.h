@@ -43,7 +43,8 @@ typedef enum cli_format {
   FORMAT_TABLE,
   FORMAT_CSV,
   FORMAT_JSON,
-  FORMAT_MARKDOWN
+  FORMAT_MARKDOWN,
+  FORMAT_COUNTS /* the histograms read, as long counts (counts_out.c) */
 } cli_format;
 
 /* Options shared by the subcommands that read responses. */
@@ -208,7 +209,8 @@ int cli_parse_options(int argc, char **argv, const struct option *options,
                       cli_common *c, void (*help)(void), cli_option_fn own,
                       void *ctx);
 
-/* Reads path ("-" for stdin) into table with c's reader options, printing
+/* Reads path ("-" for stdin, or a directory of part files: see
+ * cli_load_paths) into table with c's reader options, printing
  * any error as "nps-stat: FILE:LINE: message" and the reader's notes (the
  * detected score column, skipped rows) on stderr. Returns EXIT_OK, EXIT_DATA
  * or EXIT_IO. */
@@ -221,6 +223,76 @@ int cli_load(const cli_common *c, const char *path, nps_table *table,
 int cli_load_with(const cli_common *c, const nps_csvin_options *csv,
                   const char *prefix, const char *path, nps_table *table,
                   nps_csvin_report *report);
+
+/* Reads the n paths as one data set into table (cli_load_with for each
+ * file, in order, into the same table: histograms add up), the report
+ * summed over the files (nps_csvin_report_merge). A path is a file, "-"
+ * for standard input, or a directory of part files (cli_files_expand).
+ * Every file must have the header of the first (same names in the same
+ * order, after trimming): else EXIT_DATA, naming the file and the first
+ * column that differs. Notes are printed once for the data set. */
+int cli_load_paths(const cli_common *c, const nps_csvin_options *csv,
+                   const char *prefix, char *const *paths, size_t n,
+                   nps_table *table, nps_csvin_report *report);
+
+/* ---- the files of a data set (inputs.c) ---- */
+
+typedef struct cli_file {
+  char *path;  /* malloc'ed; "-" for standard input */
+  size_t base; /* inside a directory given: the length of its path with
+                  the '/' after it (partition folders follow); else 0 */
+} cli_file;
+
+typedef struct cli_files {
+  cli_file *item;
+  size_t n, cap;
+} cli_files;
+
+/* The files of the n paths, in order: a file or "-" as given; a directory
+ * as its files named *.csv, *.tsv or *.txt (any case) and those of its
+ * Hive partition folders (key=value), recursively, each folder's entries
+ * in byte order of their names, names starting with '_' or '.' passed
+ * over (_SUCCESS, .crc files), other files left out with a warning.
+ * Errors (after a message): a directory with no such file, or with a
+ * folder that is not a partition (EXIT_DATA); one file reached twice
+ * (EXIT_DATA); a directory that cannot be read (EXIT_IO). Free out with
+ * cli_files_free. */
+int cli_files_expand(const cli_common *c, char *const *paths, size_t n,
+                     cli_files *out);
+void cli_files_free(cli_files *f);
+
+/* Nonzero when a partition folder between f's directory and f is named
+ * COLUMN=value (the column compared ignoring ASCII case): *key, *len give
+ * that folder's name. */
+int cli_file_partition(const cli_file *f, const char *column, const char **key,
+                       size_t *len);
+
+/* The name of a data set in titles and messages: the path when there is
+ * one, else "FIRST and N more" (a copy owned by c; NULL when out of
+ * memory). */
+const char *cli_inputs_name(cli_common *c, char *const *paths, size_t n);
+
+/* A copy of s owned by c (freed by cli_common_free); NULL when out of
+ * memory or when c owns too many. */
+const char *cli_own(cli_common *c, const char *s);
+
+/* ---- --format counts (counts_out.c) ---- */
+
+/* Nonzero for the commands that write --format counts: summary, segments,
+ * trend. */
+int cli_counts_command(const char *command);
+
+/* Usage checks for --format counts: no chart (--plot, or other_chart, a
+ * command's own chart flag when given), and no group column named like
+ * the score or count column of the long layout. 0 or EXIT_USAGE. */
+int cli_counts_check(const cli_common *c, const char *other_chart);
+
+/* Writes t to --output (or stdout, committed whole) in the long counts
+ * layout: a header of the group columns of c->csv, "score", "count"; for
+ * each group in table order a row per score with answers, then one with
+ * an empty score and its missing answers (when it has some, or no answer
+ * at all). Returns EXIT_OK or EXIT_IO after a message. */
+int cli_counts_write(const cli_common *c, const nps_table *t);
 
 /* ---- per-file reader options (perfile.c) ---- */
 

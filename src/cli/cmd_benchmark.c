@@ -18,7 +18,7 @@
 
 static void print_help(void) {
   printf(
-      "Usage: nps-stat benchmark OURS --competitors COMP.csv [OPTIONS]\n"
+      "Usage: nps-stat benchmark OURS... --competitors COMP.csv [OPTIONS]\n"
       "\n"
       "Where does our NPS stand among competitors? OURS is our responses "
       "(or\ncounts with --input counts). COMP.csv has one row per "
@@ -86,6 +86,8 @@ typedef struct benchmark_cmd {
   const char *raw_by;   /* its brand column (--by) */
   nps_benchmark_options analysis;
   nps_competitors_options read;
+  char *const *paths; /* ours: the inputs, read as one data set */
+  size_t n_paths;
 } benchmark_cmd;
 
 static int benchmark_option(void *ctx, int opt, const char *arg) {
@@ -157,11 +159,15 @@ static int parse_args(int argc, char **argv, benchmark_cmd *cmd) {
     return cli_usage_error(c->command, "--by takes one column");
   if (cli_plot_check(c))
     return EXIT_USAGE;
-  if (optind + 1 != argc)
-    return cli_usage_error(c->command, optind == argc
-                                           ? "missing input FILE (ours)"
-                                           : "one input FILE expected");
-  cmd->v.path = argv[optind];
+  if (optind == argc)
+    return cli_usage_error(c->command, "missing input FILE (ours)");
+  cmd->paths = argv + optind;
+  cmd->n_paths = (size_t)(argc - optind);
+  int once = cli_stdin_once(c->command, argv + optind, argc - optind);
+  if (once)
+    return once;
+  if (!(cmd->v.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
+    return cli_out_of_memory();
   cmd->v.raw_path = cmd->raw_path;
   cmd->v.raw_by = cmd->raw_by;
   nps_benchmark_options *o = &cmd->analysis;
@@ -332,7 +338,8 @@ static int run(benchmark_cmd *cmd) {
   nps_table *t = nps_table_new(c->max_groups);
   if (!t)
     return cli_out_of_memory();
-  int rc = cli_load(c, cmd->v.path, t, &cmd->v.report);
+  int rc = cli_load_paths(c, &c->csv, "", cmd->paths, cmd->n_paths, t,
+                          &cmd->v.report);
   if (rc == EXIT_OK)
     rc = read_competitors(cmd, &comp);
   cmd->v.comp = comp;

@@ -16,7 +16,7 @@
 
 static void print_help(void) {
   printf(
-      "Usage: nps-stat segments FILE --by COL[,COL...] [OPTIONS]\n"
+      "Usage: nps-stat segments FILE... --by COL[,COL...] [OPTIONS]\n"
       "\n"
       "Which segments really differ in NPS? Every segment's n, shares, NPS\n"
       "and interval; an omnibus test that all segments share one NPS; each\n"
@@ -63,6 +63,8 @@ typedef struct segments_cmd {
   segments_view v;
   cli_common *c;
   nps_segments_options analysis;
+  char *const *paths; /* the inputs, read as one data set */
+  size_t n_paths;
 } segments_cmd;
 
 static int set_fail_if(segments_cmd *cmd, const char *arg) {
@@ -124,11 +126,16 @@ static int parse_args(int argc, char **argv, segments_cmd *cmd) {
                                        "whose values are the segments");
   if (cli_plot_check(c))
     return EXIT_USAGE;
-  if (optind + 1 != argc)
-    return cli_usage_error(c->command, optind == argc
-                                           ? "missing input FILE"
-                                           : "one input FILE expected");
-  cmd->v.path = argv[optind];
+  if (optind == argc)
+    return cli_usage_error(c->command, "missing input FILE");
+  cmd->paths = argv + optind;
+  cmd->n_paths = (size_t)(argc - optind);
+  if ((rc = cli_stdin_once(c->command, argv + optind, argc - optind)))
+    return rc;
+  if (c->format == FORMAT_COUNTS && (rc = cli_counts_check(c, NULL)))
+    return rc;
+  if (!(cmd->v.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
+    return cli_out_of_memory();
   nps_segments_options *o = &cmd->analysis;
   o->ci = c->ci;
   o->level = c->level;
@@ -180,7 +187,13 @@ static int run(segments_cmd *cmd) {
   nps_table *t = nps_table_new(c->max_groups);
   if (!t)
     return cli_out_of_memory();
-  int rc = cli_load(c, cmd->v.path, t, &cmd->v.report);
+  int rc = cli_load_paths(c, &c->csv, "", cmd->paths, cmd->n_paths, t,
+                          &cmd->v.report);
+  if (rc == EXIT_OK && c->format == FORMAT_COUNTS) {
+    rc = cli_counts_write(c, t);
+    nps_table_free(t);
+    return rc;
+  }
   if (rc == EXIT_OK)
     rc = analyse(cmd, t, &res);
   cmd->v.res = res;

@@ -13,7 +13,7 @@
 #include "summary_view.h"
 
 static void print_help(void) {
-  printf("Usage: nps-stat summary FILE [--by COL[,COL...]] [OPTIONS]\n"
+  printf("Usage: nps-stat summary FILE... [--by COL[,COL...]] [OPTIONS]\n"
          "\n"
          "NPS with a confidence interval for every group and overall. Each "
          "row\ngives n, the promoter / passive / detractor shares, NPS in "
@@ -68,7 +68,14 @@ static int summary_option(void *ctx, int opt, const char *arg) {
   return 0;
 }
 
-static int parse_args(int argc, char **argv, cli_common *c, const char **path,
+/* The inputs: the operands, read as one data set. */
+typedef struct summary_inputs {
+  char *const *paths;
+  size_t n;
+  const char *name; /* for titles and messages */
+} summary_inputs;
+
+static int parse_args(int argc, char **argv, cli_common *c, summary_inputs *in,
                       const char **plot_boot) {
   static const struct option options[] = {{"by", 1, 0, OPT_BY},
                                           {"plot-boot", 1, 0, OPT_PLOT_BOOT},
@@ -86,12 +93,16 @@ static int parse_args(int argc, char **argv, cli_common *c, const char **path,
     return cli_usage_error(c->command,
                            "--plot-boot needs a bootstrap interval: --ci "
                            "percentile or --ci bca");
-  if (optind + 1 != argc)
-    return cli_usage_error(c->command, optind == argc
-                                           ? "missing input FILE"
-                                           : "one input FILE expected");
-  *path = argv[optind];
-  return 0;
+  if (optind == argc)
+    return cli_usage_error(c->command, "missing input FILE");
+  in->paths = argv + optind;
+  in->n = (size_t)(argc - optind);
+  rc = cli_stdin_once(c->command, argv + optind, argc - optind);
+  if (rc == 0 && c->format == FORMAT_COUNTS)
+    rc = cli_counts_check(c, *plot_boot);
+  if (rc == 0 && !(in->name = cli_inputs_name(c, in->paths, in->n)))
+    rc = cli_out_of_memory();
+  return rc;
 }
 
 /* The analysis options from the command line. */
@@ -137,13 +148,18 @@ static int analyse(summary_view *s, nps_table *t, nps_summary **res) {
   return EXIT_OK;
 }
 
-static int run(cli_common *c, const char *path, const char *plot_boot) {
-  summary_view s = {.opt = c, .path = path, .plot_boot = plot_boot};
+static int run(cli_common *c, const summary_inputs *in, const char *plot_boot) {
+  summary_view s = {.opt = c, .path = in->name, .plot_boot = plot_boot};
   nps_summary *res = NULL;
   nps_table *t = nps_table_new(c->max_groups);
   if (!t)
     return cli_out_of_memory();
-  int rc = cli_load(c, path, t, &s.report);
+  int rc = cli_load_paths(c, &c->csv, "", in->paths, in->n, t, &s.report);
+  if (rc == EXIT_OK && c->format == FORMAT_COUNTS) {
+    rc = cli_counts_write(c, t);
+    nps_table_free(t);
+    return rc;
+  }
   if (rc == EXIT_OK)
     rc = analyse(&s, t, &res);
   s.res = res;
@@ -169,10 +185,11 @@ static int run(cli_common *c, const char *path, const char *plot_boot) {
 int cmd_summary(int argc, char **argv) {
   cli_common c;
   cli_common_init(&c, "summary");
-  const char *path = NULL, *plot_boot = NULL;
-  int rc = parse_args(argc, argv, &c, &path, &plot_boot);
+  const char *plot_boot = NULL;
+  summary_inputs in = {0};
+  int rc = parse_args(argc, argv, &c, &in, &plot_boot);
   if (rc == 0)
-    rc = run(&c, path, plot_boot);
+    rc = run(&c, &in, plot_boot);
   else if (rc < 0)
     rc = EXIT_OK;
   cli_common_free(&c);

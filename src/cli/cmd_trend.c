@@ -16,7 +16,7 @@
 
 static void print_help(void) {
   printf(
-      "Usage: nps-stat trend FILE --date COL [--period P] [OPTIONS]\n"
+      "Usage: nps-stat trend FILE... --date COL [--period P] [OPTIONS]\n"
       "\n"
       "NPS over time. Every period's n, shares, NPS and interval (periods "
       "with\nno answers between the first and the last are shown as gaps); "
@@ -84,6 +84,8 @@ typedef struct trend_cmd {
   nps_trend_options analysis;
   char what[256]; /* a valid date, for the reader's messages */
   const char *columns[CLI_MAX_LIST + 1]; /* the date, then the --by columns */
+  char *const *paths;                    /* the inputs, read as one data set */
+  size_t n_paths;
 } trend_cmd;
 
 static int set_fail_if(trend_cmd *cmd, const char *arg) {
@@ -180,17 +182,22 @@ static int parse_args(int argc, char **argv, trend_cmd *cmd) {
     return cli_usage_error(c->command, "--since is after --until");
   if (cli_plot_check(c))
     return EXIT_USAGE;
-  if (optind + 1 != argc)
-    return cli_usage_error(c->command, optind == argc
-                                           ? "missing input FILE"
-                                           : "one input FILE expected");
-  cmd->v.path = argv[optind];
+  if (optind == argc)
+    return cli_usage_error(c->command, "missing input FILE");
+  cmd->paths = argv + optind;
+  cmd->n_paths = (size_t)(argc - optind);
+  if ((rc = cli_stdin_once(c->command, argv + optind, argc - optind)))
+    return rc;
+  if (!(cmd->v.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
+    return cli_out_of_memory();
   nps_trend_options *o = &cmd->analysis;
   cmd->columns[0] = cmd->v.date_column;
   for (size_t i = 0; i < c->n_by; i++)
     cmd->columns[i + 1] = c->by[i];
   c->csv.group_columns = cmd->columns;
   c->csv.n_group_columns = c->n_by + 1;
+  if (c->format == FORMAT_COUNTS && (rc = cli_counts_check(c, NULL)))
+    return rc;
   c->csv.group_map = nps_trend_key_map;
   c->csv.group_map_ctx = &cmd->analysis;
   if (o->date_format)
@@ -268,7 +275,13 @@ static int run(trend_cmd *cmd) {
   nps_table *t = nps_table_new(c->max_groups);
   if (!t)
     return cli_out_of_memory();
-  int rc = cli_load(c, cmd->v.path, t, &cmd->v.report);
+  int rc = cli_load_paths(c, &c->csv, "", cmd->paths, cmd->n_paths, t,
+                          &cmd->v.report);
+  if (rc == EXIT_OK && c->format == FORMAT_COUNTS) {
+    rc = trend_counts_write(c, &cmd->analysis, t);
+    nps_table_free(t);
+    return rc;
+  }
   if (rc == EXIT_OK)
     rc = analyse(cmd, t, &res);
   cmd->v.res = res;

@@ -7,12 +7,18 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "present.h"
 
 const char cli_common_help[] =
+    "Inputs: an input FILE may be '-' (standard input) or a directory of "
+    "part\nfiles (its *.csv, *.tsv, *.txt and those of Hive key=value "
+    "folders, in\nname order; names starting with '_' or '.' are passed "
+    "over), read as one\ndata set; so are several FILEs where the usage "
+    "shows FILE.... Every\nfile needs the same header (docs/cli.md, "
+    "Inputs).\n"
+    "\n"
     "Input options:\n"
     "  --score COL          the score column (default: detected from names\n"
     "                       like score, nps, recommend, оценка; the choice\n"
@@ -49,7 +55,10 @@ const char cli_common_help[] =
     "                       tests (default 2; segments, pilot: 30)\n"
     "\n"
     "Output options:\n"
-    "  --format F           table (default), csv, json, markdown\n"
+    "  --format F           table (default), csv, json, markdown; counts\n"
+    "                       (summary, segments, trend): the histograms "
+    "read,\n"
+    "                       as long counts for --input counts\n"
     "  --output FILE        write results to FILE (written whole or not at "
     "all)\n"
     "  --plot FILE.gp       also write a gnuplot script of the chart "
@@ -82,6 +91,15 @@ void cli_common_free(cli_common *c) {
   for (size_t i = 0; i < c->n_owned; i++)
     free(c->owned[i]);
   c->n_owned = 0;
+}
+
+const char *cli_own(cli_common *c, const char *s) {
+  if (c->n_owned == sizeof c->owned / sizeof c->owned[0])
+    return NULL;
+  char *copy = strdup(s);
+  if (copy)
+    c->owned[c->n_owned++] = copy;
+  return copy;
 }
 
 /* Writes a message to stderr with every character that nps_text_escape
@@ -254,16 +272,21 @@ static int set_format(cli_common *c, const char *arg) {
   } formats[] = {{"table", FORMAT_TABLE},
                  {"csv", FORMAT_CSV},
                  {"json", FORMAT_JSON},
-                 {"markdown", FORMAT_MARKDOWN}};
+                 {"markdown", FORMAT_MARKDOWN},
+                 {"counts", FORMAT_COUNTS}};
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
     if (strcmp(arg, formats[i].name) == 0) {
+      if (formats[i].format == FORMAT_COUNTS && !cli_counts_command(c->command))
+        return cli_usage_error(c->command,
+                               "--format counts is for summary, segments and "
+                               "trend (the histograms they read)");
       c->format = formats[i].format;
       return 0;
     }
   }
   return cli_usage_error(c->command,
-                         "--format must be table, csv, json or markdown, not "
-                         "'%s'",
+                         "--format must be table, csv, json, markdown or "
+                         "counts, not '%s'",
                          arg);
 }
 
@@ -477,129 +500,4 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   default:
     return -1;
   }
-}
-
-static FILE *open_input(const char *path, const char **name) {
-  if (strcmp(path, "-") == 0) {
-    *name = "<stdin>";
-    return stdin;
-  }
-  *name = path;
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return NULL;
-  struct stat st;
-  if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(fp);
-    errno = EISDIR;
-    return NULL;
-  }
-  return fp;
-}
-
-/* The advice of one reader hint, in the tool's flags; p is the per-file
- * prefix of the flags ("b-" names --b-skip-rows) or "". */
-static void advice(char *buf, size_t size, nps_csvin_hint code,
-                   const nps_csvin_hints *h, const char *p) {
-  switch (code) {
-  case NPS_CSVIN_HINT_SCORE_LABELS:
-    snprintf(buf, size, " (labelled scores need --%sscore-labels)", p);
-    break;
-  case NPS_CSVIN_HINT_SKIP_ROWS:
-    snprintf(buf, size, " try --%sskip-rows %llu", p,
-             (unsigned long long)h->skip_rows);
-    break;
-  case NPS_CSVIN_HINT_SCORE_COLUMN:
-    snprintf(buf, size, "; name one with --%sscore", p);
-    break;
-  case NPS_CSVIN_HINT_DELIMITER:
-    if (h->delimiter == '\t')
-      snprintf(buf, size, ": try --%sdelimiter tab", p);
-    else
-      snprintf(buf, size, ": try --%sdelimiter '%c'", p, h->delimiter);
-    break;
-  default:
-    buf[0] = '\0';
-  }
-}
-
-/* msg with the advice of each hint put at its place. */
-static void with_advice(char *out, size_t size, const char *msg,
-                        const nps_csvin_hints *h, const char *prefix) {
-  size_t len = strlen(msg), from = 0;
-  out[0] = '\0';
-  for (size_t i = 0; i < h->n && i < NPS_CSVIN_MAX_HINTS; i++) {
-    size_t at = h->item[i].at < len ? h->item[i].at : len;
-    char text[96];
-    advice(text, sizeof text, h->item[i].code, h, prefix);
-    cli_append(out, size, "%.*s%s", (int)(at - from), msg + from, text);
-    from = at;
-  }
-  cli_append(out, size, "%s", msg + from);
-}
-
-static void report_notes(const cli_common *c, const char *name,
-                         const nps_csvin_report *r, const char *prefix) {
-  if (c->quiet)
-    return;
-  /* Through cli_error: names and cells are shown escaped. */
-  if (r->score_detected)
-    cli_error("%s: score column '%s' (detected; --%sscore to choose "
-              "another)",
-              name, r->score_column, prefix);
-  if (r->columns_matched[0])
-    cli_error("%s: %s", name, r->columns_matched);
-  char reason[512];
-  with_advice(reason, sizeof reason, r->first_invalid_reason,
-              &r->first_invalid_hints, prefix);
-  if (r->invalid)
-    cli_error("warning: %s: skipped %llu invalid row%s (first: line %llu: "
-              "%s)",
-              name, (unsigned long long)r->invalid, r->invalid == 1 ? "" : "s",
-              (unsigned long long)r->first_invalid_line, reason);
-}
-
-int cli_load(const cli_common *c, const char *path, nps_table *table,
-             nps_csvin_report *report) {
-  return cli_load_with(c, &c->csv, "", path, table, report);
-}
-
-int cli_load_with(const cli_common *c, const nps_csvin_options *csv,
-                  const char *prefix, const char *path, nps_table *table,
-                  nps_csvin_report *report) {
-  const char *name;
-  FILE *fp = open_input(path, &name);
-  if (!fp) {
-    cli_error("%s: %s", path, strerror(errno));
-    return EXIT_IO;
-  }
-  int same = fp != stdin ? cli_input_check(c, fileno(fp), path) : 0;
-  if (same) {
-    fclose(fp);
-    return same;
-  }
-  nps_csvin_error err;
-  memset(&err, 0, sizeof err);
-  errno = 0;
-  nps_status st = nps_csvin_read(fp, csv, table, report, &err);
-  int saved_errno = errno;
-  if (fp != stdin)
-    fclose(fp);
-  if (st == NPS_OK) {
-    report_notes(c, name, report, prefix);
-    cli_filter_notes(c, name, csv, report);
-    return EXIT_OK;
-  }
-  if (st == NPS_EIO) {
-    cli_error("%s: %s", name, strerror(saved_errno ? saved_errno : EIO));
-    return EXIT_IO;
-  }
-  char msg[1024];
-  with_advice(msg, sizeof msg, err.message[0] ? err.message : nps_strerror(st),
-              &err.hints, prefix);
-  if (err.line)
-    cli_error("%s:%llu: %s", name, (unsigned long long)err.line, msg);
-  else
-    cli_error("%s: %s", name, msg);
-  return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
 }

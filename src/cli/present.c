@@ -16,6 +16,7 @@ void cli_view_chart(cli_view *v, const char *path, cli_plot_writer write,
 /* The results in c's format; 0, or -1 when out of memory. */
 static int write_results(FILE *fp, const cli_common *c, const cli_view *v) {
   switch (c->format) {
+  case FORMAT_COUNTS: /* written before the analysis (counts_out.c) */
   case FORMAT_TABLE:
   case FORMAT_MARKDOWN:
     return v->table(fp, v->ctx, c->format == FORMAT_MARKDOWN);

@@ -32,6 +32,13 @@ int trend_fails(const trend_view *s, char *msg, size_t size);
 /* The --fail-if condition's name. */
 const char *trend_fail_name(trend_fail_if f);
 
+/* --format counts for trend (trend_counts.c): the table read (keyed by
+ * day or period label, then the --by values) with each date replaced by
+ * the label of its period of o->period, dates outside o->since..o->until
+ * left out, written by cli_counts_write. EXIT_OK, EXIT_DATA or EXIT_IO. */
+int trend_counts_write(const cli_common *c, const nps_trend_options *o,
+                       const nps_table *t);
+
 /* The chart writer (trend_chart.c). */
 nps_status trend_write_chart(FILE *fp, const nps_plot_target *t,
                              const void *ctx);

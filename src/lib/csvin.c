@@ -117,6 +117,7 @@ void nps_csv_end_header(reader *r) {
     drop_names(r);
     return;
   }
+  nps_csv_note_header(r);
   const nps_csvin_options *o = r->opt;
   nps_csv_layout *lay = &r->lay;
   lay->roles = calloc(r->ncols, 1);

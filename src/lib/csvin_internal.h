@@ -226,6 +226,10 @@ void nps_csv_show_name(const reader *r, size_t col, char *out, size_t cap);
 void nps_csv_tally_put(nps_csvin_filter_tally *t, const char *kept, size_t n,
                        uint32_t len);
 
+/* Records the header's column count, hash and names in the report
+ * (csvin_report.c). */
+void nps_csv_note_header(reader *r);
+
 /* Fails with the message of a table update's status. */
 void nps_csv_fail_table(reader *r, nps_status st);
 
