@@ -51,6 +51,7 @@ static uint64_t add_sat(uint64_t a, uint64_t b) {
 void nps_csvin_report_merge(nps_csvin_report *into,
                             const nps_csvin_report *from) {
   into->records = add_sat(into->records, from->records);
+  into->records_fast = add_sat(into->records_fast, from->records_fast);
   into->responses = add_sat(into->responses, from->responses);
   into->missing = add_sat(into->missing, from->missing);
   into->filtered = add_sat(into->filtered, from->filtered);
