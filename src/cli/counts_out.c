@@ -5,7 +5,7 @@
  * group and score with answers, and one row with an empty score for a
  * group's missing answers. Summarising shards to counts and reading all
  * the counts files as one data set gives what one run over all the raw
- * rows gives (docs/scale-shards.md).
+ * rows gives (docs/scale.md, "Shards").
  *
  * Cells are RFC 4180: quoted when they hold a delimiter, a quote, a line
  * end or surrounding blanks, with no spreadsheet guard (unlike --format
