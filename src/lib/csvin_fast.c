@@ -170,19 +170,40 @@ static size_t split_record(reader *r, scan *sc, size_t at, size_t *nf,
   size_t cap = r->fast_cap, k = 0;
   uint64_t nl = 0;
   size_t nonempty = 0;
-  for (size_t start = at;;) {
+  size_t start = at;
+  for (size_t t = scan_next(sc);; t = scan_next(sc)) {
     if (k == cap) {
       if (fields_room(r, k + 1) != 0)
         return 0;
       fields = r->fast, cap = r->fast_cap;
     }
-    size_t t = scan_next(sc), b = start, off, len;
-    int flags = 0;
     if (t == n)
       return 0; /* cut by the block's end */
+    unsigned char c = s[t];
+    if (start < t && s[start] > ' ' && s[t - 1] > ' ' &&
+        (c == delim || c == '\n')) {
+      /* The common cell: unquoted (a quote would have stopped the scan at
+       * start), not empty, no blank at either end. */
+      if (t - start > max_field)
+        return 0;
+      fields[k].off = start;
+      fields[k].len = t - start;
+      fields[k].flags = 0;
+      k++;
+      nonempty = 1;
+      if (c == delim) {
+        start = t + 1;
+        continue;
+      }
+      *nf = k;
+      *lines = nl + 1;
+      *any = 1;
+      return t + 1;
+    }
+    size_t b = start, off, len;
+    int flags = 0;
     while (b < t && BLANK(s[b], tab))
       b++;
-    unsigned char c = s[t];
     if (c == '"') {
       if (b != t)
         return 0; /* a quote inside an unquoted field */
