@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen_util.h"
+
 #define TABLE_BITS 12
 #define TABLE_SIZE (1u << TABLE_BITS)
 #define TABLE_MASK (TABLE_SIZE - 1u)
@@ -31,12 +33,8 @@ struct rng {
   uint64_t s;
 };
 
-/* splitmix64 (Steele, Lea, Flood 2014): small, fast, passes BigCrush. */
 static uint64_t rng_next(struct rng *r) {
-  uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return z ^ (z >> 31);
+  return gen_splitmix(&r->s);
 }
 
 struct label {
@@ -129,36 +127,6 @@ static char *put_label(char *p, const struct label *l) {
   return p + l->len;
 }
 
-static char *put_uint(char *p, uint64_t v) {
-  char tmp[20];
-  size_t n = 0;
-  do {
-    tmp[n++] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  while (n > 0)
-    *p++ = tmp[--n];
-  return p;
-}
-
-static int flush(const char *buf, size_t len) {
-  if (fwrite(buf, 1, len, stdout) != len) {
-    fprintf(stderr, "gen_responses: write error: %s\n", strerror(errno));
-    return -1;
-  }
-  return 0;
-}
-
-static int parse_u64(const char *s, uint64_t *out) {
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (errno != 0 || end == s || *end != '\0' || s[0] == '-')
-    return -1;
-  *out = (uint64_t)v;
-  return 0;
-}
-
 static int generate(uint64_t rows, uint64_t seed, const struct tables *t) {
   static char buf[OUT_SIZE];
   static const char header[] =
@@ -168,7 +136,7 @@ static int generate(uint64_t rows, uint64_t seed, const struct tables *t) {
   memcpy(buf, header, len);
   for (uint64_t i = 0; i < rows; i++) {
     if (len > OUT_SIZE - 128) {
-      if (flush(buf, len) != 0)
+      if (gen_flush("gen_responses", buf, len) != 0)
         return -1;
       len = 0;
     }
@@ -180,7 +148,7 @@ static int generate(uint64_t rows, uint64_t seed, const struct tables *t) {
     unsigned sc = t->score[ch][(x >> 36) & TABLE_MASK];
     unsigned day = (unsigned)(((x >> 48) * 365u) >> 16);
     char *p = buf + len;
-    p = put_uint(p, 1000000u + i);
+    p = gen_put_uint(p, 1000000u + i);
     *p++ = ',';
     memcpy(p, t->dates[day], 10);
     p += 10;
@@ -200,7 +168,7 @@ static int generate(uint64_t rows, uint64_t seed, const struct tables *t) {
     *p++ = '\n';
     len = (size_t)(p - buf);
   }
-  if (flush(buf, len) != 0)
+  if (gen_flush("gen_responses", buf, len) != 0)
     return -1;
   if (fflush(stdout) != 0) {
     fprintf(stderr, "gen_responses: write error: %s\n", strerror(errno));
@@ -211,8 +179,8 @@ static int generate(uint64_t rows, uint64_t seed, const struct tables *t) {
 
 int main(int argc, char **argv) {
   uint64_t rows, seed;
-  if (argc != 3 || parse_u64(argv[1], &rows) != 0 ||
-      parse_u64(argv[2], &seed) != 0) {
+  if (argc != 3 || gen_parse_u64(argv[1], &rows) != 0 ||
+      gen_parse_u64(argv[2], &seed) != 0) {
     fprintf(stderr, "usage: gen_responses ROWS SEED > file.csv\n");
     return 2;
   }

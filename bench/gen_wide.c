@@ -44,6 +44,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen_util.h"
+
 #define TABLE_BITS 12
 #define TABLE_SIZE (1u << TABLE_BITS)
 #define TABLE_MASK (TABLE_SIZE - 1u)
@@ -58,12 +60,8 @@ struct rng {
   unsigned left; /* how many */
 };
 
-/* splitmix64 (Steele, Lea, Flood 2014): small, fast, passes BigCrush. */
 static uint64_t rng_next(struct rng *r) {
-  uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return z ^ (z >> 31);
+  return gen_splitmix(&r->s);
 }
 
 /* k (1..32) random bits, taken from a 64-bit pool refilled when short. */
@@ -351,18 +349,6 @@ static char *empty_cell(char *p) {
   return p;
 }
 
-static char *put_uint(char *p, uint64_t v) {
-  char tmp[20];
-  size_t n = 0;
-  do {
-    tmp[n++] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  while (n > 0)
-    *p++ = tmp[--n];
-  return p;
-}
-
 /* v with at least `width` digits, zero-padded. */
 static char *put_uint_w(char *p, uint64_t v, unsigned width) {
   char tmp[20];
@@ -378,7 +364,7 @@ static char *put_uint_w(char *p, uint64_t v, unsigned width) {
 
 static char *uint_cell(char *p, uint64_t v) {
   p = open_cell(p, 0);
-  p = put_uint(p, v);
+  p = gen_put_uint(p, v);
   *p++ = '"';
   return p;
 }
@@ -449,7 +435,7 @@ static char *row(char *p, struct rng *r, const struct tables *t, uint64_t i) {
   for (int k = 0; k < 4; k++) {
     if (k > 0)
       *p++ = '.';
-    p = put_uint(p, rng_bits(r, 8));
+    p = gen_put_uint(p, rng_bits(r, 8));
   }
   *p++ = '"';
   p = uint_cell(p, finished ? 100u : 5u + rng_below(r, 90));
@@ -582,11 +568,11 @@ static char *row(char *p, struct rng *r, const struct tables *t, uint64_t i) {
   *p++ = '"';
   p = cell(p, &countries[place]);
   p = open_cell(p, 0);
-  p = put_uint(p, 2015 + rng_below(r, 10));
+  p = gen_put_uint(p, 2015 + rng_below(r, 10));
   p = put(p, t->dates[rng_below(r, 365)] + 4, 6);
   *p++ = '"';
   p = open_cell(p, 0);
-  p = put_uint(p, 5 + rng_below(r, 2000));
+  p = gen_put_uint(p, 5 + rng_below(r, 2000));
   *p++ = '.';
   p = put_uint_w(p, rng_below(r, 100), 2);
   *p++ = '"';
@@ -731,24 +717,6 @@ static int put_headers(FILE *f) {
 /* ---- main ------------------------------------------------------------------
  */
 
-static int flush(const char *buf, size_t len) {
-  if (fwrite(buf, 1, len, stdout) != len) {
-    fprintf(stderr, "gen_wide: write error: %s\n", strerror(errno));
-    return -1;
-  }
-  return 0;
-}
-
-static int parse_u64(const char *s, uint64_t *out) {
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (errno != 0 || end == s || *end != '\0' || s[0] == '-')
-    return -1;
-  *out = (uint64_t)v;
-  return 0;
-}
-
 static int generate(uint64_t rows, uint64_t seed, const struct tables *t) {
   static char buf[OUT_SIZE];
   struct rng r = {seed, 0, 0};
@@ -759,13 +727,13 @@ static int generate(uint64_t rows, uint64_t seed, const struct tables *t) {
   size_t len = 0;
   for (uint64_t i = 0; i < rows; i++) {
     if (len > OUT_SIZE - MAX_ROW) {
-      if (flush(buf, len) != 0)
+      if (gen_flush("gen_wide", buf, len) != 0)
         return -1;
       len = 0;
     }
     len = (size_t)(row(buf + len, &r, t, i) - buf);
   }
-  if (flush(buf, len) != 0)
+  if (gen_flush("gen_wide", buf, len) != 0)
     return -1;
   if (fflush(stdout) != 0) {
     fprintf(stderr, "gen_wide: write error: %s\n", strerror(errno));
@@ -776,8 +744,8 @@ static int generate(uint64_t rows, uint64_t seed, const struct tables *t) {
 
 int main(int argc, char **argv) {
   uint64_t rows, seed;
-  if (argc != 3 || parse_u64(argv[1], &rows) != 0 ||
-      parse_u64(argv[2], &seed) != 0) {
+  if (argc != 3 || gen_parse_u64(argv[1], &rows) != 0 ||
+      gen_parse_u64(argv[2], &seed) != 0) {
     fprintf(stderr, "usage: gen_wide ROWS SEED > file.csv\n");
     return 2;
   }

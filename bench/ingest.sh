@@ -33,8 +33,13 @@
 #           --by channel,region --score Q1 --skip-rows 2
 #
 # The tools, each reading the whole file as one process:
-#   nps-stat -t1   nps-stat summary FILE ... --format csv --threads 1
-#   nps-stat       the same with the default --threads (processors online,
+#   nps-stat -t1   nps-stat summary FILE ... --format csv --ci wald --threads 1
+#                  (the Wald interval costs nothing: this is the reading)
+#   nps-stat, default interval
+#                  nps-stat summary FILE ... --format csv: the default
+#                  interval (Bayesian, Jeffreys prior, by numerical
+#                  integration) on top, default --threads
+#   nps-stat       the -t1 command with the default --threads (processors online,
 #                  at most 8)
 #   duckdb         node ingest_duckdb.mjs (read_csv ... GROUP BY)
 #   pandas         /usr/bin/python3 ingest_pandas.py (read_csv(usecols=...)
@@ -279,8 +284,10 @@ bench_file() {
   fi
   local -a names=() cmds=()
   names+=("nps-stat -t1")
-  cmds+=("$(printf '%q' "$nps") summary $(printf '%q' "$file") ${opts[*]} --format csv --threads 1")
+  cmds+=("$(printf '%q' "$nps") summary $(printf '%q' "$file") ${opts[*]} --format csv --ci wald --threads 1")
   names+=("nps-stat")
+  cmds+=("$(printf '%q' "$nps") summary $(printf '%q' "$file") ${opts[*]} --format csv --ci wald")
+  names+=("nps-stat, default interval")
   cmds+=("$(printf '%q' "$nps") summary $(printf '%q' "$file") ${opts[*]} --format csv")
   if [[ $use_duck -eq 1 ]]; then
     names+=("duckdb")
@@ -358,7 +365,7 @@ bench_file() {
   printf '    %-13s %s\n' "tool" "wall s per run (rounds in order); cpu s; query s (peers, without start-up)"
   for ((t = 0; t < nt; t++)); do
     [[ -n ${wall[t]} ]] || continue
-    printf '    %-13s wall%s; cpu%s%s\n' "${names[t]}" "${wall[t]}" "${cpu[t]}" \
+    printf '    %-27s wall%s; cpu%s%s\n' "${names[t]}" "${wall[t]}" "${cpu[t]}" \
       "${q[t]:+; query${q[t]}}"
     w=$(median ${wall[t]})
     c=$(median ${cpu[t]})

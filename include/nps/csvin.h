@@ -12,6 +12,16 @@
  * memory is bounded by the number of groups and the longest record, never by
  * the number of rows.
  *
+ * Data records take a fast path where they can: a scan for the delimiter,
+ * quotes and line ends 64 bytes at a time (SSE2 where the build targets
+ * it, else 8 bytes at a time in portable C) splits plain records (quoted
+ * or not, LF or CRLF) and hands them to the same per-cell rules; a raw
+ * record with a valid or missing score is counted without per-cell calls.
+ * Any record the scan does not take whole (a stray quote, a lone CR, an
+ * over-long cell, a record cut by the end of a read) goes through libcsv,
+ * so every result, message and line number is libcsv's (checked by the
+ * csvfast fuzz harness and sweep; nps_csvin_options.scan selects a way).
+ *
  * Missing answers (an empty cell, or a cell equal to one of the NA values
  * after trimming spaces) are never scores: they are counted per group in
  * nps_group.missing.

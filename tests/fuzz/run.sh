@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer harness of an NPS_FUZZ=ON build (docs/fuzzing.md).
 # Usage: tests/fuzz/run.sh BUILD_DIR HARNESS [SECONDS] [libFuzzer flags...]
-#   HARNESS  csvin, score, counts or dates; SECONDS defaults to 600
+#   HARNESS  csvin, csvfast, score, counts, competitors or dates; SECONDS
+#            defaults to 600
 # New inputs go to BUILD_DIR/fuzz-work/HARNESS (the checked-in seeds in
 # tests/fuzz/corpus/HARNESS are only read); crashes to BUILD_DIR/fuzz-work/.
 # The log is BUILD_DIR/fuzz-work/HARNESS.log.
