@@ -129,12 +129,26 @@ static inline size_t scan_next(scan *sc) {
   return at;
 }
 
-int nps_csv_simd_available(void) {
+uint64_t nps_csv_count_byte(const unsigned char *s, size_t n, unsigned char c) {
+  uint64_t k = 0;
+  size_t i = 0;
 #if defined(__SSE2__)
-  return 1;
-#else
-  return 0;
+  const __m128i v = _mm_set1_epi8((char)c);
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    k += (uint64_t)__builtin_popcount(
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, v)));
+  }
+#elif NPS_SWAR
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    k += (uint64_t)__builtin_popcountll(eq_bytes(w, c));
+  }
 #endif
+  for (; i < n; i++)
+    k += s[i] == c;
+  return k;
 }
 
 /* ---- splitting one record ---------------------------------------------- */

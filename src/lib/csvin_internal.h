@@ -294,8 +294,8 @@ nps_status nps_csv_parse_trimmed(const char *cell, size_t len, int labels,
 int nps_csv_is_na(const reader *r, const char *s, size_t len);
 int nps_csv_header_cell(const reader *r, size_t col, const char *s, size_t len);
 
-/* 1 when the fast path's scan uses SIMD instructions in this build. */
-int nps_csv_simd_available(void);
+/* How many bytes of s[0..n) equal c (16 or 8 at a time). */
+uint64_t nps_csv_count_byte(const unsigned char *s, size_t n, unsigned char c);
 
 void nps_csv_on_field(void *data, size_t len, void *ctx);
 

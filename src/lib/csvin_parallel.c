@@ -59,13 +59,6 @@ static ssize_t read_at(int fd, unsigned char *buf, size_t n, off_t off) {
   return (ssize_t)got;
 }
 
-static uint64_t count_byte(const unsigned char *s, size_t n, int c) {
-  uint64_t k = 0;
-  for (const unsigned char *e = s + n; (s = memchr(s, c, (size_t)(e - s))); s++)
-    k++;
-  return k;
-}
-
 /* Where the data rows begin: the header (and the skip_rows rows) parsed on
  * a scratch reader from the first block. 0 when that block does not hold
  * them whole, or the file is not one the parts can share. */
@@ -145,7 +138,7 @@ static void *part_run(void *arg) {
       p->r.status = NPS_EIO;
       break;
     }
-    p->quotes += count_byte(buf, (size_t)n, '"');
+    p->quotes += nps_csv_count_byte(buf, (size_t)n, '"');
     nps_csv_feed(&p->r, buf, (size_t)n);
     off += n;
   }
