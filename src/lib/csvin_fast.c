@@ -3,8 +3,10 @@
  * by a scan for the four bytes that shape CSV (the delimiter, '"', '\n' and
  * '\r'), 64 bytes at a time: with SSE2 where the compiler targets it, else
  * 8 bytes at a time in portable C. The fields go to the same callbacks that
- * libcsv calls, with the same bytes, so the reader's results do not depend
- * on which path read a record.
+ * libcsv calls, with the same bytes (or, for the plain records of a raw
+ * read, to the direct count of csvin_direct.c, which gives what the
+ * callbacks would), so the reader's results do not depend on which path
+ * read a record.
  *
  * What the scan takes is the plain RFC 4180 record: unquoted fields (blanks
  * around them trimmed, as libcsv does) and quoted fields (blanks allowed
