@@ -272,6 +272,13 @@ int cli_file_partition(const cli_file *f, const char *column, const char **key,
  * memory). */
 const char *cli_inputs_name(cli_common *c, char *const *paths, size_t n);
 
+/* The input operands after the options, argv[optind..argc), read as one
+ * data set: at least one (else a usage error, "missing input WHAT"), '-'
+ * at most once; their number in *n and their name (cli_inputs_name) in
+ * *name. 0, or the exit status. */
+int cli_take_inputs(cli_common *c, int argc, char **argv, const char *what,
+                    char *const **paths, size_t *n, const char **name);
+
 /* A copy of s owned by c (freed by cli_common_free); NULL when out of
  * memory or when c owns too many. */
 const char *cli_own(cli_common *c, const char *s);

@@ -159,15 +159,10 @@ static int parse_args(int argc, char **argv, benchmark_cmd *cmd) {
     return cli_usage_error(c->command, "--by takes one column");
   if (cli_plot_check(c))
     return EXIT_USAGE;
-  if (optind == argc)
-    return cli_usage_error(c->command, "missing input FILE (ours)");
-  cmd->paths = argv + optind;
-  cmd->n_paths = (size_t)(argc - optind);
-  int once = cli_stdin_once(c->command, argv + optind, argc - optind);
-  if (once)
-    return once;
-  if (!(cmd->v.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
-    return cli_out_of_memory();
+  rc = cli_take_inputs(c, argc, argv, "FILE (ours)", &cmd->paths, &cmd->n_paths,
+                       &cmd->v.path);
+  if (rc)
+    return rc;
   cmd->v.raw_path = cmd->raw_path;
   cmd->v.raw_by = cmd->raw_by;
   nps_benchmark_options *o = &cmd->analysis;

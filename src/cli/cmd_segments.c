@@ -126,16 +126,11 @@ static int parse_args(int argc, char **argv, segments_cmd *cmd) {
                                        "whose values are the segments");
   if (cli_plot_check(c))
     return EXIT_USAGE;
-  if (optind == argc)
-    return cli_usage_error(c->command, "missing input FILE");
-  cmd->paths = argv + optind;
-  cmd->n_paths = (size_t)(argc - optind);
-  if ((rc = cli_stdin_once(c->command, argv + optind, argc - optind)))
+  if ((rc = cli_take_inputs(c, argc, argv, "FILE", &cmd->paths, &cmd->n_paths,
+                            &cmd->v.path)))
     return rc;
   if (c->format == FORMAT_COUNTS && (rc = cli_counts_check(c, NULL)))
     return rc;
-  if (!(cmd->v.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
-    return cli_out_of_memory();
   nps_segments_options *o = &cmd->analysis;
   o->ci = c->ci;
   o->level = c->level;

@@ -93,15 +93,9 @@ static int parse_args(int argc, char **argv, cli_common *c, summary_inputs *in,
     return cli_usage_error(c->command,
                            "--plot-boot needs a bootstrap interval: --ci "
                            "percentile or --ci bca");
-  if (optind == argc)
-    return cli_usage_error(c->command, "missing input FILE");
-  in->paths = argv + optind;
-  in->n = (size_t)(argc - optind);
-  rc = cli_stdin_once(c->command, argv + optind, argc - optind);
+  rc = cli_take_inputs(c, argc, argv, "FILE", &in->paths, &in->n, &in->name);
   if (rc == 0 && c->format == FORMAT_COUNTS)
     rc = cli_counts_check(c, *plot_boot);
-  if (rc == 0 && !(in->name = cli_inputs_name(c, in->paths, in->n)))
-    rc = cli_out_of_memory();
   return rc;
 }
 

@@ -182,14 +182,9 @@ static int parse_args(int argc, char **argv, trend_cmd *cmd) {
     return cli_usage_error(c->command, "--since is after --until");
   if (cli_plot_check(c))
     return EXIT_USAGE;
-  if (optind == argc)
-    return cli_usage_error(c->command, "missing input FILE");
-  cmd->paths = argv + optind;
-  cmd->n_paths = (size_t)(argc - optind);
-  if ((rc = cli_stdin_once(c->command, argv + optind, argc - optind)))
+  if ((rc = cli_take_inputs(c, argc, argv, "FILE", &cmd->paths, &cmd->n_paths,
+                            &cmd->v.path)))
     return rc;
-  if (!(cmd->v.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
-    return cli_out_of_memory();
   nps_trend_options *o = &cmd->analysis;
   cmd->columns[0] = cmd->v.date_column;
   for (size_t i = 0; i < c->n_by; i++)

@@ -14,6 +14,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -294,4 +295,18 @@ const char *cli_inputs_name(cli_common *c, char *const *paths, size_t n) {
   char buf[512];
   snprintf(buf, sizeof buf, "%s and %zu more", paths[0], n - 1);
   return cli_own(c, buf);
+}
+
+int cli_take_inputs(cli_common *c, int argc, char **argv, const char *what,
+                    char *const **paths, size_t *n, const char **name) {
+  if (optind >= argc)
+    return cli_usage_error(c->command, "missing input %s", what);
+  *paths = argv + optind;
+  *n = (size_t)(argc - optind);
+  int rc = cli_stdin_once(c->command, argv + optind, argc - optind);
+  if (rc)
+    return rc;
+  if (!(*name = cli_inputs_name(c, *paths, *n)))
+    return cli_out_of_memory();
+  return 0;
 }
