@@ -264,14 +264,17 @@ static void trend_finding(FILE *fp, const report_data *d) {
     report_ci(ci, sizeof ci, 1, s->ci);
     cli_fmt_p_phrase(p, sizeof p, s->p);
     int side = report_side(s->ci);
-    if (s->verdict.significant && side != 0)
-      fprintf(fp, "NPS %s by %s points a year (%g%% CI %s, %s).",
-              side > 0 ? "rose" : "fell", v, 100.0 * d->c->level, ci, p);
-    else
+    if (s->verdict.significant && side != 0) {
+      report_points(v, sizeof v, fabs(s->per_year));
+      fprintf(fp, "NPS %s by %s points a year (%g%% CI %s, ",
+              side > 0 ? "rose" : "fell", v, 100.0 * d->c->level, ci);
+    } else
       fprintf(fp,
               "No clear trend: %s points a year, and its %g%% CI %s "
-              "includes zero (%s).",
-              v, 100.0 * d->c->level, ci, p);
+              "includes zero (",
+              v, 100.0 * d->c->level, ci);
+    report_str(fp, p);
+    fputs(").", fp);
   }
   if (r->latest_drop && r->n_points) {
     fputs(" The latest period, ", fp);
