@@ -35,6 +35,9 @@ static void print_help(void) {
       "  --date COL           the trend section: the date column\n"
       "  --period P           day, week, month (default), quarter, year\n"
       "  --date-format F      dates written otherwise, e.g. %%d.%%m.%%Y\n"
+      "  --compare-with FILE  the comparison section: this data against\n"
+      "                       FILE (an earlier wave, a control group), as\n"
+      "                       `compare FILE THIS` computes it\n"
       "\n"
       "Input options: --score --delimiter --skip-rows --na-values "
       "--skip-invalid\n--score-labels --input --where --exclude "
@@ -46,7 +49,7 @@ static void print_help(void) {
       "month -o report.html\n");
 }
 
-enum { OPT_DATE = 512, OPT_PERIOD, OPT_DATE_FORMAT };
+enum { OPT_DATE = 512, OPT_PERIOD, OPT_DATE_FORMAT, OPT_COMPARE_WITH };
 
 typedef struct report_cmd {
   report_data d;
@@ -54,9 +57,11 @@ typedef struct report_cmd {
   nps_trend_options trend;
   char *const *paths;
   size_t n_paths;
-  nps_table *trend_table; /* the trend's keys point into it */
-  char **args;            /* argv with -o spelled --output (spell_output) */
-  char **made;            /* the strings spell_output made */
+  nps_table *trend_table;   /* the trend's keys point into it */
+  nps_table *cmp_tables[2]; /* --compare-with: the other data, this data */
+  char labels[2][4096];     /* their names as `compare` gives them */
+  char **args;              /* argv with -o spelled --output (spell_output) */
+  char **made;              /* the strings spell_output made */
   int argc;
   char what[256];
 } report_cmd;
@@ -66,6 +71,13 @@ static int report_option(void *ctx, int opt, const char *arg) {
   switch (opt) {
   case OPT_DATE:
     cmd->d.date_column = arg;
+    return 0;
+  case OPT_COMPARE_WITH:
+    if (!*arg || strcmp(arg, "-") == 0)
+      return cli_usage_error(cmd->c->command,
+                             "--compare-with wants a file such as "
+                             "before.csv");
+    cmd->d.compare_path = arg;
     return 0;
   case OPT_PERIOD:
     if (nps_period_parse(arg, &cmd->trend.period) == NPS_OK)
@@ -94,6 +106,7 @@ static const struct option options[] = {
     {"date", 1, 0, OPT_DATE},
     {"period", 1, 0, OPT_PERIOD},
     {"date-format", 1, 0, OPT_DATE_FORMAT},
+    {"compare-with", 1, 0, OPT_COMPARE_WITH},
     {"score", 1, 0, OPT_SCORE},
     {"delimiter", 1, 0, OPT_DELIMITER},
     {"skip-rows", 1, 0, OPT_SKIP_ROWS},
@@ -183,10 +196,12 @@ static int parse_args(int argc, char **argv, report_cmd *cmd) {
   cmd->paths = args + optind;
   cmd->n_paths = (size_t)(argc - optind);
   rc = cli_stdin_once(c->command, args + optind, argc - optind);
-  if (rc == 0 && cmd->d.date_column && cmd->n_paths == 1 &&
-      strcmp(args[optind], "-") == 0)
-    rc = cli_usage_error(c->command, "--date reads the input twice: give a "
-                                     "file, not standard input");
+  if (rc == 0 && (cmd->d.date_column || cmd->d.compare_path) &&
+      cmd->n_paths == 1 && strcmp(args[optind], "-") == 0)
+    rc = cli_usage_error(c->command,
+                         "%s reads the input twice: give a "
+                         "file, not standard input",
+                         cmd->d.date_column ? "--date" : "--compare-with");
   if (rc == 0 && !(cmd->d.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
     rc = cli_out_of_memory();
   return rc;
@@ -291,6 +306,66 @@ static int trend(report_cmd *cmd) {
   return rc;
 }
 
+/* The label `compare` gives a file ("dir/after.csv" -> "after"): the
+ * samples' random streams are seeded by it, so the numbers match. */
+static void compare_label(char *buf, size_t size, const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base && base[1] ? base + 1 : path;
+  size_t len = strlen(base);
+  const char *dot = strrchr(base, '.');
+  if (dot && dot != base &&
+      (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
+       strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
+    len = (size_t)(dot - base);
+  snprintf(buf, size, "%.*s", (int)len, base);
+}
+
+/* The comparison: the other file (sample 0) against this data (sample 1),
+ * each read as one group. */
+static int compare(report_cmd *cmd) {
+  cli_common *c = cmd->c;
+  nps_csvin_options csv = c->csv;
+  csv.group_columns = NULL;
+  csv.n_group_columns = 0;
+  cli_common quiet = *c;
+  quiet.quiet = 1;
+  nps_table **t = cmd->cmp_tables;
+  for (int i = 0; i < 2; i++)
+    if (!(t[i] = nps_table_new(c->max_groups)))
+      return cli_out_of_memory();
+  nps_csvin_report r;
+  char *other[] = {(char *)cmd->d.compare_path};
+  int rc = cli_load_paths(&quiet, &csv, "", other, 1, t[0], &r);
+  if (rc == EXIT_OK)
+    rc = cli_load_paths(&quiet, &csv, "", cmd->paths, cmd->n_paths, t[1], &r);
+  if (rc != EXIT_OK)
+    return rc;
+  nps_compare_options o;
+  nps_compare_options_init(&o);
+  o.ci = c->ci;
+  o.level = c->level;
+  o.replicates = c->boot;
+  o.seed = c->seed;
+  o.min_n = c->min_n;
+  compare_label(cmd->labels[0], sizeof cmd->labels[0], cmd->d.compare_path);
+  compare_label(cmd->labels[1], sizeof cmd->labels[1],
+                cmd->n_paths == 1 ? cmd->paths[0] : cmd->d.path);
+  o.label[0] = cmd->labels[0];
+  o.label[1] = cmd->labels[1];
+  nps_compare_error err = {-1, NULL, 0, 0};
+  nps_status st = nps_compare_run(t, &o, &cmd->d.compare, &err);
+  if (st == NPS_EEMPTY) {
+    cli_error("%s: no responses",
+              err.sample == 0 ? cmd->d.compare_path : cmd->d.path);
+    return EXIT_DATA;
+  }
+  if (st != NPS_OK) {
+    cli_error("compare: %s", nps_strerror(st));
+    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+  }
+  return EXIT_OK;
+}
+
 static int write_page(report_cmd *cmd) {
   cli_out out;
   int rc = cli_out_open(&out, cmd->c->output);
@@ -319,11 +394,16 @@ static int run(report_cmd *cmd) {
     rc = segment(cmd, t);
   if (rc == EXIT_OK && cmd->d.date_column)
     rc = trend(cmd);
+  if (rc == EXIT_OK && cmd->d.compare_path)
+    rc = compare(cmd);
   if (rc == EXIT_OK)
     rc = write_page(cmd);
   nps_summary_free(cmd->d.summary);
   nps_segments_free(cmd->d.segments);
   nps_trend_free(cmd->d.trend);
+  nps_compare_free(cmd->d.compare);
+  nps_table_free(cmd->cmp_tables[0]);
+  nps_table_free(cmd->cmp_tables[1]);
   nps_table_free(cmd->trend_table);
   nps_table_free(t);
   return rc;

@@ -17,13 +17,15 @@ typedef struct report_data {
   const char *path; /* the data set's name (file or "FIRST and N more") */
   const char *date_column; /* --date; NULL: no trend section */
   nps_period period;
-  nps_csvin_report read;  /* the read behind summary and segments */
-  nps_summary *summary;   /* overall row (and groups with --by) */
-  nps_segments *segments; /* --by; else NULL */
-  nps_trend *trend;       /* --date; else NULL */
-  int n_charts;           /* charts drawn so far (their ids' prefix) */
-  int charts_missing;     /* set by the writer: a chart could not be drawn */
-  char chart_note[512];   /* why (the first failure) */
+  nps_csvin_report read;    /* the read behind summary and segments */
+  nps_summary *summary;     /* overall row (and groups with --by) */
+  nps_segments *segments;   /* --by; else NULL */
+  nps_trend *trend;         /* --date; else NULL */
+  const char *compare_path; /* --compare-with; NULL: no comparison */
+  nps_compare *compare;     /* FILE against --compare-with; else NULL */
+  int n_charts;             /* charts drawn so far (their ids' prefix) */
+  int charts_missing;       /* set by the writer: a chart could not be drawn */
+  char chart_note[512];     /* why (the first failure) */
 } report_data;
 
 /* Writes the whole page to fp. Returns EXIT_OK or EXIT_IO (out of memory;

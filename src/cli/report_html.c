@@ -292,6 +292,14 @@ static void provenance(FILE *fp, const report_data *d) {
             (unsigned long long)d->trend->invalid_answers,
             (unsigned long long)d->trend->invalid_keys);
   }
+  if (d->compare) {
+    const nps_compare_row *o = nps_compare_overall(d->compare);
+    fputs("<dt>compared with</dt><dd>", fp);
+    report_str(fp, d->compare_path);
+    fprintf(fp, ": %llu answers, %llu missing</dd>\n",
+            (unsigned long long)o->side[0].est.n,
+            (unsigned long long)o->side[0].missing);
+  }
   fputs("</dl>\n</section>\n", fp);
 }
 
@@ -325,6 +333,14 @@ static void methods(FILE *fp, const report_data *d) {
             "standard errors around the pooled NPS</dd>\n",
             nps_period_name(d->period),
             nps_multi_method_name(d->trend->options.adjust));
+  if (d->compare)
+    fprintf(
+        fp,
+        "<dt>comparison</dt><dd>two independent samples: %s; the "
+        "interval of the difference by %s</dd>\n",
+        nps_test2_method_label(nps_compare_overall(d->compare)->test.method),
+        nps_diff_ci_method_label(
+            nps_compare_overall(d->compare)->diff_ci.method_used));
   fputs("<dt>formulas</dt><dd>docs/methods.md of nps-stat</dd>\n</dl>\n"
         "</section>\n",
         fp);
@@ -338,6 +354,8 @@ int report_html_write(FILE *fp, report_data *d) {
     rc = report_segments(fp, d);
   if (rc == EXIT_OK && d->trend)
     rc = report_trend(fp, d);
+  if (rc == EXIT_OK && d->compare)
+    rc = report_compare(fp, d);
   if (rc != EXIT_OK)
     return rc;
   if (d->charts_missing) {

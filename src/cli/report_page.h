@@ -24,5 +24,6 @@ void report_chart(FILE *fp, report_data *d, cli_plot_writer write,
  * memory. */
 int report_segments(FILE *fp, report_data *d);
 int report_trend(FILE *fp, report_data *d);
+int report_compare(FILE *fp, report_data *d); /* report_compare.c */
 
 #endif

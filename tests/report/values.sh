@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The numbers of the report are the numbers of the commands: the page made
-# for the demo data (--by channel --date date) is parsed, and its headline,
-# segment rows and trend rows compared with what `summary`, `segments` and
-# `trend --format csv` print for the same data, rounded the way the page
+# for the demo data (--by channel --date date; after.csv --compare-with
+# before.csv) is parsed, and its headline, segment, trend and comparison
+# rows compared with what `summary`, `segments`, `trend` and `compare
+# --format csv` print for the same data, rounded the way the page
 # rounds (points with one decimal). Also the provenance counts against the
 # summary's n and missing.
 # Usage: values.sh NPS_STAT REPO_ROOT
@@ -19,6 +20,10 @@ export NPS_STAT_GNUPLOT=/nonexistent/gnuplot # tables only: faster
 "$prog" summary "$data" --format csv >"$work/summary.csv" 2>/dev/null || exit 1
 "$prog" segments "$data" --by channel --format csv >"$work/segments.csv" 2>/dev/null || exit 1
 "$prog" trend "$data" --date date --format csv >"$work/trend.csv" 2>/dev/null || exit 1
+"$prog" report docs/examples/after.csv --compare-with docs/examples/before.csv \
+  -o "$work/c.html" --quiet || exit 1
+"$prog" compare docs/examples/before.csv docs/examples/after.csv --format csv \
+  >"$work/compare.csv" 2>/dev/null || exit 1
 python3 - "$work" <<'PY'
 import csv, html, re, sys
 w = sys.argv[1]
@@ -82,6 +87,19 @@ for r in csv.DictReader(open(f"{w}/trend.csv")):
     check(f"{r['period']} NPS", got[2], pts(r["nps"]))
     check(f"{r['period']} CI", got[3], ci(r["ci_low"], r["ci_high"]))
 check("periods shown", len(tr), n_per)
+page = open(f"{w}/c.html", encoding="utf-8").read()
+c = next(csv.DictReader(open(f"{w}/compare.csv")))
+cmp = rows(section("compare"))
+check("compared n", cmp[0][2], c["n_a"])
+check("compared NPS", cmp[0][6], pts(c["nps_a"]))
+check("compared CI", cmp[0][7], ci(c["ci_low_a"], c["ci_high_a"]))
+check("this n", cmp[1][2], c["n_b"])
+check("this NPS", cmp[1][6], pts(c["nps_b"]))
+check("this CI", cmp[1][7], ci(c["ci_low_b"], c["ci_high_b"]))
+d = f"{float(c['difference']):+.1f}"
+check("difference", cmp[2][1], d)
+check("difference CI", cmp[2][2], ci(c["diff_ci_low"], c["diff_ci_high"]))
+check("p", cmp[2][4], f"{float(c['p']):.3f}")
 print("report/values: ok" if not fails else f"{fails} check(s) failed")
 sys.exit(1 if fails else 0)
 PY
