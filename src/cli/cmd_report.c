@@ -150,14 +150,18 @@ static char **spell_output(int argc, char **argv, char **made) {
       continue;
     if (strcmp(a, "--") == 0)
       operands = 1;
-    else if (strncmp(a, "--", 2) == 0 && !strchr(a, '=') && takes_argument(a))
-      i++, i < argc ? (void)(out[i] = argv[i]) : (void)0;
-    else if (strcmp(a, "-o") == 0)
+    else if (strncmp(a, "--", 2) == 0 && !strchr(a, '=') && takes_argument(a) &&
+             i + 1 < argc) {
+      i++; /* the option's value, kept as it is */
+      out[i] = argv[i];
+    } else if (strcmp(a, "-o") == 0)
       out[i] = "--output";
     else if (strncmp(a, "-o", 2) == 0) {
       size_t len = strlen(a);
-      if (!(made[i] = malloc(len + strlen("--output=") - 1)))
-        return out;
+      if (!(made[i] = malloc(len + strlen("--output=") - 1))) {
+        free(out);
+        return NULL;
+      }
       snprintf(made[i], len + 8, "--output=%s", a + 2);
       out[i] = made[i];
     }
