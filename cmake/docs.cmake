@@ -10,7 +10,7 @@ target_compile_options(md2man PRIVATE ${NPS_WARNINGS})
 target_compile_definitions(md2man PRIVATE _POSIX_C_SOURCE=200809L)
 
 set(NPS_MAN_DIR ${PROJECT_BINARY_DIR}/man)
-set(NPS_MAN_COMMANDS summary compare segments trend pilot plan benchmark sql)
+set(NPS_MAN_COMMANDS summary compare segments trend pilot plan benchmark sql report)
 set(NPS_MAN_PAGES ${NPS_MAN_DIR}/nps-stat.1)
 foreach(cmd ${NPS_MAN_COMMANDS})
   list(APPEND NPS_MAN_PAGES ${NPS_MAN_DIR}/nps-stat-${cmd}.1)

@@ -64,7 +64,7 @@ _nps_stat() {
     compopt -o nospace 2>/dev/null
     ;;
   --period)
-    if [[ $cmd == trend || $cmd == sql ]]; then
+    if [[ $cmd == trend || $cmd == sql || $cmd == report ]]; then
       mapfile -t COMPREPLY < <(compgen -W "day week month quarter year" -- "$cur")
     else
       _nps_stat_columns "$prog" "$file" "" "$cur" "" "$delimiter"

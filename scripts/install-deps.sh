@@ -12,10 +12,11 @@ set -euo pipefail
 # groff-base and man-db: the manual pages are checked to render without
 # warnings; zsh: the zsh completion is checked for syntax; sqlite3 and
 # postgresql: the queries of `nps-stat sql` run in them (tests/sql/; the
-# DuckDB test also wants node and npm, and skips without them).
+# DuckDB test also wants node and npm, and skips without them); chromium:
+# the report is opened in a headless browser (tests/report/browser.sh).
 packages=(cmake gcc g++ make pkg-config libgsl-dev libcsv-dev libcmocka-dev
           gnuplot-nox python3 locales fonts-dejavu-core dpkg-dev groff-base
-          man-db zsh sqlite3 postgresql)
+          man-db zsh sqlite3 postgresql chromium)
 for arg in "$@"; do
   case $arg in
     --fuzz) packages+=(clang libclang-rt-dev) ;;

@@ -28,6 +28,8 @@ static const command commands[] = {
     {"benchmark", cmd_benchmark,
      "us vs competitors: comparisons, rank interval, industry band"},
     {"sql", cmd_sql, "the GROUP BY that makes counts input in a database"},
+    {"report", cmd_report,
+     "one HTML page: headline, segments, trend, methods, provenance"},
 };
 
 static void print_help(void) {
@@ -49,6 +51,8 @@ static void print_help(void) {
          "  nps-stat pilot pilot.csv --arm arm --period wave\n"
          "  nps-stat benchmark responses.csv --competitors competitors.csv\n"
          "  nps-stat plan --baseline 45,30,25 --mde 5\n"
+         "  nps-stat report responses.csv --by channel --date date -o "
+         "report.html\n"
          "  nps-stat sql --dialect duckdb --table responses --score score "
          "--by channel\n"
          "\n"

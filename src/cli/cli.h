@@ -538,5 +538,6 @@ int cmd_plan(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 int cmd_sql(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

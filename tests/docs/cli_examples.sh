@@ -14,7 +14,7 @@ set -euo pipefail
 md=$1 tool=$2 root=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-commands="summary compare segments trend pilot plan benchmark sql"
+commands="summary compare segments trend pilot plan benchmark sql report"
 ran=0 skipped=0 failed=0 seq=0
 
 # Does the file $1 (the program's output) hold the lines of $2 in order,

@@ -1,0 +1,430 @@
+/*
+ * cmd_report.c - `nps-stat report FILE [--by COL[,COL]] [--date COL
+ * --period P] -o report.html`: one self-contained HTML page with the
+ * headline NPS, the segments and the trend, each with a finding, a chart
+ * and a table, then the methods and the data provenance.
+ *
+ * Options in; the data read once grouped by the --by columns (summary and
+ * segments analyses) and, with --date, once more keyed by the date (trend
+ * analysis); the page written by report_html.c into --output, committed
+ * whole (outfile.c) or not at all.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static void print_help(void) {
+  printf(
+      "Usage: nps-stat report FILE... -o REPORT.html [--by COL[,COL...]]\n"
+      "                       [--date COL [--period P]] [OPTIONS]\n"
+      "\n"
+      "One self-contained HTML page (inline style and SVG charts, no "
+      "script,\nnothing loaded from the network): the headline NPS with its "
+      "interval\nand n; with --by, the segments (as `segments` computes "
+      "them); with\n--date, the trend (as `trend` computes it); each with a "
+      "one-line\nfinding, a chart and a table; then the methods, the seed "
+      "and the data\nprovenance. Every label is HTML-escaped. Charts need "
+      "gnuplot; without\nit the page has the tables and a note, and a "
+      "warning is printed.\n"
+      "\n"
+      "  -o, --output FILE    the page to write (required; '-' for standard\n"
+      "                       output)\n"
+      "  --by COL[,COL]       the segment section: one row per value\n"
+      "  --date COL           the trend section: the date column\n"
+      "  --period P           day, week, month (default), quarter, year\n"
+      "  --date-format F      dates written otherwise, e.g. %%d.%%m.%%Y\n"
+      "  --compare-with FILE  the comparison section: this data against\n"
+      "                       FILE (an earlier wave, a control group), as\n"
+      "                       `compare FILE THIS` computes it\n"
+      "\n"
+      "Input options: --score --delimiter --skip-rows --na-values "
+      "--skip-invalid\n--score-labels --input --where --exclude "
+      "--max-groups --threads.\nStatistics options: --ci --level --boot "
+      "--seed --min-n (default 30).\nOutput options: --quiet.\n"
+      "\nExamples:\n"
+      "  nps-stat report responses.csv -o report.html\n"
+      "  nps-stat report responses.csv --by channel --date date --period "
+      "month -o report.html\n");
+}
+
+enum { OPT_DATE = 512, OPT_PERIOD, OPT_DATE_FORMAT, OPT_COMPARE_WITH };
+
+typedef struct report_cmd {
+  report_data d;
+  cli_common *c;
+  nps_trend_options trend;
+  char *const *paths;
+  size_t n_paths;
+  nps_table *trend_table;   /* the trend's keys point into it */
+  nps_table *cmp_tables[2]; /* --compare-with: the other data, this data */
+  char labels[2][4096];     /* their names as `compare` gives them */
+  char **args;              /* argv with -o spelled --output (spell_output) */
+  char **made;              /* the strings spell_output made */
+  int argc;
+  char what[256];
+} report_cmd;
+
+static int report_option(void *ctx, int opt, const char *arg) {
+  report_cmd *cmd = ctx;
+  switch (opt) {
+  case OPT_DATE:
+    cmd->d.date_column = arg;
+    return 0;
+  case OPT_COMPARE_WITH:
+    if (!*arg || strcmp(arg, "-") == 0)
+      return cli_usage_error(cmd->c->command,
+                             "--compare-with wants a file such as "
+                             "before.csv");
+    cmd->d.compare_path = arg;
+    return 0;
+  case OPT_PERIOD:
+    if (nps_period_parse(arg, &cmd->trend.period) == NPS_OK)
+      return 0;
+    return cli_usage_error(cmd->c->command,
+                           "--period must be day, week, month, quarter or "
+                           "year, not '%s'",
+                           arg);
+  case OPT_DATE_FORMAT:
+    if (nps_date_format_check(arg) != NPS_OK)
+      return cli_usage_error(cmd->c->command,
+                             "--date-format '%s': use %%d, %%m and %%Y (or "
+                             "%%y) once each, %%H %%M %%S, %%%% and literal "
+                             "text",
+                             arg);
+    cmd->trend.date_format = arg;
+    return 0;
+  default:
+    return -1;
+  }
+}
+
+static const struct option options[] = {
+    {"output", 1, 0, OPT_OUTPUT},
+    {"by", 1, 0, OPT_BY},
+    {"date", 1, 0, OPT_DATE},
+    {"period", 1, 0, OPT_PERIOD},
+    {"date-format", 1, 0, OPT_DATE_FORMAT},
+    {"compare-with", 1, 0, OPT_COMPARE_WITH},
+    {"score", 1, 0, OPT_SCORE},
+    {"delimiter", 1, 0, OPT_DELIMITER},
+    {"skip-rows", 1, 0, OPT_SKIP_ROWS},
+    {"na-values", 1, 0, OPT_NA_VALUES},
+    {"skip-invalid", 0, 0, OPT_SKIP_INVALID},
+    {"score-labels", 0, 0, OPT_SCORE_LABELS},
+    {"input", 1, 0, OPT_INPUT},
+    {"where", 1, 0, OPT_WHERE},
+    {"exclude", 1, 0, OPT_EXCLUDE},
+    {"max-groups", 1, 0, OPT_MAX_GROUPS},
+    {"threads", 1, 0, OPT_THREADS},
+    {"ci", 1, 0, OPT_CI},
+    {"level", 1, 0, OPT_LEVEL},
+    {"boot", 1, 0, OPT_BOOT},
+    {"seed", 1, 0, OPT_SEED},
+    {"min-n", 1, 0, OPT_MIN_N},
+    {"quiet", 0, 0, OPT_QUIET},
+    {"help", 0, 0, OPT_HELP},
+    {0, 0, 0, 0}};
+
+/* Whether the long option arg ("--name", no "=") takes the next argument. */
+static int takes_argument(const char *arg) {
+  for (const struct option *o = options; o->name; o++)
+    if (strcmp(arg + 2, o->name) == 0)
+      return o->has_arg == 1;
+  return 0;
+}
+
+/* The arguments with "-o FILE" and "-oFILE" spelled as --output (the
+ * shared parser knows only -h as a short option). Returns NULL when out of
+ * memory; free the vector and the strings it made (marked in made). */
+static char **spell_output(int argc, char **argv, char **made) {
+  char **out = calloc((size_t)argc + 1, sizeof *out);
+  if (!out)
+    return NULL;
+  int operands = 0;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    out[i] = argv[i];
+    if (i == 0 || operands)
+      continue;
+    if (strcmp(a, "--") == 0)
+      operands = 1;
+    else if (strncmp(a, "--", 2) == 0 && !strchr(a, '=') && takes_argument(a) &&
+             i + 1 < argc) {
+      i++; /* the option's value, kept as it is */
+      out[i] = argv[i];
+    } else if (strcmp(a, "-o") == 0)
+      out[i] = "--output";
+    else if (strncmp(a, "-o", 2) == 0) {
+      size_t len = strlen(a);
+      if (!(made[i] = malloc(len + strlen("--output=") - 1))) {
+        free(out);
+        return NULL;
+      }
+      snprintf(made[i], len + 8, "--output=%s", a + 2);
+      out[i] = made[i];
+    }
+  }
+  return out;
+}
+
+static int check_args(report_cmd *cmd, int argc) {
+  cli_common *c = cmd->c;
+  if (!c->output)
+    return cli_usage_error(c->command,
+                           "-o FILE is required: the page to write, such as "
+                           "-o report.html ('-' for standard output)");
+  if (optind == argc)
+    return cli_usage_error(c->command, "missing input FILE");
+  if (cmd->trend.date_format && !cmd->d.date_column)
+    return cli_usage_error(c->command, "--date-format needs --date COL");
+  return 0;
+}
+
+static int parse_args(int argc, char **argv, report_cmd *cmd) {
+  cli_common *c = cmd->c;
+  cmd->argc = argc;
+  cmd->made = calloc((size_t)argc + 1, sizeof *cmd->made);
+  cmd->args = cmd->made ? spell_output(argc, argv, cmd->made) : NULL;
+  if (!cmd->args)
+    return cli_out_of_memory();
+  /* getopt_long permutes cmd->args: the operands are at its end */
+  char **args = cmd->args;
+  int rc =
+      cli_parse_options(argc, args, options, c, print_help, report_option, cmd);
+  if (rc == 0)
+    rc = check_args(cmd, argc);
+  if (rc)
+    return rc;
+  cmd->paths = args + optind;
+  cmd->n_paths = (size_t)(argc - optind);
+  rc = cli_stdin_once(c->command, args + optind, argc - optind);
+  if (rc == 0 && (cmd->d.date_column || cmd->d.compare_path) &&
+      cmd->n_paths == 1 && strcmp(args[optind], "-") == 0)
+    rc = cli_usage_error(c->command,
+                         "%s reads the input twice: give a "
+                         "file, not standard input",
+                         cmd->d.date_column ? "--date" : "--compare-with");
+  if (rc == 0 && !(cmd->d.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
+    rc = cli_out_of_memory();
+  return rc;
+}
+
+static void free_args(report_cmd *cmd) {
+  for (int i = 0; cmd->made && i < cmd->argc; i++)
+    free(cmd->made[i]);
+  free(cmd->made);
+  free(cmd->args);
+}
+
+static int summarise(report_cmd *cmd, nps_table *t) {
+  cli_common *c = cmd->c;
+  nps_summary_options o;
+  nps_summary_options_init(&o);
+  o.method = c->ci;
+  o.level = c->level;
+  o.replicates = c->boot;
+  o.seed = c->seed;
+  o.min_n = c->min_n;
+  nps_status st = nps_summary_run(t, &o, &cmd->d.summary);
+  if (st == NPS_EEMPTY) {
+    char why[1024];
+    cli_error("%s: no responses%s", cmd->d.path,
+              cli_empty_reason(c, &cmd->d.read,
+                               nps_summary_overall(cmd->d.summary)->missing,
+                               why, sizeof why));
+    return EXIT_DATA;
+  }
+  if (st != NPS_OK) {
+    cli_error("interval (%s): %s", nps_ci_method_name(c->ci), nps_strerror(st));
+    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+  }
+  return EXIT_OK;
+}
+
+static int segment(report_cmd *cmd, nps_table *t) {
+  cli_common *c = cmd->c;
+  nps_segments_options o;
+  nps_segments_options_init(&o);
+  o.ci = c->ci;
+  o.level = c->level;
+  o.replicates = c->boot;
+  o.seed = c->seed;
+  o.min_n = c->min_n;
+  nps_status st = nps_segments_run(t, &o, &cmd->d.segments);
+  if (st != NPS_OK) {
+    cli_error("segments: %s", nps_strerror(st));
+    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+  }
+  return EXIT_OK;
+}
+
+/* The trend: the data read again, keyed by the date column. */
+static int trend(report_cmd *cmd) {
+  cli_common *c = cmd->c;
+  nps_trend_options *o = &cmd->trend;
+  o->ci = c->ci;
+  o->level = c->level;
+  o->replicates = c->boot;
+  o->seed = c->seed;
+  o->min_n = c->min_n;
+  o->skip_invalid = c->csv.skip_invalid;
+  nps_csvin_options csv = c->csv;
+  const char *columns[1] = {cmd->d.date_column};
+  csv.group_columns = columns;
+  csv.n_group_columns = 1;
+  csv.group_map = nps_trend_key_map;
+  csv.group_map_ctx = o;
+  snprintf(cmd->what, sizeof cmd->what,
+           "a date (YYYY-MM-DD, a date-time or a period label such as "
+           "2025-03; --date-format reads other forms, --skip-invalid skips "
+           "such rows)");
+  csv.group_map_what = cmd->what;
+  nps_table *t = nps_table_new(c->max_groups);
+  if (!t)
+    return cli_out_of_memory();
+  /* the notes of the read were printed by the first one */
+  cli_common quiet = *c;
+  quiet.quiet = 1;
+  nps_csvin_report r;
+  int rc = cli_load_paths(&quiet, &csv, "", cmd->paths, cmd->n_paths, t, &r);
+  nps_status st = NPS_OK;
+  if (rc == EXIT_OK && (st = nps_trend_run(t, o, &cmd->d.trend)) != NPS_OK) {
+    if (st == NPS_EINVAL && cmd->d.trend && cmd->d.trend->first_invalid)
+      cli_error("%s: column '%s': '%.*s' is not a date (--date-format for "
+                "other forms, --skip-invalid to skip such rows)",
+                cmd->d.path, cmd->d.date_column,
+                (int)cmd->d.trend->first_invalid_len,
+                cmd->d.trend->first_invalid);
+    else
+      cli_error("trend: %s", nps_strerror(st));
+    rc = st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+  }
+  cmd->d.period = o->period;
+  /* the trend's keys point into its table: keep it with the result */
+  if (rc == EXIT_OK)
+    cmd->trend_table = t;
+  else
+    nps_table_free(t);
+  return rc;
+}
+
+/* The label `compare` gives a file ("dir/after.csv" -> "after"): the
+ * samples' random streams are seeded by it, so the numbers match. */
+static void compare_label(char *buf, size_t size, const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base && base[1] ? base + 1 : path;
+  size_t len = strlen(base);
+  const char *dot = strrchr(base, '.');
+  if (dot && dot != base &&
+      (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
+       strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
+    len = (size_t)(dot - base);
+  snprintf(buf, size, "%.*s", (int)len, base);
+}
+
+/* The comparison: the other file (sample 0) against this data (sample 1),
+ * each read as one group. */
+static int compare(report_cmd *cmd) {
+  cli_common *c = cmd->c;
+  nps_csvin_options csv = c->csv;
+  csv.group_columns = NULL;
+  csv.n_group_columns = 0;
+  cli_common quiet = *c;
+  quiet.quiet = 1;
+  nps_table **t = cmd->cmp_tables;
+  for (int i = 0; i < 2; i++)
+    if (!(t[i] = nps_table_new(c->max_groups)))
+      return cli_out_of_memory();
+  nps_csvin_report r;
+  char *other[] = {(char *)cmd->d.compare_path};
+  int rc = cli_load_paths(&quiet, &csv, "", other, 1, t[0], &r);
+  if (rc == EXIT_OK)
+    rc = cli_load_paths(&quiet, &csv, "", cmd->paths, cmd->n_paths, t[1], &r);
+  if (rc != EXIT_OK)
+    return rc;
+  nps_compare_options o;
+  nps_compare_options_init(&o);
+  o.ci = c->ci;
+  o.level = c->level;
+  o.replicates = c->boot;
+  o.seed = c->seed;
+  o.min_n = c->min_n;
+  compare_label(cmd->labels[0], sizeof cmd->labels[0], cmd->d.compare_path);
+  compare_label(cmd->labels[1], sizeof cmd->labels[1],
+                cmd->n_paths == 1 ? cmd->paths[0] : cmd->d.path);
+  o.label[0] = cmd->labels[0];
+  o.label[1] = cmd->labels[1];
+  nps_compare_error err = {-1, NULL, 0, 0};
+  nps_status st = nps_compare_run(t, &o, &cmd->d.compare, &err);
+  if (st == NPS_EEMPTY) {
+    cli_error("%s: no responses",
+              err.sample == 0 ? cmd->d.compare_path : cmd->d.path);
+    return EXIT_DATA;
+  }
+  if (st != NPS_OK) {
+    cli_error("compare: %s", nps_strerror(st));
+    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
+  }
+  return EXIT_OK;
+}
+
+static int write_page(report_cmd *cmd) {
+  cli_out out;
+  int rc = cli_out_open(&out, cmd->c->output);
+  if (rc != EXIT_OK)
+    return rc;
+  rc = report_html_write(out.fp, &cmd->d);
+  int closed = cli_out_close(&out, rc == EXIT_OK);
+  if (rc == EXIT_OK)
+    rc = closed;
+  if (rc == EXIT_OK && cmd->d.charts_missing)
+    cli_warn(cmd->c, "%s: written without charts: %s", cmd->c->output,
+             cmd->d.chart_note);
+  return rc;
+}
+
+static int run(report_cmd *cmd) {
+  cli_common *c = cmd->c;
+  nps_table *t = nps_table_new(c->max_groups);
+  if (!t)
+    return cli_out_of_memory();
+  int rc =
+      cli_load_paths(c, &c->csv, "", cmd->paths, cmd->n_paths, t, &cmd->d.read);
+  if (rc == EXIT_OK)
+    rc = summarise(cmd, t);
+  if (rc == EXIT_OK && c->n_by)
+    rc = segment(cmd, t);
+  if (rc == EXIT_OK && cmd->d.date_column)
+    rc = trend(cmd);
+  if (rc == EXIT_OK && cmd->d.compare_path)
+    rc = compare(cmd);
+  if (rc == EXIT_OK)
+    rc = write_page(cmd);
+  nps_summary_free(cmd->d.summary);
+  nps_segments_free(cmd->d.segments);
+  nps_trend_free(cmd->d.trend);
+  nps_compare_free(cmd->d.compare);
+  nps_table_free(cmd->cmp_tables[0]);
+  nps_table_free(cmd->cmp_tables[1]);
+  nps_table_free(cmd->trend_table);
+  nps_table_free(t);
+  return rc;
+}
+
+int cmd_report(int argc, char **argv) {
+  cli_common c;
+  cli_common_init(&c, "report");
+  c.min_n = NPS_SEGMENTS_MIN_N;
+  report_cmd cmd = {.d = {.c = &c, .period = NPS_PERIOD_MONTH}, .c = &c};
+  nps_trend_options_init(&cmd.trend);
+  int rc = parse_args(argc, argv, &cmd);
+  if (rc == 0)
+    rc = run(&cmd);
+  else if (rc < 0)
+    rc = EXIT_OK;
+  free_args(&cmd);
+  cli_common_free(&c);
+  return rc;
+}

@@ -1,0 +1,149 @@
+/*
+ * report_compare.c - the comparison section of `nps-stat report
+ * --compare-with FILE`: the data set against another one (an earlier
+ * wave, a control group), as `nps-stat compare OTHER FILE` computes it:
+ * both samples' NPS with their intervals, the difference FILE - OTHER with
+ * its interval and p-value, a chart and a finding that claims a difference
+ * only when the verdict and the interval shown agree.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_page.h"
+
+typedef struct cmp_chart {
+  const report_data *d;
+  nps_plot_group side[2];
+  nps_plot_diff diff;
+  char title[64];
+} cmp_chart;
+
+static nps_status write_cmp_chart(FILE *fp, const nps_plot_target *t,
+                                  const void *ctx) {
+  const cmp_chart *ch = ctx;
+  const cli_common *c = ch->d->c;
+  nps_plot_info info = {ch->title,
+                        NULL,
+                        nps_ci_method_label(c->ci),
+                        c->level,
+                        cli_is_boot(c->ci) ? c->boot : 0,
+                        c->seed,
+                        NULL};
+  return nps_plot_compare(fp, t, &info, &ch->side[0], &ch->side[1], &ch->diff);
+}
+
+static const char *sample_name(const report_data *d, int i) {
+  const char *p = i ? d->path : d->compare_path;
+  return strcmp(p, "-") ? p : "standard input";
+}
+
+static void cmp_chart_init(cmp_chart *ch, const report_data *d) {
+  const nps_compare_row *r = nps_compare_overall(d->compare);
+  memset(ch, 0, sizeof *ch);
+  ch->d = d;
+  for (int i = 0; i < 2; i++) {
+    const char *name = sample_name(d, i);
+    nps_plot_group g = {
+        name, strlen(name), r->side[i].counts, {NAN, NAN}, NPS_PLOT_PLAIN};
+    if (r->side[i].has_ci)
+      g.ci = r->side[i].ci.iv;
+    ch->side[i] = g;
+  }
+  ch->diff.delta = r->diff;
+  ch->diff.ci = r->diff_ci.iv;
+  ch->diff.p = r->untested ? NAN : r->test.p;
+  ch->diff.test = r->untested ? NULL : nps_test2_method_label(r->test.method);
+  snprintf(ch->title, sizeof ch->title, "NPS: this data against the other");
+}
+
+static void cmp_finding(FILE *fp, const report_data *d,
+                        const nps_compare_row *r) {
+  char diff[32], ci[64], p[32];
+  cli_signed_points(diff, sizeof diff, r->diff);
+  report_ci(ci, sizeof ci, !isnan(r->diff_ci.iv.lo), r->diff_ci.iv);
+  cli_fmt_p_phrase(p, sizeof p, r->test.p);
+  double level = 100.0 * d->c->level;
+  int side = report_side(r->diff_ci.iv);
+  fputs("<p class=\"finding\">", fp);
+  if (r->untested) {
+    fprintf(fp, "Not tested: a sample has %s.",
+            r->untested == NPS_UNTESTED_EMPTY ? "no answers"
+                                              : "fewer answers than --min-n");
+  } else if (r->verdict.significant && side != 0) {
+    fprintf(fp, "NPS is %s in this data than in ",
+            side > 0 ? "higher" : "lower");
+    report_str(fp, sample_name(d, 0));
+    fprintf(fp, ": %s points, %g%% CI %s, ", diff, level, ci);
+    report_str(fp, p);
+    fputc('.', fp);
+  } else if (r->verdict.conflict != NPS_CONFLICT_NONE) {
+    fprintf(fp, "Borderline: %s points, %g%% CI %s, ", diff, level, ci);
+    report_str(fp, p);
+    fputs("; the test and the interval disagree, so more answers would "
+          "settle it.",
+          fp);
+  } else {
+    fprintf(fp,
+            "No evidence of a difference: %s points, and its %g%% CI %s "
+            "includes zero (",
+            diff, level, ci);
+    report_str(fp, p);
+    fputs(").", fp);
+  }
+  fputs("</p>\n", fp);
+}
+
+static void cmp_row(FILE *fp, const report_data *d, const nps_compare_row *r,
+                    int i) {
+  const nps_compare_side *s = &r->side[i];
+  char nps[32], ci[64];
+  report_points(nps, sizeof nps, s->est.n ? s->est.nps : NAN);
+  report_ci(ci, sizeof ci, s->has_ci, s->ci.iv);
+  fprintf(fp, "<tr><td class=\"l\">%s</td><td class=\"l\">",
+          i ? "this data" : "compared with");
+  report_str(fp, sample_name(d, i));
+  fprintf(fp,
+          "</td><td>%llu</td><td>%.1f%%</td><td>%.1f%%</td><td>%.1f%%</td>"
+          "<td>%s</td><td>%s</td></tr>\n",
+          (unsigned long long)s->est.n, 100.0 * s->est.share_promoters,
+          100.0 * s->est.share_passives, 100.0 * s->est.share_detractors, nps,
+          ci);
+}
+
+int report_compare(FILE *fp, report_data *d) {
+  const nps_compare_row *r = nps_compare_overall(d->compare);
+  cmp_chart ch;
+  cmp_chart_init(&ch, d);
+  fputs("<section id=\"compare\">\n<h2>Comparison with ", fp);
+  report_str(fp, sample_name(d, 0));
+  fputs("</h2>\n", fp);
+  cmp_finding(fp, d, r);
+  if (r->side[0].est.n && r->side[1].est.n)
+    report_chart(fp, d, write_cmp_chart, &ch, "comparison");
+  fprintf(fp,
+          "<table>\n<tr><th class=\"l\">sample</th><th class=\"l\">"
+          "file</th><th>n</th><th>promoters</th><th>passives</th>"
+          "<th>detractors</th><th>NPS</th><th>%g%% CI</th></tr>\n",
+          100.0 * d->c->level);
+  cmp_row(fp, d, r, 0);
+  cmp_row(fp, d, r, 1);
+  fputs("</table>\n", fp);
+  if (!r->untested) {
+    char diff[32], ci[64], p[32];
+    cli_signed_points(diff, sizeof diff, r->diff);
+    report_ci(ci, sizeof ci, !isnan(r->diff_ci.iv.lo), r->diff_ci.iv);
+    cli_fmt_p(p, sizeof p, r->test.p);
+    fprintf(fp,
+            "<table>\n<tr><th class=\"l\">difference</th><th>points</th>"
+            "<th>%g%% CI</th><th class=\"l\">test</th><th>p</th></tr>\n"
+            "<tr><td class=\"l\">this data &minus; compared</td>"
+            "<td>%s</td><td>%s</td><td class=\"l\">%s</td><td>",
+            100.0 * d->c->level, diff, ci,
+            nps_test2_method_label(r->test.method));
+    report_str(fp, p);
+    fputs("</td></tr>\n</table>\n", fp);
+  }
+  fputs("</section>\n", fp);
+  return EXIT_OK;
+}

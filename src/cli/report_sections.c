@@ -1,0 +1,349 @@
+/*
+ * report_sections.c - the segment and trend sections of `nps-stat report`:
+ * each a one-line finding, a chart and a table, from the same results
+ * `nps-stat segments` and `nps-stat trend` print. A finding claims a
+ * difference only when the analysis's verdict and the interval shown
+ * beside it agree; otherwise it says the evidence does not settle it.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_page.h"
+
+#define REPORT_CHART_MAX_GROUPS 40 /* more rows make an unreadable chart */
+
+typedef struct seg_chart {
+  const report_data *d;
+  nps_plot_group *groups;
+  char **labels;
+  size_t n;
+  nps_plot_group overall;
+  char title[512];
+} seg_chart;
+
+static nps_plot_info chart_info(const report_data *d, const char *title) {
+  nps_plot_info info = {title,
+                        strcmp(d->path, "-") ? d->path : "standard input",
+                        nps_ci_method_label(d->c->ci),
+                        d->c->level,
+                        cli_is_boot(d->c->ci) ? d->c->boot : 0,
+                        d->c->seed,
+                        NULL};
+  return info;
+}
+
+static nps_status write_seg_chart(FILE *fp, const nps_plot_target *t,
+                                  const void *ctx) {
+  const seg_chart *ch = ctx;
+  nps_plot_info info = chart_info(ch->d, ch->title);
+  return nps_plot_segments(fp, t, &info, ch->groups, ch->n, &ch->overall);
+}
+
+static nps_plot_group seg_group(const nps_segments_row *r, const char *label) {
+  nps_plot_group g = {
+      label, strlen(label), r->counts, {NAN, NAN}, NPS_PLOT_PLAIN};
+  if (r->has_ci)
+    g.ci = r->ci.iv;
+  if (r->base == NPS_BASE_BELOW)
+    g.mark = NPS_PLOT_SMALL;
+  else if (r->vs_rest.verdict.significant)
+    g.mark = NPS_PLOT_STANDS_OUT;
+  return g;
+}
+
+static void seg_chart_free(seg_chart *ch) {
+  if (ch->labels)
+    for (size_t i = 0; i < ch->n; i++)
+      free(ch->labels[i]);
+  free(ch->labels);
+  free(ch->groups);
+}
+
+static int seg_chart_init(seg_chart *ch, const report_data *d) {
+  const nps_segments *s = d->segments;
+  memset(ch, 0, sizeof *ch);
+  ch->d = d;
+  size_t ng = s->n_rows - 1;
+  ch->groups = calloc(ng + 1, sizeof *ch->groups);
+  ch->labels = calloc(ng + 1, sizeof *ch->labels);
+  if (!ch->groups || !ch->labels)
+    return -1;
+  for (size_t i = 0; i < ng && ch->n < REPORT_CHART_MAX_GROUPS; i++) {
+    const nps_segments_row *r = &s->rows[i];
+    if (!r->est.n)
+      continue;
+    if (!(ch->labels[ch->n] = cli_display_key(r->key, r->key_len)))
+      return -1;
+    ch->groups[ch->n] = seg_group(r, ch->labels[ch->n]);
+    ch->n++;
+  }
+  ch->overall = seg_group(nps_segments_overall(s), "all responses");
+  ch->overall.mark = NPS_PLOT_PLAIN;
+  snprintf(ch->title, sizeof ch->title, "NPS by ");
+  for (size_t i = 0; i < d->c->n_by; i++)
+    cli_append(ch->title, sizeof ch->title, "%s%s", i ? ", " : "", d->c->by[i]);
+  return 0;
+}
+
+/* The segments whose vs-rest verdict and interval agree on direction dir. */
+static size_t list_side(FILE *fp, const nps_segments *s, int dir) {
+  size_t k = 0;
+  for (size_t i = 0; i + 1 < s->n_rows; i++) {
+    const nps_segments_row *r = &s->rows[i];
+    const nps_segments_test *t = &r->vs_rest;
+    if (!t->tested || !t->verdict.significant || report_side(t->ci) != dir)
+      continue;
+    char *label = cli_display_key(r->key, r->key_len);
+    fputs(k++ ? ", " : "", fp);
+    if (label)
+      report_str(fp, label);
+    free(label);
+  }
+  return k;
+}
+
+static size_t count_side(const nps_segments *s, int dir) {
+  size_t k = 0;
+  for (size_t i = 0; i + 1 < s->n_rows; i++) {
+    const nps_segments_test *t = &s->rows[i].vs_rest;
+    k += t->tested && t->verdict.significant && report_side(t->ci) == dir;
+  }
+  return k;
+}
+
+static void seg_finding(FILE *fp, const report_data *d) {
+  const nps_segments *s = d->segments;
+  const nps_verdict *v = &s->omnibus_verdict;
+  char p[32];
+  cli_fmt_p_phrase(p, sizeof p, v->p);
+  fputs("<p class=\"finding\">", fp);
+  if (!v->tested)
+    fprintf(fp,
+            "Fewer than two segments have %llu answers or more: the "
+            "segments cannot be compared.",
+            (unsigned long long)d->c->min_n);
+  else if (v->significant) {
+    fputs("The segments differ (omnibus test, ", fp);
+    report_str(fp, p);
+    fputs(").", fp);
+    if (count_side(s, 1)) {
+      fputs(" Above the rest: ", fp);
+      list_side(fp, s, 1);
+      fputc('.', fp);
+    }
+    if (count_side(s, -1)) {
+      fputs(" Below the rest: ", fp);
+      list_side(fp, s, -1);
+      fputc('.', fp);
+    }
+  } else if (v->conflict != NPS_CONFLICT_NONE)
+    fprintf(fp,
+            "Borderline: the tests disagree about whether the segments "
+            "differ (%s); more answers would settle it.",
+            p);
+  else
+    fprintf(fp,
+            "No evidence that the segments differ (omnibus test, %s): "
+            "the gaps in the table are within what chance gives.",
+            p);
+  fputs("</p>\n", fp);
+}
+
+static void seg_row(FILE *fp, const nps_segments_row *r, int overall) {
+  char nps[32], ci[64], diff[32], dci[64], p[32];
+  report_points(nps, sizeof nps, r->est.nps);
+  report_ci(ci, sizeof ci, r->has_ci, r->ci.iv);
+  fputs("<tr><td class=\"l\">", fp);
+  char *label = overall ? NULL : cli_display_key(r->key, r->key_len);
+  report_str(fp, overall ? "all responses" : label ? label : "?");
+  free(label);
+  fprintf(fp,
+          "</td><td>%llu</td><td>%.1f%%</td><td>%.1f%%</td><td>%.1f%%</td>"
+          "<td>%s</td><td>%s</td>",
+          (unsigned long long)r->est.n, 100.0 * r->est.share_promoters,
+          100.0 * r->est.share_passives, 100.0 * r->est.share_detractors, nps,
+          ci);
+  const nps_segments_test *t = &r->vs_rest;
+  if (overall || !t->tested) {
+    fprintf(fp, "<td></td><td></td><td></td><td class=\"l\">%s</td></tr>\n",
+            overall                     ? ""
+            : r->base == NPS_BASE_BELOW ? "small base, not tested"
+            : r->base == NPS_BASE_EMPTY ? "no answers"
+                                        : "not tested");
+    return;
+  }
+  cli_signed_points(diff, sizeof diff, t->diff);
+  report_ci(dci, sizeof dci, 1, t->ci);
+  cli_fmt_p(p, sizeof p, t->p_adjusted);
+  int side = report_side(t->ci);
+  const char *note = !t->verdict.significant ? ""
+                     : side > 0              ? "above the rest"
+                     : side < 0              ? "below the rest"
+                                             : "borderline";
+  fprintf(fp, "<td>%s</td><td>%s</td><td>", diff, dci);
+  report_str(fp, p);
+  fprintf(fp, "</td><td class=\"l\">%s</td></tr>\n", note);
+}
+
+int report_segments(FILE *fp, report_data *d) {
+  const nps_segments *s = d->segments;
+  seg_chart ch;
+  if (seg_chart_init(&ch, d) != 0) {
+    seg_chart_free(&ch);
+    return cli_out_of_memory();
+  }
+  fputs("<section id=\"segments\">\n<h2>Segments: ", fp);
+  report_str(fp, ch.title + strlen("NPS by "));
+  fputs("</h2>\n", fp);
+  seg_finding(fp, d);
+  if (ch.n)
+    report_chart(fp, d, write_seg_chart, &ch, "segments");
+  if (ch.n < s->n_rows - 1)
+    fprintf(fp,
+            "<p class=\"muted\">The chart shows the first %zu segments "
+            "with answers; the table has all %zu.</p>\n",
+            ch.n, s->n_rows - 1);
+  fprintf(fp,
+          "<table>\n<tr><th class=\"l\">segment</th><th>n</th>"
+          "<th>promoters</th><th>passives</th><th>detractors</th>"
+          "<th>NPS</th><th>%g%% CI</th><th>vs rest</th><th>its CI</th>"
+          "<th>p (adj.)</th><th class=\"l\">note</th></tr>\n",
+          100.0 * d->c->level);
+  for (size_t i = 0; i + 1 < s->n_rows; i++)
+    seg_row(fp, &s->rows[i], 0);
+  seg_row(fp, nps_segments_overall(s), 1);
+  fputs("</table>\n</section>\n", fp);
+  seg_chart_free(&ch);
+  return EXIT_OK;
+}
+
+/* ---- trend ---- */
+
+typedef struct trend_chart {
+  const report_data *d;
+  nps_plot_period *periods;
+  size_t n;
+  char title[512];
+  char note[256];
+} trend_chart;
+
+static nps_status write_trend_chart(FILE *fp, const nps_plot_target *t,
+                                    const void *ctx) {
+  const trend_chart *ch = ctx;
+  const nps_trend *r = ch->d->trend;
+  nps_plot_info info = chart_info(ch->d, ch->title);
+  info.note = ch->note[0] ? ch->note : NULL;
+  return nps_plot_trend(fp, t, &info, ch->periods, ch->n,
+                        r->has_center ? r->center : NAN, NULL, 0);
+}
+
+static nps_plot_period trend_period(const nps_trend_point *pt) {
+  nps_plot_period p = {pt->label,  strlen(pt->label), pt->counts,
+                       {NAN, NAN}, {NAN, NAN},        NPS_PLOT_PLAIN};
+  if (pt->has_ci)
+    p.ci = pt->ci.iv;
+  if (pt->has_limits)
+    p.limits = pt->limits;
+  if (pt->base == NPS_BASE_BELOW)
+    p.mark = NPS_PLOT_SMALL;
+  else if (pt->out_of_control)
+    p.mark = NPS_PLOT_STANDS_OUT;
+  return p;
+}
+
+static void trend_finding(FILE *fp, const report_data *d) {
+  const nps_trend *r = d->trend;
+  const nps_trend_slope *s = &r->slope;
+  char v[32], ci[64], p[32];
+  fputs("<p class=\"finding\">", fp);
+  if (!s->tested)
+    fputs("Too few periods with enough answers to estimate a trend.", fp);
+  else {
+    cli_signed_points(v, sizeof v, s->per_year);
+    report_ci(ci, sizeof ci, 1, s->ci);
+    cli_fmt_p_phrase(p, sizeof p, s->p);
+    int side = report_side(s->ci);
+    if (s->verdict.significant && side != 0) {
+      report_points(v, sizeof v, fabs(s->per_year));
+      fprintf(fp, "NPS %s by %s points a year (%g%% CI %s, ",
+              side > 0 ? "rose" : "fell", v, 100.0 * d->c->level, ci);
+    } else
+      fprintf(fp,
+              "No clear trend: %s points a year, and its %g%% CI %s "
+              "includes zero (",
+              v, 100.0 * d->c->level, ci);
+    report_str(fp, p);
+    fputs(").", fp);
+  }
+  if (r->latest_drop && r->n_points) {
+    fputs(" The latest period, ", fp);
+    report_str(fp, r->points[r->n_points - 1].label);
+    fputs(", fell significantly from the one before.", fp);
+  }
+  if (r->n_out)
+    fprintf(fp, " %zu period%s outside the control limits.", r->n_out,
+            r->n_out == 1 ? " is" : "s are");
+  fputs("</p>\n", fp);
+}
+
+static void trend_row(FILE *fp, const nps_trend_point *pt) {
+  char nps[32], ci[64], ch[32], p[32];
+  report_points(nps, sizeof nps, pt->est.n ? pt->est.nps : NAN);
+  report_ci(ci, sizeof ci, pt->has_ci, pt->ci.iv);
+  fputs("<tr><td class=\"l\">", fp);
+  report_str(fp, pt->label);
+  fprintf(fp, "</td><td>%llu</td><td>%s</td><td>%s</td>",
+          (unsigned long long)pt->est.n, nps, ci);
+  const nps_trend_change *c = &pt->change;
+  if (c->tested) {
+    cli_signed_points(ch, sizeof ch, c->test.diff);
+    cli_fmt_p(p, sizeof p, c->p_adjusted);
+    fprintf(fp, "<td>%s</td><td>", ch);
+    report_str(fp, p);
+    fputs("</td>", fp);
+  } else
+    fputs("<td></td><td></td>", fp);
+  const char *note =
+      pt->est.n == 0               ? "gap"
+      : pt->base == NPS_BASE_BELOW ? "small base, not tested"
+      : pt->out_of_control > 0     ? "above the control limits"
+      : pt->out_of_control < 0     ? "below the control limits"
+      : c->tested && c->verdict.significant && report_side(c->ci) != 0
+          ? "changed from the period before"
+          : "";
+  fprintf(fp, "<td class=\"l\">%s</td></tr>\n", note);
+}
+
+int report_trend(FILE *fp, report_data *d) {
+  const nps_trend *r = d->trend;
+  trend_chart ch = {.d = d};
+  ch.periods = calloc(r->n_points + 1, sizeof *ch.periods);
+  if (!ch.periods)
+    return cli_out_of_memory();
+  for (size_t i = 0; i < r->n_points; i++)
+    ch.periods[ch.n++] = trend_period(&r->points[i]);
+  snprintf(ch.title, sizeof ch.title, "NPS by %s", nps_period_name(d->period));
+  if (r->slope.tested) {
+    char v[32];
+    cli_signed_points(v, sizeof v, r->slope.per_year);
+    snprintf(ch.note, sizeof ch.note, "trend %s points a year", v);
+  }
+  fputs("<section id=\"trend\">\n<h2>Trend by ", fp);
+  report_str(fp, nps_period_name(d->period));
+  fputs(" (", fp);
+  report_str(fp, d->date_column);
+  fputs(")</h2>\n", fp);
+  trend_finding(fp, d);
+  report_chart(fp, d, write_trend_chart, &ch, "trend");
+  fprintf(fp,
+          "<table>\n<tr><th class=\"l\">period</th><th>n</th>"
+          "<th>NPS</th><th>%g%% CI</th><th>change</th><th>p (adj.)</th>"
+          "<th class=\"l\">note</th></tr>\n",
+          100.0 * d->c->level);
+  for (size_t i = 0; i < r->n_points; i++)
+    trend_row(fp, &r->points[i]);
+  fputs("</table>\n</section>\n", fp);
+  free(ch.periods);
+  return EXIT_OK;
+}

@@ -1,0 +1,209 @@
+/*
+ * report_svg.c - a chart as inline SVG for `nps-stat report`.
+ *
+ * The library writes the gnuplot script (labels only inside data blocks,
+ * see plot.h); this file writes it into a private folder made by mkdtemp,
+ * runs gnuplot there with posix_spawnp and an argument vector (never a
+ * shell), stops it after REPORT_SVG_TIMEOUT seconds, reads the image and
+ * removes the folder. The image is checked before it is inlined: the
+ * svg terminal without `mouse` writes no script and no link, so an image
+ * holding one is refused rather than trusted.
+ */
+#define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np, strcasestr */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "report.h"
+
+extern char **environ;
+
+#define REPORT_SVG_TIMEOUT 60          /* seconds per chart */
+#define REPORT_SVG_MAX     (64u << 20) /* bytes of one image */
+
+typedef struct svg_dir {
+  char dir[4096];
+  char script[4200];
+  char image[4200];
+} svg_dir;
+
+static int make_dir(svg_dir *d) {
+  const char *tmp = getenv("TMPDIR");
+  if (!tmp || !*tmp || strlen(tmp) > 4000)
+    tmp = "/tmp";
+  snprintf(d->dir, sizeof d->dir, "%s/nps-report-XXXXXX", tmp);
+  if (!mkdtemp(d->dir))
+    return -1;
+  snprintf(d->script, sizeof d->script, "%s/chart.gp", d->dir);
+  snprintf(d->image, sizeof d->image, "%s/chart.svg", d->dir);
+  return 0;
+}
+
+static void remove_dir(const svg_dir *d) {
+  unlink(d->script);
+  unlink(d->image);
+  rmdir(d->dir);
+}
+
+/* Writes the script; NPS_OK or the writer's status. */
+static nps_status write_script(const svg_dir *d, cli_plot_writer write,
+                               const void *ctx) {
+  FILE *fp = fopen(d->script, "w");
+  if (!fp)
+    return NPS_EIO;
+  nps_plot_target target = {NPS_PLOT_SVG, "chart.svg"};
+  nps_status st = write(fp, &target, ctx);
+  if (fclose(fp) != 0 && st == NPS_OK)
+    st = NPS_EIO;
+  return st;
+}
+
+/* Waits for pid, killing it after the time limit. Returns the wait status
+ * or -1 (timed out or a wait error). */
+static int wait_limited(pid_t pid) {
+  struct timespec step = {0, 20 * 1000 * 1000};
+  long ticks = REPORT_SVG_TIMEOUT * 50L;
+  int status;
+  for (long i = 0; i <= ticks; i++) {
+    pid_t r = waitpid(pid, &status, WNOHANG);
+    if (r == pid)
+      return status;
+    if (r < 0 && errno != EINTR)
+      return -1;
+    nanosleep(&step, NULL);
+  }
+  kill(pid, SIGKILL);
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  errno = ETIMEDOUT;
+  return -1;
+}
+
+/* Runs gnuplot on chart.gp in the folder: the wait status, or -1 with
+ * errno set when it could not start or ran too long. */
+static int run_gnuplot(const char *prog, const svg_dir *d) {
+  posix_spawn_file_actions_t fa;
+  int err = posix_spawn_file_actions_init(&fa);
+  if (err) {
+    errno = err;
+    return -1;
+  }
+  err = posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
+                                         O_RDONLY, 0);
+  if (!err)
+    err = posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null",
+                                           O_WRONLY, 0);
+  if (!err && cli_stderr_closed())
+    err = posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null",
+                                           O_WRONLY, 0);
+  if (!err)
+    err = posix_spawn_file_actions_addchdir_np(&fa, d->dir);
+  char *argv[] = {(char *)prog, "./chart.gp", NULL};
+  pid_t pid = 0;
+  if (!err)
+    err = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (err) {
+    errno = err;
+    return -1;
+  }
+  return wait_limited(pid);
+}
+
+/* Reads the image whole; NULL when it is missing, empty or too large. */
+static char *read_image(const char *path, size_t *len) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp)
+    return NULL;
+  struct stat st;
+  char *buf = NULL;
+  if (fstat(fileno(fp), &st) == 0 && st.st_size > 0 &&
+      (unsigned long long)st.st_size < REPORT_SVG_MAX &&
+      (buf = malloc((size_t)st.st_size + 1))) {
+    *len = fread(buf, 1, (size_t)st.st_size, fp);
+    buf[*len] = '\0';
+  }
+  fclose(fp);
+  return buf;
+}
+
+/* The <svg> element of an image, moved to the start of buf; -1 when there
+ * is none or it holds something that could run or load. */
+static int keep_svg(char *buf, size_t *len) {
+  static const char *const refused[] = {"<script", "<foreignobject",
+                                        "javascript:", "<iframe", "<image"};
+  char *start = strstr(buf, "<svg");
+  char *end = start ? strstr(start, "</svg>") : NULL;
+  if (!end)
+    return -1;
+  end += strlen("</svg>");
+  *end = '\0';
+  for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+    if (strcasestr(start, refused[i]))
+      return -1;
+  /* gnuplot's point symbols are <use xlink:href='#gpPt6'>: only links
+   * inside the image are kept */
+  for (const char *h = strcasestr(start, "href="); h;
+       h = strcasestr(h + 5, "href="))
+    if ((h[5] != '\'' && h[5] != '"') || h[6] != '#')
+      return -1;
+  *len = (size_t)(end - start);
+  memmove(buf, start, *len + 1);
+  return 0;
+}
+
+static report_svg_status failed(const svg_dir *d, char *why, size_t size,
+                                report_svg_status st, const char *fmt,
+                                const char *arg) {
+  snprintf(why, size, fmt, arg);
+  remove_dir(d);
+  return st;
+}
+
+report_svg_status report_svg(cli_plot_writer write, const void *ctx, char **svg,
+                             size_t *len, char *why, size_t size) {
+  *svg = NULL;
+  *len = 0;
+  svg_dir d;
+  if (make_dir(&d) != 0) {
+    snprintf(why, size, "cannot make a temporary folder: %s", strerror(errno));
+    return REPORT_SVG_FAILED;
+  }
+  nps_status st = write_script(&d, write, ctx);
+  if (st == NPS_EINVAL)
+    return failed(&d, why, size, REPORT_SVG_NOTHING, "%s", "nothing to chart");
+  if (st != NPS_OK)
+    return failed(&d, why, size, REPORT_SVG_FAILED,
+                  "cannot write the chart script: %s", nps_strerror(st));
+  const char *prog = getenv("NPS_STAT_GNUPLOT");
+  if (!prog || !*prog)
+    prog = "gnuplot";
+  int status = run_gnuplot(prog, &d);
+  if ((status < 0 && errno == ENOENT) ||
+      (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127))
+    return failed(&d, why, size, REPORT_SVG_NO_GNUPLOT,
+                  "%s not found (install gnuplot 5.4 or later, or name it "
+                  "in NPS_STAT_GNUPLOT)",
+                  prog);
+  if (status < 0)
+    return failed(&d, why, size, REPORT_SVG_FAILED, "cannot run gnuplot: %s",
+                  strerror(errno));
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return failed(&d, why, size, REPORT_SVG_FAILED, "%s failed", prog);
+  char *buf = read_image(d.image, len);
+  if (!buf || keep_svg(buf, len) != 0) {
+    free(buf);
+    return failed(&d, why, size, REPORT_SVG_FAILED, "%s",
+                  "gnuplot wrote no usable SVG image");
+  }
+  remove_dir(&d);
+  *svg = buf;
+  return REPORT_SVG_OK;
+}
