@@ -169,14 +169,12 @@ static char **spell_output(int argc, char **argv, char **made) {
   return out;
 }
 
-static int check_args(report_cmd *cmd, int argc) {
+static int check_args(report_cmd *cmd) {
   cli_common *c = cmd->c;
   if (!c->output)
     return cli_usage_error(c->command,
                            "-o FILE is required: the page to write, such as "
                            "-o report.html ('-' for standard output)");
-  if (optind == argc)
-    return cli_usage_error(c->command, "missing input FILE");
   if (cmd->trend.date_format && !cmd->d.date_column)
     return cli_usage_error(c->command, "--date-format needs --date COL");
   return 0;
@@ -194,20 +192,17 @@ static int parse_args(int argc, char **argv, report_cmd *cmd) {
   int rc =
       cli_parse_options(argc, args, options, c, print_help, report_option, cmd);
   if (rc == 0)
-    rc = check_args(cmd, argc);
+    rc = check_args(cmd);
   if (rc)
     return rc;
-  cmd->paths = args + optind;
-  cmd->n_paths = (size_t)(argc - optind);
-  rc = cli_stdin_once(c->command, args + optind, argc - optind);
+  rc = cli_take_inputs(c, argc, args, "FILE", &cmd->paths, &cmd->n_paths,
+                       &cmd->d.path);
   if (rc == 0 && (cmd->d.date_column || cmd->d.compare_path) &&
-      cmd->n_paths == 1 && strcmp(args[optind], "-") == 0)
+      cmd->n_paths == 1 && strcmp(cmd->paths[0], "-") == 0)
     rc = cli_usage_error(c->command,
                          "%s reads the input twice: give a "
                          "file, not standard input",
                          cmd->d.date_column ? "--date" : "--compare-with");
-  if (rc == 0 && !(cmd->d.path = cli_inputs_name(c, cmd->paths, cmd->n_paths)))
-    rc = cli_out_of_memory();
   return rc;
 }
 
