@@ -27,6 +27,11 @@
  * printed in greyscale still separates detractors (dark), passives (light)
  * and promoters (middle).
  *
+ * Layout: a title (never the file: that goes to the footnote), an optional
+ * subtitle, the chart's own lines in plain words ("95% intervals"), the
+ * chart, and a footnote in small type with the technical detail (method,
+ * B and seed, test, data source).
+ *
  * Scale: every NPS value, interval and difference passed here is on the
  * -1..1 scale; charts show points (-100..100).
  */
@@ -62,6 +67,15 @@ NPS_API nps_status nps_plot_format_parse(const char *name,
 /* "png", "svg" or "pdf": the format's name and file extension. */
 NPS_API const char *nps_plot_format_name(nps_plot_format format);
 
+/* How NPS values are drawn in the segment and comparison charts. */
+typedef enum nps_plot_style {
+  NPS_PLOT_DOTS = 0, /* a dot with its interval whisker (the default) */
+  NPS_PLOT_BARS      /* a bar from 0 with its interval whisker */
+} nps_plot_style;
+
+/* Parses "dots" or "bars". NPS_EINVAL for anything else. */
+NPS_API nps_status nps_plot_style_parse(const char *name, nps_plot_style *out);
+
 /* Where a script draws. */
 typedef struct nps_plot_target {
   nps_plot_format format;
@@ -71,22 +85,33 @@ typedef struct nps_plot_target {
    * characters; a name starting with '|' (which gnuplot would run as a
    * command) or with a space is written with "./" in front. */
   const char *output;
+  /* Image size in pixels (PDF: 72 to the inch); 0 and 0: the chart's own
+   * size, which grows with its rows. Otherwise both between 200 and 10000:
+   * the layout is scaled to fit and the fonts with it, so nothing is cut
+   * off at any size. */
+  int width, height;
+  nps_plot_style style; /* segment and comparison charts; 0: dots */
 } nps_plot_target;
 
 /* What the titles say. Every text may be NULL (left out) and may hold any
  * bytes: it is cleaned (see nps_plot_label) and kept in the data block. */
 typedef struct nps_plot_info {
-  const char *title;  /* first title line, e.g. "NPS by channel"; NULL: the
-                         chart's own default */
-  const char *source; /* e.g. the input file; shown after the title, long
-                         ones keep their end ("…/exports/may.csv") */
-  const char *method; /* interval method, e.g. nps_ci_method_label() */
-  double level;       /* confidence level of the intervals, 0 < level < 1;
-                         for nps_plot_power, 1 - alpha of the test */
-  size_t replicates;  /* bootstrap B behind the intervals; 0: none */
-  unsigned long seed; /* random seed, shown when replicates > 0 */
-  const char *note;   /* one more line under the title, e.g. "the 40
-                         largest of 312 groups"; NULL: none */
+  const char *title;    /* first title line, e.g. "NPS by channel"; NULL: the
+                           chart's own default */
+  const char *source;   /* e.g. the input file; shown in the footnote, long
+                           ones keep their end ("…/exports/may.csv") */
+  const char *method;   /* interval method, e.g. nps_ci_method_label(); the
+                           chart says "95% intervals", the footnote names it */
+  double level;         /* confidence level of the intervals, 0 < level < 1;
+                           for nps_plot_power, 1 - alpha of the test */
+  size_t replicates;    /* bootstrap B behind the intervals; 0: none */
+  unsigned long seed;   /* random seed, shown when replicates > 0 */
+  const char *note;     /* one more line under the title, e.g. "the 40
+                           largest of 312 groups"; NULL: none */
+  const char *subtitle; /* a line right under the title, e.g. "store
+                           channel only"; NULL: none */
+  const char *footnote; /* more technical detail for the footnote, after
+                           the method, e.g. the test; NULL: none */
 } nps_plot_info;
 
 /* How a group's bar is drawn in the segment chart. */
