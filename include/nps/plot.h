@@ -114,11 +114,11 @@ typedef struct nps_plot_info {
                            the method, e.g. the test; NULL: none */
 } nps_plot_info;
 
-/* How a group's bar is drawn in the segment chart. */
+/* How a group is drawn in the segment (and comparison) chart. */
 typedef enum nps_plot_mark {
-  NPS_PLOT_PLAIN = 0,  /* the usual bar */
-  NPS_PLOT_STANDS_OUT, /* a dark bar: the group differs (e.g. from the rest) */
-  NPS_PLOT_SMALL       /* a faint bar: a small base, not tested */
+  NPS_PLOT_PLAIN = 0,  /* the usual dot or bar */
+  NPS_PLOT_STANDS_OUT, /* dark: the group differs (e.g. from the rest) */
+  NPS_PLOT_SMALL       /* faint, labelled "small base": not tested */
 } nps_plot_mark;
 
 /* One group: a label, its category counts and its interval. */
@@ -127,21 +127,24 @@ typedef struct nps_plot_group {
   size_t label_len;
   nps_counts counts;  /* n, the shares and NPS are computed from these */
   nps_interval ci;    /* on -1..1; NAN limits: no interval */
-  nps_plot_mark mark; /* segment chart only; 0 (plain) by default */
+  nps_plot_mark mark; /* segment and comparison charts; 0: plain */
 } nps_plot_group;
 
 /* Segment chart (the `summary` and `segments` charts), one image of two
- * panels sharing the rows: left, NPS as horizontal bars with interval
- * whiskers and the value printed beside each; right, the detractor /
- * passive / promoter shares as stacked bars. When a group carries a mark,
- * marked bars are drawn dark (NPS_PLOT_STANDS_OUT) or faint
- * (NPS_PLOT_SMALL) and a dotted vertical line marks the overall NPS. Groups are
- * sorted by NPS, highest on top (ties keep the given order); each row is
- * labelled "label (n = N)". overall (may be NULL) is drawn last, below a dashed
- * rule, with a hatched bar. Groups with n = 0 are left out. The title shows the
- * level, method, total n (overall's, else the sum) and, for bootstrap
- * intervals, B and the seed. A chart is readable up to about 40 rows; the
- * height grows with the rows, so the caller should limit them.
+ * panels sharing the rows: left, NPS as dots with interval whiskers
+ * against a zero line and a dotted line at the overall NPS, the value
+ * printed beside each (target->style NPS_PLOT_BARS: bars from 0 instead,
+ * the overall line only when a group carries a mark); right, the
+ * detractor / passive / promoter shares as stacked bars. Marked groups are
+ * drawn dark (NPS_PLOT_STANDS_OUT) or faint (NPS_PLOT_SMALL, whose label
+ * then says "small base"). Groups are sorted by NPS, highest on top (ties
+ * keep the given order); each row is labelled "label (n = N)". overall
+ * (may be NULL) is drawn last, below a dashed rule, as a dark diamond (a
+ * hatched bar). Groups with n = 0 are left out. The chart line under the
+ * title shows the total n (overall's, else the sum) and the level; the
+ * footnote the method and, for bootstrap intervals, B and the seed. A
+ * chart is readable up to about 40 rows; the height grows with the rows,
+ * so the caller should limit them.
  * Returns NPS_OK; NPS_EINVAL for a NULL fp, target or info, a bad level or
  * output name, or no group with answers; NPS_ENOMEM; NPS_EIO when writing
  * to fp failed. */
@@ -174,12 +177,14 @@ typedef struct nps_plot_diff {
 } nps_plot_diff;
 
 /* Two-group comparison (the `compare` chart): left, a and b side by side as
- * vertical NPS bars with interval whiskers and values; right, the
- * difference b - a with its interval against a zero line, on the same
- * points scale. The title reads "b − a: Δ = +11.3 points, 95% CI [0.9,
- * 21.6], p = 0.033" with both n, the method, the test and, for bootstrap
- * results, B and the seed. Below the bars, each group's promoter / passive
- * / detractor shares.
+ * NPS dots with interval whiskers and values, on an axis that shows 0
+ * (target->style NPS_PLOT_BARS: bars from 0), a group marked
+ * NPS_PLOT_SMALL faint; right, the difference b - a with its interval
+ * against a zero line. Under the title: "b − a: Δ = +11.3 points, 95%
+ * interval [0.9, 21.6], p = 0.033" and both n; the footnote names the
+ * method, B and the seed for bootstrap results, and diff->test (unless
+ * info->footnote is given). Below, each group's promoter / passive /
+ * detractor shares.
  * Returns NPS_OK; NPS_EINVAL for NULL arguments, a group with n = 0, a
  * non-finite delta, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
 NPS_API nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
@@ -194,9 +199,10 @@ NPS_API nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
  * before -> after by one line per arm (control dashed, pilot solid); the
  * legend names the arms by cells[0].label and cells[2].label, the x axis
  * the periods period[0] and period[1] (untrusted, NUL-terminated; NULL:
- * "before", "after"). The title reads "DiD (pilot change − control
- * change) = +8.1 points, 95% CI [..], p = .. (test)" from did, then the
- * four n, the method and, for bootstrap results, B and the seed.
+ * "before", "after"). Under the title: "DiD (pilot change − control
+ * change) = +8.1 points, 95% interval [..], p = .." from did, then the
+ * four n; the footnote names the method, B and the seed for bootstrap
+ * results, and did->test (unless info->footnote is given).
  * Returns NPS_OK; NPS_EINVAL for NULL arguments, a cell with n = 0, a
  * non-finite did->delta, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
 NPS_API nps_status nps_plot_did(FILE *fp, const nps_plot_target *target,
