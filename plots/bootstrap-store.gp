@@ -69,8 +69,8 @@ set label 1 txt(2) at screen 0.5, screen 0.9614 center font ',13'
 set label 2 txt(6) at screen 0.5, screen 0.9228 center
 set label 3 (txt(8) . ' (n = 145) · B = 10000 replicates' . ', seed 20240601') at screen 0.5, screen 0.8912 center
 set label 4 ('90% interval' . ' [+17.2, +38.6]') at screen 0.5, screen 0.8596 center
-set label 9 ('Method: ' . txt(4) . ' · B = 10000, seed 20240601') at screen 0.0133, screen 0.0526 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0133, screen 0.0263 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4) . ' · B = 10000, seed 20240601') at screen 0.0133, screen 0.0526 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0133, screen 0.0263 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.8105
 set bmargin at screen 0.1719
 set lmargin at screen 0.0889

@@ -362,7 +362,7 @@ set output txt(1)
 set label 1 txt(2) at screen 0.5, screen 0.9606 center font ',13'
 set label 2 ('α = 0.05' . ' · target power 80%') at screen 0.5, screen 0.9213 center
 set label 3 txt(5) at screen 0.5, screen 0.8891 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0126, screen 0.0268 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0126, screen 0.0268 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.8354
 set bmargin at screen 0.1485
 set lmargin at screen 0.0733

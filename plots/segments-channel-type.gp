@@ -55,8 +55,8 @@ set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9773 center font ',13'
 set label 2 ('n = 3916 · ' . '95% intervals') at screen 0.5, screen 0.9546 center
 set label 3 txt(5) at screen 0.5, screen 0.9360 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0105, screen 0.0310 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0105, screen 0.0155 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0105, screen 0.0310 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0105, screen 0.0155 left font ',8' tc rgb '#555555'
 set object 11 rect from screen 0.6845, screen 0.8916 to screen 0.6968, screen 0.9019 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
 set label 11 'detractors 0–6' at screen 0.7012, screen 0.8968 left font ',9'
 set object 12 rect from screen 0.7897, screen 0.8916 to screen 0.8020, screen 0.9019 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'

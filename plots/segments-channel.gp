@@ -43,8 +43,8 @@ set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9571 center font ',13'
 set label 2 ('n = 3916 · ' . '95% intervals') at screen 0.5, screen 0.9142 center
 set label 3 txt(5) at screen 0.5, screen 0.8790 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0124, screen 0.0585 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0124, screen 0.0293 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0124, screen 0.0585 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0124, screen 0.0293 left font ',8' tc rgb '#555555'
 set object 11 rect from screen 0.6292, screen 0.7952 to screen 0.6437, screen 0.8147 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
 set label 11 'detractors 0–6' at screen 0.6488, screen 0.8049 left font ',9'
 set object 12 rect from screen 0.7528, screen 0.7952 to screen 0.7673, screen 0.8147 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'

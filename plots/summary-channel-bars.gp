@@ -40,8 +40,8 @@ set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9536 center font ',13'
 set label 2 txt(6) at screen 0.5, screen 0.9073 center
 set label 3 ('n = 3131 · ' . '95% intervals') at screen 0.5, screen 0.8694 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0109, screen 0.0632 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0109, screen 0.0316 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0109, screen 0.0632 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0109, screen 0.0316 left font ',8' tc rgb '#555555'
 set object 11 rect from screen 0.6740, screen 0.7788 to screen 0.6867, screen 0.7998 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
 set label 11 'detractors 0–6' at screen 0.6912, screen 0.7893 left font ',9'
 set object 12 rect from screen 0.7826, screen 0.7788 to screen 0.7953, screen 0.7998 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'

@@ -41,8 +41,8 @@ set output txt(1)
 set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9555 center font ',13'
 set label 2 ('n = 3916 · ' . '95% intervals') at screen 0.5, screen 0.9110 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0116, screen 0.0607 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0116, screen 0.0303 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0116, screen 0.0607 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0116, screen 0.0303 left font ',8' tc rgb '#555555'
 set object 11 rect from screen 0.6530, screen 0.8241 to screen 0.6665, screen 0.8443 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
 set label 11 'detractors 0–6' at screen 0.6714, screen 0.8342 left font ',9'
 set object 12 rect from screen 0.7687, screen 0.8241 to screen 0.7822, screen 0.8443 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'

@@ -47,8 +47,8 @@ set output txt(1)
 set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9696 center font ',13'
 set label 2 ('n = 3916 · ' . '95% intervals') at screen 0.5, screen 0.9391 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0113, screen 0.0415 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0113, screen 0.0208 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0113, screen 0.0415 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0113, screen 0.0208 left font ',8' tc rgb '#555555'
 set object 11 rect from screen 0.6603, screen 0.8796 to screen 0.6735, screen 0.8934 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
 set label 11 'detractors 0–6' at screen 0.6782, screen 0.8865 left font ',9'
 set object 12 rect from screen 0.7735, screen 0.8796 to screen 0.7868, screen 0.8934 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'

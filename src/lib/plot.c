@@ -327,14 +327,14 @@ static void put_footnote(const script *s, const nps_plot_info *info) {
     }
     y += 15.0;
     fprintf(s->fp,
-            "set label 9 (%s) at screen %.4f, screen %.4f left font ',8' "
+            "set label 98 (%s) at screen %.4f, screen %.4f left font ',8' "
             "tc rgb '%s'\n",
             e.buf, nps_gp_sx(s, 12), nps_gp_sy(s, y), FOOT_COLOUR);
   }
   if (info->source) {
     y += 15.0;
     fprintf(s->fp,
-            "set label 10 ('Data: ' . txt(%d)) at screen %.4f, screen %.4f "
+            "set label 99 ('Data: ' . txt(%d)) at screen %.4f, screen %.4f "
             "left font ',8' tc rgb '%s'\n",
             T_SOURCE, nps_gp_sx(s, 12), nps_gp_sy(s, y), FOOT_COLOUR);
   }

@@ -40,8 +40,8 @@ set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9516 center font ',13'
 set label 2 ('95% intervals') at screen 0.5, screen 0.9033 center
 set label 3 txt(5) at screen 0.5, screen 0.8637 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0114, screen 0.0660 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0114, screen 0.0330 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0114, screen 0.0660 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0114, screen 0.0330 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.7669
 set bmargin at screen 0.2287
 set lmargin at screen 0.3932

@@ -40,7 +40,7 @@ set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9650 center font ',13'
 set label 2 (txt(11) . ' − ' . txt(10) . ': Δ = +62.5 points' . ', 95% interval [-18.4, +120.0]' . ', p = 0.17') at screen 0.5, screen 0.9300 center
 set label 3 ('n = 8 and 8 · ' . '95% intervals') at screen 0.5, screen 0.9014 center
-set label 9 ('Method: ' . txt(4) . ' · ' . txt(7)) at screen 0.0133, screen 0.0238 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4) . ' · ' . txt(7)) at screen 0.0133, screen 0.0238 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.8537
 set bmargin at screen 0.3768
 set lmargin at screen 0.0889

@@ -41,8 +41,8 @@ set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9610 center font ',13'
 set label 2 ('DiD (' . txt(9) . ' change − ' . txt(8) . ' change) = +5.7 points' . ', 95% interval [-38.2, +49.6]' . ', p = 0.80') at screen 0.5, screen 0.9220 center
 set label 3 ('n = 60, 70, 60, 70 · ' . '95% intervals') at screen 0.5, screen 0.8901 center
-set label 9 ('Method: ' . txt(4) . ' · ' . txt(7)) at screen 0.0140, screen 0.0532 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0140, screen 0.0266 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4) . ' · ' . txt(7)) at screen 0.0140, screen 0.0532 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0140, screen 0.0266 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.8369
 set bmargin at screen 0.1631
 set lmargin at screen 0.0930

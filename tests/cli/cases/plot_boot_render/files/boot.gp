@@ -73,8 +73,8 @@ set output txt(1)
 set label 1 txt(2) at screen 0.5, screen 0.9601 center font ',13'
 set label 2 (txt(8) . ' (n = 1000) · B = 2000 replicates' . ', seed 7') at screen 0.5, screen 0.9203 center
 set label 3 ('95% interval' . ' [+7.4, +17.4]') at screen 0.5, screen 0.8877 center
-set label 9 ('Method: ' . txt(4) . ' · B = 2000, seed 7') at screen 0.0133, screen 0.0543 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0133, screen 0.0272 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4) . ' · B = 2000, seed 7') at screen 0.0133, screen 0.0543 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0133, screen 0.0272 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.8370
 set bmargin at screen 0.1775
 set lmargin at screen 0.0889

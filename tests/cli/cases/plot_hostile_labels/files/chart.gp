@@ -46,8 +46,8 @@ set output txt(1)
 set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9679 center font ',13'
 set label 2 ('n = 22 · ' . '95% intervals') at screen 0.5, screen 0.9357 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0099, screen 0.0438 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0099, screen 0.0219 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0099, screen 0.0438 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0099, screen 0.0219 left font ',8' tc rgb '#555555'
 set object 11 rect from screen 0.7038, screen 0.8729 to screen 0.7153, screen 0.8875 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
 set label 11 'detractors 0–6' at screen 0.7194, screen 0.8802 left font ',9'
 set object 12 rect from screen 0.8025, screen 0.8729 to screen 0.8140, screen 0.8875 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'

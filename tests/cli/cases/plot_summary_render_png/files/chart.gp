@@ -38,8 +38,8 @@ set output txt(1)
 set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9422 center font ',13'
 set label 2 ('n = 8 · ' . '95% intervals') at screen 0.5, screen 0.8844 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0118, screen 0.0788 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0118, screen 0.0394 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0118, screen 0.0788 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0118, screen 0.0394 left font ',8' tc rgb '#555555'
 set object 11 rect from screen 0.6455, screen 0.7714 to screen 0.6592, screen 0.7977 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
 set label 11 'detractors 0–6' at screen 0.6642, screen 0.7846 left font ',9'
 set object 12 rect from screen 0.7636, screen 0.7714 to screen 0.7774, screen 0.7977 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'

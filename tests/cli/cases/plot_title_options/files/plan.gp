@@ -279,7 +279,7 @@ set label 1 txt(2) at screen 0.5, screen 0.9619 center font ',13'
 set label 2 txt(6) at screen 0.5, screen 0.9237 center
 set label 3 ('α = 0.05' . ' · target power 80%') at screen 0.5, screen 0.8925 center
 set label 4 txt(5) at screen 0.5, screen 0.8614 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0135, screen 0.0260 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0135, screen 0.0260 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.8094
 set bmargin at screen 0.1438
 set lmargin at screen 0.0788

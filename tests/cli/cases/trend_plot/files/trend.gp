@@ -44,8 +44,8 @@ set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9615 center font ',13'
 set label 2 ('12 periods, n = 3916' . ' (n per period at the bottom)' . ' · ' . '95% intervals') at screen 0.5, screen 0.9231 center
 set label 3 txt(5) at screen 0.5, screen 0.8916 center
-set label 9 ('Method: ' . txt(4)) at screen 0.0141, screen 0.0524 left font ',8' tc rgb '#555555'
-set label 10 ('Data: ' . txt(3)) at screen 0.0141, screen 0.0262 left font ',8' tc rgb '#555555'
+set label 98 ('Method: ' . txt(4)) at screen 0.0141, screen 0.0524 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0141, screen 0.0262 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.8077
 set bmargin at screen 0.1958
 set lmargin at screen 0.0939
