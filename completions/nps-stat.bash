@@ -74,6 +74,8 @@ _nps_stat() {
   --format) mapfile -t COMPREPLY < <(compgen -W "table csv json markdown" -- "$cur") ;;
   --ci) mapfile -t COMPREPLY < <(compgen -W "bayes adjusted-wald wald score percentile bca" -- "$cur") ;;
   --render) mapfile -t COMPREPLY < <(compgen -W "png svg pdf" -- "$cur") ;;
+  --chart-style) mapfile -t COMPREPLY < <(compgen -W "dots bars" -- "$cur") ;;
+  --title | --subtitle | --size) ;;
   --input | --a-input | --b-input) mapfile -t COMPREPLY < <(compgen -W "raw counts" -- "$cur") ;;
   --adjust) mapfile -t COMPREPLY < <(compgen -W "holm bh bonferroni none" -- "$cur") ;;
   *)

@@ -5,12 +5,15 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, then labels
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote, then labels
 $text << EOD
 |bootstrap-overall.png
 |Bootstrap distribution of NPS
 |docs/examples/responses.csv
 |bootstrap BCa
+|
+|
 |
 |all responses
 EOD
@@ -59,14 +62,16 @@ $bins << EOD
 10.73799796 0.2553626149 0.01
 EOD
 
-set terminal pngcairo size 900,510 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 900,552 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9569 center font ',13'
-set label 2 (txt(6) . ' (n = 3916) · B = 10000 replicates' . ', seed 20240601') at screen 0.5, screen 0.9137 center
-set label 3 ('95% interval: ' . txt(4) . ' [+3.3, +8.6]') at screen 0.5, screen 0.8784 center
-set tmargin at screen 0.8235
-set bmargin at screen 0.1098
+set label 1 txt(2) at screen 0.5, screen 0.9601 center font ',13'
+set label 2 (txt(8) . ' (n = 3916) · B = 10000 replicates' . ', seed 20240601') at screen 0.5, screen 0.9203 center
+set label 3 ('95% interval' . ' [+3.3, +8.6]') at screen 0.5, screen 0.8877 center
+set label 98 ('Method: ' . txt(4) . ' · B = 10000, seed 20240601') at screen 0.0133, screen 0.0543 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0133, screen 0.0272 left font ',8' tc rgb '#555555'
+set tmargin at screen 0.8370
+set bmargin at screen 0.1775
 set lmargin at screen 0.0889
 set rmargin at screen 0.9667
 set border 3 lc rgb '#444444'

@@ -5,18 +5,20 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, then labels
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote, then labels
 $text << EOD
 |pilot-did.png
-|NPS before and after, control and pilot
+|Change in NPS, pilot vs control: +7.9 points (significant, p = 0.035)
 |docs/examples/pilot.csv
 |Bayesian, Jeffreys Dirichlet prior
-|significant; bootstrap p = 0.0312, B = 10000
+|
+|
+|difference in differences: Wald z; bootstrap p = 0.0312, B = 10000
 |control
 |pilot
 |before
 |after
-|Wald z
 EOD
 txt(i) = $text[i][2:]
 
@@ -32,31 +34,32 @@ $rows << EOD
 EOD
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 
-set terminal pngcairo size 860,540 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 860,564 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9593 center font ',13'
-set label 2 ('DiD (' . txt(7) . ' change − ' . txt(6) . ' change) = +7.9 points' . ', 95% CI [+0.5, +15.2]' . ', p = 0.035' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9185 center
-set label 3 ('n = 1974, 1965, 1958, 1958 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.8852 center
-set label 4 txt(5) at screen 0.5, screen 0.8519 center
-set tmargin at screen 0.7963
-set bmargin at screen 0.0926
+set label 1 txt(2) at screen 0.5, screen 0.9610 center font ',13'
+set label 2 ('DiD (' . txt(9) . ' change − ' . txt(8) . ' change) = +7.9 points' . ', 95% interval [+0.5, +15.2]' . ', p = 0.035') at screen 0.5, screen 0.9220 center
+set label 3 ('n = 1974, 1965, 1958, 1958 · ' . '95% intervals') at screen 0.5, screen 0.8901 center
+set label 98 ('Method: ' . txt(4) . ' · ' . txt(7)) at screen 0.0140, screen 0.0532 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0140, screen 0.0266 left font ',8' tc rgb '#555555'
+set tmargin at screen 0.8369
+set bmargin at screen 0.1631
 set lmargin at screen 0.0930
 set rmargin at screen 0.9535
 set border 3 lc rgb '#444444'
 set key top left reverse Left samplen 3 spacing 1.2
 set xrange [0.5:2.5]
 set yrange [-5:25]
-set xtics (txt(8) 1, txt(9) 2) scale 0 nomirror
+set xtics (txt(10) 1, txt(11) 2) scale 0 nomirror
 set ytics -5, 5, 25 nomirror out
 set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'NPS (points) with 95% intervals'
 set xzeroaxis lt 1 lc rgb '#444444' lw 1
-plot $rows index 0 using 1:2 with linespoints dt 2 lw 2 pt 7 ps 1 lc rgb '#7f7f7f' title txt(6), \
+plot $rows index 0 using 1:2 with linespoints dt 2 lw 2 pt 7 ps 1 lc rgb '#7f7f7f' title txt(8), \
      $rows index 0 using 1:2:3:4 with yerrorbars pt 7 ps 1 lw 1.5 lc rgb '#7f7f7f' notitle, \
      $rows index 0 using 1:2:(points($2)) with labels right offset -1.2, 0 notitle, \
-     $rows index 1 using 1:2 with linespoints dt 1 lw 2 pt 7 ps 1 lc rgb '#26456e' title txt(7), \
+     $rows index 1 using 1:2 with linespoints dt 1 lw 2 pt 7 ps 1 lc rgb '#26456e' title txt(9), \
      $rows index 1 using 1:2:3:4 with yerrorbars pt 7 ps 1 lw 1.5 lc rgb '#26456e' notitle, \
      $rows index 1 using 1:2:(points($2)) with labels left offset 1.2, 0 notitle
 unset multiplot

@@ -5,12 +5,15 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote
 $text << EOD
 |summary-overall.png
 |NPS
 |docs/examples/responses.csv
 |bootstrap BCa
+|
+|
 |
 EOD
 txt(i) = $text[i][2:]
@@ -24,21 +27,24 @@ EOD
 label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
+dotcol(m) = m == 1 ? 0x0b2545 : m == 2 ? 0xbfcde0 : 0x4f81bd
 
-set terminal pngcairo size 1038,260 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 1038,302 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9154 center font ',13'
-set label 2 ('n = 3916 · ' . '95% intervals: ' . txt(4) . ' · B = 10000, seed 20240601') at screen 0.5, screen 0.8308 center
-set object 11 rect from screen 0.6530, screen 0.6654 to screen 0.6665, screen 0.7038 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
-set label 11 'detractors 0–6' at screen 0.6714, screen 0.6846 left font ',9'
-set object 12 rect from screen 0.7687, screen 0.6654 to screen 0.7822, screen 0.7038 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
-set label 12 'passives 7–8' at screen 0.7870, screen 0.6846 left font ',9'
-set object 13 rect from screen 0.8728, screen 0.6654 to screen 0.8863, screen 0.7038 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
-set label 13 'promoters 9–10' at screen 0.8911, screen 0.6846 left font ',9'
-set tmargin at screen 0.6231
-set bmargin at screen 0.2385
+set label 1 txt(2) at screen 0.5, screen 0.9272 center font ',13'
+set label 2 ('n = 3916 · ' . '95% intervals') at screen 0.5, screen 0.8543 center
+set label 98 ('Method: ' . txt(4) . ' · B = 10000, seed 20240601') at screen 0.0116, screen 0.0993 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0116, screen 0.0497 left font ',8' tc rgb '#555555'
+set object 11 rect from screen 0.6530, screen 0.7119 to screen 0.6665, screen 0.7450 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.6714, screen 0.7285 left font ',9'
+set object 12 rect from screen 0.7687, screen 0.7119 to screen 0.7822, screen 0.7450 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.7870, screen 0.7285 left font ',9'
+set object 13 rect from screen 0.8728, screen 0.7119 to screen 0.8863, screen 0.7450 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.8911, screen 0.7285 left font ',9'
+set tmargin at screen 0.6755
+set bmargin at screen 0.3444
 set lmargin at screen 0.2001
 set rmargin at screen 0.6049
 set border 3 lc rgb '#444444'
@@ -50,10 +56,9 @@ set xtics -2, 2, 12 nomirror out
 set grid xtics lc rgb '#e6e6e6' lw 1 dt 1
 set xlabel 'NPS (points) with 95% intervals'
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#444444' lw 1 front
-set style fill solid 1.0 border rgb '#26456e'
-plot $rows every ::0::0 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):ytic(label($1)) \
-       with boxxyerror fc rgb '#26456e' fs pattern 6 border rgb '#26456e' notitle, \
-     $rows using 3:2:4:5 with xerrorbars pt 7 ps 0.5 lw 1.5 lc rgb '#000000' notitle, \
+set arrow 3 from first 5.898876404, graph 0 to first 5.898876404, graph 1 nohead lc rgb '#26456e' dt 3 lw 1.5 back
+plot $rows every ::0::0 using 3:2:($4 == $4 ? $4 : $3):($5 == $5 ? $5 : $3):ytic(label($1)) \
+       with xerrorbars pt 13 ps 1.6 lw 2 lc rgb '#111111' notitle, \
      $rows using ($11 > 0 ? $10 : NaN):2:(points($3)) with labels left offset 0.7, 0 font ',9' notitle
 
 # Shares of each category, in the same rows.

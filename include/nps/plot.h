@@ -27,6 +27,11 @@
  * printed in greyscale still separates detractors (dark), passives (light)
  * and promoters (middle).
  *
+ * Layout: a title (never the file: that goes to the footnote), an optional
+ * subtitle, the chart's own lines in plain words ("95% intervals"), the
+ * chart, and a footnote in small type with the technical detail (method,
+ * B and seed, test, data source).
+ *
  * Scale: every NPS value, interval and difference passed here is on the
  * -1..1 scale; charts show points (-100..100).
  */
@@ -62,6 +67,15 @@ NPS_API nps_status nps_plot_format_parse(const char *name,
 /* "png", "svg" or "pdf": the format's name and file extension. */
 NPS_API const char *nps_plot_format_name(nps_plot_format format);
 
+/* How NPS values are drawn in the segment and comparison charts. */
+typedef enum nps_plot_style {
+  NPS_PLOT_DOTS = 0, /* a dot with its interval whisker (the default) */
+  NPS_PLOT_BARS      /* a bar from 0 with its interval whisker */
+} nps_plot_style;
+
+/* Parses "dots" or "bars". NPS_EINVAL for anything else. */
+NPS_API nps_status nps_plot_style_parse(const char *name, nps_plot_style *out);
+
 /* Where a script draws. */
 typedef struct nps_plot_target {
   nps_plot_format format;
@@ -71,29 +85,40 @@ typedef struct nps_plot_target {
    * characters; a name starting with '|' (which gnuplot would run as a
    * command) or with a space is written with "./" in front. */
   const char *output;
+  /* Image size in pixels (PDF: 72 to the inch); 0 and 0: the chart's own
+   * size, which grows with its rows. Otherwise both between 200 and 10000:
+   * the layout is scaled to fit and the fonts with it, so nothing is cut
+   * off at any size. */
+  int width, height;
+  nps_plot_style style; /* segment and comparison charts; 0: dots */
 } nps_plot_target;
 
 /* What the titles say. Every text may be NULL (left out) and may hold any
  * bytes: it is cleaned (see nps_plot_label) and kept in the data block. */
 typedef struct nps_plot_info {
-  const char *title;  /* first title line, e.g. "NPS by channel"; NULL: the
-                         chart's own default */
-  const char *source; /* e.g. the input file; shown after the title, long
-                         ones keep their end ("…/exports/may.csv") */
-  const char *method; /* interval method, e.g. nps_ci_method_label() */
-  double level;       /* confidence level of the intervals, 0 < level < 1;
-                         for nps_plot_power, 1 - alpha of the test */
-  size_t replicates;  /* bootstrap B behind the intervals; 0: none */
-  unsigned long seed; /* random seed, shown when replicates > 0 */
-  const char *note;   /* one more line under the title, e.g. "the 40
-                         largest of 312 groups"; NULL: none */
+  const char *title;    /* first title line, e.g. "NPS by channel"; NULL: the
+                           chart's own default */
+  const char *source;   /* e.g. the input file; shown in the footnote, long
+                           ones keep their end ("…/exports/may.csv") */
+  const char *method;   /* interval method, e.g. nps_ci_method_label(); the
+                           chart says "95% intervals", the footnote names it */
+  double level;         /* confidence level of the intervals, 0 < level < 1;
+                           for nps_plot_power, 1 - alpha of the test */
+  size_t replicates;    /* bootstrap B behind the intervals; 0: none */
+  unsigned long seed;   /* random seed, shown when replicates > 0 */
+  const char *note;     /* one more line under the title, e.g. "the 40
+                           largest of 312 groups"; NULL: none */
+  const char *subtitle; /* a line right under the title, e.g. "store
+                           channel only"; NULL: none */
+  const char *footnote; /* more technical detail for the footnote, after
+                           the method, e.g. the test; NULL: none */
 } nps_plot_info;
 
-/* How a group's bar is drawn in the segment chart. */
+/* How a group is drawn in the segment (and comparison) chart. */
 typedef enum nps_plot_mark {
-  NPS_PLOT_PLAIN = 0,  /* the usual bar */
-  NPS_PLOT_STANDS_OUT, /* a dark bar: the group differs (e.g. from the rest) */
-  NPS_PLOT_SMALL       /* a faint bar: a small base, not tested */
+  NPS_PLOT_PLAIN = 0,  /* the usual dot or bar */
+  NPS_PLOT_STANDS_OUT, /* dark: the group differs (e.g. from the rest) */
+  NPS_PLOT_SMALL       /* faint, labelled "small base": not tested */
 } nps_plot_mark;
 
 /* One group: a label, its category counts and its interval. */
@@ -102,21 +127,24 @@ typedef struct nps_plot_group {
   size_t label_len;
   nps_counts counts;  /* n, the shares and NPS are computed from these */
   nps_interval ci;    /* on -1..1; NAN limits: no interval */
-  nps_plot_mark mark; /* segment chart only; 0 (plain) by default */
+  nps_plot_mark mark; /* segment and comparison charts; 0: plain */
 } nps_plot_group;
 
 /* Segment chart (the `summary` and `segments` charts), one image of two
- * panels sharing the rows: left, NPS as horizontal bars with interval
- * whiskers and the value printed beside each; right, the detractor /
- * passive / promoter shares as stacked bars. When a group carries a mark,
- * marked bars are drawn dark (NPS_PLOT_STANDS_OUT) or faint
- * (NPS_PLOT_SMALL) and a dotted vertical line marks the overall NPS. Groups are
- * sorted by NPS, highest on top (ties keep the given order); each row is
- * labelled "label (n = N)". overall (may be NULL) is drawn last, below a dashed
- * rule, with a hatched bar. Groups with n = 0 are left out. The title shows the
- * level, method, total n (overall's, else the sum) and, for bootstrap
- * intervals, B and the seed. A chart is readable up to about 40 rows; the
- * height grows with the rows, so the caller should limit them.
+ * panels sharing the rows: left, NPS as dots with interval whiskers
+ * against a zero line and a dotted line at the overall NPS, the value
+ * printed beside each (target->style NPS_PLOT_BARS: bars from 0 instead,
+ * the overall line only when a group carries a mark); right, the
+ * detractor / passive / promoter shares as stacked bars. Marked groups are
+ * drawn dark (NPS_PLOT_STANDS_OUT) or faint (NPS_PLOT_SMALL, whose label
+ * then says "small base"). Groups are sorted by NPS, highest on top (ties
+ * keep the given order); each row is labelled "label (n = N)". overall
+ * (may be NULL) is drawn last, below a dashed rule, as a dark diamond (a
+ * hatched bar). Groups with n = 0 are left out. The chart line under the
+ * title shows the total n (overall's, else the sum) and the level; the
+ * footnote the method and, for bootstrap intervals, B and the seed. A
+ * chart is readable up to about 40 rows; the height grows with the rows,
+ * so the caller should limit them.
  * Returns NPS_OK; NPS_EINVAL for a NULL fp, target or info, a bad level or
  * output name, or no group with answers; NPS_ENOMEM; NPS_EIO when writing
  * to fp failed. */
@@ -149,12 +177,14 @@ typedef struct nps_plot_diff {
 } nps_plot_diff;
 
 /* Two-group comparison (the `compare` chart): left, a and b side by side as
- * vertical NPS bars with interval whiskers and values; right, the
- * difference b - a with its interval against a zero line, on the same
- * points scale. The title reads "b − a: Δ = +11.3 points, 95% CI [0.9,
- * 21.6], p = 0.033" with both n, the method, the test and, for bootstrap
- * results, B and the seed. Below the bars, each group's promoter / passive
- * / detractor shares.
+ * NPS dots with interval whiskers and values, on an axis that shows 0
+ * (target->style NPS_PLOT_BARS: bars from 0), a group marked
+ * NPS_PLOT_SMALL faint; right, the difference b - a with its interval
+ * against a zero line. Under the title: "b − a: Δ = +11.3 points, 95%
+ * interval [0.9, 21.6], p = 0.033" and both n; the footnote names the
+ * method, B and the seed for bootstrap results, and diff->test (unless
+ * info->footnote is given). Below, each group's promoter / passive /
+ * detractor shares.
  * Returns NPS_OK; NPS_EINVAL for NULL arguments, a group with n = 0, a
  * non-finite delta, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
 NPS_API nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
@@ -169,9 +199,10 @@ NPS_API nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
  * before -> after by one line per arm (control dashed, pilot solid); the
  * legend names the arms by cells[0].label and cells[2].label, the x axis
  * the periods period[0] and period[1] (untrusted, NUL-terminated; NULL:
- * "before", "after"). The title reads "DiD (pilot change − control
- * change) = +8.1 points, 95% CI [..], p = .. (test)" from did, then the
- * four n, the method and, for bootstrap results, B and the seed.
+ * "before", "after"). Under the title: "DiD (pilot change − control
+ * change) = +8.1 points, 95% interval [..], p = .." from did, then the
+ * four n; the footnote names the method, B and the seed for bootstrap
+ * results, and did->test (unless info->footnote is given).
  * Returns NPS_OK; NPS_EINVAL for NULL arguments, a cell with n = 0, a
  * non-finite did->delta, a bad level or output name; NPS_ENOMEM; NPS_EIO. */
 NPS_API nps_status nps_plot_did(FILE *fp, const nps_plot_target *target,

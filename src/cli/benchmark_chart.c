@@ -26,17 +26,19 @@ nps_status benchmark_write_chart(FILE *fp, const nps_plot_target *t,
                               p->has_n ? p->n : 0,
                               p->kind == NPS_BENCHMARK_OURS};
   }
-  char note[512];
-  snprintf(note, sizeof note, "rank %zu of %zu (%g%% rank interval %zu..%zu)",
-           r->rank, r->n_parties, 100.0 * r->options.level, r->rank_lo,
-           r->rank_hi);
-  nps_plot_info info = {"NPS against competitors",
-                        strcmp(b->path, "-") ? b->path : "standard input",
-                        nps_ci_method_label(r->options.ci),
-                        r->options.level,
-                        0,
-                        r->options.seed,
-                        note};
+  char title[160], note[512], sub[256];
+  snprintf(title, sizeof title, "Our NPS against competitors: rank %zu of %zu",
+           r->rank, r->n_parties);
+  snprintf(note, sizeof note, "%g%% range of our rank: %zu to %zu",
+           100.0 * r->options.level, r->rank_lo, r->rank_hi);
+  nps_plot_info info = {.title = title,
+                        .source =
+                            strcmp(b->path, "-") ? b->path : "standard input",
+                        .method = nps_ci_method_label(r->options.ci),
+                        .level = r->options.level,
+                        .seed = r->options.seed,
+                        .note = note};
+  cli_chart_info(b->opt, &info, sub, sizeof sub);
   nps_status st =
       nps_plot_forest(fp, t, &info, rows, r->n_parties, b->comp->band);
   free(rows);

@@ -74,6 +74,10 @@ typedef struct cli_common {
   const char *plot;              /* --plot FILE.gp; NULL: no chart */
   int render;                    /* --render given: run gnuplot */
   nps_plot_format render_format; /* png (default), svg, pdf */
+  const char *title;             /* --title: the charts' title; NULL: own */
+  const char *subtitle;          /* --subtitle; NULL: the filters, if any */
+  int width, height;             /* --size WxH; 0: the chart's own size */
+  nps_plot_style style;          /* --chart-style dots (default) | bars */
   nps_order order;               /* --order (summary, segments) */
   const char *order_values[CLI_MAX_LIST];
   /* The output files named (cli_output_name), for cli_outputs_check and
@@ -107,8 +111,22 @@ enum {
   OPT_HELP,
   OPT_PLOT,
   OPT_RENDER,
-  OPT_THREADS
+  OPT_THREADS,
+  OPT_TITLE,
+  OPT_SUBTITLE,
+  OPT_SIZE,
+  OPT_CHART_STYLE
 };
+
+/* The chart look options, in every command that draws a chart. */
+#define CLI_CHART_OPTIONS                                                      \
+  {"title", 1, 0, OPT_TITLE}, {"subtitle", 1, 0, OPT_SUBTITLE},                \
+      {"size", 1, 0, OPT_SIZE}, {                                              \
+    "chart-style", 1, 0, OPT_CHART_STYLE                                       \
+  }
+
+/* Their usage text. */
+extern const char cli_chart_help[];
 
 #define CLI_COMMON_OPTIONS                                                     \
   {"score", 1, 0, OPT_SCORE}, {"delimiter", 1, 0, OPT_DELIMITER},              \
@@ -121,9 +139,8 @@ enum {
       {"min-n", 1, 0, OPT_MIN_N}, {"quiet", 0, 0, OPT_QUIET},                  \
       {"max-groups", 1, 0, OPT_MAX_GROUPS},                                    \
       {"score-labels", 0, 0, OPT_SCORE_LABELS}, {"help", 0, 0, OPT_HELP},      \
-      {"plot", 1, 0, OPT_PLOT}, {"render", 1, 0, OPT_RENDER}, {                \
-    "threads", 1, 0, OPT_THREADS                                               \
-  }
+      {"plot", 1, 0, OPT_PLOT}, {"render", 1, 0, OPT_RENDER},                  \
+      {"threads", 1, 0, OPT_THREADS}, CLI_CHART_OPTIONS
 
 /* Usage text of the common options, for the subcommands' --help. */
 extern const char cli_common_help[];
@@ -486,6 +503,25 @@ typedef nps_status (*cli_plot_writer)(FILE *fp, const nps_plot_target *target,
  * after a message that shows example. */
 int cli_chart_name(const char *command, const char *flag, const char *name,
                    const char *example);
+
+/* Applies one chart look option (--title, --subtitle, --size,
+ * --chart-style): 0, EXIT_USAGE after a message, or -1 for another opt. */
+int cli_chart_option(cli_common *c, int opt, const char *arg);
+
+/* Applies the chart options of c to a chart's info: --title replaces
+ * info->title; --subtitle, or else the --where / --exclude filters in
+ * words ("channel = store only"), becomes info->subtitle, written into
+ * sub (size bytes). */
+void cli_chart_info(const cli_common *c, nps_plot_info *info, char *sub,
+                    size_t size);
+
+/* "p = 0.019", "p = 0.13", "p < 0.001": p as the charts write it (three
+ * decimals below 0.1, else two). */
+void cli_chart_p(char *buf, size_t size, double p);
+
+/* The --where / --exclude filters of c in words into buf ("channel =
+ * store only · without status = preview"); "" when there are none. */
+void cli_filter_words(const cli_common *c, char *buf, size_t size);
 
 /* Usage check after parsing: --render needs --plot. Returns 0 or
  * EXIT_USAGE after a message. */

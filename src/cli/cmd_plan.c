@@ -72,6 +72,7 @@ static void print_help(void) {
       "                       answers per arm for 5, 10, 20 points and the "
       "plan\n"
       "  --render FMT         run gnuplot on it: png (default), svg, pdf\n"
+      "%s"
       "  --quiet              no notes or warnings on stderr\n"
       "\nExamples:\n"
       "  nps-stat plan --baseline 45,30,25 --mde 5\n"
@@ -82,7 +83,8 @@ static void print_help(void) {
       "  nps-stat plan --baseline 45,30,25 --mde 5 --paired --correlation "
       "0.6\n"
       "  nps-stat plan --from responses.csv --where channel=web --mde 10 "
-      "--plot plan.gp\n");
+      "--plot plan.gp\n",
+      cli_chart_help);
 }
 
 enum {
@@ -336,6 +338,7 @@ static int parse_args(int argc, char **argv, plan_cmd *cmd) {
       {"output", 1, 0, OPT_OUTPUT},
       {"plot", 1, 0, OPT_PLOT},
       {"render", 1, 0, OPT_RENDER},
+      CLI_CHART_OPTIONS,
       {"quiet", 0, 0, OPT_QUIET},
       {"help", 0, 0, OPT_HELP},
       {0, 0, 0, 0}};

@@ -68,6 +68,16 @@ const char cli_common_help[] =
     "  --render png|svg|pdf run gnuplot on the script now, drawing FILE.png,\n"
     "                       .svg or .pdf (exit 5 if gnuplot is missing or "
     "fails)\n"
+    "  --title TEXT         the chart's title (default: what was measured "
+    "and\n"
+    "                       the verdict, in words)\n"
+    "  --subtitle TEXT      a line under the title (default: the --where /\n"
+    "                       --exclude filters, if any)\n"
+    "  --size WxH           image size in pixels, e.g. 1280x720 (the layout\n"
+    "                       and fonts scale to fit)\n"
+    "  --chart-style S      dots (default: NPS as dots with interval "
+    "whiskers)\n"
+    "                       or bars (bars from 0)\n"
     "  --quiet              no notes or warnings on stderr\n"
     "  --help               this help\n";
 
@@ -481,6 +491,11 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
     c->plot = arg;
     cli_output_name(c, "--plot", arg);
     return 0;
+  case OPT_TITLE:
+  case OPT_SUBTITLE:
+  case OPT_SIZE:
+  case OPT_CHART_STYLE:
+    return cli_chart_option(c, opt, arg);
   case OPT_RENDER:
     if (nps_plot_format_parse(arg, &c->render_format) != NPS_OK)
       return cli_usage_error(c->command,

@@ -19,11 +19,12 @@ nps_status compare_write_chart(FILE *fp, const nps_plot_target *t,
   nps_plot_group g[2];
   for (int s = 0; s < 2; s++) {
     const nps_compare_side *x = &r->side[s];
-    g[s] = (nps_plot_group){cv->label[s],
-                            strlen(cv->label[s]),
-                            x->counts,
-                            {NAN, NAN},
-                            NPS_PLOT_PLAIN};
+    g[s] =
+        (nps_plot_group){cv->label[s],
+                         strlen(cv->label[s]),
+                         x->counts,
+                         {NAN, NAN},
+                         x->est.n < c->min_n ? NPS_PLOT_SMALL : NPS_PLOT_PLAIN};
     if (x->has_ci)
       g[s].ci = x->ci.iv;
   }
@@ -32,18 +33,27 @@ nps_status compare_write_chart(FILE *fp, const nps_plot_target *t,
                      tested ? compare_test_label(cv, r) : NULL};
   int boot = compare_diff_ci_is_boot(r);
   const char *how = compare_diff_ci_label(r);
-  char title[200], note[80];
-  snprintf(title, sizeof title, "NPS: %.80s vs %.80s", cv->label[1],
-           cv->label[0]);
-  snprintf(note, sizeof note, "interval of the difference: %s",
-           tested && how ? how : "none");
-  nps_plot_info info = {title,
-                        cv->arm_column ? cv->path[0] : NULL,
-                        nps_ci_method_label(c->ci),
-                        c->level,
-                        boot || cli_is_boot(c->ci) ? c->boot : 0,
-                        c->seed,
-                        note};
+  char title[256], foot[160], sub[256], p[32];
+  snprintf(title, sizeof title, "%.60s vs %.60s", cv->label[1], cv->label[0]);
+  if (tested) {
+    cli_chart_p(p, sizeof p, r->verdict.p);
+    cli_append(title, sizeof title, ": %+.1f points (%s, %s)", 100.0 * r->diff,
+               r->verdict.significant ? "significant" : "not significant", p);
+  } else {
+    cli_append(title, sizeof title, ": %+.1f points (not tested)",
+               100.0 * r->diff);
+  }
+  snprintf(foot, sizeof foot, "difference: %s%s%s",
+           tested ? compare_test_label(cv, r) : "not tested",
+           tested && how ? ", interval by " : "", tested && how ? how : "");
+  nps_plot_info info = {.title = title,
+                        .source = cv->arm_column ? cv->path[0] : NULL,
+                        .method = nps_ci_method_label(c->ci),
+                        .level = c->level,
+                        .replicates = boot || cli_is_boot(c->ci) ? c->boot : 0,
+                        .seed = c->seed,
+                        .footnote = foot};
+  cli_chart_info(c, &info, sub, sizeof sub);
   return nps_plot_compare(fp, t, &info, &g[0], &g[1], &d);
 }
 
@@ -92,13 +102,17 @@ nps_status compare_write_power_chart(FILE *fp, const nps_plot_target *t,
     power_series(pc, cv, fixed[i], "");
   if (r->verdict.tested && fabs(r->diff) >= 0.005)
     power_series(pc, cv, r->diff, "observed ");
-  char title[200], note[120];
-  snprintf(title, sizeof title, "Power to detect a change from %.80s",
+  char title[200], note[120], method[80], sub[256];
+  snprintf(title, sizeof title,
+           "Answers per arm needed to detect a change from %.60s",
            cv->label[0]);
-  snprintf(note, sizeof note, "z test, %s, equal arms; baseline: %s (n = %llu)",
-           nps_alternative_name(cv->analysis.alternative), cv->label[0],
-           (unsigned long long)r->side[0].est.n);
-  nps_plot_info info = {title, NULL, NULL, cv->opt->level, 0, 0, note};
+  snprintf(note, sizeof note, "starting from %s (n = %llu), equal arms",
+           cv->label[0], (unsigned long long)r->side[0].est.n);
+  snprintf(method, sizeof method, "z test, %s",
+           nps_alternative_name(cv->analysis.alternative));
+  nps_plot_info info = {
+      .title = title, .method = method, .level = cv->opt->level, .note = note};
+  cli_chart_info(cv->opt, &info, sub, sizeof sub);
   nps_status st = pc->n ? nps_plot_power(fp, t, &info, NPS_PLOT_POWER_VS_N,
                                          NPS_COMPARE_POWER, pc->series, pc->n)
                         : NPS_EINVAL;

@@ -25,25 +25,35 @@ nps_status pilot_write_chart(FILE *fp, const nps_plot_target *t,
   nps_plot_diff diff = {d->did,
                         d->tested ? d->wald_ci : (nps_interval){NAN, NAN},
                         d->tested ? d->p : NAN, d->tested ? "Wald z" : NULL};
-  char note[120];
-  if (!d->tested)
-    snprintf(note, sizeof note,
-             "not tested: a cell has fewer than %llu answers",
+  char title[200], note[120], foot[120], sub[256], pp[32];
+  snprintf(title, sizeof title, "Change in NPS, pilot vs control: ");
+  if (!d->tested) {
+    cli_append(title, sizeof title, "%+.1f points (not tested)",
+               100.0 * d->did);
+    snprintf(note, sizeof note, "a cell has fewer than %llu answers",
              (unsigned long long)c->min_n);
-  else
-    snprintf(note, sizeof note, "%s; bootstrap p %s%.3g, B = %zu",
-             d->verdict.significant                     ? "significant"
-             : d->verdict.conflict != NPS_CONFLICT_NONE ? "borderline"
-                                                        : "not significant",
-             d->boot_p_floor ? "< " : "= ", d->boot_p, d->replicates);
-  nps_plot_info info = {"NPS before and after, control and pilot",
-                        !p->one_file              ? NULL
-                        : strcmp(p->path[0], "-") ? p->path[0]
-                                                  : "standard input",
-                        nps_ci_method_label(c->ci),
-                        c->level,
-                        cli_is_boot(c->ci) ? c->boot : 0,
-                        c->seed,
-                        note};
+  } else {
+    cli_chart_p(pp, sizeof pp, d->p);
+    cli_append(title, sizeof title, "%+.1f points (%s, %s)", 100.0 * d->did,
+               d->verdict.significant                     ? "significant"
+               : d->verdict.conflict != NPS_CONFLICT_NONE ? "borderline"
+                                                          : "not significant",
+               pp);
+  }
+  snprintf(foot, sizeof foot, "difference in differences: Wald z");
+  if (d->tested)
+    cli_append(foot, sizeof foot, "; bootstrap p %s%.3g, B = %zu",
+               d->boot_p_floor ? "< " : "= ", d->boot_p, d->replicates);
+  nps_plot_info info = {.title = title,
+                        .source = !p->one_file              ? NULL
+                                  : strcmp(p->path[0], "-") ? p->path[0]
+                                                            : "standard input",
+                        .method = nps_ci_method_label(c->ci),
+                        .level = c->level,
+                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
+                        .seed = c->seed,
+                        .note = d->tested ? NULL : note,
+                        .footnote = foot};
+  cli_chart_info(c, &info, sub, sizeof sub);
   return nps_plot_did(fp, t, &info, g, p->period, &diff);
 }

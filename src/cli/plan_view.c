@@ -461,18 +461,27 @@ nps_status plan_write_chart(FILE *fp, const nps_plot_target *t,
     if (c->n_needed >= r->grid[0] && c->n_needed <= r->grid[NPS_PLAN_GRID - 1])
       series[k].mark = ceil(c->n_needed);
   }
-  char title[120], note[160];
-  snprintf(title, sizeof title, "Power to detect a change from NPS %.1f",
+  char title[120], note[160], method[120], sub[256];
+  snprintf(title, sizeof title,
+           "Answers per arm needed to detect a change from NPS %+.1f",
            100 * r->baseline.nps);
-  snprintf(
-      note, sizeof note, "z test, %s; baseline %.1f/%.1f/%.1f%%, V = %.4f; %s",
-      nps_alternative_name(r->alternative), 100 * r->baseline.shares.promoters,
-      100 * r->baseline.shares.passives, 100 * r->baseline.shares.detractors,
-      r->baseline.var,
-      r->paired         ? "paired"
-      : r->ratio == 1.0 ? "equal arms"
-                        : "unequal arms (n2 = ratio n1)");
-  nps_plot_info info = {title, p->from, NULL, 1.0 - r->alpha, 0, 0, note};
+  snprintf(note, sizeof note,
+           "starting from %.0f%% promoters, %.0f%% passives, %.0f%% "
+           "detractors; %s",
+           100 * r->baseline.shares.promoters,
+           100 * r->baseline.shares.passives,
+           100 * r->baseline.shares.detractors,
+           r->paired         ? "paired"
+           : r->ratio == 1.0 ? "equal arms"
+                             : "unequal arms (n2 = ratio n1)");
+  snprintf(method, sizeof method, "z test, %s; V = %.4f",
+           nps_alternative_name(r->alternative), r->baseline.var);
+  nps_plot_info info = {.title = title,
+                        .source = p->from,
+                        .method = method,
+                        .level = 1.0 - r->alpha,
+                        .note = note};
+  cli_chart_info(p->opt, &info, sub, sizeof sub);
   if (r->n_curves == 0)
     return NPS_EINVAL;
   return nps_plot_power(fp, t, &info, NPS_PLOT_POWER_VS_N, r->power, series,

@@ -193,7 +193,11 @@ int cli_plot_begin(const cli_common *c, const char *path, cli_plot_writer write,
     po->image = NULL;
     return rc;
   }
-  nps_plot_target target = {format, po->image};
+  nps_plot_target target = {.format = format,
+                            .output = po->image,
+                            .width = c->width,
+                            .height = c->height,
+                            .style = c->style};
   errno = 0;
   nps_status st = write(po->out.fp, &target, ctx);
   if (st == NPS_OK)

@@ -36,20 +36,12 @@ static nps_plot_group plot_group(const segments_view *s, size_t i) {
   return g;
 }
 
-/* Title line two (at most 80 characters are shown): the omnibus answer,
- * the segments that stand out (dark), small bases (faint), what is left
- * out. */
+/* The note under the title (at most 80 characters are shown): the segments that
+ * stand out (dark), small bases (faint), what is left out. */
 static void chart_note(const segments_view *s, size_t shown, size_t with,
                        char *note, size_t size) {
   const nps_segments *res = s->res;
-  char p[32];
   note[0] = '\0';
-  if (res->omnibus.k >= 2) {
-    cli_fmt_p_phrase(p, sizeof p, res->omnibus_verdict.p);
-    cli_append(
-        note, size, "%s (%s) · ",
-        res->omnibus_verdict.significant ? "they differ" : "no difference", p);
-  }
   size_t above = 0, below = 0;
   for (size_t i = 0; i + 1 < res->n_rows; i++) {
     const nps_verdict *v = &res->rows[i].vs_rest.verdict;
@@ -84,18 +76,27 @@ nps_status segments_write_chart(FILE *fp, const nps_plot_target *t,
   for (size_t i = 0; i < shown; i++)
     groups[i] = plot_group(s, order[i].index);
   nps_plot_group overall = plot_group(s, k);
-  char title[512], note[512];
+  char title[512], note[512], sub[256], p[32];
   snprintf(title, sizeof title, "NPS by ");
   for (size_t i = 0; i < c->n_by; i++)
     cli_append(title, sizeof title, "%s%s", i ? ", " : "", c->by[i]);
+  if (res->omnibus.k >= 2) {
+    cli_chart_p(p, sizeof p, res->omnibus_verdict.p);
+    cli_append(title, sizeof title, ": %s (%s)",
+               res->omnibus_verdict.significant ? "the segments differ"
+                                                : "no significant difference",
+               p);
+  }
   chart_note(s, shown, with, note, sizeof note);
-  nps_plot_info info = {title,
-                        strcmp(s->path, "-") ? s->path : "standard input",
-                        nps_ci_method_label(c->ci),
-                        c->level,
-                        cli_is_boot(c->ci) ? c->boot : 0,
-                        c->seed,
-                        note};
+  nps_plot_info info = {.title = title,
+                        .source =
+                            strcmp(s->path, "-") ? s->path : "standard input",
+                        .method = nps_ci_method_label(c->ci),
+                        .level = c->level,
+                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
+                        .seed = c->seed,
+                        .note = note};
+  cli_chart_info(c, &info, sub, sizeof sub);
   nps_status st = nps_plot_segments(fp, t, &info, groups, shown, &overall);
   free(order);
   free(groups);

@@ -20,8 +20,12 @@ static int by_n_desc(const void *pa, const void *pb) {
 }
 
 static nps_plot_group plot_group(const nps_summary_row *r, const char *label) {
-  nps_plot_group g = {
-      label, strlen(label), r->counts, {NAN, NAN}, NPS_PLOT_PLAIN};
+  nps_plot_group g = {label,
+                      strlen(label),
+                      r->counts,
+                      {NAN, NAN},
+                      r->base == NPS_BASE_BELOW ? NPS_PLOT_SMALL
+                                                : NPS_PLOT_PLAIN};
   if (r->has_ci)
     g.ci = r->ci.iv;
   return g;
@@ -58,23 +62,27 @@ static void chart_title(summary_chart *ch) {
     cli_append(ch->title, sizeof ch->title, "%s%s", i ? ", " : "", c->by[i]);
 }
 
-static nps_plot_info chart_info(const summary_chart *ch, int with_note) {
+/* sub (256 bytes) receives the subtitle. */
+static nps_plot_info chart_info(const summary_chart *ch, int with_note,
+                                char *sub) {
   const cli_common *c = ch->s->opt;
-  nps_plot_info info = {ch->title,
-                        strcmp(ch->s->path, "-") ? ch->s->path
-                                                 : "standard input",
-                        nps_ci_method_label(c->ci),
-                        c->level,
-                        cli_is_boot(c->ci) ? c->boot : 0,
-                        c->seed,
-                        with_note && ch->note[0] ? ch->note : NULL};
+  nps_plot_info info = {.title = ch->title,
+                        .source = strcmp(ch->s->path, "-") ? ch->s->path
+                                                           : "standard input",
+                        .method = nps_ci_method_label(c->ci),
+                        .level = c->level,
+                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
+                        .seed = c->seed,
+                        .note = with_note && ch->note[0] ? ch->note : NULL};
+  cli_chart_info(c, &info, sub, 256);
   return info;
 }
 
 static nps_status write_chart(FILE *fp, const nps_plot_target *t,
                               const void *ctx) {
   const summary_chart *ch = ctx;
-  nps_plot_info info = chart_info(ch, 1);
+  char sub[256];
+  nps_plot_info info = chart_info(ch, 1, sub);
   return nps_plot_segments(fp, t, &info, ch->groups, ch->n_groups,
                            &ch->overall);
 }
@@ -82,8 +90,10 @@ static nps_status write_chart(FILE *fp, const nps_plot_target *t,
 static nps_status write_boot_chart(FILE *fp, const nps_plot_target *t,
                                    const void *ctx) {
   const summary_chart *ch = ctx;
-  nps_plot_info info = chart_info(ch, 0);
-  info.title = "Bootstrap distribution of NPS";
+  const char *title = ch->s->opt->title;
+  char sub[256];
+  nps_plot_info info = chart_info(ch, 0, sub);
+  info.title = title ? title : "Bootstrap distribution of NPS";
   return nps_plot_bootstrap(fp, t, &info, &ch->overall, ch->s->res->replicates,
                             ch->s->res->n_replicates);
 }
@@ -126,7 +136,11 @@ int summary_chart_init(summary_chart *ch, const summary_view *s, cli_view *v) {
     cli_error("chart: %s", nps_strerror(NPS_ENOMEM));
     return EXIT_IO;
   }
-  ch->overall = plot_group(nps_summary_overall(s->res), "all responses");
+  cli_filter_words(s->opt, ch->all, sizeof ch->all);
+  if (!ch->all[0])
+    snprintf(ch->all, sizeof ch->all, "all responses");
+  ch->overall = plot_group(nps_summary_overall(s->res), ch->all);
+  ch->overall.mark = NPS_PLOT_PLAIN;
   chart_title(ch);
   cli_view_chart(v, s->opt->plot, write_chart, ch);
   if (s->plot_boot && s->res->replicates)

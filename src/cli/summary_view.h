@@ -30,6 +30,7 @@ typedef struct summary_chart {
   char **labels; /* owned label text, one per group */
   char title[512];
   char note[256];
+  char all[256]; /* the overall row's label */
 } summary_chart;
 
 /* Picks the groups to draw and adds the asked charts to v. Returns

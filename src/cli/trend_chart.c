@@ -104,19 +104,21 @@ nps_status trend_write_chart(FILE *fp, const nps_plot_target *t,
   nps_status st = segment_lines(r, lines, p + r->n_points, names, &n_lines);
   for (size_t i = 0; i < r->n_points; i++)
     p[i] = plot_period(&r->points[i]);
-  char title[512], note[512];
+  char title[512], note[512], sub[256];
   snprintf(title, sizeof title, "NPS by %s",
            nps_period_name(r->options.period));
   for (size_t i = 0; i < c->n_by; i++)
     cli_append(title, sizeof title, "%s%s", i ? ", " : " and ", c->by[i]);
   chart_note(s, note, sizeof note);
-  nps_plot_info info = {title,
-                        strcmp(s->path, "-") ? s->path : "standard input",
-                        nps_ci_method_label(c->ci),
-                        c->level,
-                        cli_is_boot(c->ci) ? c->boot : 0,
-                        c->seed,
-                        note};
+  nps_plot_info info = {.title = title,
+                        .source =
+                            strcmp(s->path, "-") ? s->path : "standard input",
+                        .method = nps_ci_method_label(c->ci),
+                        .level = c->level,
+                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
+                        .seed = c->seed,
+                        .note = note};
+  cli_chart_info(c, &info, sub, sizeof sub);
   if (st == NPS_OK)
     st = nps_plot_trend(fp, t, &info, p, r->n_points,
                         r->has_center ? r->center : NAN, lines, n_lines);

@@ -210,12 +210,14 @@ void nps_gp_put_header(FILE *fp, const char *what) {
           what);
 }
 
-/* The $text block: output name, title, source, method, note, then the
- * chart's own texts (extra[0..n_extra)). */
+/* The $text block: output name, title, source, method, note, subtitle,
+ * footnote, then the chart's own texts (extra[0..n_extra)). */
 void nps_gp_put_texts(FILE *fp, const nps_plot_target *t,
                       const nps_plot_info *info, const char *default_title,
                       const char *const *extra, size_t n_extra) {
-  fputs("\n# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note", fp);
+  fputs("\n# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, "
+        "6 subtitle,\n# 7 footnote",
+        fp);
   fputs(n_extra ? ", then labels\n" : "\n", fp);
   fputs("$text << EOD\n", fp);
   if (t->output) {
@@ -230,31 +232,62 @@ void nps_gp_put_texts(FILE *fp, const nps_plot_target *t,
   put_text_line(fp, info->source, 60, KEEP_TAIL);
   put_text_line(fp, info->method, TEXT_MAX, KEEP_HEAD);
   put_text_line(fp, info->note, TEXT_MAX, KEEP_HEAD);
+  put_text_line(fp, info->subtitle, TEXT_MAX, KEEP_HEAD);
+  put_text_line(fp, info->footnote, TEXT_MAX, KEEP_HEAD);
   for (size_t i = 0; i < n_extra; i++)
     put_text_line(fp, extra[i], NPS_PLOT_LABEL_MAX, KEEP_HEAD);
   fputs("EOD\ntxt(i) = $text[i][2:]\n", fp);
 }
 
-void nps_gp_put_terminal(const script *s, const nps_plot_target *t) {
-  int w = (int)lround(s->w), h = (int)lround(s->h);
+static const nps_name styles[] = {
+    {"dots", NPS_PLOT_DOTS, NULL},
+    {"bars", NPS_PLOT_BARS, NULL},
+};
+
+nps_status nps_plot_style_parse(const char *name, nps_plot_style *out) {
+  int v;
+  nps_status st = nps_name_parse(styles, NPS_COUNT_OF(styles), name, &v);
+  if (st == NPS_OK)
+    *out = (nps_plot_style)v;
+  return st;
+}
+
+/* Lines of the footnote: the method (with B, seed and info->footnote) and
+ * the data source. */
+static int foot_lines(const nps_plot_info *info) {
+  int method = info->method || info->replicates || info->footnote;
+  return method + (info->source != NULL);
+}
+
+void nps_gp_put_terminal(script *s, const nps_plot_target *t) {
+  int lines = s->info ? foot_lines(s->info) : 0;
+  s->foot = lines ? 12.0 + 15.0 * lines : 0.0;
+  double w = s->w, h = s->h + s->foot, scale = 1.0;
+  if (t->width > 0 && t->height > 0) {
+    scale = fmin(t->width / w, t->height / h);
+    w = t->width;
+    h = t->height;
+  }
   fputs("\n", s->fp);
   switch (s->format) {
   case NPS_PLOT_SVG:
     fprintf(s->fp,
-            "set terminal svg size %d,%d fontscale 1.25 font '" FONT
+            "set terminal svg size %d,%d fontscale %.4g font '" FONT
             ",10' noenhanced background rgb 'white'\n",
-            w, h);
+            (int)lround(w), (int)lround(h), 1.25 * scale);
     break;
   case NPS_PLOT_PDF:
     fprintf(s->fp,
-            "set terminal pdfcairo size %.2fin,%.2fin fontscale 1 linewidth 2 "
-            "font '" FONT ",10' noenhanced\n",
-            s->w / 72.0, s->h / 72.0);
+            "set terminal pdfcairo size %.2fin,%.2fin fontscale %.4g "
+            "linewidth 2 font '" FONT ",10' noenhanced\n",
+            w / 72.0, h / 72.0, scale);
     break;
   default:
-    fprintf(s->fp,
-            "set terminal pngcairo size %d,%d font '" FONT ",10' noenhanced\n",
-            w, h);
+    fprintf(s->fp, "set terminal pngcairo size %d,%d ", (int)lround(w),
+            (int)lround(h));
+    if (scale != 1.0)
+      fprintf(s->fp, "fontscale %.4g ", scale);
+    fputs("font '" FONT ",10' noenhanced\n", s->fp);
   }
   if (t->output)
     fputs("set output txt(1)\n", s->fp);
@@ -265,31 +298,71 @@ double nps_gp_sx(const script *s, double px) {
   return px / s->w;
 }
 double nps_gp_sy(const script *s, double px_from_top) {
-  return 1.0 - px_from_top / s->h;
+  return 1.0 - px_from_top / (s->h + s->foot);
 }
 
-/* Pixels from the top taken by a title, lines subtitle lines and the
- * note, when there is one. */
+/* Pixels from the top taken by a title, the subtitle, lines chart lines
+ * and the note, when there are. */
 double nps_gp_titles_px(const nps_plot_info *info, int lines) {
-  return 40.0 + 18.0 * (lines + (info->note != NULL));
+  return 40.0 +
+         18.0 * (lines + (info->note != NULL) + (info->subtitle != NULL));
 }
 
-/* The title (text 2, then ": " and the source when there is one), lines
- * subtitle lines (gnuplot string expressions) and the note. */
+/* The footnote, in small type at the bottom left: "Method: METHOD ·
+ * B = 10000, seed 1 · FOOTNOTE", then "Data: SOURCE". */
+static void put_footnote(const script *s, const nps_plot_info *info) {
+  double y = s->h - 3.0;
+  if (info->method || info->replicates || info->footnote) {
+    expr e = {{0}, 0};
+    nps_gp_ex_fixed(&e, "Method: ");
+    if (info->method)
+      nps_gp_ex_text(&e, T_METHOD);
+    if (info->replicates)
+      nps_gp_ex_fixed(&e, "%sB = %zu, seed %lu", info->method ? " · " : "",
+                      info->replicates, info->seed);
+    if (info->footnote) {
+      if (info->method || info->replicates)
+        nps_gp_ex_fixed(&e, " · ");
+      nps_gp_ex_text(&e, T_FOOTNOTE);
+    }
+    y += 15.0;
+    fprintf(s->fp,
+            "set label 98 (%s) at screen %.4f, screen %.4f left font ',8' "
+            "tc rgb '%s'\n",
+            e.buf, nps_gp_sx(s, 12), nps_gp_sy(s, y), FOOT_COLOUR);
+  }
+  if (info->source) {
+    y += 15.0;
+    fprintf(s->fp,
+            "set label 99 ('Data: ' . txt(%d)) at screen %.4f, screen %.4f "
+            "left font ',8' tc rgb '%s'\n",
+            T_SOURCE, nps_gp_sx(s, 12), nps_gp_sy(s, y), FOOT_COLOUR);
+  }
+}
+
+/* The title (text 2), the subtitle, lines chart lines (gnuplot string
+ * expressions), the note and the footnote. */
 void nps_gp_put_titles(const script *s, const nps_plot_info *info,
                        const char *const *sub, int lines) {
   FILE *fp = s->fp;
   fprintf(fp,
-          "set label 1 (txt(2)%s) at screen 0.5, screen %.4f center "
+          "set label 1 txt(2) at screen 0.5, screen %.4f center "
           "font '," FONT_TITLE_SIZE "'\n",
-          info->source ? " . ': ' . txt(3)" : "", nps_gp_sy(s, 22));
-  int i = 0;
-  for (; i < lines; i++)
-    fprintf(fp, "set label %d (%s) at screen 0.5, screen %.4f center\n", i + 2,
-            sub[i], nps_gp_sy(s, 44 + 18 * i));
+          nps_gp_sy(s, 22));
+  int i = 0, k = 2;
+  double y = 44;
+  if (info->subtitle) {
+    fprintf(fp, "set label %d txt(%d) at screen 0.5, screen %.4f center\n", k++,
+            T_SUBTITLE, nps_gp_sy(s, y));
+    y += 18;
+  }
+  for (; i < lines; i++, y += 18)
+    fprintf(fp, "set label %d (%s) at screen 0.5, screen %.4f center\n", k++,
+            sub[i], nps_gp_sy(s, y));
   if (info->note)
-    fprintf(fp, "set label %d txt(5) at screen 0.5, screen %.4f center\n",
-            i + 2, nps_gp_sy(s, 44 + 18 * i));
+    fprintf(fp, "set label %d txt(5) at screen 0.5, screen %.4f center\n", k,
+            nps_gp_sy(s, y));
+  put_footnote(s, info);
 }
 
 static void ex_append(expr *e, const char *s) {
@@ -335,15 +408,11 @@ void nps_gp_ex_text(expr *e, int i) {
   ex_append(e, ref);
 }
 
-/* "95% intervals: METHOD · B = 10000, seed 1" (what = "intervals"). */
+/* "95% intervals" (what = "intervals"): the method is in the footnote. */
 void nps_gp_ex_method(expr *e, const nps_plot_info *info, const char *what) {
   char level[32];
   nps_gp_level_text(level, sizeof level, info->level);
-  nps_gp_ex_fixed(e, "%s %s%s", level, what, info->method ? ": " : "");
-  if (info->method)
-    nps_gp_ex_text(e, T_METHOD);
-  if (info->replicates)
-    nps_gp_ex_fixed(e, " · B = %zu, seed %lu", info->replicates, info->seed);
+  nps_gp_ex_fixed(e, "%s %s", level, what);
 }
 
 nps_status nps_gp_finish(FILE *fp, int multiplot) {

@@ -98,7 +98,7 @@ nps_status nps_plot_bootstrap(FILE *fp, const nps_plot_target *target,
     free(b.pct);
     return NPS_ENOMEM;
   }
-  script s = {fp, target->format, 900, 0};
+  script s = {fp, target->format, 900, 0, 0, info};
   double top_px = nps_gp_titles_px(info, 2) + 14;
   s.h = top_px + 420;
 

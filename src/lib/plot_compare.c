@@ -52,16 +52,11 @@ static void cmp_subtitles(expr *l2, expr *l3, const nps_plot_info *info,
   if (isfinite(d->ci.lo) && isfinite(d->ci.hi)) {
     nps_gp_points_text(lo, sizeof lo, d->ci.lo);
     nps_gp_points_text(hi, sizeof hi, d->ci.hi);
-    nps_gp_ex_fixed(l2, ", %s CI [%s, %s]", level, lo, hi);
+    nps_gp_ex_fixed(l2, ", %s interval [%s, %s]", level, lo, hi);
   }
   if (isfinite(d->p)) {
     p_text(p, sizeof p, d->p);
     nps_gp_ex_fixed(l2, ", %s", p);
-  }
-  if (d->test) {
-    nps_gp_ex_fixed(l2, " (");
-    nps_gp_ex_text(l2, T_FIRST_EXTRA + 4);
-    nps_gp_ex_fixed(l2, ")");
   }
   nps_gp_ex_fixed(l3, "n = %llu and %llu · ", (unsigned long long)ea->n,
                   (unsigned long long)eb->n);
@@ -81,9 +76,25 @@ static range cmp_range(const nps_plot_group *g[2], const nps_estimate e[2]) {
   return nps_gp_points_range(lo, hi, neg ? 0.12 : 0.02, pos ? 0.12 : 0.02);
 }
 
+/* Both groups as dots with interval whiskers (the default): a light, b
+ * dark, a small base faint; the value beside each dot. */
+static void put_cmp_dots(FILE *fp) {
+  fprintf(fp,
+          "dotcol(i) = small(i) ? " COL_DOT_FAINT
+          " : i == 1 ? 0x6baed6 : " COL_DOT_PLAIN "\n"
+          "plot $rows using 2:4:($5 == $5 ? $5 : $4):($6 == $6 ? $6 : $4):"
+          "(dotcol($1)):xtic(txt(%d + $1) . \"\\n\" . sprintf('n = %%d%%s', "
+          "int($7), small($1) ? ', small base' : '')) \\\n"
+          "     with yerrorbars pt 7 ps 1.6 lw 2 lc rgb variable notitle, "
+          "\\\n"
+          "     $rows using ($2 + 0.06):4:(points($4)) with labels left "
+          "offset 0.5, 0 notitle\n",
+          T_FIRST_EXTRA + 1);
+}
+
 static void put_cmp_groups(const script *s, double top_px, double bot_px,
                            const nps_plot_group *g[2], const nps_estimate e[2],
-                           const char *level) {
+                           const char *level, int bars) {
   FILE *fp = s->fp;
   range r = cmp_range(g, e);
   int any_ci = nps_gp_has_ci(g[0]) || nps_gp_has_ci(g[1]);
@@ -100,12 +111,21 @@ static void put_cmp_groups(const script *s, double top_px, double bot_px,
           "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
           "set ylabel 'NPS (points)%s%s%s'\n"
           "set xzeroaxis lt 1 lc rgb '#444444' lw 1\n"
+          "small_ab = %d\n",
+          any_ci ? " with " : "", any_ci ? level : "",
+          any_ci ? " intervals" : "",
+          (g[0]->mark == NPS_PLOT_SMALL) + 2 * (g[1]->mark == NPS_PLOT_SMALL));
+  fputs("small(i) = i == 1 ? small_ab % 2 : small_ab >= 2\n", fp);
+  if (!bars) {
+    put_cmp_dots(fp);
+    return;
+  }
+  fprintf(fp,
           "set style fill solid 1.0 border rgb '" COL_BAR_EDGE "'\n"
           "plot $rows using 2:4:(0.5):($2 < 1.5 ? 0x9ecae1 : 0x3182bd):"
           "xtic(txt(%d + $1) . \"\\n\" . sprintf('n = %%d', int($7))) with "
           "boxes fc rgb variable notitle",
-          any_ci ? " with " : "", any_ci ? level : "",
-          any_ci ? " intervals" : "", T_FIRST_EXTRA + 1);
+          T_FIRST_EXTRA + 1);
   if (any_ci)
     fputs(", \\\n     $rows using 2:4:5:6 with yerrorbars pt 7 ps 0.6 "
           "lw 1.5 lc rgb '#000000' notitle",
@@ -166,6 +186,11 @@ nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
       nps_counts_estimate(&a->counts, &e[0]) != NPS_OK ||
       nps_counts_estimate(&b->counts, &e[1]) != NPS_OK)
     return NPS_EINVAL;
+  /* The test goes to the footnote unless the caller wrote one. */
+  nps_plot_info with_test = *info;
+  if (!with_test.footnote)
+    with_test.footnote = diff->test;
+  info = &with_test;
   c_numeric cn;
   if (nps_gp_numeric_enter(&cn))
     return NPS_ENOMEM;
@@ -179,15 +204,14 @@ nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
                    NULL);
     cells = fmax(cells, nps_gp_text_cells(full[i]));
   }
-  script s = {fp, target->format, 900, 0};
+  script s = {fp, target->format, 900, 0, 0, info};
   double top_px = nps_gp_titles_px(info, 2) + 16, main_bot = top_px + 300;
   double strip_top = main_bot + 90, strip_bot = strip_top + 70;
   s.h = strip_bot + 50;
-  const char *extra[] = {full[0], full[1], brief[0], brief[1], diff->test};
+  const char *extra[] = {full[0], full[1], brief[0], brief[1]};
   nps_gp_put_header(fp, "Two groups compared: NPS with intervals and the "
                         "difference between them.");
-  nps_gp_put_texts(fp, target, info, "NPS comparison", extra,
-                   diff->test ? 5 : 4);
+  nps_gp_put_texts(fp, target, info, "NPS comparison", extra, 4);
   fputs("\n# Groups a and b: 1 line, 2 x, 3 y, 4 NPS, 5-6 interval "
         "(points), 7 n,\n# 8-10 % detractors, passives, promoters, "
         "11-12 where the value is written\n# and on which side; the "
@@ -208,7 +232,8 @@ nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
   nps_gp_level_text(level, sizeof level, info->level);
   fputs("\nset multiplot\n", fp);
   nps_gp_put_titles(&s, info, lines, 2);
-  put_cmp_groups(&s, top_px, main_bot, g, e, level);
+  put_cmp_groups(&s, top_px, main_bot, g, e, level,
+                 target->style == NPS_PLOT_BARS);
   put_cmp_delta(&s, top_px, main_bot, diff);
 
   double label_px = 30 + CHAR_PX * cells;

@@ -13,7 +13,7 @@
 #include "plot_internal.h"
 
 /* Texts after the common ones: arm names, period names, the test. */
-enum { T_CONTROL = T_FIRST_EXTRA, T_PILOT, T_BEFORE, T_AFTER, T_TEST };
+enum { T_CONTROL = T_FIRST_EXTRA, T_PILOT, T_BEFORE, T_AFTER };
 
 /* Half the distance between the two arms' points in a period. */
 #define ARM_OFFSET 0.06
@@ -48,16 +48,11 @@ static void did_subtitles(expr *l2, expr *l3, const nps_plot_info *info,
   if (isfinite(d->ci.lo) && isfinite(d->ci.hi)) {
     nps_gp_points_text(lo, sizeof lo, d->ci.lo);
     nps_gp_points_text(hi, sizeof hi, d->ci.hi);
-    nps_gp_ex_fixed(l2, ", %s CI [%s, %s]", level, lo, hi);
+    nps_gp_ex_fixed(l2, ", %s interval [%s, %s]", level, lo, hi);
   }
   if (isfinite(d->p)) {
     p_text(p, sizeof p, d->p);
     nps_gp_ex_fixed(l2, ", %s", p);
-  }
-  if (d->test) {
-    nps_gp_ex_fixed(l2, " (");
-    nps_gp_ex_text(l2, T_TEST);
-    nps_gp_ex_fixed(l2, ")");
   }
   nps_gp_ex_fixed(l3, "n = %llu, %llu, %llu, %llu · ",
                   (unsigned long long)e[0].n, (unsigned long long)e[1].n,
@@ -132,6 +127,11 @@ nps_status nps_plot_did(FILE *fp, const nps_plot_target *target,
   for (int i = 0; i < 4; i++)
     if (nps_counts_estimate(&cells[i].counts, &e[i]) != NPS_OK)
       return NPS_EINVAL;
+  /* The test goes to the footnote unless the caller wrote one. */
+  nps_plot_info with_test = *info;
+  if (!with_test.footnote)
+    with_test.footnote = did->test;
+  info = &with_test;
   c_numeric cn;
   if (nps_gp_numeric_enter(&cn))
     return NPS_ENOMEM;
@@ -141,14 +141,13 @@ nps_status nps_plot_did(FILE *fp, const nps_plot_target *target,
                    NPS_PLOT_LABEL_MAX, arm[a], sizeof arm[a], NULL);
   const char *extra[] = {arm[0], arm[1],
                          period && period[0] ? period[0] : "before",
-                         period && period[1] ? period[1] : "after", did->test};
-  script s = {fp, target->format, 860, 0};
+                         period && period[1] ? period[1] : "after"};
+  script s = {fp, target->format, 860, 0, 0, info};
   double top_px = nps_gp_titles_px(info, 2) + 16, bot_px = top_px + 380;
   s.h = bot_px + 50;
   nps_gp_put_header(fp, "Difference in differences: NPS of each arm before "
                         "and after, with intervals.");
-  nps_gp_put_texts(fp, target, info, "NPS pilot vs control", extra,
-                   did->test ? 5 : 4);
+  nps_gp_put_texts(fp, target, info, "NPS pilot vs control", extra, 4);
   fputs("\n# Control (block 0), then pilot (block 1), before and after: "
         "1 x, 2 NPS,\n# 3-4 interval (points), 5 n.\n$rows << EOD\n",
         fp);

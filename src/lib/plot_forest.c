@@ -157,7 +157,7 @@ nps_status nps_plot_forest(FILE *fp, const nps_plot_target *target,
     row_label(&f[i]);
     cells = fmax(cells, nps_gp_text_cells(f[i].label));
   }
-  script s = {fp, target->format, 0, 0};
+  script s = {fp, target->format, 0, 0, 0, info};
   double label_px = 30 + CHAR_PX * cells;
   double top_px = nps_gp_titles_px(info, 1) + 30;
   s.w = fmax(900, label_px + 640);

@@ -25,10 +25,15 @@
 #define COL_MARK_PLAIN "0x7ba7d7" /* COL_BAR (66) */
 #define COL_MARK_DARK  "0x26456e" /* COL_BAR_EDGE (29): stands out */
 #define COL_MARK_FAINT "0xdce6f2" /* a small base (91) */
+/* Dots of the dot-and-whisker charts. */
+#define COL_DOT_PLAIN "0x4f81bd" /* (53) */
+#define COL_DOT_DARK  "0x0b2545" /* stands out (15) */
+#define COL_DOT_FAINT "0xbfcde0" /* a small base (82) */
 
 #define FONT            "DejaVu Sans"
 #define FONT_TITLE_SIZE "13"
-#define CHAR_PX         7.4 /* width allowed for a 10-point character */
+#define FOOT_COLOUR     "#555555" /* footnote text */
+#define CHAR_PX         7.4       /* width allowed for a 10-point character */
 
 #define TEXT_MAX 80 /* longest title text, in characters */
 
@@ -38,6 +43,8 @@ typedef struct script {
   FILE *fp;
   nps_plot_format format;
   double w, h;
+  double foot; /* px under h for the footnote (set by nps_gp_put_terminal) */
+  const nps_plot_info *info;
 } script;
 
 /* Runs the writer in the C locale, so that numbers always use '.'. */
@@ -59,7 +66,16 @@ typedef struct range {
 } range;
 
 /* Text block indexes used by every chart. */
-enum { T_OUTPUT = 1, T_TITLE, T_SOURCE, T_METHOD, T_NOTE, T_FIRST_EXTRA };
+enum {
+  T_OUTPUT = 1,
+  T_TITLE,
+  T_SOURCE,
+  T_METHOD,
+  T_NOTE,
+  T_SUBTITLE,
+  T_FOOTNOTE,
+  T_FIRST_EXTRA
+};
 
 /* Display width of cleaned UTF-8 text in character cells: East Asian wide
  * characters (U+1100 and up, roughly) count two. */
@@ -89,19 +105,21 @@ void nps_gp_put_texts(FILE *fp, const nps_plot_target *t,
                       const nps_plot_info *info, const char *default_title,
                       const char *const *extra, size_t n_extra);
 
-void nps_gp_put_terminal(const script *s, const nps_plot_target *t);
+/* The terminal, at the target's size when it has one (the layout of s
+ * scaled, fonts too), with the footnote's room added under s->h. */
+void nps_gp_put_terminal(script *s, const nps_plot_target *t);
 
 /* Screen coordinates: px from the left, px from the top. */
 double nps_gp_sx(const script *s, double px);
 
 double nps_gp_sy(const script *s, double px_from_top);
 
-/* Pixels from the top taken by a title, lines subtitle lines and the
- * note, when there is one. */
+/* Pixels from the top taken by a title, the subtitle, lines chart lines
+ * and the note, when there are. */
 double nps_gp_titles_px(const nps_plot_info *info, int lines);
 
-/* The title (text 2, then ": " and the source when there is one), lines
- * subtitle lines (gnuplot string expressions) and the note. */
+/* The title (text 2), the subtitle, lines chart lines (gnuplot string
+ * expressions), the note and the footnote (method, data source). */
 void nps_gp_put_titles(const script *s, const nps_plot_info *info,
                        const char *const *sub, int lines);
 
@@ -110,7 +128,7 @@ void nps_gp_ex_fixed(expr *e, const char *fmt, ...)
 
 void nps_gp_ex_text(expr *e, int i);
 
-/* "95% intervals: METHOD · B = 10000, seed 1" (what = "intervals"). */
+/* "95% intervals" (what = "intervals"): the method is in the footnote. */
 void nps_gp_ex_method(expr *e, const nps_plot_info *info, const char *what);
 
 nps_status nps_gp_finish(FILE *fp, int multiplot);

@@ -102,9 +102,9 @@ nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
     extra[k] = labels[k];
     cells = fmax(cells, nps_gp_text_cells(labels[k]));
   }
-  script s = {fp, target->format, 0, 0};
+  script s = {fp, target->format, 0, 0, 0, info};
   double key_px = 60 + CHAR_PX * cells, top_px = nps_gp_titles_px(info, 1) + 16;
-  s.w = 700 + key_px;
+  s.w = 740 + key_px;
   s.h = top_px + 440;
   nps_gp_put_header(fp, axis == NPS_PLOT_POWER_VS_N
                             ? "Power against the sample size per arm."
@@ -118,13 +118,6 @@ nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
   nps_gp_ex_fixed(&l2, "α = %.10g", 1.0 - info->level);
   if (isfinite(target_power))
     nps_gp_ex_fixed(&l2, " · target power %.10g%%", 100.0 * target_power);
-  if (info->method) {
-    nps_gp_ex_fixed(&l2, " · ");
-    nps_gp_ex_text(&l2, T_METHOD);
-  }
-  if (info->replicates)
-    nps_gp_ex_fixed(&l2, " · %zu simulations, seed %lu", info->replicates,
-                    info->seed);
   const char *lines[] = {l2.buf};
   fputs("\n", fp);
   nps_gp_put_titles(&s, info, lines, 1);

@@ -35,8 +35,9 @@ static int seg_row_init(seg_row *r, const nps_plot_group *g, size_t order) {
   char clean[4 * NPS_PLOT_LABEL_MAX + 1];
   nps_plot_label(g->label, g->label_len, NPS_PLOT_LABEL_MAX, clean,
                  sizeof clean, NULL);
-  snprintf(r->label, sizeof r->label, "%s (n = %llu)", clean,
-           (unsigned long long)r->est.n);
+  snprintf(r->label, sizeof r->label, "%s (n = %llu%s)", clean,
+           (unsigned long long)r->est.n,
+           g->mark == NPS_PLOT_SMALL ? ", small base" : "");
   double v = 100.0 * r->est.nps;
   r->side = v < 0 ? -1 : 1;
   r->label_x =
@@ -67,6 +68,7 @@ typedef struct seg_layout {
   size_t k;        /* groups drawn */
   int overall;     /* an overall row follows them */
   int marks;       /* a group carries a mark: bars by mark, overall line */
+  int bars;        /* NPS_PLOT_BARS: bars from 0, else dots */
   double top;      /* y of the first row */
   double top_px;   /* title area */
   double label_px; /* left of the NPS panel */
@@ -82,6 +84,67 @@ static void seg_size(script *s, const seg_row *rows, size_t n_rows,
   lay->top_px = nps_gp_titles_px(info, 1) + 40;
   s->w = fmax(960, lay->label_px + 420 + 50 + 330 + 30);
   s->h = fmax(260, lay->top_px + 62 + 38 * (lay->top + 0.2));
+}
+
+/* NPS as bars from 0 (NPS_PLOT_BARS), marked bars dark or faint, the
+ * overall bar hatched, intervals as whiskers. */
+static void put_seg_bars(FILE *fp, const seg_layout *lay, int any_ci,
+                         const char **sep) {
+  fprintf(fp, "set style fill solid 1.0 border rgb '" COL_BAR_EDGE "'\n");
+  if (lay->k && lay->marks) {
+    fprintf(fp,
+            "%s$rows every ::0::%zu using 3:2:(0):3:($2 - 0.32):($2 + 0.32):"
+            "(markcol($12)):ytic(label($1)) \\\n       with boxxyerror fc "
+            "rgb variable notitle",
+            *sep, lay->k - 1);
+    *sep = ", \\\n     ";
+  } else if (lay->k) {
+    fprintf(fp,
+            "%s$rows every ::0::%zu using 3:2:(0):3:($2 - 0.32):($2 + 0.32):"
+            "ytic(label($1)) \\\n       with boxxyerror fc rgb '" COL_BAR
+            "' notitle",
+            *sep, lay->k - 1);
+    *sep = ", \\\n     ";
+  }
+  if (lay->overall) {
+    fprintf(
+        fp,
+        "%s$rows every ::%zu::%zu using 3:2:(0):3:($2 - 0.32):($2 + "
+        "0.32):ytic(label($1)) \\\n       with boxxyerror fc rgb '" COL_BAR_EDGE
+        "' fs pattern 6 border rgb '" COL_BAR_EDGE "' notitle",
+        *sep, lay->k, lay->k);
+    *sep = ", \\\n     ";
+  }
+  if (any_ci) {
+    fprintf(fp,
+            "%s$rows using 3:2:4:5 with xerrorbars pt 7 ps 0.5 lw 1.5 "
+            "lc rgb '#000000' notitle",
+            *sep);
+    *sep = ", \\\n     ";
+  }
+}
+
+/* NPS as dots with interval whiskers (the default): groups by mark (small
+ * bases faint), the overall row a larger dark diamond. Rows without an
+ * interval get a dot alone (NaN limits draw no whisker). */
+static void put_seg_dots(FILE *fp, const seg_layout *lay, const char **sep) {
+  if (lay->k) {
+    fprintf(fp,
+            "%s$rows every ::0::%zu using 3:2:($4 == $4 ? $4 : $3):"
+            "($5 == $5 ? $5 : $3):(dotcol(%s)):ytic(label($1)) \\\n"
+            "       with xerrorbars pt 7 ps 1.3 lw 2 lc rgb variable notitle",
+            *sep, lay->k - 1, lay->marks ? "$12" : "0");
+    *sep = ", \\\n     ";
+  }
+  if (lay->overall) {
+    fprintf(fp,
+            "%s$rows every ::%zu::%zu using 3:2:($4 == $4 ? $4 : $3):"
+            "($5 == $5 ? $5 : $3):ytic(label($1)) \\\n"
+            "       with xerrorbars pt 13 ps 1.6 lw 2 lc rgb '#111111' "
+            "notitle",
+            *sep, lay->k, lay->k);
+    *sep = ", \\\n     ";
+  }
 }
 
 static void put_seg_nps_panel(const script *s, const seg_row *rows,
@@ -120,7 +183,7 @@ static void put_seg_nps_panel(const script *s, const seg_row *rows,
   if (lay->overall && lay->k)
     fprintf(fp, "set arrow 2 from graph 0, first 1.75 to graph 1, first 1.75 "
                 "nohead lc rgb '#999999' dt 2 lw 1\n");
-  if (lay->marks && lay->overall) {
+  if ((lay->marks || !lay->bars) && lay->overall) {
     fprintf(fp, "set arrow 3 from first");
     nps_gp_put_num(fp, 100.0 * rows[lay->k].est.nps);
     fprintf(fp, ", graph 0 to first");
@@ -128,37 +191,11 @@ static void put_seg_nps_panel(const script *s, const seg_row *rows,
     fprintf(fp, ", graph 1 nohead lc rgb '" COL_BAR_EDGE "' dt 3 lw 1.5 "
                 "back\n");
   }
-  fprintf(fp, "set style fill solid 1.0 border rgb '" COL_BAR_EDGE "'\n");
   const char *sep = "plot ";
-  if (lay->k && lay->marks) {
-    fprintf(fp,
-            "%s$rows every ::0::%zu using 3:2:(0):3:($2 - 0.32):($2 + 0.32):"
-            "(markcol($12)):ytic(label($1)) \\\n       with boxxyerror fc "
-            "rgb variable notitle",
-            sep, lay->k - 1);
-    sep = ", \\\n     ";
-  } else if (lay->k) {
-    fprintf(fp,
-            "%s$rows every ::0::%zu using 3:2:(0):3:($2 - 0.32):($2 + 0.32):"
-            "ytic(label($1)) \\\n       with boxxyerror fc rgb '" COL_BAR
-            "' notitle",
-            sep, lay->k - 1);
-    sep = ", \\\n     ";
-  }
-  if (lay->overall) {
-    fprintf(
-        fp,
-        "%s$rows every ::%zu::%zu using 3:2:(0):3:($2 - 0.32):($2 + "
-        "0.32):ytic(label($1)) \\\n       with boxxyerror fc rgb '" COL_BAR_EDGE
-        "' fs pattern 6 border rgb '" COL_BAR_EDGE "' notitle",
-        sep, lay->k, lay->k);
-    sep = ", \\\n     ";
-  }
-  if (any_ci)
-    fprintf(fp,
-            "%s$rows using 3:2:4:5 with xerrorbars pt 7 ps 0.5 lw 1.5 "
-            "lc rgb '#000000' notitle",
-            sep);
+  if (lay->bars)
+    put_seg_bars(fp, lay, any_ci, &sep);
+  else
+    put_seg_dots(fp, lay, &sep);
   if (pos)
     fprintf(fp,
             "%s$rows using ($11 > 0 ? $10 : NaN):2:(points($3)) with labels "
@@ -187,6 +224,7 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
   if (!rows)
     return NPS_ENOMEM;
   seg_layout lay = {0};
+  lay.bars = target && target->style == NPS_PLOT_BARS;
   uint64_t total = 0;
   for (size_t i = 0; i < n_groups; i++)
     if (seg_row_init(&rows[lay.k], &groups[i], i))
@@ -208,7 +246,7 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
     free(rows);
     return NPS_ENOMEM;
   }
-  script s = {fp, target->format, 0, 0};
+  script s = {fp, target->format, 0, 0, 0, info};
   seg_size(&s, rows, n_rows, &lay, info);
   for (size_t i = 0; i < lay.k; i++)
     rows[i].y = lay.top - (double)i;
@@ -236,7 +274,11 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
         "points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)\n"
         "percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''\n",
         fp);
-  if (lay.marks)
+  if (!lay.bars)
+    fputs("dotcol(m) = m == 1 ? " COL_DOT_DARK " : m == 2 ? " COL_DOT_FAINT
+          " : " COL_DOT_PLAIN "\n",
+          fp);
+  if (lay.marks && lay.bars)
     fputs("markcol(m) = m == 1 ? " COL_MARK_DARK " : m == 2 ? " COL_MARK_FAINT
           " : " COL_MARK_PLAIN "\n",
           fp);

@@ -121,7 +121,7 @@ static void put_axes(const script *s, double top_px, size_t n, range r,
           "set xrange [0.5:%zu.5]\nset yrange [%g:%g]\n"
           "set xtics scale 0 nomirror%s\n",
           nps_gp_sy(s, top_px), nps_gp_sy(s, s->h - (rotate ? 96 : 70)),
-          nps_gp_sx(s, 70), nps_gp_sx(s, s->w - 30 - key_px), key, n, r.min,
+          nps_gp_sx(s, 80), nps_gp_sx(s, s->w - 30 - key_px), key, n, r.min,
           r.max, rotate ? " rotate by 45 right" : "");
   nps_gp_put_tics(fp, "y", r);
   fprintf(fp,
@@ -220,7 +220,7 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
         fmax(key_px, 80.0 + CHAR_PX * fmax(14.0, nps_gp_text_cells(clean)));
   }
   width += key_px;
-  script s = {fp, target->format, width, 0};
+  script s = {fp, target->format, width, 0, 0, info};
   double top_px = nps_gp_titles_px(info, 1) + 34;
   s.h = top_px + (rotate ? 446 : 420);
   nps_gp_put_header(fp, "NPS per period with its interval band and control "

@@ -149,6 +149,40 @@ grep -qF "NPS by seg\`touch $m/column\`'\"" svg.txt ||
 grep -qF "in\`touch npsfile\`'\".csv" svg.txt ||
   fail "svg: the file name is not in the title"
 
+# 2b. Hostile --title and --subtitle, and a hostile --where value (which
+# the default subtitle states), in the summary and compare charts: nothing
+# runs, gnuplot is silent, and the texts are drawn as cleaned.
+titles=(
+  "\`touch $m/title\`"$'\n'"EOD"$'\n'"system(\"touch $m/t2\")"
+  "');system('touch $m/t3');print('"
+  "|touch $m/t4"
+)
+for t in "${titles[@]}"; do
+  for cmd in summary compare; do
+    if [[ $cmd == summary ]]; then
+      args=(summary "$work/$csv" --by "$column" --where "$column=${labels[0]}")
+    else
+      args=(compare "$work/$csv" "$work/$csv")
+    fi
+    rm -f t.svg
+    LC_ALL=C "$prog" "${args[@]}" --quiet --plot t.gp --render svg \
+      --title "$t" --subtitle "$t" >out.txt 2>err.txt
+    rc=$?
+    [[ $rc -eq 0 ]] || fail "title ($cmd): exit status $rc, expected 0"
+    [[ -s err.txt ]] && fail "title ($cmd): stderr not empty: $(cat err.txt)"
+    check_markers "title ($cmd)"
+    sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&apos;/'/g" \
+      -e 's/&amp;/\&/g' t.svg >tsvg.txt
+    want=${t//$'\n'/ }
+    [[ $(grep -cF -- "$want" tsvg.txt) -ge 2 ]] ||
+      fail "title ($cmd): title and subtitle not drawn: $want"
+  done
+done
+LC_ALL=C "$prog" summary "$work/$csv" --by "$column" --where "$column=${labels[0]}" \
+  --quiet --plot t.gp --render svg >out.txt 2>err.txt || fail "where: failed"
+check_markers where
+grep -qF -- "= ${labels[0]} only" t.svg || fail "where: the filter is not stated"
+
 # 3. PNG and PDF render clean too.
 for fmt in png pdf; do
   rm -f "h.$fmt"

@@ -68,8 +68,10 @@ static void each_line(const char *script,
   assert_false(in_block); /* every block is closed */
 }
 
-static const nps_plot_info info95 = {
-    "NPS by segment", "survey.csv", "Bayesian (Jeffreys)", 0.95, 0, 0, NULL};
+static const nps_plot_info info95 = {.title = "NPS by segment",
+                                     .source = "survey.csv",
+                                     .method = "Bayesian (Jeffreys)",
+                                     .level = 0.95};
 
 static nps_plot_group group(const char *label, uint64_t p, uint64_t a,
                             uint64_t d, double lo, double hi) {
@@ -238,7 +240,10 @@ static void test_segments_hostile_labels(void **state) {
   info.title = "NPS by `touch /tmp/nps-plot-unit-title`";
   info.source = "'|touch /tmp/nps-plot-unit-source'";
   info.note = "@macro note";
-  nps_plot_target t = {NPS_PLOT_PNG, "|touch /tmp/nps-plot-unit-out.png"};
+  info.subtitle = "`touch /tmp/nps-plot-unit-sub`\nEOD\nsystem('x')";
+  info.footnote = "\"; system(\"touch /tmp/nps-plot-unit-foot\") #";
+  nps_plot_target t = {.format = NPS_PLOT_PNG,
+                       .output = "|touch /tmp/nps-plot-unit-out.png"};
   buf b;
   assert_int_equal(
       nps_plot_segments(buf_open(&b), &t, &info, g, N_HOSTILE, NULL), NPS_OK);
@@ -247,8 +252,14 @@ static void test_segments_hostile_labels(void **state) {
   each_line(b.text, check_line, &s);
   assert_int_equal(s.leaks, 0);
   assert_int_equal(s.bad_block_eod, 0);
-  /* 5 texts + one row per label */
-  assert_int_equal(s.block_lines, 5 + (int)N_HOSTILE);
+  /* 7 texts + one row per label */
+  assert_int_equal(s.block_lines, 7 + (int)N_HOSTILE);
+  /* the subtitle and footnote stay in the block, on one line each */
+  assert_int_equal(
+      count_of(b.text, "\n|`touch /tmp/nps-plot-unit-sub` EOD system('x')\n"),
+      1);
+  assert_non_null(strstr(b.text, "set label 2 txt(6) at"));
+  assert_non_null(strstr(b.text, "('Method: ' . txt(4) . ' · ' . txt(7))"));
   /* every label is there once, cleaned, after the '|' of its row */
   for (size_t i = 0; i < N_HOSTILE; i++) {
     char clean[4 * NPS_PLOT_LABEL_MAX + 1], want[300];
@@ -276,7 +287,7 @@ static void test_segments_rows(void **state) {
       group("c", 3, 0, 3, NAN, NAN), group("d", 0, 0, 0, NAN, NAN),
       group("e", 5, 4, 1, 0.05, 0.65)};
   nps_plot_group all = group("all", 15, 10, 11, -0.1, 0.2);
-  nps_plot_target t = {NPS_PLOT_SVG, "s.svg"};
+  nps_plot_target t = {.format = NPS_PLOT_SVG, .output = "s.svg"};
   buf b;
   assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info95, g, 5, &all),
                    NPS_OK);
@@ -292,7 +303,11 @@ static void test_segments_rows(void **state) {
   assert_non_null(strstr(b.text, rows));
   assert_non_null(strstr(b.text, "set terminal svg size "));
   /* the title: n of the overall row, level, method */
-  assert_non_null(strstr(b.text, "'n = 36 · ' . '95% intervals: ' . txt(4)"));
+  assert_non_null(strstr(b.text, "'n = 36 · ' . '95% intervals')"));
+  /* the method and the source in the footnote, not in the title */
+  assert_non_null(strstr(b.text, "('Method: ' . txt(4))"));
+  assert_non_null(strstr(b.text, "('Data: ' . txt(3))"));
+  assert_non_null(strstr(b.text, "set label 1 txt(2) at"));
   /* groups then the overall row drawn apart */
   assert_non_null(strstr(b.text, "$rows every ::0::3 using"));
   assert_non_null(strstr(b.text, "$rows every ::4::4 using"));
@@ -314,7 +329,7 @@ static void test_segments_marks(void **state) {
   g[0].mark = NPS_PLOT_STANDS_OUT;
   g[2].mark = NPS_PLOT_SMALL;
   nps_plot_group all = group("all", 10, 6, 10, -0.1, 0.2);
-  nps_plot_target t = {NPS_PLOT_PNG, "m.png"};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = "m.png"};
   buf b;
   assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info95, g, 3, &all),
                    NPS_OK);
@@ -326,17 +341,31 @@ static void test_segments_marks(void **state) {
   assert_non_null(strstr(b.text, "1 4.5 40 10 60 10 20 20 60 60 1 1 |a (n = "
                                  "10)\n"));
   assert_non_null(strstr(b.text, "2 3.5 0 NaN NaN 6 50 0 50 0 1 2 |c (n = "
-                                 "6)\n"));
+                                 "6, small base)\n"));
   assert_non_null(strstr(b.text, "3 2.5 -40 -70 -10 10 50 40 10 -70 -1 0 |b "
                                  "(n = 10)\n"));
+  /* dots by default, coloured by mark */
+  assert_non_null(strstr(b.text, "(dotcol($12)):ytic(label($1))"));
+  assert_non_null(strstr(b.text, "with xerrorbars pt 7 ps 1.3 lw 2 lc rgb "
+                                 "variable"));
+  assert_non_null(strstr(b.text, "dotcol(m) = m == 1 ? 0x0b2545 : m == 2 ? "
+                                 "0xbfcde0 : 0x4f81bd\n"));
+  assert_null(strstr(b.text, "using 3:2:(0):3:")); /* no NPS bars */
+  assert_non_null(strstr(b.text, "set arrow 3 from first 0, graph 0 to first "
+                                 "0, graph 1 nohead"));
+  free(b.text);
+  /* bars on request */
+  t.style = NPS_PLOT_BARS;
+  assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info95, g, 3, &all),
+                   NPS_OK);
+  buf_close(&b);
   assert_non_null(strstr(b.text, "(markcol($12)):ytic(label($1))"));
   assert_non_null(strstr(b.text, "with boxxyerror fc rgb variable"));
   assert_non_null(strstr(b.text, "markcol(m) = m == 1 ? 0x26456e : m == 2 ? "
                                  "0xdce6f2 : 0x7ba7d7\n"));
-  assert_non_null(strstr(b.text, "set arrow 3 from first 0, graph 0 to first "
-                                 "0, graph 1 nohead"));
+  assert_null(strstr(b.text, "dotcol"));
   free(b.text);
-  /* without marks the script is the plain one: no mark column, no line */
+  /* bars without marks: the plain script, no mark column, no line */
   g[0].mark = g[2].mark = NPS_PLOT_PLAIN;
   assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info95, g, 3, &all),
                    NPS_OK);
@@ -352,19 +381,24 @@ static void test_segments_marks(void **state) {
 static void test_segments_title_and_clauses(void **state) {
   (void)state;
   nps_plot_group g[] = {group("x", 5, 0, 0, NAN, NAN)};
-  nps_plot_info info = {NULL, NULL, "bootstrap BCa", 0.9, 2000, 77, "a note"};
-  nps_plot_target t = {NPS_PLOT_PDF, NULL};
+  nps_plot_info info = {.method = "bootstrap BCa",
+                        .level = 0.9,
+                        .replicates = 2000,
+                        .seed = 77,
+                        .note = "a note"};
+  nps_plot_target t = {.format = NPS_PLOT_PDF, .output = NULL};
   buf b;
   assert_int_equal(nps_plot_segments(buf_open(&b), &t, &info, g, 1, NULL),
                    NPS_OK);
   buf_close(&b);
   assert_non_null(strstr(b.text, "|NPS by group\n")); /* default title */
   assert_non_null(strstr(b.text, "' · B = 2000, seed 77'"));
-  assert_non_null(strstr(b.text, "'90% intervals: '"));
+  assert_non_null(strstr(b.text, "'90% intervals'"));
   assert_non_null(strstr(b.text, "set label 3 txt(5)")); /* the note */
   assert_non_null(strstr(b.text, "set terminal pdfcairo size "));
   assert_null(strstr(b.text, "\nset output"));
-  assert_null(strstr(b.text, "xerrorbars"));
+  /* no interval: the whisker collapses onto the dot */
+  assert_non_null(strstr(b.text, "($4 == $4 ? $4 : $3)"));
   assert_null(strstr(b.text, "($11 < 0"));
   assert_null(strstr(b.text, "every ::1::1"));
   free(b.text);
@@ -374,7 +408,7 @@ static void test_segments_errors(void **state) {
   (void)state;
   nps_plot_group g[] = {group("x", 1, 1, 1, NAN, NAN)};
   nps_plot_group empty[] = {group("y", 0, 0, 0, NAN, NAN)};
-  nps_plot_target t = {NPS_PLOT_PNG, "x.png"};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = "x.png"};
   nps_plot_info bad = info95;
   bad.level = 1.0;
   buf b;
@@ -390,9 +424,10 @@ static void test_segments_errors(void **state) {
   assert_int_equal(nps_plot_segments(fp, &t, &info95, empty, 1, NULL),
                    NPS_EINVAL);
   assert_int_equal(nps_plot_segments(fp, &t, &info95, g, 0, NULL), NPS_EINVAL);
-  nps_plot_target nl = {NPS_PLOT_PNG, "a\nb.png"};
+  nps_plot_target nl = {.format = NPS_PLOT_PNG, .output = "a\nb.png"};
   assert_int_equal(nps_plot_segments(fp, &nl, &info95, g, 1, NULL), NPS_EINVAL);
-  nps_plot_target bad_format = {(nps_plot_format)7, "x.png"};
+  nps_plot_target bad_format = {.format = (nps_plot_format)7,
+                                .output = "x.png"};
   assert_int_equal(nps_plot_segments(fp, &bad_format, &info95, g, 1, NULL),
                    NPS_EINVAL);
   buf_close(&b);
@@ -407,7 +442,7 @@ static void test_write_error(void **state) {
   assert_non_null(fp);
   setvbuf(fp, NULL, _IONBF, 0);
   nps_plot_group g[] = {group("x", 1, 1, 1, -0.5, 0.5)};
-  nps_plot_target t = {NPS_PLOT_PNG, "x.png"};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = "x.png"};
   assert_int_equal(nps_plot_segments(fp, &t, &info95, g, 1, NULL), NPS_EIO);
   fclose(fp);
 }
@@ -421,8 +456,11 @@ static void test_bootstrap_bins(void **state) {
    * k/10, edges halfway between. */
   const double rep[] = {0.0, -0.2, 0.3, 0.0};
   nps_plot_group g = group("all", 4, 3, 3, -0.2, 0.3);
-  nps_plot_info info = {NULL, NULL, "bootstrap percentile", 0.95, 4, 9, NULL};
-  nps_plot_target t = {NPS_PLOT_PNG, "b.png"};
+  nps_plot_info info = {.method = "bootstrap percentile",
+                        .level = 0.95,
+                        .replicates = 4,
+                        .seed = 9};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = "b.png"};
   buf b;
   assert_int_equal(nps_plot_bootstrap(buf_open(&b), &t, &info, &g, rep, 4),
                    NPS_OK);
@@ -448,7 +486,7 @@ static void test_bootstrap_wide_bins(void **state) {
   for (int i = 0; i < B; i++)
     rep[i] = (i - 40) / 100.0; /* k = -40..40 with n = 100 */
   nps_plot_group g = group("g", 40, 30, 30, NAN, NAN);
-  nps_plot_target t = {NPS_PLOT_PNG, NULL};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = NULL};
   buf b;
   assert_int_equal(nps_plot_bootstrap(buf_open(&b), &t, &info95, &g, rep, B),
                    NPS_OK);
@@ -466,7 +504,7 @@ static void test_bootstrap_errors(void **state) {
   const double rep[] = {0.1, NAN};
   nps_plot_group g = group("g", 1, 1, 1, NAN, NAN);
   nps_plot_group empty = group("g", 0, 0, 0, NAN, NAN);
-  nps_plot_target t = {NPS_PLOT_PNG, "x.png"};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = "x.png"};
   buf b;
   FILE *fp = buf_open(&b);
   assert_int_equal(nps_plot_bootstrap(fp, &t, &info95, &g, rep, 1), NPS_EINVAL);
@@ -493,7 +531,7 @@ static void test_compare(void **state) {
   nps_plot_info info = info95;
   info.replicates = 500;
   info.seed = 3;
-  nps_plot_target t = {NPS_PLOT_PNG, "c.png"};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = "c.png"};
   buf s;
   assert_int_equal(nps_plot_compare(buf_open(&s), &t, &info, &a, &b, &d),
                    NPS_OK);
@@ -502,20 +540,34 @@ static void test_compare(void **state) {
   each_line(s.text, check_line, &sc);
   assert_int_equal(sc.bad_block_eod, 0);
   assert_non_null(strstr(
-      s.text, "txt(9) . ' − ' . txt(8) . ': Δ = +70.0 points' . ', 95% CI "
-              "[+25.0, +110.0]' . ', p < 0.001' . ' (' . txt(10) . ')'"));
+      s.text, "txt(11) . ' − ' . txt(10) . ': Δ = +70.0 points' . ', 95% "
+              "interval [+25.0, +110.0]' . ', p < 0.001')"));
+  /* the test in the footnote, with B and the seed */
+  assert_non_null(strstr(s.text, "\n|bootstrap\n|before `x`\n"));
+  assert_non_null(strstr(s.text, "' · B = 500, seed 3' . ' · ' . txt(7)"));
+  /* dots with whiskers by default, no bars */
+  assert_non_null(strstr(s.text, "with yerrorbars pt 7 ps 1.6"));
+  assert_null(strstr(s.text, "with boxes"));
   assert_non_null(strstr(s.text, "'n = 10 and 10 · '"));
   assert_non_null(strstr(s.text, "' · B = 500, seed 3'"));
-  assert_non_null(strstr(
-      s.text, "|before `x`\n|after\n|before `x`\n|after\n|bootstrap\nEOD\n"));
+  assert_non_null(
+      strstr(s.text, "|before `x`\n|after\n|before `x`\n|after\nEOD\n"));
   assert_non_null(strstr(s.text, "$diff << EOD\n1 70 25 110\nEOD\n"));
-  /* bars and the difference are named by the short labels (texts 8, 9) */
-  assert_non_null(strstr(s.text, "xtic(txt(7 + $1) . "));
-  assert_non_null(strstr(s.text, "set xlabel ('Δ = ' . txt(9) . "));
+  /* groups and the difference are named by the short labels (texts 10,
+   * 11) */
+  assert_non_null(strstr(s.text, "xtic(txt(9 + $1) . "));
+  assert_non_null(strstr(s.text, "set xlabel ('Δ = ' . txt(11) . "));
   assert_non_null(strstr(s.text,
                          "1 1 2 -20 -50 10 10 40 40 20 -50 -1 |before `x`\n"
                          "2 2 1 50 20 75 10 10 30 60 75 1 |after\n"));
   assert_null(strstr(s.text, "before `x`'")); /* never in a command */
+  free(s.text);
+  /* bars on request */
+  t.style = NPS_PLOT_BARS;
+  assert_int_equal(nps_plot_compare(buf_open(&s), &t, &info, &a, &b, &d),
+                   NPS_OK);
+  buf_close(&s);
+  assert_non_null(strstr(s.text, "with boxes fc rgb variable"));
   free(s.text);
 
   nps_plot_diff bad = {NAN, {NAN, NAN}, NAN, NULL};
@@ -542,14 +594,14 @@ static void test_compare_p_formats(void **state) {
                {0.0012, "', p = 0.001'"}};
   for (size_t i = 0; i < 3; i++) {
     nps_plot_diff d = {0.7, {NAN, NAN}, cases[i].p, NULL};
-    nps_plot_target t = {NPS_PLOT_PNG, NULL};
+    nps_plot_target t = {.format = NPS_PLOT_PNG, .output = NULL};
     buf s;
     assert_int_equal(nps_plot_compare(buf_open(&s), &t, &info95, &a, &b, &d),
                      NPS_OK);
     buf_close(&s);
     assert_non_null(strstr(s.text, cases[i].want));
-    assert_null(strstr(s.text, "CI ["));
-    assert_null(strstr(s.text, "yerrorbars"));
+    assert_null(strstr(s.text, "interval ["));
+    assert_non_null(strstr(s.text, "plot $diff using 1:2 with points"));
     assert_non_null(strstr(s.text, "$diff << EOD\n1 70 NaN NaN\nEOD\n"));
     free(s.text);
   }
@@ -563,8 +615,8 @@ static void test_power(void **state) {
   const double d[] = {-0.2, 0.0, 0.2}, pd[] = {0.9, 0.05, 0.9};
   nps_plot_series s[2] = {{"Δ = 10", strlen("Δ = 10"), n, pw, 3, 640.2},
                           {"`touch x`", 9, n, pw, 3, NAN}};
-  nps_plot_info info = {NULL, NULL, "z test", 0.95, 0, 0, NULL};
-  nps_plot_target t = {NPS_PLOT_PNG, "p.png"};
+  nps_plot_info info = {.method = "z test", .level = 0.95};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = "p.png"};
   buf b;
   assert_int_equal(
       nps_plot_power(buf_open(&b), &t, &info, NPS_PLOT_POWER_VS_N, 0.8, s, 2),
@@ -576,8 +628,8 @@ static void test_power(void **state) {
   assert_non_null(strstr(b.text, "'α = 0.05' . ' · target power 80%'"));
   assert_non_null(strstr(b.text, "set label 11 '641' at first 640.2"));
   assert_null(strstr(b.text, "set label 12")); /* no mark for series 2 */
-  assert_non_null(strstr(b.text, "title txt(6)"));
-  assert_non_null(strstr(b.text, "title txt(7)"));
+  assert_non_null(strstr(b.text, "title txt(8)"));
+  assert_non_null(strstr(b.text, "title txt(9)"));
   assert_non_null(strstr(b.text, "\n|`touch x`\nEOD\n"));
   scan sc = {0};
   each_line(b.text, check_line, &sc);
@@ -606,7 +658,7 @@ static void test_power_errors(void **state) {
   nps_plot_series nine[9];
   for (int i = 0; i < 9; i++)
     nine[i] = ok;
-  nps_plot_target t = {NPS_PLOT_PNG, NULL};
+  nps_plot_target t = {.format = NPS_PLOT_PNG, .output = NULL};
   buf b;
   FILE *fp = buf_open(&b);
   assert_int_equal(
@@ -645,7 +697,7 @@ static void test_trend(void **state) {
   nps_plot_info info = info95;
   info.source = "'|touch /tmp/nps-plot-unit-source'";
   info.note = "@macro note";
-  nps_plot_target t = {NPS_PLOT_SVG, "trend.svg"};
+  nps_plot_target t = {.format = NPS_PLOT_SVG, .output = "trend.svg"};
   buf b;
   assert_int_equal(
       nps_plot_trend(buf_open(&b), &t, &info, p, N_HOSTILE, 0.25, NULL, 0),
@@ -655,7 +707,7 @@ static void test_trend(void **state) {
   each_line(b.text, check_line, &s);
   assert_int_equal(s.leaks, 0);
   assert_int_equal(s.bad_block_eod, 0);
-  assert_int_equal(s.block_lines, 5 + (int)N_HOSTILE);
+  assert_int_equal(s.block_lines, 7 + (int)N_HOSTILE);
   /* row 1: 18 answers, NPS (10 - 3)/18, interval, limits, n, mark */
   assert_non_null(strstr(b.text, "\n1 38.88888889 -20 60 -10 50 18 0 |"));
   /* row 2 is a gap; row 3 ((12 - 3)/20) is ringed */
@@ -669,7 +721,7 @@ static void test_trend(void **state) {
   buf_close(&b);
   free(b.text);
   /* segment lines: hostile names only in $text, NPS per period in $lines,
-   * titled by txt(6) on */
+   * titled by txt(8) on */
   nps_plot_trend_line lines[2] = {{hostile[0], strlen(hostile[0]), p},
                                   {hostile[2], strlen(hostile[2]), p}};
   assert_int_equal(nps_plot_trend(buf_open(&b), &t, &info, p, 3, NAN, lines, 2),
@@ -681,7 +733,7 @@ static void test_trend(void **state) {
   assert_int_equal(s2.bad_block_eod, 0);
   assert_non_null(strstr(b.text, "$lines << EOD\n1 38.88888889\n2 NaN\n"));
   assert_non_null(strstr(b.text, "$lines index 1 using 1:2"));
-  assert_non_null(strstr(b.text, "title txt(7)"));
+  assert_non_null(strstr(b.text, "title txt(9)"));
   assert_non_null(strstr(b.text, "title 'all answers'"));
   free(b.text);
   nps_plot_trend_line many[NPS_PLOT_TREND_MAX_LINES + 1];

@@ -5,13 +5,16 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote
 $text << EOD
 |chart.png
-|NPS against competitors
+|Our NPS against competitors: rank 4 of 7
 |responses.csv
 |Bayesian, Jeffreys Dirichlet prior
-|rank 4 of 7 (95% rank interval 3..4)
+|95% range of our rank: 3 to 4
+|
+|
 EOD
 txt(i) = $text[i][2:]
 
@@ -30,15 +33,17 @@ label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 markcol(m) = m == 1 ? 0x26456e : 0x7ba7d7
 
-set terminal pngcairo size 1055,413 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 1055,455 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9467 center font ',13'
-set label 2 ('95% intervals: ' . txt(4)) at screen 0.5, screen 0.8934 center
-set label 3 txt(5) at screen 0.5, screen 0.8498 center
-set tmargin at screen 0.7432
-set bmargin at screen 0.1502
+set label 1 txt(2) at screen 0.5, screen 0.9516 center font ',13'
+set label 2 ('95% intervals') at screen 0.5, screen 0.9033 center
+set label 3 txt(5) at screen 0.5, screen 0.8637 center
+set label 98 ('Method: ' . txt(4)) at screen 0.0114, screen 0.0660 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0114, screen 0.0330 left font ',8' tc rgb '#555555'
+set tmargin at screen 0.7669
+set bmargin at screen 0.2287
 set lmargin at screen 0.3932
 set rmargin at screen 0.9716
 set border 3 lc rgb '#444444'

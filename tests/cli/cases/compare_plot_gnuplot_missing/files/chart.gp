@@ -5,18 +5,20 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, then labels
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote, then labels
 $text << EOD
 |chart.svg
-|NPS: after vs before
+|after vs before: +62.5 points (not significant, p = 0.17)
 |
 |Bayesian, Jeffreys Dirichlet prior
-|interval of the difference: MOVER from the Jeffreys intervals
+|
+|
+|difference: permutation test, interval by MOVER from the Jeffreys intervals
 |before
 |after
 |before
 |after
-|permutation test
 EOD
 txt(i) = $text[i][2:]
 
@@ -31,16 +33,16 @@ label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
 
-set terminal svg size 900,620 fontscale 1.25 font 'DejaVu Sans,10' noenhanced background rgb 'white'
+set terminal svg size 900,629 fontscale 1.25 font 'DejaVu Sans,10' noenhanced background rgb 'white'
 set output txt(1)
 
 set multiplot
-set label 1 (txt(2)) at screen 0.5, screen 0.9645 center font ',13'
-set label 2 (txt(9) . ' − ' . txt(8) . ': Δ = +62.5 points' . ', 95% CI [-18.4, +120.0]' . ', p = 0.17' . ' (' . txt(10) . ')') at screen 0.5, screen 0.9290 center
-set label 3 ('n = 8 and 8 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9000 center
-set label 4 txt(5) at screen 0.5, screen 0.8710 center
-set tmargin at screen 0.8226
-set bmargin at screen 0.3387
+set label 1 txt(2) at screen 0.5, screen 0.9650 center font ',13'
+set label 2 (txt(11) . ' − ' . txt(10) . ': Δ = +62.5 points' . ', 95% interval [-18.4, +120.0]' . ', p = 0.17') at screen 0.5, screen 0.9300 center
+set label 3 ('n = 8 and 8 · ' . '95% intervals') at screen 0.5, screen 0.9014 center
+set label 98 ('Method: ' . txt(4) . ' · ' . txt(7)) at screen 0.0133, screen 0.0238 left font ',8' tc rgb '#555555'
+set tmargin at screen 0.8537
+set bmargin at screen 0.3768
 set lmargin at screen 0.0889
 set rmargin at screen 0.6222
 set border 3 lc rgb '#444444'
@@ -52,17 +54,19 @@ set ytics -60, 20, 100 nomirror out
 set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'NPS (points) with 95% intervals'
 set xzeroaxis lt 1 lc rgb '#444444' lw 1
-set style fill solid 1.0 border rgb '#26456e'
-plot $rows using 2:4:(0.5):($2 < 1.5 ? 0x9ecae1 : 0x3182bd):xtic(txt(7 + $1) . "\n" . sprintf('n = %d', int($7))) with boxes fc rgb variable notitle, \
-     $rows using 2:4:5:6 with yerrorbars pt 7 ps 0.6 lw 1.5 lc rgb '#000000' notitle, \
-     $rows using 2:($12 > 0 ? $11 : NaN):(points($4)) with labels center offset 0, 0.9 notitle
+small_ab = 0
+small(i) = i == 1 ? small_ab % 2 : small_ab >= 2
+dotcol(i) = small(i) ? 0xbfcde0 : i == 1 ? 0x6baed6 : 0x4f81bd
+plot $rows using 2:4:($5 == $5 ? $5 : $4):($6 == $6 ? $6 : $4):(dotcol($1)):xtic(txt(9 + $1) . "\n" . sprintf('n = %d%s', int($7), small($1) ? ', small base' : '')) \
+     with yerrorbars pt 7 ps 1.6 lw 2 lc rgb variable notitle, \
+     $rows using ($2 + 0.06):4:(points($4)) with labels left offset 0.5, 0 notitle
 
 # The difference b - a with its interval.
 unset label
 unset object
 unset grid
-set tmargin at screen 0.8226
-set bmargin at screen 0.3387
+set tmargin at screen 0.8537
+set bmargin at screen 0.3768
 set lmargin at screen 0.7556
 set rmargin at screen 0.9667
 set xrange [0.5:1.5]
@@ -71,7 +75,7 @@ set xtics ('' 1) scale 0
 set ytics -40, 20, 100 nomirror out
 set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'difference (points)'
-set xlabel ('Δ = ' . txt(9) . "\n" . '− ' . txt(8))
+set xlabel ('Δ = ' . txt(11) . "\n" . '− ' . txt(10))
 $diff << EOD
 1 62.5 -18.40579654 120.0035782
 EOD
@@ -83,14 +87,14 @@ unset label
 unset grid
 unset ylabel
 unset xzeroaxis
-set object 11 rect from screen 0.0991, screen 0.2113 to screen 0.1147, screen 0.2274 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
-set label 11 'detractors 0–6' at screen 0.1202, screen 0.2194 left font ',9'
-set object 12 rect from screen 0.2324, screen 0.2113 to screen 0.2480, screen 0.2274 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
-set label 12 'passives 7–8' at screen 0.2536, screen 0.2194 left font ',9'
-set object 13 rect from screen 0.3524, screen 0.2113 to screen 0.3680, screen 0.2274 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
-set label 13 'promoters 9–10' at screen 0.3736, screen 0.2194 left font ',9'
-set tmargin at screen 0.1935
-set bmargin at screen 0.0806
+set object 11 rect from screen 0.0991, screen 0.2512 to screen 0.1147, screen 0.2671 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.1202, screen 0.2591 left font ',9'
+set object 12 rect from screen 0.2324, screen 0.2512 to screen 0.2480, screen 0.2671 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.2536, screen 0.2591 left font ',9'
+set object 13 rect from screen 0.3524, screen 0.2512 to screen 0.3680, screen 0.2671 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.3736, screen 0.2591 left font ',9'
+set tmargin at screen 0.2337
+set bmargin at screen 0.1224
 set lmargin at screen 0.0991
 set rmargin at screen 0.9667
 set xrange [0:100]

@@ -5,13 +5,16 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, then labels
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote, then labels
 $text << EOD
 |power.png
-|Power to detect a change from before
+|Answers per arm needed to detect a change from before
+|
+|z test, two-sided
+|starting from before (n = 8), equal arms
 |
 |
-|z test, two-sided, equal arms; baseline: before (n = 8)
 |+5.0 points
 |+10.0 points
 |+20.0 points
@@ -353,18 +356,19 @@ $curves << EOD
 100000 100
 EOD
 
-set terminal pngcairo size 915,532 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 955,559 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
-set label 1 (txt(2)) at screen 0.5, screen 0.9586 center font ',13'
-set label 2 ('α = 0.05' . ' · target power 80%') at screen 0.5, screen 0.9173 center
-set label 3 txt(5) at screen 0.5, screen 0.8835 center
-set tmargin at screen 0.8271
-set bmargin at screen 0.1053
-set lmargin at screen 0.0765
-set rmargin at screen 0.7210
+set label 1 txt(2) at screen 0.5, screen 0.9606 center font ',13'
+set label 2 ('α = 0.05' . ' · target power 80%') at screen 0.5, screen 0.9213 center
+set label 3 txt(5) at screen 0.5, screen 0.8891 center
+set label 98 ('Method: ' . txt(4)) at screen 0.0126, screen 0.0268 left font ',8' tc rgb '#555555'
+set tmargin at screen 0.8354
+set bmargin at screen 0.1485
+set lmargin at screen 0.0733
+set rmargin at screen 0.6908
 set border 3 lc rgb '#444444'
-set key at screen 0.7428, screen 0.8271 left top vertical samplen 3 spacing 1.3 box lc rgb '#bbbbbb'
+set key at screen 0.7117, screen 0.8354 left top vertical samplen 3 spacing 1.3 box lc rgb '#bbbbbb'
 set yrange [0:100]
 set ytics 0, 20, 100 nomirror out
 set xtics nomirror out
@@ -382,9 +386,9 @@ set arrow 4 from first 287, graph 0 to first 287, first 80 nohead dt 3 lw 1.5 lc
 set label 13 '287' at first 287, graph 0 left rotate by 90 offset 0.5, 0.6 tc rgb '#238b45'
 set arrow 5 from first 23, graph 0 to first 23, first 80 nohead dt 3 lw 1.5 lc rgb '#6a51a3' back
 set label 14 '23' at first 23, graph 0 left rotate by 90 offset 0.5, 0.6 tc rgb '#6a51a3'
-plot $curves index 0 using 1:2 with linespoints lw 2 dt 1 pt 7 ps 0.9 pi -8 lc rgb '#08306b' title txt(6), \
-     $curves index 1 using 1:2 with linespoints lw 2 dt 2 pt 5 ps 0.9 pi -8 lc rgb '#d94801' title txt(7), \
-     $curves index 2 using 1:2 with linespoints lw 2 dt 3 pt 9 ps 0.9 pi -8 lc rgb '#238b45' title txt(8), \
-     $curves index 3 using 1:2 with linespoints lw 2 dt 4 pt 13 ps 0.9 pi -8 lc rgb '#6a51a3' title txt(9), \
+plot $curves index 0 using 1:2 with linespoints lw 2 dt 1 pt 7 ps 0.9 pi -8 lc rgb '#08306b' title txt(8), \
+     $curves index 1 using 1:2 with linespoints lw 2 dt 2 pt 5 ps 0.9 pi -8 lc rgb '#d94801' title txt(9), \
+     $curves index 2 using 1:2 with linespoints lw 2 dt 3 pt 9 ps 0.9 pi -8 lc rgb '#238b45' title txt(10), \
+     $curves index 3 using 1:2 with linespoints lw 2 dt 4 pt 13 ps 0.9 pi -8 lc rgb '#6a51a3' title txt(11), \
      NaN with lines dt 2 lw 1.5 lc rgb '#555555' title 'target power 80%'
 unset output

@@ -5,12 +5,15 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, then labels
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote, then labels
 $text << EOD
 |boot.svg
 |Bootstrap distribution of NPS
 |counts.csv
 |bootstrap percentile
+|
+|
 |
 |all responses
 EOD
@@ -64,14 +67,16 @@ $bins << EOD
 20.45 0.4 0.05
 EOD
 
-set terminal svg size 900,510 fontscale 1.25 font 'DejaVu Sans,10' noenhanced background rgb 'white'
+set terminal svg size 900,552 fontscale 1.25 font 'DejaVu Sans,10' noenhanced background rgb 'white'
 set output txt(1)
 
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9569 center font ',13'
-set label 2 (txt(6) . ' (n = 1000) · B = 2000 replicates' . ', seed 7') at screen 0.5, screen 0.9137 center
-set label 3 ('95% interval: ' . txt(4) . ' [+7.4, +17.4]') at screen 0.5, screen 0.8784 center
-set tmargin at screen 0.8235
-set bmargin at screen 0.1098
+set label 1 txt(2) at screen 0.5, screen 0.9601 center font ',13'
+set label 2 (txt(8) . ' (n = 1000) · B = 2000 replicates' . ', seed 7') at screen 0.5, screen 0.9203 center
+set label 3 ('95% interval' . ' [+7.4, +17.4]') at screen 0.5, screen 0.8877 center
+set label 98 ('Method: ' . txt(4) . ' · B = 2000, seed 7') at screen 0.0133, screen 0.0543 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0133, screen 0.0272 left font ',8' tc rgb '#555555'
+set tmargin at screen 0.8370
+set bmargin at screen 0.1775
 set lmargin at screen 0.0889
 set rmargin at screen 0.9667
 set border 3 lc rgb '#444444'

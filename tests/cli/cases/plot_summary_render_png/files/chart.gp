@@ -5,12 +5,15 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote
 $text << EOD
 |chart.png
 |NPS by region
 |basic.csv
 |Bayesian, Jeffreys Dirichlet prior
+|
+|
 |
 EOD
 txt(i) = $text[i][2:]
@@ -27,21 +30,24 @@ EOD
 label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
+dotcol(m) = m == 1 ? 0x0b2545 : m == 2 ? 0xbfcde0 : 0x4f81bd
 
-set terminal pngcairo size 1015,339 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 1015,381 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9350 center font ',13'
-set label 2 ('n = 8 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.8701 center
-set object 11 rect from screen 0.6455, screen 0.7431 to screen 0.6592, screen 0.7726 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
-set label 11 'detractors 0–6' at screen 0.6642, screen 0.7578 left font ',9'
-set object 12 rect from screen 0.7636, screen 0.7431 to screen 0.7774, screen 0.7726 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
-set label 12 'passives 7–8' at screen 0.7824, screen 0.7578 left font ',9'
-set object 13 rect from screen 0.8700, screen 0.7431 to screen 0.8838, screen 0.7726 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
-set label 13 'promoters 9–10' at screen 0.8887, screen 0.7578 left font ',9'
-set tmargin at screen 0.7106
-set bmargin at screen 0.1831
+set label 1 txt(2) at screen 0.5, screen 0.9422 center font ',13'
+set label 2 ('n = 8 · ' . '95% intervals') at screen 0.5, screen 0.8844 center
+set label 98 ('Method: ' . txt(4)) at screen 0.0118, screen 0.0788 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0118, screen 0.0394 left font ',8' tc rgb '#555555'
+set object 11 rect from screen 0.6455, screen 0.7714 to screen 0.6592, screen 0.7977 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.6642, screen 0.7846 left font ',9'
+set object 12 rect from screen 0.7636, screen 0.7714 to screen 0.7774, screen 0.7977 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.7824, screen 0.7846 left font ',9'
+set object 13 rect from screen 0.8700, screen 0.7714 to screen 0.8838, screen 0.7977 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.8887, screen 0.7846 left font ',9'
+set tmargin at screen 0.7425
+set bmargin at screen 0.2733
 set lmargin at screen 0.1826
 set rmargin at screen 0.5962
 set border 3 lc rgb '#444444'
@@ -54,12 +60,11 @@ set grid xtics lc rgb '#e6e6e6' lw 1 dt 1
 set xlabel 'NPS (points) with 95% intervals'
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#444444' lw 1 front
 set arrow 2 from graph 0, first 1.75 to graph 1, first 1.75 nohead lc rgb '#999999' dt 2 lw 1
-set style fill solid 1.0 border rgb '#26456e'
-plot $rows every ::0::2 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):ytic(label($1)) \
-       with boxxyerror fc rgb '#7ba7d7' notitle, \
-     $rows every ::3::3 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):ytic(label($1)) \
-       with boxxyerror fc rgb '#26456e' fs pattern 6 border rgb '#26456e' notitle, \
-     $rows using 3:2:4:5 with xerrorbars pt 7 ps 0.5 lw 1.5 lc rgb '#000000' notitle, \
+set arrow 3 from first 25, graph 0 to first 25, graph 1 nohead lc rgb '#26456e' dt 3 lw 1.5 back
+plot $rows every ::0::2 using 3:2:($4 == $4 ? $4 : $3):($5 == $5 ? $5 : $3):(dotcol(0)):ytic(label($1)) \
+       with xerrorbars pt 7 ps 1.3 lw 2 lc rgb variable notitle, \
+     $rows every ::3::3 using 3:2:($4 == $4 ? $4 : $3):($5 == $5 ? $5 : $3):ytic(label($1)) \
+       with xerrorbars pt 13 ps 1.6 lw 2 lc rgb '#111111' notitle, \
      $rows using ($11 > 0 ? $10 : NaN):2:(points($3)) with labels left offset 0.7, 0 font ',9' notitle
 
 # Shares of each category, in the same rows.

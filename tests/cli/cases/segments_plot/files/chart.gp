@@ -5,13 +5,16 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote
 $text << EOD
 |chart.png
-|NPS by channel
+|NPS by channel: the segments differ (p < 0.001)
 |responses.csv
 |Bayesian, Jeffreys Dirichlet prior
-|they differ (p < 0.001) · 2 above, 2 below the rest (dark)
+|2 above, 2 below the rest (dark)
+|
+|
 EOD
 txt(i) = $text[i][2:]
 
@@ -31,23 +34,25 @@ EOD
 label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)
 percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''
-markcol(m) = m == 1 ? 0x26456e : m == 2 ? 0xdce6f2 : 0x7ba7d7
+dotcol(m) = m == 1 ? 0x0b2545 : m == 2 ? 0xbfcde0 : 0x4f81bd
 
-set terminal pngcairo size 971,471 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 971,513 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9533 center font ',13'
-set label 2 ('n = 3916 · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9065 center
-set label 3 txt(5) at screen 0.5, screen 0.8683 center
-set object 11 rect from screen 0.6292, screen 0.7769 to screen 0.6437, screen 0.7981 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
-set label 11 'detractors 0–6' at screen 0.6488, screen 0.7875 left font ',9'
-set object 12 rect from screen 0.7528, screen 0.7769 to screen 0.7673, screen 0.7981 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
-set label 12 'passives 7–8' at screen 0.7724, screen 0.7875 left font ',9'
-set object 13 rect from screen 0.8641, screen 0.7769 to screen 0.8785, screen 0.7981 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
-set label 13 'promoters 9–10' at screen 0.8836, screen 0.7875 left font ',9'
-set tmargin at screen 0.7535
-set bmargin at screen 0.1317
+set label 1 txt(2) at screen 0.5, screen 0.9571 center font ',13'
+set label 2 ('n = 3916 · ' . '95% intervals') at screen 0.5, screen 0.9142 center
+set label 3 txt(5) at screen 0.5, screen 0.8790 center
+set label 98 ('Method: ' . txt(4)) at screen 0.0124, screen 0.0585 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0124, screen 0.0293 left font ',8' tc rgb '#555555'
+set object 11 rect from screen 0.6292, screen 0.7952 to screen 0.6437, screen 0.8147 fc rgb '#a50f15' fs solid 1.0 border rgb '#333333'
+set label 11 'detractors 0–6' at screen 0.6488, screen 0.8049 left font ',9'
+set object 12 rect from screen 0.7528, screen 0.7952 to screen 0.7673, screen 0.8147 fc rgb '#d9d9d9' fs solid 1.0 border rgb '#333333'
+set label 12 'passives 7–8' at screen 0.7724, screen 0.8049 left font ',9'
+set object 13 rect from screen 0.8641, screen 0.7952 to screen 0.8785, screen 0.8147 fc rgb '#41ab5d' fs solid 1.0 border rgb '#333333'
+set label 13 'promoters 9–10' at screen 0.8836, screen 0.8049 left font ',9'
+set tmargin at screen 0.7737
+set bmargin at screen 0.2029
 set lmargin at screen 0.1452
 set rmargin at screen 0.5778
 set border 3 lc rgb '#444444'
@@ -61,12 +66,10 @@ set xlabel 'NPS (points) with 95% intervals'
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb '#444444' lw 1 front
 set arrow 2 from graph 0, first 1.75 to graph 1, first 1.75 nohead lc rgb '#999999' dt 2 lw 1
 set arrow 3 from first 5.898876404, graph 0 to first 5.898876404, graph 1 nohead lc rgb '#26456e' dt 3 lw 1.5 back
-set style fill solid 1.0 border rgb '#26456e'
-plot $rows every ::0::5 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):(markcol($12)):ytic(label($1)) \
-       with boxxyerror fc rgb variable notitle, \
-     $rows every ::6::6 using 3:2:(0):3:($2 - 0.32):($2 + 0.32):ytic(label($1)) \
-       with boxxyerror fc rgb '#26456e' fs pattern 6 border rgb '#26456e' notitle, \
-     $rows using 3:2:4:5 with xerrorbars pt 7 ps 0.5 lw 1.5 lc rgb '#000000' notitle, \
+plot $rows every ::0::5 using 3:2:($4 == $4 ? $4 : $3):($5 == $5 ? $5 : $3):(dotcol($12)):ytic(label($1)) \
+       with xerrorbars pt 7 ps 1.3 lw 2 lc rgb variable notitle, \
+     $rows every ::6::6 using 3:2:($4 == $4 ? $4 : $3):($5 == $5 ? $5 : $3):ytic(label($1)) \
+       with xerrorbars pt 13 ps 1.6 lw 2 lc rgb '#111111' notitle, \
      $rows using ($11 > 0 ? $10 : NaN):2:(points($3)) with labels left offset 0.7, 0 font ',9' notitle, \
      $rows using ($11 < 0 ? $10 : NaN):2:(points($3)) with labels right offset -0.7, 0 font ',9' notitle
 

@@ -5,13 +5,16 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, then labels
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote, then labels
 $text << EOD
 |trend.png
 |NPS by month and segment
 |hostile.csv
 |Bayesian, Jeffreys Dirichlet prior
 |trend 0.0 points/year (p = 1.000) · limits ±3 SE (long-run) · 0 outside
+|
+|
 |`touch /tmp/nps-trend-backtick`
 |first EOD system("touch /tmp/nps-trend-…
 ||touch /tmp/nps-trend-pipe
@@ -57,19 +60,21 @@ $lines << EOD
 3 -16.66666667
 EOD
 
-set terminal pngcairo size 1096,530 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 1096,572 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9585 center font ',13'
-set label 2 ('3 periods, n = 180' . ' (n per period at the bottom)' . ' · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9170 center
-set label 3 txt(5) at screen 0.5, screen 0.8830 center
-set tmargin at screen 0.7925
-set bmargin at screen 0.1321
-set lmargin at screen 0.0639
+set label 1 txt(2) at screen 0.5, screen 0.9615 center font ',13'
+set label 2 ('3 periods, n = 180' . ' (n per period at the bottom)' . ' · ' . '95% intervals') at screen 0.5, screen 0.9231 center
+set label 3 txt(5) at screen 0.5, screen 0.8916 center
+set label 98 ('Method: ' . txt(4)) at screen 0.0109, screen 0.0524 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0109, screen 0.0262 left font ',8' tc rgb '#555555'
+set tmargin at screen 0.8077
+set bmargin at screen 0.1958
+set lmargin at screen 0.0730
 set rmargin at screen 0.6296
 set border 3 lc rgb '#444444'
-set key at screen 0.6569, screen 0.7925 left top vertical Left reverse samplen 2 spacing 1.1
+set key at screen 0.6569, screen 0.8077 left top vertical Left reverse samplen 2 spacing 1.1
 set xrange [0.5:3.5]
 set yrange [-60:30]
 set xtics scale 0 nomirror
@@ -82,11 +87,11 @@ plot $rows using 1:3:4 with filledcurves fc rgb '#fde9b5' fs solid 1.0 title 'in
      $rows using 1:6 with lines dt 2 lw 1.5 lc rgb '#a50f15' notitle, \
      $rows using 1:(-16.66666667) with lines dt 3 lw 1 lc rgb '#7f7f7f' title 'center', \
      $rows using 1:2 with linespoints lw 2 pt 7 ps 0.9 lc rgb '#26456e' title 'all answers', \
-     $lines index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 4 ps 0.6 lc rgb '#e6550d' title txt(6), \
-     $lines index 1 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#31a354' title txt(7), \
-     $lines index 2 using 1:2 with linespoints lw 1.5 dt 3 pt 6 ps 0.6 lc rgb '#756bb1' title txt(8), \
-     $lines index 3 using 1:2 with linespoints lw 1.5 dt 4 pt 7 ps 0.6 lc rgb '#636363' title txt(9), \
-     $lines index 4 using 1:2 with linespoints lw 1.5 dt 1 pt 8 ps 0.6 lc rgb '#3182bd' title txt(10), \
+     $lines index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 4 ps 0.6 lc rgb '#e6550d' title txt(8), \
+     $lines index 1 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#31a354' title txt(9), \
+     $lines index 2 using 1:2 with linespoints lw 1.5 dt 3 pt 6 ps 0.6 lc rgb '#756bb1' title txt(10), \
+     $lines index 3 using 1:2 with linespoints lw 1.5 dt 4 pt 7 ps 0.6 lc rgb '#636363' title txt(11), \
+     $lines index 4 using 1:2 with linespoints lw 1.5 dt 1 pt 8 ps 0.6 lc rgb '#3182bd' title txt(12), \
      $rows using 1:(-57.3):($7 > 0 ? sprintf('%d', $7) : 'gap'):xtic(tic($1)) with labels font ',8' tc rgb '#555555' notitle
 unset multiplot
 unset output

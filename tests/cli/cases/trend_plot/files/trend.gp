@@ -5,13 +5,16 @@
 # the data blocks below, one per line behind a '|', and reach the chart
 # only through $text[i] and $rows[i]: gnuplot never reads them as commands.
 
-# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note
+# Texts: 1 image file, 2 title, 3 source, 4 method, 5 note, 6 subtitle,
+# 7 footnote
 $text << EOD
 |trend.png
 |NPS by month
 |responses.csv
 |Bayesian, Jeffreys Dirichlet prior
 |trend +15.3 points/year (p = 0.001) · limits ±3 SE (long-run) · 0 outside
+|
+|
 EOD
 txt(i) = $text[i][2:]
 
@@ -34,19 +37,21 @@ $rows << EOD
 EOD
 label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 
-set terminal pngcairo size 852,530 font 'DejaVu Sans,10' noenhanced
+set terminal pngcairo size 852,572 font 'DejaVu Sans,10' noenhanced
 set output txt(1)
 
 set multiplot
-set label 1 (txt(2) . ': ' . txt(3)) at screen 0.5, screen 0.9585 center font ',13'
-set label 2 ('12 periods, n = 3916' . ' (n per period at the bottom)' . ' · ' . '95% intervals: ' . txt(4)) at screen 0.5, screen 0.9170 center
-set label 3 txt(5) at screen 0.5, screen 0.8830 center
-set tmargin at screen 0.7925
-set bmargin at screen 0.1321
-set lmargin at screen 0.0822
+set label 1 txt(2) at screen 0.5, screen 0.9615 center font ',13'
+set label 2 ('12 periods, n = 3916' . ' (n per period at the bottom)' . ' · ' . '95% intervals') at screen 0.5, screen 0.9231 center
+set label 3 txt(5) at screen 0.5, screen 0.8916 center
+set label 98 ('Method: ' . txt(4)) at screen 0.0141, screen 0.0524 left font ',8' tc rgb '#555555'
+set label 99 ('Data: ' . txt(3)) at screen 0.0141, screen 0.0262 left font ',8' tc rgb '#555555'
+set tmargin at screen 0.8077
+set bmargin at screen 0.1958
+set lmargin at screen 0.0939
 set rmargin at screen 0.9648
 set border 3 lc rgb '#444444'
-set key at screen 0.5, screen 0.8415 center top horizontal samplen 2 width 1
+set key at screen 0.5, screen 0.8531 center top horizontal samplen 2 width 1
 set xrange [0.5:12.5]
 set yrange [-25:30]
 set xtics scale 0 nomirror
