@@ -23,13 +23,11 @@ static nps_status write_cmp_chart(FILE *fp, const nps_plot_target *t,
                                   const void *ctx) {
   const cmp_chart *ch = ctx;
   const cli_common *c = ch->d->c;
-  nps_plot_info info = {ch->title,
-                        NULL,
-                        nps_ci_method_label(c->ci),
-                        c->level,
-                        cli_is_boot(c->ci) ? c->boot : 0,
-                        c->seed,
-                        NULL};
+  nps_plot_info info = {.title = ch->title,
+                        .method = nps_ci_method_label(c->ci),
+                        .level = c->level,
+                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
+                        .seed = c->seed};
   return nps_plot_compare(fp, t, &info, &ch->side[0], &ch->side[1], &ch->diff);
 }
 

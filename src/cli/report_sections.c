@@ -23,13 +23,13 @@ typedef struct seg_chart {
 } seg_chart;
 
 static nps_plot_info chart_info(const report_data *d, const char *title) {
-  nps_plot_info info = {title,
-                        strcmp(d->path, "-") ? d->path : "standard input",
-                        nps_ci_method_label(d->c->ci),
-                        d->c->level,
-                        cli_is_boot(d->c->ci) ? d->c->boot : 0,
-                        d->c->seed,
-                        NULL};
+  nps_plot_info info = {.title = title,
+                        .source =
+                            strcmp(d->path, "-") ? d->path : "standard input",
+                        .method = nps_ci_method_label(d->c->ci),
+                        .level = d->c->level,
+                        .replicates = cli_is_boot(d->c->ci) ? d->c->boot : 0,
+                        .seed = d->c->seed};
   return info;
 }
 

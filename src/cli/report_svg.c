@@ -58,7 +58,7 @@ static nps_status write_script(const svg_dir *d, cli_plot_writer write,
   FILE *fp = fopen(d->script, "w");
   if (!fp)
     return NPS_EIO;
-  nps_plot_target target = {NPS_PLOT_SVG, "chart.svg"};
+  nps_plot_target target = {.format = NPS_PLOT_SVG, .output = "chart.svg"};
   nps_status st = write(fp, &target, ctx);
   if (fclose(fp) != 0 && st == NPS_OK)
     st = NPS_EIO;
