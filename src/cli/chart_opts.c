@@ -13,18 +13,6 @@
 #include "cli.h"
 #include "present.h"
 
-const char cli_chart_help[] =
-    "  --title TEXT         the chart's title (default: what was measured "
-    "and\n"
-    "                       the verdict, in words)\n"
-    "  --subtitle TEXT      a line under the title (default: the --where /\n"
-    "                       --exclude filters, if any)\n"
-    "  --size WxH           image size in pixels, e.g. 1280x720 (the layout\n"
-    "                       and fonts scale to fit)\n"
-    "  --chart-style S      dots (default: NPS as dots with interval "
-    "whiskers)\n"
-    "                       or bars (bars from 0)\n";
-
 /* Parses "WxH" with both between 200 and 10000. */
 static int parse_size(const char *arg, int *w, int *h) {
   char *end;

@@ -125,8 +125,23 @@ enum {
     "chart-style", 1, 0, OPT_CHART_STYLE                                       \
   }
 
-/* Their usage text. */
-extern const char cli_chart_help[];
+/* --period ARG into *out, and a --date-format ARG checked: 0, or the
+ * usage error's exit status (the message printed). */
+int cli_period_arg(const cli_common *c, const char *arg, nps_period *out);
+int cli_date_format_arg(const cli_common *c, const char *arg);
+
+/* Their usage text (a string literal, for the commands' help texts). */
+#define CLI_CHART_HELP                                                         \
+  "  --title TEXT         the chart's title (default: what was measured "      \
+  "and\n"                                                                      \
+  "                       the verdict, in words)\n"                            \
+  "  --subtitle TEXT      a line under the title (default: the --where /\n"    \
+  "                       --exclude filters, if any)\n"                        \
+  "  --size WxH           image size in pixels, e.g. 1280x720 (the layout\n"   \
+  "                       and fonts scale to fit)\n"                           \
+  "  --chart-style S      dots (default: NPS as dots with interval "           \
+  "whiskers)\n"                                                                \
+  "                       or bars (bars from 0)\n"
 
 #define CLI_COMMON_OPTIONS                                                     \
   {"score", 1, 0, OPT_SCORE}, {"delimiter", 1, 0, OPT_DELIMITER},              \
@@ -564,6 +579,13 @@ int cli_plot_end(const cli_common *c, cli_plot_out *po, int ok);
  * Checks that image (a name in that folder) was written. Returns EXIT_OK,
  * or EXIT_RENDER after a message that keeps and names the script. */
 int cli_render(const char *script, const char *image);
+
+/* Runs gnuplot (prog, found on PATH) on dir/base in dir, without a shell,
+ * stdin from /dev/null, its output on our stderr (or nowhere with
+ * stdout_to_null); killed after timeout seconds (0: no limit). Returns the
+ * wait status, or -1 with errno set (ETIMEDOUT when it ran too long). */
+int cli_spawn_gnuplot(const char *prog, const char *dir, const char *base,
+                      int stdout_to_null, int timeout);
 
 int nps_cli_main(int argc, char **argv);
 int cmd_summary(int argc, char **argv);

@@ -84,7 +84,7 @@ static void print_help(void) {
       "0.6\n"
       "  nps-stat plan --from responses.csv --where channel=web --mde 10 "
       "--plot plan.gp\n",
-      cli_chart_help);
+      CLI_CHART_HELP);
 }
 
 enum {

@@ -80,19 +80,10 @@ static int report_option(void *ctx, int opt, const char *arg) {
     cmd->d.compare_path = arg;
     return 0;
   case OPT_PERIOD:
-    if (nps_period_parse(arg, &cmd->trend.period) == NPS_OK)
-      return 0;
-    return cli_usage_error(cmd->c->command,
-                           "--period must be day, week, month, quarter or "
-                           "year, not '%s'",
-                           arg);
+    return cli_period_arg(cmd->c, arg, &cmd->trend.period);
   case OPT_DATE_FORMAT:
-    if (nps_date_format_check(arg) != NPS_OK)
-      return cli_usage_error(cmd->c->command,
-                             "--date-format '%s': use %%d, %%m and %%Y (or "
-                             "%%y) once each, %%H %%M %%S, %%%% and literal "
-                             "text",
-                             arg);
+    if (cli_date_format_arg(cmd->c, arg))
+      return EXIT_USAGE;
     cmd->trend.date_format = arg;
     return 0;
   default:

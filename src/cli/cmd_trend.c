@@ -119,19 +119,10 @@ static int trend_option(void *ctx, int opt, const char *arg) {
     cmd->v.date_column = arg;
     return 0;
   case OPT_PERIOD:
-    if (nps_period_parse(arg, &o->period) == NPS_OK)
-      return 0;
-    return cli_usage_error(cmd->c->command,
-                           "--period must be day, week, month, quarter or "
-                           "year, not '%s'",
-                           arg);
+    return cli_period_arg(cmd->c, arg, &o->period);
   case OPT_DATE_FORMAT:
-    if (nps_date_format_check(arg) != NPS_OK)
-      return cli_usage_error(cmd->c->command,
-                             "--date-format '%s': use %%d, %%m and %%Y (or "
-                             "%%y) once each, %%H %%M %%S, %%%% and literal "
-                             "text",
-                             arg);
+    if (cli_date_format_arg(cmd->c, arg))
+      return EXIT_USAGE;
     o->date_format = arg;
     return 0;
   case OPT_SINCE:

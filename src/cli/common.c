@@ -67,17 +67,7 @@ const char cli_common_help[] =
     "folder)\n"
     "  --render png|svg|pdf run gnuplot on the script now, drawing FILE.png,\n"
     "                       .svg or .pdf (exit 5 if gnuplot is missing or "
-    "fails)\n"
-    "  --title TEXT         the chart's title (default: what was measured "
-    "and\n"
-    "                       the verdict, in words)\n"
-    "  --subtitle TEXT      a line under the title (default: the --where /\n"
-    "                       --exclude filters, if any)\n"
-    "  --size WxH           image size in pixels, e.g. 1280x720 (the layout\n"
-    "                       and fonts scale to fit)\n"
-    "  --chart-style S      dots (default: NPS as dots with interval "
-    "whiskers)\n"
-    "                       or bars (bars from 0)\n"
+    "fails)\n" CLI_CHART_HELP
     "  --quiet              no notes or warnings on stderr\n"
     "  --help               this help\n";
 
@@ -515,4 +505,23 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   default:
     return -1;
   }
+}
+
+int cli_period_arg(const cli_common *c, const char *arg, nps_period *out) {
+  if (nps_period_parse(arg, out) == NPS_OK)
+    return 0;
+  return cli_usage_error(c->command,
+                         "--period must be day, week, month, quarter or "
+                         "year, not '%s'",
+                         arg);
+}
+
+int cli_date_format_arg(const cli_common *c, const char *arg) {
+  if (nps_date_format_check(arg) == NPS_OK)
+    return 0;
+  return cli_usage_error(c->command,
+                         "--date-format '%s': use %%d, %%m and %%Y (or "
+                         "%%y) once each, %%H %%M %%S, %%%% and literal "
+                         "text",
+                         arg);
 }

@@ -13,6 +13,7 @@
 #define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,9 +72,34 @@ static char *folder_of(const char *path) {
   return strndup(path, (size_t)(slash - path));
 }
 
-/* Starts gnuplot on the script (its base name, run in dir) and waits.
- * Returns the wait status, or -1 with errno set when it could not start. */
-static int spawn_gnuplot(const char *prog, const char *dir, const char *base) {
+/* Waits for pid; after timeout seconds (0: none) kills it. Returns the
+ * wait status, or -1 with errno set (ETIMEDOUT when it ran too long). */
+static int wait_limited(pid_t pid, int timeout) {
+  struct timespec step = {0, 20 * 1000 * 1000};
+  int status;
+  for (long i = 0; timeout > 0 && i <= timeout * 50L; i++) {
+    pid_t r = waitpid(pid, &status, WNOHANG);
+    if (r == pid)
+      return status;
+    if (r < 0 && errno != EINTR)
+      return -1;
+    nanosleep(&step, NULL);
+  }
+  if (timeout > 0)
+    kill(pid, SIGKILL);
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR)
+      return -1;
+  }
+  if (timeout > 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+    errno = ETIMEDOUT;
+    return -1;
+  }
+  return status;
+}
+
+int cli_spawn_gnuplot(const char *prog, const char *dir, const char *base,
+                      int stdout_to_null, int timeout) {
   posix_spawn_file_actions_t fa;
   int err = posix_spawn_file_actions_init(&fa);
   if (err) {
@@ -84,14 +110,14 @@ static int spawn_gnuplot(const char *prog, const char *dir, const char *base) {
                                          O_RDONLY, 0);
   /* gnuplot's output goes to our standard error; when that was closed,
    * nowhere (a closed descriptor would make the start fail). */
-  if (!err && cli_stderr_closed()) {
+  if (!err && (stdout_to_null || cli_stderr_closed()))
     err = posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null",
                                            O_WRONLY, 0);
-    if (!err)
-      err = posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null",
-                                             O_WRONLY, 0);
-  } else if (!err)
+  else if (!err)
     err = posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
+  if (!err && cli_stderr_closed())
+    err = posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null",
+                                           O_WRONLY, 0);
   if (!err)
     err = posix_spawn_file_actions_addchdir_np(&fa, dir);
   /* "./" keeps a name beginning with '-' from reading as an option */
@@ -106,12 +132,7 @@ static int spawn_gnuplot(const char *prog, const char *dir, const char *base) {
     errno = err;
     return -1;
   }
-  int status;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR)
-      return -1;
-  }
-  return status;
+  return wait_limited(pid, timeout);
 }
 
 /* Nonzero when dir/image exists, is not empty and was modified at or after
@@ -143,7 +164,7 @@ int cli_render(const char *script, const char *image) {
   const char *base = strrchr(script, '/');
   base = base ? base + 1 : script;
   time_t start = time(NULL);
-  int status = spawn_gnuplot(prog, dir, base);
+  int status = cli_spawn_gnuplot(prog, dir, base, 0, 0);
   char why[256];
   int rc = EXIT_OK;
   /* A C library whose posix_spawnp forks before it looks for the program

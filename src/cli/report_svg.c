@@ -3,27 +3,21 @@
  *
  * The library writes the gnuplot script (labels only inside data blocks,
  * see plot.h); this file writes it into a private folder made by mkdtemp,
- * runs gnuplot there with posix_spawnp and an argument vector (never a
+ * runs gnuplot there through cli_spawn_gnuplot: an argument vector (never a
  * shell), stops it after REPORT_SVG_TIMEOUT seconds, reads the image and
  * removes the folder. The image is checked before it is inlined: the
  * svg terminal without `mouse` writes no script and no link, so an image
  * holding one is refused rather than trusted.
  */
-#define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np, strcasestr */
+#define _GNU_SOURCE /* strcasestr */
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "report.h"
-
-extern char **environ;
 
 #define REPORT_SVG_TIMEOUT 60          /* seconds per chart */
 #define REPORT_SVG_MAX     (64u << 20) /* bytes of one image */
@@ -63,58 +57,6 @@ static nps_status write_script(const svg_dir *d, cli_plot_writer write,
   if (fclose(fp) != 0 && st == NPS_OK)
     st = NPS_EIO;
   return st;
-}
-
-/* Waits for pid, killing it after the time limit. Returns the wait status
- * or -1 (timed out or a wait error). */
-static int wait_limited(pid_t pid) {
-  struct timespec step = {0, 20 * 1000 * 1000};
-  long ticks = REPORT_SVG_TIMEOUT * 50L;
-  int status;
-  for (long i = 0; i <= ticks; i++) {
-    pid_t r = waitpid(pid, &status, WNOHANG);
-    if (r == pid)
-      return status;
-    if (r < 0 && errno != EINTR)
-      return -1;
-    nanosleep(&step, NULL);
-  }
-  kill(pid, SIGKILL);
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-    ;
-  errno = ETIMEDOUT;
-  return -1;
-}
-
-/* Runs gnuplot on chart.gp in the folder: the wait status, or -1 with
- * errno set when it could not start or ran too long. */
-static int run_gnuplot(const char *prog, const svg_dir *d) {
-  posix_spawn_file_actions_t fa;
-  int err = posix_spawn_file_actions_init(&fa);
-  if (err) {
-    errno = err;
-    return -1;
-  }
-  err = posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
-                                         O_RDONLY, 0);
-  if (!err)
-    err = posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null",
-                                           O_WRONLY, 0);
-  if (!err && cli_stderr_closed())
-    err = posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null",
-                                           O_WRONLY, 0);
-  if (!err)
-    err = posix_spawn_file_actions_addchdir_np(&fa, d->dir);
-  char *argv[] = {(char *)prog, "./chart.gp", NULL};
-  pid_t pid = 0;
-  if (!err)
-    err = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
-  posix_spawn_file_actions_destroy(&fa);
-  if (err) {
-    errno = err;
-    return -1;
-  }
-  return wait_limited(pid);
 }
 
 /* Reads the image whole; NULL when it is missing, empty or too large. */
@@ -185,7 +127,8 @@ report_svg_status report_svg(cli_plot_writer write, const void *ctx, char **svg,
   const char *prog = getenv("NPS_STAT_GNUPLOT");
   if (!prog || !*prog)
     prog = "gnuplot";
-  int status = run_gnuplot(prog, &d);
+  int status =
+      cli_spawn_gnuplot(prog, d.dir, "chart.gp", 1, REPORT_SVG_TIMEOUT);
   if ((status < 0 && errno == ENOENT) ||
       (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127))
     return failed(&d, why, size, REPORT_SVG_NO_GNUPLOT,
