@@ -33,6 +33,10 @@ static const char *word_key(int w) {
   return t[w];
 }
 
+const char *benchmark_verdict_word(const nps_benchmark_party *p) {
+  return word_text(word_of(p));
+}
+
 const char *benchmark_family_name(nps_multi_method m) {
   switch (m) {
   case NPS_MULTI_HOLM:
@@ -86,6 +90,30 @@ void benchmark_verdict_text(const benchmark_view *b, char *buf, size_t size) {
       continue;
     cli_append(buf, size, "%s%s%s", buf[0] ? ", " : "", lead[order[i]], names);
   }
+}
+
+void benchmark_band_text(const benchmark_view *b, char *buf, size_t size) {
+  const nps_benchmark *r = b->res;
+  const nps_benchmark_party *o = &r->parties[r->ours];
+  char ci[80], lo[64] = "", hi[64] = "";
+  cli_fmt_ci(ci, sizeof ci, o->ci.lo, o->ci.hi);
+  if (r->band_below >= 0)
+    snprintf(lo, sizeof lo, "p%d (%.1f)",
+             nps_benchmark_band_percentile((size_t)r->band_below),
+             100.0 * b->comp->band[r->band_below]);
+  if (r->band_above >= 0)
+    snprintf(hi, sizeof hi, "p%d (%.1f)",
+             nps_benchmark_band_percentile((size_t)r->band_above),
+             100.0 * b->comp->band[r->band_above]);
+  if (lo[0] && hi[0])
+    snprintf(buf, size, "our interval %s lies between %s and %s", ci, lo, hi);
+  else if (lo[0])
+    snprintf(buf, size, "our interval %s lies above %s", ci, lo);
+  else if (hi[0])
+    snprintf(buf, size, "our interval %s lies below %s", ci, hi);
+  else
+    snprintf(buf, size,
+             "our interval %s lies across the whole industry range given", ci);
 }
 
 /* ---- table and markdown ---- */
@@ -199,26 +227,9 @@ static void print_rank(FILE *fp, const benchmark_view *b) {
           r->rank_hi, r->replicates, r->options.seed);
   if (!r->n_bands)
     return;
-  const nps_benchmark_party *o = &r->parties[r->ours];
-  char ci[80], lo[64] = "", hi[64] = "";
-  cli_fmt_ci(ci, sizeof ci, o->ci.lo, o->ci.hi);
-  if (r->band_below >= 0)
-    snprintf(lo, sizeof lo, "p%d (%.1f)",
-             nps_benchmark_band_percentile((size_t)r->band_below),
-             100.0 * b->comp->band[r->band_below]);
-  if (r->band_above >= 0)
-    snprintf(hi, sizeof hi, "p%d (%.1f)",
-             nps_benchmark_band_percentile((size_t)r->band_above),
-             100.0 * b->comp->band[r->band_above]);
-  fprintf(fp, "industry: our interval %s lies ", ci);
-  if (lo[0] && hi[0])
-    fprintf(fp, "between %s and %s\n", lo, hi);
-  else if (lo[0])
-    fprintf(fp, "above %s\n", lo);
-  else if (hi[0])
-    fprintf(fp, "below %s\n", hi);
-  else
-    fprintf(fp, "across the whole industry range given\n");
+  char band[256];
+  benchmark_band_text(b, band, sizeof band);
+  fprintf(fp, "industry: %s\n", band);
 }
 
 static void print_notes(FILE *fp, const benchmark_view *b) {

@@ -32,6 +32,33 @@ void benchmark_name_append(char *buf, size_t size,
 /* The adjustment's name in sentences ("Holm"). */
 const char *benchmark_family_name(nps_multi_method m);
 
+/* The verdict of a competitor in words: "we are ahead", "we are behind",
+ * "no difference", "borderline"; "ours" for our row. */
+const char *benchmark_verdict_word(const nps_benchmark_party *p);
+
+/* "our interval [a, b] lies between p25 (12.0) and p75 (30.0)": where our
+ * interval lies among the industry percentiles (when there are any). */
+void benchmark_band_text(const benchmark_view *b, char *buf, size_t size);
+
+/* Reads the competitors file path ("-": standard input) into *comp, with
+ * a message by file, line and column when it fails and a warning for
+ * skipped rows (benchmark_load.c). Returns EXIT_OK, EXIT_DATA or EXIT_IO. */
+int benchmark_read_file(cli_common *c, const char *path,
+                        const nps_competitors_options *o,
+                        nps_competitors **comp);
+
+/* "year 2023, ours 2025; region EU, ours US" for a competitor's mismatch
+ * bits into buf. */
+void benchmark_mismatch_text(const nps_benchmark *b,
+                             const nps_benchmark_party *p, char *buf,
+                             size_t size);
+
+/* Warns once per competitor that is not like for like, and once per
+ * context taken from the competitors file (naming the --ours-X option
+ * when name_flags is nonzero). */
+void benchmark_warn_context(const cli_common *c, const char *comp_path,
+                            const nps_benchmark *b, int name_flags);
+
 /* The chart writer (benchmark_chart.c). */
 nps_status benchmark_write_chart(FILE *fp, const nps_plot_target *t,
                                  const void *ctx);

@@ -125,6 +125,11 @@ enum {
     "chart-style", 1, 0, OPT_CHART_STYLE                                       \
   }
 
+/* "A,B" of option opt into out[0] and out[1] (kept in c->owned): 0, or
+ * the usage error's exit status (the message printed). */
+int cli_split_pair(cli_common *c, const char *opt, const char *arg,
+                   const char *out[2]);
+
 /* --period ARG into *out, and a --date-format ARG checked: 0, or the
  * usage error's exit status (the message printed). */
 int cli_period_arg(const cli_common *c, const char *arg, nps_period *out);

@@ -9,7 +9,6 @@
  * of the analysis (nps_benchmark_run), the result handed to the
  * presentation step (benchmark_view.c, benchmark_chart.c).
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,45 +173,6 @@ static int parse_args(int argc, char **argv, benchmark_cmd *cmd) {
   return 0;
 }
 
-static int read_file(benchmark_cmd *cmd, nps_competitors **comp) {
-  const char *path = cmd->v.competitors_path;
-  int is_stdin = strcmp(path, "-") == 0;
-  const char *name = is_stdin ? "standard input" : path;
-  FILE *in = is_stdin ? stdin : fopen(path, "rb");
-  if (!in) {
-    cli_error("%s: %s", path, strerror(errno));
-    return EXIT_IO;
-  }
-  int same = is_stdin ? 0 : cli_input_check(cmd->c, fileno(in), path);
-  if (same) {
-    fclose(in);
-    return same;
-  }
-  nps_csvin_error err;
-  nps_status st = nps_competitors_read(in, &cmd->read, comp, &err);
-  if (!is_stdin)
-    fclose(in);
-  if (st == NPS_ENOMEM)
-    return cli_out_of_memory();
-  if (st != NPS_OK) {
-    if (err.line && err.column)
-      cli_error("%s:%llu:%zu: %s", name, (unsigned long long)err.line,
-                err.column, err.message);
-    else if (err.line)
-      cli_error("%s:%llu: %s", name, (unsigned long long)err.line, err.message);
-    else
-      cli_error("%s: %s", name, err.message);
-    return st == NPS_EIO ? EXIT_IO : EXIT_DATA;
-  }
-  const nps_competitors *c = *comp;
-  if (c->invalid)
-    cli_warn(cmd->c, "%s: skipped %llu invalid row%s (first: line %llu: %s)",
-             name, (unsigned long long)c->invalid, c->invalid == 1 ? "" : "s",
-             (unsigned long long)c->first_invalid.line,
-             c->first_invalid.message);
-  return EXIT_OK;
-}
-
 /* s (len bytes) for a message: control characters as spaces, cut. */
 static void shown(char *out, size_t size, const char *s, size_t len) {
   size_t k = 0;
@@ -258,7 +218,7 @@ static int read_raw(benchmark_cmd *cmd, nps_competitors *comp) {
 static int read_competitors(benchmark_cmd *cmd, nps_competitors **comp) {
   int rc = EXIT_OK;
   if (cmd->v.competitors_path)
-    rc = read_file(cmd, comp);
+    rc = benchmark_read_file(cmd->c, cmd->v.competitors_path, &cmd->read, comp);
   else if (!(*comp = nps_competitors_new()))
     return cli_out_of_memory();
   if (rc == EXIT_OK && cmd->raw_path)
@@ -270,39 +230,6 @@ static int read_competitors(benchmark_cmd *cmd, nps_competitors **comp) {
     rc = EXIT_DATA;
   }
   return rc;
-}
-
-static const char *const context_names[NPS_CONTEXT_N] = {"year", "region",
-                                                         "survey type"};
-static const char *const context_flags[NPS_CONTEXT_N] = {
-    "--ours-year", "--ours-region", "--ours-type"};
-
-/* One warning per competitor whose year, region or survey type differ. */
-static void warn_context(const benchmark_cmd *cmd, const nps_benchmark *b) {
-  const char *name = cmd->v.competitors_path ? cmd->v.competitors_path : "";
-  for (size_t i = 0; i < b->n_parties; i++) {
-    const nps_benchmark_party *p = &b->parties[i];
-    if (!p->mismatch)
-      continue;
-    char what[512] = "";
-    for (int j = 0; j < NPS_CONTEXT_N; j++)
-      if (p->mismatch & (1u << j))
-        cli_append(what, sizeof what, "%s%s %s, ours %s", what[0] ? "; " : "",
-                   context_names[j], p->src->context[j], b->context[j]);
-    char disp[256] = "";
-    benchmark_name_append(disp, sizeof disp, p);
-    cli_warn(cmd->c, "%s:%llu: '%s' is not like for like: %s", name,
-             (unsigned long long)p->src->line, disp, what);
-  }
-  unsigned any = 0;
-  for (size_t i = 0; i < b->n_parties; i++)
-    any |= b->parties[i].mismatch;
-  for (int j = 0; j < NPS_CONTEXT_N; j++)
-    if ((any & (1u << j)) && !b->context_given[j])
-      cli_warn(cmd->c,
-               "ours taken as %s %s, the most common in %s; set it "
-               "with %s",
-               context_names[j], b->context[j], name, context_flags[j]);
 }
 
 static int analyse(benchmark_cmd *cmd, nps_table *t, nps_benchmark **res) {
@@ -322,7 +249,7 @@ static int analyse(benchmark_cmd *cmd, nps_table *t, nps_benchmark **res) {
     cli_error("benchmark: %s", nps_strerror(st));
     return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
   }
-  warn_context(cmd, *res);
+  benchmark_warn_context(cmd->c, cmd->v.competitors_path, *res, 1);
   return EXIT_OK;
 }
 

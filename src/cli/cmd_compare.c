@@ -99,27 +99,6 @@ static void print_help(void) {
 }
 
 /* Splits "A,B" into two pieces owned by c. */
-static int split_pair(cli_common *c, const char *opt, const char *arg,
-                      const char *out[2]) {
-  const char *comma = strchr(arg, ',');
-  if (!comma || comma == arg || !comma[1] || strchr(comma + 1, ','))
-    return cli_usage_error(c->command, "%s wants two names A,B, not '%s'", opt,
-                           arg);
-  if (c->n_owned + 2 > sizeof c->owned / sizeof c->owned[0])
-    return cli_usage_error(c->command, "%s: too many lists", opt);
-  char *a = strndup(arg, (size_t)(comma - arg)), *b = strdup(comma + 1);
-  if (!a || !b) {
-    free(a);
-    free(b);
-    return cli_usage_error(c->command, "%s: out of memory", opt);
-  }
-  c->owned[c->n_owned++] = a;
-  c->owned[c->n_owned++] = b;
-  out[0] = a;
-  out[1] = b;
-  return 0;
-}
-
 static int set_fail_if(compare_cmd *cmp, const char *arg) {
   if (strcmp(arg, "significant") == 0)
     cmp->v.fail_if = FAIL_SIGNIFICANT;
@@ -154,12 +133,12 @@ static int compare_option(void *ctx, int opt, const char *arg) {
     return rc;
   switch (opt) {
   case OPT_LABELS:
-    return split_pair(c, "--labels", arg, cmp->v.label);
+    return cli_split_pair(c, "--labels", arg, cmp->v.label);
   case OPT_ARM:
     cmp->v.arm_column = arg;
     return 0;
   case OPT_ARMS:
-    return split_pair(c, "--arms", arg, cmp->arms);
+    return cli_split_pair(c, "--arms", arg, cmp->arms);
   case OPT_TEST: {
     nps_test2_method m;
     if (nps_test2_method_parse(arg, &m) != NPS_OK)

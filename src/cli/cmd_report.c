@@ -18,13 +18,18 @@
 static void print_help(void) {
   printf(
       "Usage: nps-stat report FILE... -o REPORT.html [--by COL[,COL...]]\n"
-      "                       [--date COL [--period P]] [OPTIONS]\n"
+      "                       [--date COL [--period P]]\n"
+      "                       [--compare-with FILE | --arm COL [--arms A,B]]\n"
+      "                       [--competitors COMP.csv] [OPTIONS]\n"
       "\n"
       "One self-contained HTML page (inline style and SVG charts, no "
       "script,\nnothing loaded from the network): the headline NPS with its "
       "interval\nand n; with --by, the segments (as `segments` computes "
-      "them); with\n--date, the trend (as `trend` computes it); each with a "
-      "one-line\nfinding, a chart and a table; then the methods, the seed "
+      "them); with\n--date, the trend (as `trend` computes it, one line per "
+      "segment too with\n--by); with --compare-with or --arm, a comparison "
+      "(as `compare`); with\n--competitors, a benchmark (as `benchmark`); "
+      "each with a one-line\nfinding, a chart and a table; then the methods, "
+      "the seed "
       "and the data\nprovenance. Every label is HTML-escaped. Charts need "
       "gnuplot; without\nit the page has the tables and a note, and a "
       "warning is printed.\n"
@@ -38,6 +43,15 @@ static void print_help(void) {
       "  --compare-with FILE  the comparison section: this data against\n"
       "                       FILE (an earlier wave, a control group), as\n"
       "                       `compare FILE THIS` computes it\n"
+      "  --arm COL            the comparison section: two arms of this data\n"
+      "                       (an A/B pilot), as `compare --arm` computes "
+      "it\n"
+      "  --arms A,B           the two values of --arm, in order (B - A is\n"
+      "                       reported; default: the two values found)\n"
+      "  --competitors FILE   the benchmark section: our NPS against "
+      "a\n"
+      "                       competitors file, as `benchmark` computes it\n"
+      "                       (Holm-adjusted p-values, rank interval)\n"
       "\n"
       "Input options: --score --delimiter --skip-rows --na-values "
       "--skip-invalid\n--score-labels --input --where --exclude "
@@ -46,25 +60,22 @@ static void print_help(void) {
       "\nExamples:\n"
       "  nps-stat report responses.csv -o report.html\n"
       "  nps-stat report responses.csv --by channel --date date --period "
-      "month -o report.html\n");
+      "month -o report.html\n"
+      "  nps-stat report pilot.csv --arm arm --arms control,pilot --where "
+      "wave=after\n      -o pilot.html\n"
+      "  nps-stat report responses.csv --competitors competitors.csv -o "
+      "report.html\n");
 }
 
-enum { OPT_DATE = 512, OPT_PERIOD, OPT_DATE_FORMAT, OPT_COMPARE_WITH };
-
-typedef struct report_cmd {
-  report_data d;
-  cli_common *c;
-  nps_trend_options trend;
-  char *const *paths;
-  size_t n_paths;
-  nps_table *trend_table;   /* the trend's keys point into it */
-  nps_table *cmp_tables[2]; /* --compare-with: the other data, this data */
-  char labels[2][4096];     /* their names as `compare` gives them */
-  char **args;              /* argv with -o spelled --output (spell_output) */
-  char **made;              /* the strings spell_output made */
-  int argc;
-  char what[256];
-} report_cmd;
+enum {
+  OPT_DATE = 512,
+  OPT_PERIOD,
+  OPT_DATE_FORMAT,
+  OPT_COMPARE_WITH,
+  OPT_ARM,
+  OPT_ARMS,
+  OPT_COMPETITORS
+};
 
 static int report_option(void *ctx, int opt, const char *arg) {
   report_cmd *cmd = ctx;
@@ -78,6 +89,18 @@ static int report_option(void *ctx, int opt, const char *arg) {
                              "--compare-with wants a file such as "
                              "before.csv");
     cmd->d.compare_path = arg;
+    return 0;
+  case OPT_ARM:
+    cmd->d.arm_column = arg;
+    return 0;
+  case OPT_ARMS:
+    return cli_split_pair(cmd->c, "--arms", arg, cmd->d.arms);
+  case OPT_COMPETITORS:
+    if (!*arg)
+      return cli_usage_error(cmd->c->command,
+                             "--competitors wants a file such as "
+                             "competitors.csv");
+    cmd->d.competitors_path = arg;
     return 0;
   case OPT_PERIOD:
     return cli_period_arg(cmd->c, arg, &cmd->trend.period);
@@ -98,6 +121,9 @@ static const struct option options[] = {
     {"period", 1, 0, OPT_PERIOD},
     {"date-format", 1, 0, OPT_DATE_FORMAT},
     {"compare-with", 1, 0, OPT_COMPARE_WITH},
+    {"arm", 1, 0, OPT_ARM},
+    {"arms", 1, 0, OPT_ARMS},
+    {"competitors", 1, 0, OPT_COMPETITORS},
     {"score", 1, 0, OPT_SCORE},
     {"delimiter", 1, 0, OPT_DELIMITER},
     {"skip-rows", 1, 0, OPT_SKIP_ROWS},
@@ -168,6 +194,14 @@ static int check_args(report_cmd *cmd) {
                            "-o report.html ('-' for standard output)");
   if (cmd->trend.date_format && !cmd->d.date_column)
     return cli_usage_error(c->command, "--date-format needs --date COL");
+  if (cmd->d.arm_column && cmd->d.compare_path)
+    return cli_usage_error(c->command,
+                           "--arm and --compare-with are two ways to "
+                           "compare: give one");
+  if (cmd->d.arms[0] && !cmd->d.arm_column)
+    return cli_usage_error(c->command, "--arms needs --arm COL");
+  if (cmd->d.arms[0] && strcmp(cmd->d.arms[0], cmd->d.arms[1]) == 0)
+    return cli_usage_error(c->command, "--arms names the same arm twice");
   return 0;
 }
 
@@ -188,12 +222,20 @@ static int parse_args(int argc, char **argv, report_cmd *cmd) {
     return rc;
   rc = cli_take_inputs(c, argc, args, "FILE", &cmd->paths, &cmd->n_paths,
                        &cmd->d.path);
-  if (rc == 0 && (cmd->d.date_column || cmd->d.compare_path) &&
-      cmd->n_paths == 1 && strcmp(cmd->paths[0], "-") == 0)
+  const char *again = cmd->d.date_column    ? "--date"
+                      : cmd->d.compare_path ? "--compare-with"
+                      : cmd->d.arm_column   ? "--arm"
+                                            : NULL;
+  if (rc == 0 && again && cmd->n_paths == 1 && strcmp(cmd->paths[0], "-") == 0)
     rc = cli_usage_error(c->command,
-                         "%s reads the input twice: give a "
-                         "file, not standard input",
-                         cmd->d.date_column ? "--date" : "--compare-with");
+                         "%s reads the input twice: give a file, not "
+                         "standard input",
+                         again);
+  if (rc == 0 && cmd->d.competitors_path &&
+      strcmp(cmd->d.competitors_path, "-") == 0 && cmd->n_paths == 1 &&
+      strcmp(cmd->paths[0], "-") == 0)
+    rc = cli_usage_error(c->command,
+                         "standard input can be read once: give files");
   return rc;
 }
 
@@ -246,116 +288,6 @@ static int segment(report_cmd *cmd, nps_table *t) {
   return EXIT_OK;
 }
 
-/* The trend: the data read again, keyed by the date column. */
-static int trend(report_cmd *cmd) {
-  cli_common *c = cmd->c;
-  nps_trend_options *o = &cmd->trend;
-  o->ci = c->ci;
-  o->level = c->level;
-  o->replicates = c->boot;
-  o->seed = c->seed;
-  o->min_n = c->min_n;
-  o->skip_invalid = c->csv.skip_invalid;
-  nps_csvin_options csv = c->csv;
-  const char *columns[1] = {cmd->d.date_column};
-  csv.group_columns = columns;
-  csv.n_group_columns = 1;
-  csv.group_map = nps_trend_key_map;
-  csv.group_map_ctx = o;
-  snprintf(cmd->what, sizeof cmd->what,
-           "a date (YYYY-MM-DD, a date-time or a period label such as "
-           "2025-03; --date-format reads other forms, --skip-invalid skips "
-           "such rows)");
-  csv.group_map_what = cmd->what;
-  nps_table *t = nps_table_new(c->max_groups);
-  if (!t)
-    return cli_out_of_memory();
-  /* the notes of the read were printed by the first one */
-  cli_common quiet = *c;
-  quiet.quiet = 1;
-  nps_csvin_report r;
-  int rc = cli_load_paths(&quiet, &csv, "", cmd->paths, cmd->n_paths, t, &r);
-  nps_status st = NPS_OK;
-  if (rc == EXIT_OK && (st = nps_trend_run(t, o, &cmd->d.trend)) != NPS_OK) {
-    if (st == NPS_EINVAL && cmd->d.trend && cmd->d.trend->first_invalid)
-      cli_error("%s: column '%s': '%.*s' is not a date (--date-format for "
-                "other forms, --skip-invalid to skip such rows)",
-                cmd->d.path, cmd->d.date_column,
-                (int)cmd->d.trend->first_invalid_len,
-                cmd->d.trend->first_invalid);
-    else
-      cli_error("trend: %s", nps_strerror(st));
-    rc = st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
-  }
-  cmd->d.period = o->period;
-  /* the trend's keys point into its table: keep it with the result */
-  if (rc == EXIT_OK)
-    cmd->trend_table = t;
-  else
-    nps_table_free(t);
-  return rc;
-}
-
-/* The label `compare` gives a file ("dir/after.csv" -> "after"): the
- * samples' random streams are seeded by it, so the numbers match. */
-static void compare_label(char *buf, size_t size, const char *path) {
-  const char *base = strrchr(path, '/');
-  base = base && base[1] ? base + 1 : path;
-  size_t len = strlen(base);
-  const char *dot = strrchr(base, '.');
-  if (dot && dot != base &&
-      (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
-       strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
-    len = (size_t)(dot - base);
-  snprintf(buf, size, "%.*s", (int)len, base);
-}
-
-/* The comparison: the other file (sample 0) against this data (sample 1),
- * each read as one group. */
-static int compare(report_cmd *cmd) {
-  cli_common *c = cmd->c;
-  nps_csvin_options csv = c->csv;
-  csv.group_columns = NULL;
-  csv.n_group_columns = 0;
-  cli_common quiet = *c;
-  quiet.quiet = 1;
-  nps_table **t = cmd->cmp_tables;
-  for (int i = 0; i < 2; i++)
-    if (!(t[i] = nps_table_new(c->max_groups)))
-      return cli_out_of_memory();
-  nps_csvin_report r;
-  char *other[] = {(char *)cmd->d.compare_path};
-  int rc = cli_load_paths(&quiet, &csv, "", other, 1, t[0], &r);
-  if (rc == EXIT_OK)
-    rc = cli_load_paths(&quiet, &csv, "", cmd->paths, cmd->n_paths, t[1], &r);
-  if (rc != EXIT_OK)
-    return rc;
-  nps_compare_options o;
-  nps_compare_options_init(&o);
-  o.ci = c->ci;
-  o.level = c->level;
-  o.replicates = c->boot;
-  o.seed = c->seed;
-  o.min_n = c->min_n;
-  compare_label(cmd->labels[0], sizeof cmd->labels[0], cmd->d.compare_path);
-  compare_label(cmd->labels[1], sizeof cmd->labels[1],
-                cmd->n_paths == 1 ? cmd->paths[0] : cmd->d.path);
-  o.label[0] = cmd->labels[0];
-  o.label[1] = cmd->labels[1];
-  nps_compare_error err = {-1, NULL, 0, 0};
-  nps_status st = nps_compare_run(t, &o, &cmd->d.compare, &err);
-  if (st == NPS_EEMPTY) {
-    cli_error("%s: no responses",
-              err.sample == 0 ? cmd->d.compare_path : cmd->d.path);
-    return EXIT_DATA;
-  }
-  if (st != NPS_OK) {
-    cli_error("compare: %s", nps_strerror(st));
-    return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;
-  }
-  return EXIT_OK;
-}
-
 static int write_page(report_cmd *cmd) {
   cli_out out;
   int rc = cli_out_open(&out, cmd->c->output);
@@ -380,18 +312,30 @@ static int run(report_cmd *cmd) {
       cli_load_paths(c, &c->csv, "", cmd->paths, cmd->n_paths, t, &cmd->d.read);
   if (rc == EXIT_OK)
     rc = summarise(cmd, t);
+  if (rc == EXIT_OK) {
+    nps_hist h;
+    uint64_t missing;
+    nps_table_total(t, &h, &missing);
+    cmd->ours = nps_hist_counts(&h);
+  }
   if (rc == EXIT_OK && c->n_by)
     rc = segment(cmd, t);
   if (rc == EXIT_OK && cmd->d.date_column)
-    rc = trend(cmd);
-  if (rc == EXIT_OK && cmd->d.compare_path)
-    rc = compare(cmd);
+    rc = report_load_trend(cmd);
+  if (rc == EXIT_OK && (cmd->d.compare_path || cmd->d.arm_column))
+    rc = report_load_compare(cmd);
+  if (rc == EXIT_OK && cmd->d.competitors_path)
+    rc = report_load_benchmark(cmd);
   if (rc == EXIT_OK)
     rc = write_page(cmd);
   nps_summary_free(cmd->d.summary);
   nps_segments_free(cmd->d.segments);
   nps_trend_free(cmd->d.trend);
   nps_compare_free(cmd->d.compare);
+  nps_benchmark_free(cmd->benchmark);
+  nps_competitors_free(cmd->comp);
+  free(cmd->arm_owned[0]);
+  free(cmd->arm_owned[1]);
   nps_table_free(cmd->cmp_tables[0]);
   nps_table_free(cmd->cmp_tables[1]);
   nps_table_free(cmd->trend_table);

@@ -525,3 +525,24 @@ int cli_date_format_arg(const cli_common *c, const char *arg) {
                          "text",
                          arg);
 }
+
+int cli_split_pair(cli_common *c, const char *opt, const char *arg,
+                   const char *out[2]) {
+  const char *comma = strchr(arg, ',');
+  if (!comma || comma == arg || !comma[1] || strchr(comma + 1, ','))
+    return cli_usage_error(c->command, "%s wants two names A,B, not '%s'", opt,
+                           arg);
+  if (c->n_owned + 2 > sizeof c->owned / sizeof c->owned[0])
+    return cli_usage_error(c->command, "%s: too many lists", opt);
+  char *a = strndup(arg, (size_t)(comma - arg)), *b = strdup(comma + 1);
+  if (!a || !b) {
+    free(a);
+    free(b);
+    return cli_usage_error(c->command, "%s: out of memory", opt);
+  }
+  c->owned[c->n_owned++] = a;
+  c->owned[c->n_owned++] = b;
+  out[0] = a;
+  out[1] = b;
+  return 0;
+}

@@ -26,6 +26,16 @@ typedef struct compare_cmd {
  * exit status after a message. */
 int compare_load(compare_cmd *cmp, nps_table *t[2]);
 
+/* The two arms of one data set read keyed by the arm column first (all,
+ * which is sorted here): with arms[0] given (--arms), checks that both are
+ * values of the column; else takes its two values in byte order (owned[]
+ * holds them, to free) and says so. Then splits all into t[0] and t[1]
+ * and warns about the answers in other arms (*other). Messages name path
+ * and column. Returns EXIT_OK or an exit status after a message. */
+int compare_split_arms(cli_common *c, const char *path, const char *column,
+                       nps_table *all, const char *arms[2], char *owned[2],
+                       nps_table *t[2], uint64_t *other);
+
 /* The exit status of a library failure: EXIT_IO for memory, else
  * EXIT_DATA. */
 int compare_status_exit(nps_status st);

@@ -77,27 +77,27 @@ static int load_files(compare_cmd *cmp, nps_table *t[2]) {
 
 /* Without --arms, the arm column must hold exactly two values; they are
  * taken in byte order. */
-static int find_arms(compare_cmd *cmp, const nps_table *all) {
+static int find_arms(cli_common *c, const char *path, const char *column,
+                     const nps_table *all, const char *arms[2],
+                     char *owned[2]) {
   const char *seen[3];
   size_t len[3], k;
   nps_compare_first_parts(all, 3, seen, len, &k);
   if (k != 2) {
     cli_error("%s: column '%s' holds %s; name the two to compare with "
               "--arms A,B",
-              cmp->v.path[0], cmp->v.arm_column,
+              path, column,
               k < 2 ? "fewer than two values" : "more than two values");
     return EXIT_DATA;
   }
   for (int i = 0; i < 2; i++) {
-    cmp->label_owned[i] = strndup(seen[i], len[i]);
-    if (!cmp->label_owned[i])
+    owned[i] = strndup(seen[i], len[i]);
+    if (!owned[i])
       return cli_out_of_memory();
-    cmp->arms[i] = cmp->label_owned[i];
+    arms[i] = owned[i];
   }
-  cli_warn(cmp->v.opt,
-           "%s: arms '%s' (A) and '%s' (B) of column '%s'; "
-           "--arms to choose",
-           cmp->v.path[0], cmp->arms[0], cmp->arms[1], cmp->v.arm_column);
+  cli_warn(c, "%s: arms '%s' (A) and '%s' (B) of column '%s'; --arms to choose",
+           path, arms[0], arms[1], column);
   return EXIT_OK;
 }
 
@@ -105,14 +105,14 @@ static int find_arms(compare_cmd *cmp, const nps_table *all) {
  * message lists (up to ARMS_SHOWN of them) when it is not. */
 enum { ARMS_SEEN = 256, ARMS_SHOWN = 12 };
 
-static int check_arms(compare_cmd *cmp, const nps_table *all) {
+static int check_arms(const char *path, const char *column,
+                      const nps_table *all, const char *const arms[2]) {
   const char *seen[ARMS_SEEN + 1];
   size_t len[ARMS_SEEN + 1], k;
   nps_compare_first_parts(all, ARMS_SEEN + 1, seen, len, &k);
   for (int a = 0; a < 2 && k <= ARMS_SEEN; a++) {
-    size_t want = strlen(cmp->arms[a]), i = 0;
-    while (i < k &&
-           !(len[i] == want && memcmp(seen[i], cmp->arms[a], want) == 0))
+    size_t want = strlen(arms[a]), i = 0;
+    while (i < k && !(len[i] == want && memcmp(seen[i], arms[a], want) == 0))
       i++;
     if (i < k)
       continue;
@@ -122,11 +122,30 @@ static int check_arms(compare_cmd *cmp, const nps_table *all) {
                  seen[i]);
     if (k > ARMS_SHOWN)
       cli_append(list, sizeof list, ", ... (%zu more)", k - ARMS_SHOWN);
-    cli_error("%s: column '%s' has no value '%s' (--arms)%s%s", cmp->v.path[0],
-              cmp->v.arm_column, cmp->arms[a], k ? "; its values are: " : "",
-              list);
+    cli_error("%s: column '%s' has no value '%s' (--arms)%s%s", path, column,
+              arms[a], k ? "; its values are: " : "", list);
     return EXIT_DATA;
   }
+  return EXIT_OK;
+}
+
+int compare_split_arms(cli_common *c, const char *path, const char *column,
+                       nps_table *all, const char *arms[2], char *owned[2],
+                       nps_table *t[2], uint64_t *other) {
+  nps_table_sort(all);
+  int rc = arms[0] ? check_arms(path, column, all, arms)
+                   : find_arms(c, path, column, all, arms, owned);
+  if (rc != EXIT_OK)
+    return rc;
+  const size_t alen[2] = {strlen(arms[0]), strlen(arms[1])};
+  nps_status st = nps_compare_split_arms(all, arms, alen, t, other);
+  if (st != NPS_OK) {
+    cli_error("%s: %s", path, nps_strerror(st));
+    return compare_status_exit(st);
+  }
+  if (*other)
+    cli_warn(c, "%s: left out %llu answers in other arms of '%s'", path,
+             (unsigned long long)*other, column);
   return EXIT_OK;
 }
 
@@ -152,26 +171,12 @@ static int load_arms(compare_cmd *cmp, nps_table *t[2]) {
   int rc = cli_load(c, cmp->v.path[0], all, &cmp->v.report[0]);
   cmp->v.report[1] = cmp->v.report[0];
   if (rc == EXIT_OK)
-    nps_table_sort(all);
-  if (rc == EXIT_OK)
-    rc = cmp->arms[0] ? check_arms(cmp, all) : find_arms(cmp, all);
-  if (rc == EXIT_OK) {
-    const size_t alen[2] = {strlen(cmp->arms[0]), strlen(cmp->arms[1])};
-    nps_status st =
-        nps_compare_split_arms(all, cmp->arms, alen, t, &cmp->other_arms);
-    if (st != NPS_OK) {
-      cli_error("%s: %s", cmp->v.path[0], nps_strerror(st));
-      rc = compare_status_exit(st);
-    }
-  }
+    rc = compare_split_arms(c, cmp->v.path[0], cmp->v.arm_column, all,
+                            cmp->arms, cmp->label_owned, t, &cmp->other_arms);
   nps_table_free(all);
   for (int i = 0; rc == EXIT_OK && i < 2; i++)
     if (!cmp->v.label[i])
       cmp->v.label[i] = cmp->arms[i];
-  if (rc == EXIT_OK && cmp->other_arms)
-    cli_warn(c, "%s: left out %llu answers in other arms of '%s'",
-             cmp->v.path[0], (unsigned long long)cmp->other_arms,
-             cmp->v.arm_column);
   return rc;
 }
 

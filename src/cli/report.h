@@ -17,16 +17,51 @@ typedef struct report_data {
   const char *path; /* the data set's name (file or "FIRST and N more") */
   const char *date_column; /* --date; NULL: no trend section */
   nps_period period;
-  nps_csvin_report read;    /* the read behind summary and segments */
-  nps_summary *summary;     /* overall row (and groups with --by) */
-  nps_segments *segments;   /* --by; else NULL */
-  nps_trend *trend;         /* --date; else NULL */
-  const char *compare_path; /* --compare-with; NULL: no comparison */
-  nps_compare *compare;     /* FILE against --compare-with; else NULL */
-  int n_charts;             /* charts drawn so far (their ids' prefix) */
-  int charts_missing;       /* set by the writer: a chart could not be drawn */
-  char chart_note[512];     /* why (the first failure) */
+  nps_csvin_report read;          /* the read behind summary and segments */
+  nps_summary *summary;           /* overall row (and groups with --by) */
+  nps_segments *segments;         /* --by; else NULL */
+  nps_trend *trend;               /* --date; else NULL */
+  const char *compare_path;       /* --compare-with; NULL */
+  const char *arm_column;         /* --arm; NULL */
+  const char *arms[2];            /* --arms, or the two values found */
+  const char *cmp_name[2];        /* the compared samples' names: the other
+                                     file and this data's, or the two arms */
+  nps_compare *compare;           /* sample 1 against sample 0; else NULL */
+  const char *competitors_path;   /* --competitors; NULL: no section */
+  const nps_competitors *comp;    /* its rows */
+  const nps_benchmark *benchmark; /* ours against them; else NULL */
+  int n_charts;                   /* charts drawn so far (their ids' prefix) */
+  int charts_missing;   /* set by the writer: a chart could not be drawn */
+  char chart_note[512]; /* why (the first failure) */
 } report_data;
+
+/* The command's state: the options, the inputs and what the results
+ * point into (kept until the page is written). */
+typedef struct report_cmd {
+  report_data d;
+  cli_common *c;
+  nps_trend_options trend;
+  char *const *paths;
+  size_t n_paths;
+  nps_table *trend_table;   /* the trend's keys point into it */
+  nps_table *cmp_tables[2]; /* the comparison's two samples */
+  char labels[2][4096];     /* the files' names as `compare` gives them */
+  char *arm_owned[2];       /* the arms found, when --arms is not given */
+  nps_competitors *comp;    /* --competitors */
+  nps_benchmark *benchmark;
+  nps_counts ours; /* all answers, for the benchmark */
+  char **args;     /* argv with -o spelled --output (spell_output) */
+  char **made;     /* the strings spell_output made */
+  int argc;
+  char what[256];
+} report_cmd;
+
+/* The analyses beyond the first read (report_load.c), each reading the
+ * inputs again as it needs them. EXIT_OK or an exit status after a
+ * message. */
+int report_load_trend(report_cmd *cmd);     /* --date [--by] */
+int report_load_compare(report_cmd *cmd);   /* --compare-with or --arm */
+int report_load_benchmark(report_cmd *cmd); /* --competitors */
 
 /* Writes the whole page to fp. Returns EXIT_OK or EXIT_IO (out of memory;
  * write errors are found when the output is closed). */

@@ -1,7 +1,9 @@
 /*
  * report_compare.c - the comparison section of `nps-stat report
- * --compare-with FILE`: the data set against another one (an earlier
- * wave, a control group), as `nps-stat compare OTHER FILE` computes it:
+ * --compare-with FILE | --arm COL`: the data set against another one (an
+ * earlier wave, a control group), as `nps-stat compare OTHER FILE`
+ * computes it, or arm B of the data against arm A, as `nps-stat compare
+ * FILE --arm COL --arms A,B` does:
  * both samples' NPS with their intervals, the difference FILE - OTHER with
  * its interval and p-value, a chart and a finding that claims a difference
  * only when the verdict and the interval shown agree.
@@ -32,8 +34,7 @@ static nps_status write_cmp_chart(FILE *fp, const nps_plot_target *t,
 }
 
 static const char *sample_name(const report_data *d, int i) {
-  const char *p = i ? d->path : d->compare_path;
-  return strcmp(p, "-") ? p : "standard input";
+  return d->cmp_name[i];
 }
 
 static void cmp_chart_init(cmp_chart *ch, const report_data *d) {
@@ -52,7 +53,10 @@ static void cmp_chart_init(cmp_chart *ch, const report_data *d) {
   ch->diff.ci = r->diff_ci.iv;
   ch->diff.p = r->untested ? NAN : r->test.p;
   ch->diff.test = r->untested ? NULL : nps_test2_method_label(r->test.method);
-  snprintf(ch->title, sizeof ch->title, "NPS: this data against the other");
+  if (d->arm_column)
+    snprintf(ch->title, sizeof ch->title, "NPS: arm B against arm A");
+  else
+    snprintf(ch->title, sizeof ch->title, "NPS: this data against the other");
 }
 
 static void cmp_finding(FILE *fp, const report_data *d,
@@ -69,8 +73,11 @@ static void cmp_finding(FILE *fp, const report_data *d,
             r->untested == NPS_UNTESTED_EMPTY ? "no answers"
                                               : "fewer answers than --min-n");
   } else if (r->verdict.significant && side != 0) {
-    fprintf(fp, "NPS is %s in this data than in ",
-            side > 0 ? "higher" : "lower");
+    fputs("NPS is ", fp);
+    fputs(side > 0 ? "higher" : "lower", fp);
+    fputs(" in ", fp);
+    report_str(fp, d->arm_column ? sample_name(d, 1) : "this data");
+    fputs(" than in ", fp);
     report_str(fp, sample_name(d, 0));
     fprintf(fp, ": %s points, %g%% CI %s, ", diff, level, ci);
     report_str(fp, p);
@@ -99,7 +106,9 @@ static void cmp_row(FILE *fp, const report_data *d, const nps_compare_row *r,
   report_points(nps, sizeof nps, s->est.n ? s->est.nps : NAN);
   report_ci(ci, sizeof ci, s->has_ci, s->ci.iv);
   fprintf(fp, "<tr><td class=\"l\">%s</td><td class=\"l\">",
-          i ? "this data" : "compared with");
+          d->arm_column ? (i ? "B" : "A")
+          : i           ? "this data"
+                        : "compared with");
   report_str(fp, sample_name(d, i));
   fprintf(fp,
           "</td><td>%llu</td><td>%.1f%%</td><td>%.1f%%</td><td>%.1f%%</td>"
@@ -113,17 +122,28 @@ int report_compare(FILE *fp, report_data *d) {
   const nps_compare_row *r = nps_compare_overall(d->compare);
   cmp_chart ch;
   cmp_chart_init(&ch, d);
-  fputs("<section id=\"compare\">\n<h2>Comparison with ", fp);
-  report_str(fp, sample_name(d, 0));
+  fputs("<section id=\"compare\">\n<h2>", fp);
+  if (d->arm_column) {
+    fputs("Comparison of ", fp);
+    report_str(fp, sample_name(d, 1));
+    fputs(" with ", fp);
+    report_str(fp, sample_name(d, 0));
+    fputs(" (", fp);
+    report_str(fp, d->arm_column);
+    fputs(")", fp);
+  } else {
+    fputs("Comparison with ", fp);
+    report_str(fp, sample_name(d, 0));
+  }
   fputs("</h2>\n", fp);
   cmp_finding(fp, d, r);
   if (r->side[0].est.n && r->side[1].est.n)
     report_chart(fp, d, write_cmp_chart, &ch, "comparison");
   fprintf(fp,
           "<table>\n<tr><th class=\"l\">sample</th><th class=\"l\">"
-          "file</th><th>n</th><th>promoters</th><th>passives</th>"
+          "%s</th><th>n</th><th>promoters</th><th>passives</th>"
           "<th>detractors</th><th>NPS</th><th>%g%% CI</th></tr>\n",
-          100.0 * d->c->level);
+          d->arm_column ? "arm" : "file", 100.0 * d->c->level);
   cmp_row(fp, d, r, 0);
   cmp_row(fp, d, r, 1);
   fputs("</table>\n", fp);
@@ -135,10 +155,11 @@ int report_compare(FILE *fp, report_data *d) {
     fprintf(fp,
             "<table>\n<tr><th class=\"l\">difference</th><th>points</th>"
             "<th>%g%% CI</th><th class=\"l\">test</th><th>p</th></tr>\n"
-            "<tr><td class=\"l\">this data &minus; compared</td>"
+            "<tr><td class=\"l\">%s</td>"
             "<td>%s</td><td>%s</td><td class=\"l\">%s</td><td>",
-            100.0 * d->c->level, diff, ci,
-            nps_test2_method_label(r->test.method));
+            100.0 * d->c->level,
+            d->arm_column ? "B &minus; A" : "this data &minus; compared", diff,
+            ci, nps_test2_method_label(r->test.method));
     report_str(fp, p);
     fputs("</td></tr>\n</table>\n", fp);
   }

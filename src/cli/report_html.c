@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchmark_view.h"
 #include "report_page.h"
 
 /* Length of the UTF-8 sequence at s (n bytes left) and its code point, or
@@ -292,13 +293,34 @@ static void provenance(FILE *fp, const report_data *d) {
             (unsigned long long)d->trend->invalid_answers,
             (unsigned long long)d->trend->invalid_keys);
   }
-  if (d->compare) {
+  if (d->compare && d->compare_path) {
     const nps_compare_row *o = nps_compare_overall(d->compare);
     fputs("<dt>compared with</dt><dd>", fp);
     report_str(fp, d->compare_path);
     fprintf(fp, ": %llu answers, %llu missing</dd>\n",
             (unsigned long long)o->side[0].est.n,
             (unsigned long long)o->side[0].missing);
+  }
+  if (d->compare && d->arm_column) {
+    const nps_compare_row *o = nps_compare_overall(d->compare);
+    fputs("<dt>arms</dt><dd>column ", fp);
+    report_str(fp, d->arm_column);
+    for (int i = 0; i < 2; i++) {
+      fputs(i ? "; B = " : ": A = ", fp);
+      report_str(fp, d->arms[i]);
+      fprintf(fp, ", %llu answers", (unsigned long long)o->side[i].est.n);
+    }
+    fputs("</dd>\n", fp);
+  }
+  if (d->benchmark) {
+    fputs("<dt>competitors</dt><dd>", fp);
+    report_str(fp, strcmp(d->competitors_path, "-") ? d->competitors_path
+                                                    : "standard input");
+    fprintf(fp, ": %zu competitor rows", d->comp->n_rows);
+    if (d->comp->invalid)
+      fprintf(fp, ", %llu invalid rows skipped",
+              (unsigned long long)d->comp->invalid);
+    fputs("</dd>\n", fp);
   }
   fputs("</dl>\n</section>\n", fp);
 }
@@ -341,6 +363,16 @@ static void methods(FILE *fp, const report_data *d) {
         nps_test2_method_label(nps_compare_overall(d->compare)->test.method),
         nps_diff_ci_method_label(
             nps_compare_overall(d->compare)->diff_ci.method_used));
+  if (d->benchmark)
+    fprintf(fp,
+            "<dt>benchmark</dt><dd>each competitor by what its row gives: "
+            "a two-sample test where it gives the distribution and n, a "
+            "worst-case variance where it gives NPS and n, our interval "
+            "against a fixed number where it gives NPS alone; p-values "
+            "adjusted by %s across %zu competitors; our rank with a "
+            "bootstrap rank interval (B = %zu)</dd>\n",
+            benchmark_family_name(d->benchmark->adjust), d->benchmark->family,
+            d->benchmark->replicates);
   fputs("<dt>formulas</dt><dd>docs/methods.md of nps-stat</dd>\n</dl>\n"
         "</section>\n",
         fp);
@@ -356,6 +388,8 @@ int report_html_write(FILE *fp, report_data *d) {
     rc = report_trend(fp, d);
   if (rc == EXIT_OK && d->compare)
     rc = report_compare(fp, d);
+  if (rc == EXIT_OK && d->benchmark)
+    rc = report_benchmark(fp, d);
   if (rc != EXIT_OK)
     return rc;
   if (d->charts_missing) {

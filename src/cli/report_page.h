@@ -24,6 +24,7 @@ void report_chart(FILE *fp, report_data *d, cli_plot_writer write,
  * memory. */
 int report_segments(FILE *fp, report_data *d);
 int report_trend(FILE *fp, report_data *d);
-int report_compare(FILE *fp, report_data *d); /* report_compare.c */
+int report_compare(FILE *fp, report_data *d);   /* report_compare.c */
+int report_benchmark(FILE *fp, report_data *d); /* report_benchmark.c */
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report_page.h"
+#include "trend_view.h"
 
 #define REPORT_CHART_MAX_GROUPS 40 /* more rows make an unreadable chart */
 
@@ -220,38 +221,6 @@ int report_segments(FILE *fp, report_data *d) {
 
 /* ---- trend ---- */
 
-typedef struct trend_chart {
-  const report_data *d;
-  nps_plot_period *periods;
-  size_t n;
-  char title[512];
-  char note[256];
-} trend_chart;
-
-static nps_status write_trend_chart(FILE *fp, const nps_plot_target *t,
-                                    const void *ctx) {
-  const trend_chart *ch = ctx;
-  const nps_trend *r = ch->d->trend;
-  nps_plot_info info = chart_info(ch->d, ch->title);
-  info.note = ch->note[0] ? ch->note : NULL;
-  return nps_plot_trend(fp, t, &info, ch->periods, ch->n,
-                        r->has_center ? r->center : NAN, NULL, 0);
-}
-
-static nps_plot_period trend_period(const nps_trend_point *pt) {
-  nps_plot_period p = {pt->label,  strlen(pt->label), pt->counts,
-                       {NAN, NAN}, {NAN, NAN},        NPS_PLOT_PLAIN};
-  if (pt->has_ci)
-    p.ci = pt->ci.iv;
-  if (pt->has_limits)
-    p.limits = pt->limits;
-  if (pt->base == NPS_BASE_BELOW)
-    p.mark = NPS_PLOT_SMALL;
-  else if (pt->out_of_control)
-    p.mark = NPS_PLOT_STANDS_OUT;
-  return p;
-}
-
 static void trend_finding(FILE *fp, const report_data *d) {
   const nps_trend *r = d->trend;
   const nps_trend_slope *s = &r->slope;
@@ -315,27 +284,69 @@ static void trend_row(FILE *fp, const nps_trend_point *pt) {
   fprintf(fp, "<td class=\"l\">%s</td></tr>\n", note);
 }
 
+/* One row per segment: its answers, its latest period and its slope. */
+static void trend_segment_row(FILE *fp, const report_data *d,
+                              const nps_trend *q) {
+  char *name = cli_display_key(q->segment, q->segment_len);
+  const nps_trend_point *last = q->n_points ? &q->points[q->n_points - 1] : 0;
+  char nps[32], ci[64], slope[32], sci[64], p[32];
+  report_points(nps, sizeof nps, last && last->est.n ? last->est.nps : NAN);
+  report_ci(ci, sizeof ci, last && last->has_ci,
+            last ? last->ci.iv : (nps_interval){NAN, NAN});
+  fputs("<tr><td class=\"l\">", fp);
+  report_str(fp, name ? name : "");
+  free(name);
+  fprintf(fp, "</td><td>%llu</td><td>%llu</td><td>%s</td><td>%s</td>",
+          (unsigned long long)nps_counts_total(&q->total),
+          (unsigned long long)(last ? last->est.n : 0), nps, ci);
+  if (q->slope.tested) {
+    cli_signed_points(slope, sizeof slope, q->slope.per_year);
+    report_ci(sci, sizeof sci, 1, q->slope.ci);
+    cli_fmt_p(p, sizeof p, q->slope.p);
+    fprintf(fp, "<td>%s</td><td>%s</td><td>", slope, sci);
+    report_str(fp, p);
+    fputs("</td>", fp);
+  } else
+    fputs("<td>n/a</td><td>n/a</td><td></td>", fp);
+  const char *note =
+      !last || last->est.n == 0      ? "no answers in the latest period"
+      : last->base == NPS_BASE_BELOW ? "small base in the latest period"
+      : q->latest_drop ? "the latest period fell (p adjusted across segments)"
+                       : "";
+  (void)d;
+  fprintf(fp, "<td class=\"l\">%s</td></tr>\n", note);
+}
+
+static void trend_segments(FILE *fp, const report_data *d) {
+  const nps_trend *r = d->trend;
+  fputs("<h3>By segment</h3>\n", fp);
+  if (r->n_segments > NPS_PLOT_TREND_MAX_LINES)
+    fprintf(fp,
+            "<p class=\"muted\">The chart draws the %d largest of %zu "
+            "segments; the table has all.</p>\n",
+            NPS_PLOT_TREND_MAX_LINES, r->n_segments);
+  fprintf(fp,
+          "<table>\n<tr><th class=\"l\">segment</th><th>n</th>"
+          "<th>n latest</th><th>NPS latest</th><th>%g%% CI</th>"
+          "<th>trend a year</th><th>its CI</th><th>p</th>"
+          "<th class=\"l\">note</th></tr>\n",
+          100.0 * d->c->level);
+  for (size_t i = 0; i < r->n_segments; i++)
+    trend_segment_row(fp, d, r->segments[i]);
+  fputs("</table>\n", fp);
+}
+
 int report_trend(FILE *fp, report_data *d) {
   const nps_trend *r = d->trend;
-  trend_chart ch = {.d = d};
-  ch.periods = calloc(r->n_points + 1, sizeof *ch.periods);
-  if (!ch.periods)
-    return cli_out_of_memory();
-  for (size_t i = 0; i < r->n_points; i++)
-    ch.periods[ch.n++] = trend_period(&r->points[i]);
-  snprintf(ch.title, sizeof ch.title, "NPS by %s", nps_period_name(d->period));
-  if (r->slope.tested) {
-    char v[32];
-    cli_signed_points(v, sizeof v, r->slope.per_year);
-    snprintf(ch.note, sizeof ch.note, "trend %s points a year", v);
-  }
+  trend_view view = {
+      .opt = d->c, .path = d->path, .date_column = d->date_column, .res = r};
   fputs("<section id=\"trend\">\n<h2>Trend by ", fp);
   report_str(fp, nps_period_name(d->period));
   fputs(" (", fp);
   report_str(fp, d->date_column);
   fputs(")</h2>\n", fp);
   trend_finding(fp, d);
-  report_chart(fp, d, write_trend_chart, &ch, "trend");
+  report_chart(fp, d, trend_write_chart, &view, "trend");
   fprintf(fp,
           "<table>\n<tr><th class=\"l\">period</th><th>n</th>"
           "<th>NPS</th><th>%g%% CI</th><th>change</th><th>p (adj.)</th>"
@@ -343,7 +354,9 @@ int report_trend(FILE *fp, report_data *d) {
           100.0 * d->c->level);
   for (size_t i = 0; i < r->n_points; i++)
     trend_row(fp, &r->points[i]);
-  fputs("</table>\n</section>\n", fp);
-  free(ch.periods);
+  fputs("</table>\n", fp);
+  if (r->n_segments)
+    trend_segments(fp, d);
+  fputs("</section>\n", fp);
   return EXIT_OK;
 }
