@@ -125,6 +125,11 @@ enum {
     "chart-style", 1, 0, OPT_CHART_STYLE                                       \
   }
 
+/* A file's name without its folder and a .csv, .tsv or .txt ending
+ * ("dir/after.csv" -> "after"): *stem points into path; returns the
+ * length. */
+size_t cli_file_stem(const char *path, const char **stem);
+
 /* "A,B" of option opt into out[0] and out[1] (kept in c->owned): 0, or
  * the usage error's exit status (the message printed). */
 int cli_split_pair(cli_common *c, const char *opt, const char *arg,

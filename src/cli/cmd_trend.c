@@ -184,25 +184,30 @@ static int parse_args(int argc, char **argv, trend_cmd *cmd) {
   c->csv.n_group_columns = c->n_by + 1;
   if (c->format == FORMAT_COUNTS && (rc = cli_counts_check(c, NULL)))
     return rc;
-  c->csv.group_map = nps_trend_key_map;
-  c->csv.group_map_ctx = &cmd->analysis;
+  trend_read_setup(c, &c->csv, o, cmd->what, sizeof cmd->what);
+  return 0;
+}
+
+void trend_read_setup(const cli_common *c, nps_csvin_options *csv,
+                      nps_trend_options *o, char *what, size_t size) {
+  csv->group_map = nps_trend_key_map;
+  csv->group_map_ctx = o;
   if (o->date_format)
-    snprintf(cmd->what, sizeof cmd->what,
+    snprintf(what, size,
              "a date of --date-format '%s' (--skip-invalid skips such rows)",
              o->date_format);
   else
-    snprintf(cmd->what, sizeof cmd->what,
+    snprintf(what, size,
              "a date (YYYY-MM-DD, a date-time, or a period label such as "
              "2025-03; --date-format reads other forms, --skip-invalid "
              "skips such rows)");
-  c->csv.group_map_what = cmd->what;
+  csv->group_map_what = what;
   o->ci = c->ci;
   o->level = c->level;
   o->replicates = c->boot;
   o->seed = c->seed;
   o->min_n = c->min_n;
   o->skip_invalid = c->csv.skip_invalid;
-  return 0;
 }
 
 static int analysis_error(trend_cmd *cmd, nps_status st, const nps_trend *r) {

@@ -546,3 +546,16 @@ int cli_split_pair(cli_common *c, const char *opt, const char *arg,
   out[1] = b;
   return 0;
 }
+
+size_t cli_file_stem(const char *path, const char **stem) {
+  const char *base = strrchr(path, '/');
+  base = base && base[1] ? base + 1 : path;
+  size_t len = strlen(base);
+  const char *dot = strrchr(base, '.');
+  if (dot && dot != base &&
+      (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
+       strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
+    len = (size_t)(dot - base);
+  *stem = base;
+  return len;
+}

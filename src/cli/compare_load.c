@@ -19,15 +19,9 @@ static int default_label(compare_cmd *cmp, int i) {
     cmp->v.label[i] = "stdin";
     return EXIT_OK;
   }
-  const char *base = strrchr(p, '/');
-  base = base && base[1] ? base + 1 : p;
-  size_t len = strlen(base);
-  const char *dot = strrchr(base, '.');
-  if (dot && dot != base &&
-      (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
-       strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
-    len = (size_t)(dot - base);
-  cmp->label_owned[i] = strndup(base, len);
+  const char *stem;
+  size_t len = cli_file_stem(p, &stem);
+  cmp->label_owned[i] = strndup(stem, len);
   if (!cmp->label_owned[i])
     return cli_out_of_memory();
   cmp->v.label[i] = cmp->label_owned[i];

@@ -11,31 +11,20 @@
 #include "benchmark_view.h"
 #include "compare_cmd.h"
 #include "report.h"
+#include "trend_view.h"
 
 /* The trend: the data read again, keyed by the date column (then the --by
  * columns: one series per segment as well). */
 int report_load_trend(report_cmd *cmd) {
   cli_common *c = cmd->c;
   nps_trend_options *o = &cmd->trend;
-  o->ci = c->ci;
-  o->level = c->level;
-  o->replicates = c->boot;
-  o->seed = c->seed;
-  o->min_n = c->min_n;
-  o->skip_invalid = c->csv.skip_invalid;
   nps_csvin_options csv = c->csv;
   const char *columns[CLI_MAX_LIST + 1] = {cmd->d.date_column};
   for (size_t i = 0; i < c->n_by; i++)
     columns[i + 1] = c->by[i];
   csv.group_columns = columns;
   csv.n_group_columns = c->n_by + 1;
-  csv.group_map = nps_trend_key_map;
-  csv.group_map_ctx = o;
-  snprintf(cmd->what, sizeof cmd->what,
-           "a date (YYYY-MM-DD, a date-time or a period label such as "
-           "2025-03; --date-format reads other forms, --skip-invalid skips "
-           "such rows)");
-  csv.group_map_what = cmd->what;
+  trend_read_setup(c, &csv, o, cmd->what, sizeof cmd->what);
   nps_table *t = nps_table_new(c->max_groups);
   if (!t)
     return cli_out_of_memory();
@@ -68,15 +57,9 @@ int report_load_trend(report_cmd *cmd) {
 /* The label `compare` gives a file ("dir/after.csv" -> "after"): the
  * samples' random streams are seeded by it, so the numbers match. */
 static void compare_label(char *buf, size_t size, const char *path) {
-  const char *base = strrchr(path, '/');
-  base = base && base[1] ? base + 1 : path;
-  size_t len = strlen(base);
-  const char *dot = strrchr(base, '.');
-  if (dot && dot != base &&
-      (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
-       strcmp(dot, ".txt") == 0 || strcmp(dot, ".CSV") == 0))
-    len = (size_t)(dot - base);
-  snprintf(buf, size, "%.*s", (int)len, base);
+  const char *stem;
+  size_t len = cli_file_stem(path, &stem);
+  snprintf(buf, size, "%.*s", (int)len, stem);
 }
 
 /* The other file into t[0], this data into t[1], each read as one group. */

@@ -39,6 +39,12 @@ const char *trend_fail_name(trend_fail_if f);
 int trend_counts_write(const cli_common *c, const nps_trend_options *o,
                        const nps_table *t);
 
+/* The reader and analysis options of a trend (cmd_trend.c): csv keyed
+ * through nps_trend_key_map into o, what (size bytes, kept alive with
+ * csv) saying what a date cell must be, and o's statistics from c. */
+void trend_read_setup(const cli_common *c, nps_csvin_options *csv,
+                      nps_trend_options *o, char *what, size_t size);
+
 /* The chart writer (trend_chart.c). */
 nps_status trend_write_chart(FILE *fp, const nps_plot_target *t,
                              const void *ctx);
