@@ -253,7 +253,6 @@ nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
           "set xlabel 'share of answers (%%)'\n",
           nps_gp_sy(&s, strip_top), nps_gp_sy(&s, strip_bot),
           nps_gp_sx(&s, label_px), nps_gp_sx(&s, s.w - 30));
-  nps_gp_put_text_colours(&s);
   nps_gp_put_shares_plot(&s, 0.3, 3, 8, 1);
   nps_status st = nps_gp_finish(fp, 1);
   nps_gp_numeric_leave(&cn);

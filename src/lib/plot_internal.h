@@ -137,8 +137,9 @@ void nps_gp_put_texts(FILE *fp, const nps_plot_target *t,
 void nps_gp_put_terminal(script *s, const nps_plot_target *t);
 
 /* For the dark and print themes, the text colour of tics, axis labels and
- * the key (again after `unset ytics`, which forgets it); nothing for
- * light. */
+ * the key; nothing for light. `unset ytics` and `unset ylabel` forget it,
+ * and setting it again would turn the tics back on, so a panel after such
+ * an unset draws no y tics or y label of its own. */
 void nps_gp_put_text_colours(const script *s);
 
 /* Screen coordinates: px from the left, px from the top. */

@@ -302,7 +302,6 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
           "set xrange [0:100]\nset xtics 0, 20, 100 nomirror out\n"
           "set xlabel 'share of answers (%%)'\n",
           nps_gp_sx(&s, s.w - 360), nps_gp_sx(&s, s.w - 30));
-  nps_gp_put_text_colours(&s);
   nps_gp_put_shares_plot(&s, 0.32, 2, 7, 0);
   nps_status st = nps_gp_finish(fp, 1);
   nps_gp_numeric_leave(&cn);

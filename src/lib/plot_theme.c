@@ -71,7 +71,7 @@ static const palette dark = {
     .text = "#e6e6e6",              /* (91) */
     .foot = "#a9afba",              /* (71) */
     .border = "#9aa0aa",            /* (66) */
-    .grid = "#3a4150",              /* (27) */
+    .grid = "#454d5e",              /* (32) */
     .zero = "#c0c4cc",              /* (79) */
     .rule = "#6b7280",              /* (48) */
     .outline = "#1f2430",
@@ -104,10 +104,11 @@ static const palette dark = {
     .dot_faint_x = "0x4a5568",             /* (36) */
     .cmp_a_x = "0x5a7bab",                 /* (51): a darker than b */
     .cmp_bar_x = {"0x4d6a92", "0x9ecae1"}, /* (44), (79) */
-    /* L* 62-91. */
+    /* L* 65-91. */
     .power = {"#6baed6", "#fd8d3c", "#74c476", "#9e9ac8", "#e6e6e6", "#fc9272",
               "#17becf", "#bdbdbd"},
-    .trend = {"#fd8d3c", "#74c476", "#9e9ac8", "#bdbdbd", "#6baed6", "#fc9272",
+    /* L* 62-86; no red, which the control limits (alert) use. */
+    .trend = {"#fd8d3c", "#74c476", "#9e9ac8", "#bdbdbd", "#6baed6", "#e6d85c",
               "#c7a76c", "#17becf"},
 };
 
@@ -144,7 +145,7 @@ static const palette print = {
     .band_text = "#000000",
     .median = "#000000",
     .key_box = "#000000",
-    .mark_plain_x = "0x969696",            /* (62) */
+    .mark_plain_x = "0x808080",            /* (54) */
     .mark_dark_x = "0x262626",             /* (15): stands out */
     .mark_faint_x = "0xe0e0e0",            /* (89): a small base */
     .dot_plain_x = "0x737373",             /* (48) */
