@@ -82,16 +82,18 @@ NPS_API nps_status nps_plot_style_parse(const char *name, nps_plot_style *out);
  * NPS_PLOT_LIGHT: dark text on white, blue marks, red / grey / green
  * categories; the look of every chart before themes existed, unchanged.
  * NPS_PLOT_DARK: for dark slides: a dark blue-grey background (#1f2430),
- * light grey text and a lighter grey footnote, light border, grid and zero
- * lines that stay visible on it; marks and categories lightened so that
- * each keeps its contrast against the background (a group that stands out
- * is drawn lightest there, a small base darkest, close to the background);
- * the text inside share bars is dark.
+ * light grey text, a dimmer grey footnote, a light grey border and zero
+ * line, and a grid just visible on the background; marks and categories
+ * lightened so that each keeps its contrast against the background (a
+ * group that stands out is drawn lightest there, a small base darkest,
+ * close to the background); the percentages on the passive and promoter
+ * shares are dark.
  * NPS_PLOT_PRINT: for black-and-white printing and photocopies: white
- * background, black text and lines, greys only; detractors (darkest),
- * promoters (middle) and passives (lightest) and the plain, dark and faint
- * marks differ in lightness alone, and series in dash pattern and point
- * shape, so no colour is needed to read the chart. */
+ * background, black text, axes and main lines, grey grid and secondary
+ * lines, greys only; detractors (darkest), promoters (middle) and
+ * passives (lightest) and the plain, dark and faint marks differ in
+ * lightness alone, and series in dash pattern and point shape, so no
+ * colour is needed to read the chart. */
 typedef enum nps_plot_theme {
   NPS_PLOT_LIGHT = 0, /* the default */
   NPS_PLOT_DARK,
