@@ -75,6 +75,7 @@ _nps_stat() {
   --ci) mapfile -t COMPREPLY < <(compgen -W "bayes adjusted-wald wald score percentile bca" -- "$cur") ;;
   --render) mapfile -t COMPREPLY < <(compgen -W "png svg pdf" -- "$cur") ;;
   --chart-style) mapfile -t COMPREPLY < <(compgen -W "dots bars" -- "$cur") ;;
+  --theme) mapfile -t COMPREPLY < <(compgen -W "light dark print" -- "$cur") ;;
   --title | --subtitle | --size) ;;
   --input | --a-input | --b-input) mapfile -t COMPREPLY < <(compgen -W "raw counts" -- "$cur") ;;
   --adjust) mapfile -t COMPREPLY < <(compgen -W "holm bh bonferroni none" -- "$cur") ;;

@@ -25,7 +25,8 @@
  * which covers Latin, Greek and Cyrillic; fontconfig substitutes a similar
  * font where it is missing. Colours keep distinct lightness so that a chart
  * printed in greyscale still separates detractors (dark), passives (light)
- * and promoters (middle).
+ * and promoters (middle). The target's theme picks the colours (see
+ * nps_plot_theme).
  *
  * Layout: a title (never the file: that goes to the footnote), an optional
  * subtitle, the chart's own lines in plain words ("95% intervals"), the
@@ -76,6 +77,32 @@ typedef enum nps_plot_style {
 /* Parses "dots" or "bars". NPS_EINVAL for anything else. */
 NPS_API nps_status nps_plot_style_parse(const char *name, nps_plot_style *out);
 
+/* The colours of a chart.
+ *
+ * NPS_PLOT_LIGHT: dark text on white, blue marks, red / grey / green
+ * categories; the look of every chart before themes existed, unchanged.
+ * NPS_PLOT_DARK: for dark slides: a dark blue-grey background (#1f2430),
+ * light grey text, a dimmer grey footnote, a light grey border and zero
+ * line, and a grid just visible on the background; marks and categories
+ * lightened so that each keeps its contrast against the background (a
+ * group that stands out is drawn lightest there, a small base darkest,
+ * close to the background); the percentages on the passive and promoter
+ * shares are dark.
+ * NPS_PLOT_PRINT: for black-and-white printing and photocopies: white
+ * background, black text, axes and main lines, grey grid and secondary
+ * lines, greys only; detractors (darkest), promoters (middle) and
+ * passives (lightest) and the plain, dark and faint marks differ in
+ * lightness alone, and series in dash pattern and point shape, so no
+ * colour is needed to read the chart. */
+typedef enum nps_plot_theme {
+  NPS_PLOT_LIGHT = 0, /* the default */
+  NPS_PLOT_DARK,
+  NPS_PLOT_PRINT
+} nps_plot_theme;
+
+/* Parses "light", "dark" or "print". NPS_EINVAL for anything else. */
+NPS_API nps_status nps_plot_theme_parse(const char *name, nps_plot_theme *out);
+
 /* Where a script draws. */
 typedef struct nps_plot_target {
   nps_plot_format format;
@@ -91,6 +118,10 @@ typedef struct nps_plot_target {
    * off at any size. */
   int width, height;
   nps_plot_style style; /* segment and comparison charts; 0: dots */
+  /* Colours; 0: NPS_PLOT_LIGHT, so a target that leaves it out draws as
+   * before. Any other value than the three themes makes every chart
+   * function return NPS_EINVAL. */
+  nps_plot_theme theme;
 } nps_plot_target;
 
 /* What the titles say. Every text may be NULL (left out) and may hold any

@@ -1,7 +1,7 @@
 /*
  * chart_opts.c - the chart look options every charting command shares:
- * --title, --subtitle, --size WxH and --chart-style, and the subtitle that
- * states the row filters when the user gave none.
+ * --title, --subtitle, --size WxH, --chart-style and --theme, and the
+ * subtitle that states the row filters when the user gave none.
  *
  * Titles are untrusted text like the labels: they go into the chart's
  * info, and the library keeps them inside the script's data block.
@@ -49,6 +49,11 @@ int cli_chart_option(cli_common *c, int opt, const char *arg) {
     if (nps_plot_style_parse(arg, &c->style) != NPS_OK)
       return cli_usage_error(
           c->command, "--chart-style must be dots or bars, not '%s'", arg);
+    return 0;
+  case OPT_THEME:
+    if (nps_plot_theme_parse(arg, &c->theme) != NPS_OK)
+      return cli_usage_error(
+          c->command, "--theme must be light, dark or print, not '%s'", arg);
     return 0;
   default:
     return -1;

@@ -78,6 +78,7 @@ typedef struct cli_common {
   const char *subtitle;          /* --subtitle; NULL: the filters, if any */
   int width, height;             /* --size WxH; 0: the chart's own size */
   nps_plot_style style;          /* --chart-style dots (default) | bars */
+  nps_plot_theme theme;          /* --theme light (default) | dark | print */
   nps_order order;               /* --order (summary, segments) */
   const char *order_values[CLI_MAX_LIST];
   /* The output files named (cli_output_name), for cli_outputs_check and
@@ -115,14 +116,15 @@ enum {
   OPT_TITLE,
   OPT_SUBTITLE,
   OPT_SIZE,
-  OPT_CHART_STYLE
+  OPT_CHART_STYLE,
+  OPT_THEME
 };
 
 /* The chart look options, in every command that draws a chart. */
 #define CLI_CHART_OPTIONS                                                      \
   {"title", 1, 0, OPT_TITLE}, {"subtitle", 1, 0, OPT_SUBTITLE},                \
-      {"size", 1, 0, OPT_SIZE}, {                                              \
-    "chart-style", 1, 0, OPT_CHART_STYLE                                       \
+      {"size", 1, 0, OPT_SIZE}, {"chart-style", 1, 0, OPT_CHART_STYLE}, {      \
+    "theme", 1, 0, OPT_THEME                                                   \
   }
 
 /* A file's name without its folder and a .csv, .tsv or .txt ending
@@ -151,7 +153,10 @@ int cli_date_format_arg(const cli_common *c, const char *arg);
   "                       and fonts scale to fit)\n"                           \
   "  --chart-style S      dots (default: NPS as dots with interval "           \
   "whiskers)\n"                                                                \
-  "                       or bars (bars from 0)\n"
+  "                       or bars (bars from 0)\n"                             \
+  "  --theme T            light (default), dark (light text on a dark\n"       \
+  "                       background, for slides) or print (black and\n"       \
+  "                       greys only, for black-and-white printing)\n"
 
 #define CLI_COMMON_OPTIONS                                                     \
   {"score", 1, 0, OPT_SCORE}, {"delimiter", 1, 0, OPT_DELIMITER},              \

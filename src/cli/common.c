@@ -485,6 +485,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg) {
   case OPT_SUBTITLE:
   case OPT_SIZE:
   case OPT_CHART_STYLE:
+  case OPT_THEME:
     return cli_chart_option(c, opt, arg);
   case OPT_RENDER:
     if (nps_plot_format_parse(arg, &c->render_format) != NPS_OK)

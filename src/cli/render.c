@@ -218,7 +218,8 @@ int cli_plot_begin(const cli_common *c, const char *path, cli_plot_writer write,
                             .output = po->image,
                             .width = c->width,
                             .height = c->height,
-                            .style = c->style};
+                            .style = c->style,
+                            .theme = c->theme};
   errno = 0;
   nps_status st = write(po->out.fp, &target, ctx);
   if (st == NPS_OK)

@@ -37,9 +37,10 @@ static nps_plot_group plot_group(const segments_view *s, size_t i) {
 }
 
 /* The note under the title (at most 80 characters are shown): the segments that
- * stand out (dark), small bases (faint), what is left out. */
-static void chart_note(const segments_view *s, size_t shown, size_t with,
-                       char *note, size_t size) {
+ * stand out (dark; bright on the dark theme's background), small bases
+ * (faint), what is left out. */
+static void chart_note(const segments_view *s, nps_plot_theme theme,
+                       size_t shown, size_t with, char *note, size_t size) {
   const nps_segments *res = s->res;
   note[0] = '\0';
   size_t above = 0, below = 0;
@@ -48,7 +49,8 @@ static void chart_note(const segments_view *s, size_t shown, size_t with,
     above += v->significant && v->direction > 0;
     below += v->significant && v->direction < 0;
   }
-  cli_append(note, size, "%zu above, %zu below the rest (dark)", above, below);
+  cli_append(note, size, "%zu above, %zu below the rest (%s)", above, below,
+             theme == NPS_PLOT_DARK ? "bright" : "dark");
   if (res->n_small)
     cli_append(note, size, " · %zu small (faint)", res->n_small);
   if (shown < with)
@@ -87,7 +89,7 @@ nps_status segments_write_chart(FILE *fp, const nps_plot_target *t,
                                                 : "no significant difference",
                p);
   }
-  chart_note(s, shown, with, note, sizeof note);
+  chart_note(s, t->theme, shown, with, note, sizeof note);
   nps_plot_info info = {.title = title,
                         .source =
                             strcmp(s->path, "-") ? s->path : "standard input",

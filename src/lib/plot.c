@@ -188,7 +188,8 @@ static int output_ok(const char *name) {
 }
 
 int nps_gp_info_ok(const nps_plot_target *t, const nps_plot_info *info) {
-  if (!t || !info || (unsigned)t->format > NPS_PLOT_PDF)
+  if (!t || !info || (unsigned)t->format > NPS_PLOT_PDF ||
+      (unsigned)t->theme > NPS_PLOT_PRINT)
     return 0;
   if (!(info->level > 0.0 && info->level < 1.0))
     return 0;
@@ -259,6 +260,14 @@ static int foot_lines(const nps_plot_info *info) {
   return method + (info->source != NULL);
 }
 
+/* Ends a cairo terminal line, with the theme's background if it has one
+ * (light keeps the terminal's own white). */
+static void put_background(FILE *fp, const char *bg) {
+  if (bg)
+    fprintf(fp, " background rgb '%s'", bg);
+  fputs("\n", fp);
+}
+
 void nps_gp_put_terminal(script *s, const nps_plot_target *t) {
   int lines = s->info ? foot_lines(s->info) : 0;
   s->foot = lines ? 12.0 + 15.0 * lines : 0.0;
@@ -269,28 +278,32 @@ void nps_gp_put_terminal(script *s, const nps_plot_target *t) {
     h = t->height;
   }
   fputs("\n", s->fp);
+  const char *bg = s->pal->term_bg;
   switch (s->format) {
   case NPS_PLOT_SVG:
     fprintf(s->fp,
             "set terminal svg size %d,%d fontscale %.4g font '" FONT
-            ",10' noenhanced background rgb 'white'\n",
-            (int)lround(w), (int)lround(h), 1.25 * scale);
+            ",10' noenhanced background rgb '%s'\n",
+            (int)lround(w), (int)lround(h), 1.25 * scale, bg ? bg : "white");
     break;
   case NPS_PLOT_PDF:
     fprintf(s->fp,
             "set terminal pdfcairo size %.2fin,%.2fin fontscale %.4g "
-            "linewidth 2 font '" FONT ",10' noenhanced\n",
+            "linewidth 2 font '" FONT ",10' noenhanced",
             w / 72.0, h / 72.0, scale);
+    put_background(s->fp, bg);
     break;
   default:
     fprintf(s->fp, "set terminal pngcairo size %d,%d ", (int)lround(w),
             (int)lround(h));
     if (scale != 1.0)
       fprintf(s->fp, "fontscale %.4g ", scale);
-    fputs("font '" FONT ",10' noenhanced\n", s->fp);
+    fputs("font '" FONT ",10' noenhanced", s->fp);
+    put_background(s->fp, bg);
   }
   if (t->output)
     fputs("set output txt(1)\n", s->fp);
+  nps_gp_put_text_colours(s);
 }
 
 /* Screen coordinates: px from the left, px from the top. */
@@ -329,14 +342,14 @@ static void put_footnote(const script *s, const nps_plot_info *info) {
     fprintf(s->fp,
             "set label 98 (%s) at screen %.4f, screen %.4f left font ',8' "
             "tc rgb '%s'\n",
-            e.buf, nps_gp_sx(s, 12), nps_gp_sy(s, y), FOOT_COLOUR);
+            e.buf, nps_gp_sx(s, 12), nps_gp_sy(s, y), s->pal->foot);
   }
   if (info->source) {
     y += 15.0;
     fprintf(s->fp,
             "set label 99 ('Data: ' . txt(%d)) at screen %.4f, screen %.4f "
             "left font ',8' tc rgb '%s'\n",
-            T_SOURCE, nps_gp_sx(s, 12), nps_gp_sy(s, y), FOOT_COLOUR);
+            T_SOURCE, nps_gp_sx(s, 12), nps_gp_sy(s, y), s->pal->foot);
   }
 }
 
@@ -345,23 +358,24 @@ static void put_footnote(const script *s, const nps_plot_info *info) {
 void nps_gp_put_titles(const script *s, const nps_plot_info *info,
                        const char *const *sub, int lines) {
   FILE *fp = s->fp;
+  const char *tc = s->pal->tc;
   fprintf(fp,
           "set label 1 txt(2) at screen 0.5, screen %.4f center "
-          "font '," FONT_TITLE_SIZE "'\n",
-          nps_gp_sy(s, 22));
+          "font '," FONT_TITLE_SIZE "'%s\n",
+          nps_gp_sy(s, 22), tc);
   int i = 0, k = 2;
   double y = 44;
   if (info->subtitle) {
-    fprintf(fp, "set label %d txt(%d) at screen 0.5, screen %.4f center\n", k++,
-            T_SUBTITLE, nps_gp_sy(s, y));
+    fprintf(fp, "set label %d txt(%d) at screen 0.5, screen %.4f center%s\n",
+            k++, T_SUBTITLE, nps_gp_sy(s, y), tc);
     y += 18;
   }
   for (; i < lines; i++, y += 18)
-    fprintf(fp, "set label %d (%s) at screen 0.5, screen %.4f center\n", k++,
-            sub[i], nps_gp_sy(s, y));
+    fprintf(fp, "set label %d (%s) at screen 0.5, screen %.4f center%s\n", k++,
+            sub[i], nps_gp_sy(s, y), tc);
   if (info->note)
-    fprintf(fp, "set label %d txt(5) at screen 0.5, screen %.4f center\n", k,
-            nps_gp_sy(s, y));
+    fprintf(fp, "set label %d txt(5) at screen 0.5, screen %.4f center%s\n", k,
+            nps_gp_sy(s, y), tc);
   put_footnote(s, info);
 }
 
@@ -457,23 +471,24 @@ void nps_gp_put_tics(FILE *fp, const char *axis, range r) {
 /* Legend of the three categories: boxes and names in a row starting at
  * x0 px, centred on y px from the top. */
 void nps_gp_put_category_legend(const script *s, double x0, double y) {
-  static const struct {
+  const palette *p = s->pal;
+  const struct {
     const char *colour, *name;
     double dx;
-  } items[] = {{COL_DETRACTOR, "detractors 0–6", 0},
-               {COL_PASSIVE, "passives 7–8", 120},
-               {COL_PROMOTER, "promoters 9–10", 228}};
+  } items[] = {{p->detractor, "detractors 0–6", 0},
+               {p->passive, "passives 7–8", 120},
+               {p->promoter, "promoters 9–10", 228}};
   for (int i = 0; i < 3; i++) {
     double x = x0 + items[i].dx;
     fprintf(s->fp,
             "set object %d rect from screen %.4f, screen %.4f to screen "
-            "%.4f, screen %.4f fc rgb '%s' fs solid 1.0 border rgb "
-            "'#333333'\n",
+            "%.4f, screen %.4f fc rgb '%s' fs solid 1.0 border rgb '%s'\n",
             11 + i, nps_gp_sx(s, x), nps_gp_sy(s, y + 5), nps_gp_sx(s, x + 14),
-            nps_gp_sy(s, y - 5), items[i].colour);
+            nps_gp_sy(s, y - 5), items[i].colour, p->outline);
     fprintf(s->fp,
-            "set label %d '%s' at screen %.4f, screen %.4f left font ',9'\n",
-            11 + i, items[i].name, nps_gp_sx(s, x + 19), nps_gp_sy(s, y));
+            "set label %d '%s' at screen %.4f, screen %.4f left font ',9'%s\n",
+            11 + i, items[i].name, nps_gp_sx(s, x + 19), nps_gp_sy(s, y),
+            p->tc);
   }
 }
 
@@ -481,27 +496,32 @@ void nps_gp_put_category_legend(const script *s, double x0, double y) {
  * detractors, passives, promoters in columns d, d + 1, d + 2; bars half_h
  * high, percentages written inside segments of 8% or more. With ytic, the
  * rows are labelled label($1). */
-void nps_gp_put_shares_plot(FILE *fp, double half_h, int y, int d, int ytic) {
+void nps_gp_put_shares_plot(const script *s, double half_h, int y, int d,
+                            int ytic) {
+  FILE *fp = s->fp;
+  const palette *pal = s->pal;
   int a = d + 1, p = d + 2;
   fprintf(fp,
-          "set style fill solid 1.0 border rgb '#333333'\n"
+          "set style fill solid 1.0 border rgb '%s'\n"
           "plot $rows using (0):%d:(0):%d:($%d - %g):($%d + %g)%s with "
-          "boxxyerror fc rgb '" COL_DETRACTOR "' notitle, \\\n",
-          y, d, y, half_h, y, half_h, ytic ? ":ytic(label($1))" : "");
+          "boxxyerror fc rgb '%s' notitle, \\\n",
+          pal->outline, y, d, y, half_h, y, half_h,
+          ytic ? ":ytic(label($1))" : "", pal->detractor);
   fprintf(fp,
           "     $rows using (0):%d:%d:($%d + $%d):($%d - %g):($%d + %g) with "
-          "boxxyerror fc rgb '" COL_PASSIVE "' notitle, \\\n",
-          y, d, d, a, y, half_h, y, half_h);
+          "boxxyerror fc rgb '%s' notitle, \\\n",
+          y, d, d, a, y, half_h, y, half_h, pal->passive);
   fprintf(fp,
           "     $rows using (0):%d:($%d + $%d):(100):($%d - %g):($%d + %g) "
-          "with boxxyerror fc rgb '" COL_PROMOTER "' notitle, \\\n",
-          y, d, a, y, half_h, y, half_h);
+          "with boxxyerror fc rgb '%s' notitle, \\\n",
+          y, d, a, y, half_h, y, half_h, pal->promoter);
   fprintf(fp,
           "     $rows using ($%d / 2):%d:(percent($%d)) with labels "
-          "tc rgb '#ffffff' font ',9' notitle, \\\n"
+          "tc rgb '%s' font ',9' notitle, \\\n"
           "     $rows using ($%d + $%d / 2):%d:(percent($%d)) with labels "
-          "font ',9' notitle, \\\n"
+          "font ',9'%s notitle, \\\n"
           "     $rows using ($%d + $%d + $%d / 2):%d:(percent($%d)) with "
-          "labels font ',9' notitle\n",
-          d, y, d, d, a, y, a, d, a, p, y, p);
+          "labels font ',9'%s notitle\n",
+          d, y, d, pal->on_detractor, d, a, y, a, pal->tc_fill, d, a, p, y, p,
+          pal->tc_fill);
 }

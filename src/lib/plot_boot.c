@@ -47,37 +47,38 @@ static double bin_edge(const bins *b, double n, size_t j) {
 static void put_boot_lines(const script *s, const nps_plot_group *g,
                            const nps_estimate *est, double ymax) {
   FILE *fp = s->fp;
+  const palette *p = s->pal;
   char text[32];
   if (nps_gp_has_ci(g)) {
     fprintf(fp,
             "set object 1 rect from first %.10g, graph 0 to first %.10g, "
-            "graph 1 fc rgb '" COL_BAND "' fs solid 1.0 noborder behind\n",
-            100.0 * g->ci.lo, 100.0 * g->ci.hi);
+            "graph 1 fc rgb '%s' fs solid 1.0 noborder behind\n",
+            100.0 * g->ci.lo, 100.0 * g->ci.hi, p->band);
     nps_gp_points_text(text, sizeof text, g->ci.lo);
     fprintf(fp,
             "set arrow 1 from first %.10g, graph 0 to first %.10g, graph 1 "
-            "nohead dt 2 lw 2 lc rgb '#8c510a' front\n"
+            "nohead dt 2 lw 2 lc rgb '%s' front\n"
             "set label 11 'low %s' at first %.10g, first %g right offset "
-            "-0.5, 0\n",
-            100.0 * g->ci.lo, 100.0 * g->ci.lo, text, 100.0 * g->ci.lo,
-            ymax * 0.95);
+            "-0.5, 0%s\n",
+            100.0 * g->ci.lo, 100.0 * g->ci.lo, p->limit, text,
+            100.0 * g->ci.lo, ymax * 0.95, p->tc);
     nps_gp_points_text(text, sizeof text, g->ci.hi);
     fprintf(fp,
             "set arrow 2 from first %.10g, graph 0 to first %.10g, graph 1 "
-            "nohead dt 2 lw 2 lc rgb '#8c510a' front\n"
+            "nohead dt 2 lw 2 lc rgb '%s' front\n"
             "set label 12 'high %s' at first %.10g, first %g left offset "
-            "0.5, 0\n",
-            100.0 * g->ci.hi, 100.0 * g->ci.hi, text, 100.0 * g->ci.hi,
-            ymax * 0.95);
+            "0.5, 0%s\n",
+            100.0 * g->ci.hi, 100.0 * g->ci.hi, p->limit, text,
+            100.0 * g->ci.hi, ymax * 0.95, p->tc);
   }
   nps_gp_points_text(text, sizeof text, est->nps);
   fprintf(fp,
           "set arrow 3 from first %.10g, graph 0 to first %.10g, graph 1 "
-          "nohead lw 2 lc rgb '#000000' front\n"
+          "nohead lw 2 lc rgb '%s' front\n"
           "set label 13 'estimate %s' at first %.10g, first %g left "
-          "offset 0.6, 0 front\n",
-          100.0 * est->nps, 100.0 * est->nps, text, 100.0 * est->nps,
-          ymax * 1.04);
+          "offset 0.6, 0 front%s\n",
+          100.0 * est->nps, 100.0 * est->nps, p->ink, text, 100.0 * est->nps,
+          ymax * 1.04, p->tc);
 }
 
 nps_status nps_plot_bootstrap(FILE *fp, const nps_plot_target *target,
@@ -98,7 +99,7 @@ nps_status nps_plot_bootstrap(FILE *fp, const nps_plot_target *target,
     free(b.pct);
     return NPS_ENOMEM;
   }
-  script s = {fp, target->format, 900, 0, 0, info};
+  script s = nps_gp_script(fp, target, info, 900);
   double top_px = nps_gp_titles_px(info, 2) + 14;
   s.h = top_px + 420;
 
@@ -150,17 +151,19 @@ nps_status nps_plot_bootstrap(FILE *fp, const nps_plot_target *target,
   fprintf(fp,
           "set tmargin at screen %.4f\nset bmargin at screen %.4f\n"
           "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
-          "set border 3 lc rgb '#444444'\nunset key\n"
+          "set border 3 lc rgb '%s'\nunset key\n"
           "set xrange [%.10g:%.10g]\nset yrange [0:%.10g]\n"
           "set xtics nomirror out\nset ytics nomirror out\n"
-          "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
+          "set grid ytics lc rgb '%s' lw 1 dt 1\n"
           "set xlabel 'NPS (points)'\nset ylabel 'replicates (%%)'\n",
           nps_gp_sy(&s, top_px), nps_gp_sy(&s, s.h - 56), nps_gp_sx(&s, 80),
-          nps_gp_sx(&s, s.w - 30), xlo - pad, xhi + pad, ymax * 1.12);
+          nps_gp_sx(&s, s.w - 30), s.pal->border, xlo - pad, xhi + pad,
+          ymax * 1.12, s.pal->grid);
   put_boot_lines(&s, group, &est, ymax);
-  fputs("set style fill solid 1.0 border rgb '" COL_BAR_EDGE "'\n"
-        "plot $bins using 1:3:2 with boxes fc rgb '" COL_HIST "' notitle\n",
-        fp);
+  fprintf(fp,
+          "set style fill solid 1.0 border rgb '%s'\n"
+          "plot $bins using 1:3:2 with boxes fc rgb '%s' notitle\n",
+          s.pal->bar_edge, s.pal->hist);
   st = nps_gp_finish(fp, 0);
   nps_gp_numeric_leave(&cn);
   free(b.pct);

@@ -78,66 +78,70 @@ static range cmp_range(const nps_plot_group *g[2], const nps_estimate e[2]) {
 
 /* Both groups as dots with interval whiskers (the default): a light, b
  * dark, a small base faint; the value beside each dot. */
-static void put_cmp_dots(FILE *fp) {
-  fprintf(fp,
-          "dotcol(i) = small(i) ? " COL_DOT_FAINT
-          " : i == 1 ? 0x6baed6 : " COL_DOT_PLAIN "\n"
+static void put_cmp_dots(const script *s) {
+  const palette *p = s->pal;
+  fprintf(s->fp,
+          "dotcol(i) = small(i) ? %s : i == 1 ? %s : %s\n"
           "plot $rows using 2:4:($5 == $5 ? $5 : $4):($6 == $6 ? $6 : $4):"
           "(dotcol($1)):xtic(txt(%d + $1) . \"\\n\" . sprintf('n = %%d%%s', "
           "int($7), small($1) ? ', small base' : '')) \\\n"
           "     with yerrorbars pt 7 ps 1.6 lw 2 lc rgb variable notitle, "
           "\\\n"
           "     $rows using ($2 + 0.06):4:(points($4)) with labels left "
-          "offset 0.5, 0 notitle\n",
-          T_FIRST_EXTRA + 1);
+          "offset 0.5, 0%s notitle\n",
+          p->dot_faint_x, p->cmp_a_x, p->dot_plain_x, T_FIRST_EXTRA + 1, p->tc);
 }
 
 static void put_cmp_groups(const script *s, double top_px, double bot_px,
                            const nps_plot_group *g[2], const nps_estimate e[2],
                            const char *level, int bars) {
   FILE *fp = s->fp;
+  const palette *p = s->pal;
   range r = cmp_range(g, e);
   int any_ci = nps_gp_has_ci(g[0]) || nps_gp_has_ci(g[1]);
   fprintf(fp,
           "set tmargin at screen %.4f\nset bmargin at screen %.4f\n"
           "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
-          "set border 3 lc rgb '#444444'\nunset key\n"
+          "set border 3 lc rgb '%s'\nunset key\n"
           "set xrange [0.4:2.6]\nset yrange [%g:%g]\n"
           "set xtics scale 0 nomirror\n",
           nps_gp_sy(s, top_px), nps_gp_sy(s, bot_px), nps_gp_sx(s, 80),
-          nps_gp_sx(s, 560), r.min, r.max);
+          nps_gp_sx(s, 560), p->border, r.min, r.max);
   nps_gp_put_tics(fp, "y", r);
   fprintf(fp,
-          "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
+          "set grid ytics lc rgb '%s' lw 1 dt 1\n"
           "set ylabel 'NPS (points)%s%s%s'\n"
-          "set xzeroaxis lt 1 lc rgb '#444444' lw 1\n"
+          "set xzeroaxis lt 1 lc rgb '%s' lw 1\n"
           "small_ab = %d\n",
-          any_ci ? " with " : "", any_ci ? level : "",
-          any_ci ? " intervals" : "",
+          p->grid, any_ci ? " with " : "", any_ci ? level : "",
+          any_ci ? " intervals" : "", p->zero,
           (g[0]->mark == NPS_PLOT_SMALL) + 2 * (g[1]->mark == NPS_PLOT_SMALL));
   fputs("small(i) = i == 1 ? small_ab % 2 : small_ab >= 2\n", fp);
   if (!bars) {
-    put_cmp_dots(fp);
+    put_cmp_dots(s);
     return;
   }
   fprintf(fp,
-          "set style fill solid 1.0 border rgb '" COL_BAR_EDGE "'\n"
-          "plot $rows using 2:4:(0.5):($2 < 1.5 ? 0x9ecae1 : 0x3182bd):"
+          "set style fill solid 1.0 border rgb '%s'\n"
+          "plot $rows using 2:4:(0.5):($2 < 1.5 ? %s : %s):"
           "xtic(txt(%d + $1) . \"\\n\" . sprintf('n = %%d', int($7))) with "
           "boxes fc rgb variable notitle",
-          T_FIRST_EXTRA + 1);
+          p->bar_edge, p->cmp_bar_x[0], p->cmp_bar_x[1], T_FIRST_EXTRA + 1);
   if (any_ci)
-    fputs(", \\\n     $rows using 2:4:5:6 with yerrorbars pt 7 ps 0.6 "
-          "lw 1.5 lc rgb '#000000' notitle",
-          fp);
+    fprintf(fp,
+            ", \\\n     $rows using 2:4:5:6 with yerrorbars pt 7 ps 0.6 "
+            "lw 1.5 lc rgb '%s' notitle",
+            p->ink);
   if (e[0].nps >= 0 || e[1].nps >= 0)
-    fputs(", \\\n     $rows using 2:($12 > 0 ? $11 : NaN):(points($4)) with "
-          "labels center offset 0, 0.9 notitle",
-          fp);
+    fprintf(fp,
+            ", \\\n     $rows using 2:($12 > 0 ? $11 : NaN):(points($4)) "
+            "with labels center offset 0, 0.9%s notitle",
+            p->tc);
   if (e[0].nps < 0 || e[1].nps < 0)
-    fputs(", \\\n     $rows using 2:($12 < 0 ? $11 : NaN):(points($4)) with "
-          "labels center offset 0, -0.9 notitle",
-          fp);
+    fprintf(fp,
+            ", \\\n     $rows using 2:($12 < 0 ? $11 : NaN):(points($4)) "
+            "with labels center offset 0, -0.9%s notitle",
+            p->tc);
   fputs("\n", fp);
 }
 
@@ -159,21 +163,22 @@ static void put_cmp_delta(const script *s, double top_px, double bot_px,
           nps_gp_sx(s, 870), r.min, r.max);
   nps_gp_put_tics(fp, "y", r);
   fprintf(fp,
-          "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
+          "set grid ytics lc rgb '%s' lw 1 dt 1\n"
           "set ylabel 'difference (points)'\n"
           "set xlabel ('Δ = ' . txt(%d) . \"\\n\" . '− ' . txt(%d))\n"
           "$diff << EOD\n1",
-          T_FIRST_EXTRA + 3, T_FIRST_EXTRA + 2);
+          s->pal->grid, T_FIRST_EXTRA + 3, T_FIRST_EXTRA + 2);
   nps_gp_put_num(fp, 100.0 * d->delta);
   nps_gp_put_num(fp, ci ? 100.0 * d->ci.lo : NAN);
   nps_gp_put_num(fp, ci ? 100.0 * d->ci.hi : NAN);
   fprintf(fp,
           "\nEOD\n"
           "plot $diff using 1:2%s with %s pt 7 ps 1.2 lw 2 lc rgb "
-          "'#000000' notitle, \\\n"
-          "     $diff using 1:2:(points($2)) with labels left offset 1.2, 0 "
-          "notitle\n",
-          ci ? ":3:4" : "", ci ? "yerrorbars" : "points");
+          "'%s' notitle, \\\n"
+          "     $diff using 1:2:(points($2)) with labels left offset 1.2, 0"
+          "%s notitle\n",
+          ci ? ":3:4" : "", ci ? "yerrorbars" : "points", s->pal->ink,
+          s->pal->tc);
 }
 
 nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
@@ -204,7 +209,7 @@ nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
                    NULL);
     cells = fmax(cells, nps_gp_text_cells(full[i]));
   }
-  script s = {fp, target->format, 900, 0, 0, info};
+  script s = nps_gp_script(fp, target, info, 900);
   double top_px = nps_gp_titles_px(info, 2) + 16, main_bot = top_px + 300;
   double strip_top = main_bot + 90, strip_bot = strip_top + 70;
   s.h = strip_bot + 50;
@@ -248,7 +253,7 @@ nps_status nps_plot_compare(FILE *fp, const nps_plot_target *target,
           "set xlabel 'share of answers (%%)'\n",
           nps_gp_sy(&s, strip_top), nps_gp_sy(&s, strip_bot),
           nps_gp_sx(&s, label_px), nps_gp_sx(&s, s.w - 30));
-  nps_gp_put_shares_plot(fp, 0.3, 3, 8, 1);
+  nps_gp_put_shares_plot(&s, 0.3, 3, 8, 1);
   nps_status st = nps_gp_finish(fp, 1);
   nps_gp_numeric_leave(&cn);
   return st;

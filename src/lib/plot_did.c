@@ -74,6 +74,7 @@ static void put_plot(const script *s, double top_px, double bot_px,
                      const nps_plot_group cells[4], const nps_estimate e[4],
                      const char *level) {
   FILE *fp = s->fp;
+  const palette *p = s->pal;
   range r = did_range(cells, e);
   int any_ci = 0;
   for (int i = 0; i < 4; i++)
@@ -81,20 +82,20 @@ static void put_plot(const script *s, double top_px, double bot_px,
   fprintf(fp,
           "set tmargin at screen %.4f\nset bmargin at screen %.4f\n"
           "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
-          "set border 3 lc rgb '#444444'\n"
+          "set border 3 lc rgb '%s'\n"
           "set key top left reverse Left samplen 3 spacing 1.2\n"
           "set xrange [0.5:2.5]\nset yrange [%g:%g]\n"
           "set xtics (txt(%d) 1, txt(%d) 2) scale 0 nomirror\n",
           nps_gp_sy(s, top_px), nps_gp_sy(s, bot_px), nps_gp_sx(s, 80),
-          nps_gp_sx(s, s->w - 40), r.min, r.max, T_BEFORE, T_AFTER);
+          nps_gp_sx(s, s->w - 40), p->border, r.min, r.max, T_BEFORE, T_AFTER);
   nps_gp_put_tics(fp, "y", r);
   fprintf(fp,
-          "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
+          "set grid ytics lc rgb '%s' lw 1 dt 1\n"
           "set ylabel 'NPS (points)%s%s%s'\n"
-          "set xzeroaxis lt 1 lc rgb '#444444' lw 1\n",
-          any_ci ? " with " : "", any_ci ? level : "",
-          any_ci ? " intervals" : "");
-  static const char *const colour[2] = {"#7f7f7f", COL_BAR_EDGE};
+          "set xzeroaxis lt 1 lc rgb '%s' lw 1\n",
+          p->grid, any_ci ? " with " : "", any_ci ? level : "",
+          any_ci ? " intervals" : "", p->zero);
+  const char *const colour[2] = {p->muted, p->strong};
   static const char *const dash[2] = {"dt 2", "dt 1"};
   static const char *const side[2] = {"right offset -1.2, 0",
                                       "left offset 1.2, 0"};
@@ -110,9 +111,9 @@ static void put_plot(const script *s, double top_px, double bot_px,
               "lw 1.5 lc rgb '%s' notitle, \\\n",
               a, colour[a]);
     fprintf(fp,
-            "     $rows index %d using 1:2:(points($2)) with labels %s "
+            "     $rows index %d using 1:2:(points($2)) with labels %s%s "
             "notitle%s",
-            a, side[a], a ? "\n" : ", \\\n");
+            a, side[a], p->tc, a ? "\n" : ", \\\n");
   }
 }
 
@@ -142,7 +143,7 @@ nps_status nps_plot_did(FILE *fp, const nps_plot_target *target,
   const char *extra[] = {arm[0], arm[1],
                          period && period[0] ? period[0] : "before",
                          period && period[1] ? period[1] : "after"};
-  script s = {fp, target->format, 860, 0, 0, info};
+  script s = nps_gp_script(fp, target, info, 860);
   double top_px = nps_gp_titles_px(info, 2) + 16, bot_px = top_px + 380;
   s.h = bot_px + 50;
   nps_gp_put_header(fp, "Difference in differences: NPS of each arm before "

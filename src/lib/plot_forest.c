@@ -54,25 +54,27 @@ static void put_band(FILE *fp, int id, double lo, double hi,
   fprintf(fp, ", graph 1 fc rgb '%s' fs solid 1.0 noborder behind\n", colour);
 }
 
-static void put_bands(FILE *fp, const double *b) {
+static void put_bands(const script *s, const double *b) {
+  FILE *fp = s->fp;
+  const palette *p = s->pal;
   if (!b)
     return;
-  put_band(fp, 1, b[0], b[4], "#f3f3f3");
-  put_band(fp, 2, b[1], b[3], "#e0e0e0");
+  put_band(fp, 1, b[0], b[4], p->band_outer);
+  put_band(fp, 2, b[1], b[3], p->band_inner);
   static const char *const names[] = {"p10", "p25", "median", "p75", "p90"};
   for (int i = 0; i < NPS_PLOT_FOREST_BANDS; i++) {
     if (isnan(b[i]))
       continue;
     fprintf(fp, "set label %d '%s' at first", 10 + i, names[i]);
     nps_gp_put_num(fp, 100.0 * b[i]);
-    fputs(", graph 1.02 center font ',8' tc rgb '#666666'\n", fp);
+    fprintf(fp, ", graph 1.02 center font ',8' tc rgb '%s'\n", p->band_text);
   }
   if (!isnan(b[2])) {
     fputs("set arrow 2 from first", fp);
     nps_gp_put_num(fp, 100.0 * b[2]);
     fputs(", graph 0 to first", fp);
     nps_gp_put_num(fp, 100.0 * b[2]);
-    fputs(", graph 1 nohead lc rgb '#888888' dt 2 lw 1 back\n", fp);
+    fprintf(fp, ", graph 1 nohead lc rgb '%s' dt 2 lw 1 back\n", p->median);
   }
 }
 
@@ -93,26 +95,27 @@ static void put_panel(const script *s, const forest_row *rows, size_t n,
                       double label_px, double top_px, const double *b,
                       const nps_plot_info *info) {
   FILE *fp = s->fp;
+  const palette *p = s->pal;
   range r = x_range(rows, n, b);
   char level[32];
   nps_gp_level_text(level, sizeof level, info->level);
   fprintf(fp,
           "set tmargin at screen %.4f\nset bmargin at screen %.4f\n"
           "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
-          "set border 3 lc rgb '#444444'\nunset key\n"
+          "set border 3 lc rgb '%s'\nunset key\n"
           "set yrange [0.4:%g]\nset ytics scale 0 nomirror\n"
           "set xrange [%g:%g]\n",
           nps_gp_sy(s, top_px), nps_gp_sy(s, s->h - 62), nps_gp_sx(s, label_px),
-          nps_gp_sx(s, s->w - 30), (double)n + 0.6, r.min, r.max);
+          nps_gp_sx(s, s->w - 30), p->border, (double)n + 0.6, r.min, r.max);
   nps_gp_put_tics(fp, "x", r);
   fprintf(fp,
-          "set grid xtics lc rgb '#e6e6e6' lw 1 dt 1\n"
+          "set grid xtics lc rgb '%s' lw 1 dt 1\n"
           "set xlabel 'NPS (points) with %s intervals; a dot alone: no "
           "interval known'\n"
           "set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead "
-          "lc rgb '#444444' lw 1 front\n",
-          level);
-  put_bands(fp, b);
+          "lc rgb '%s' lw 1 front\n",
+          p->grid, level, p->zero);
+  put_bands(s, b);
   for (size_t i = 0; i < n; i++) {
     if (!rows[i].r->highlight)
       continue;
@@ -120,17 +123,18 @@ static void put_panel(const script *s, const forest_row *rows, size_t n,
     nps_gp_put_num(fp, 100.0 * rows[i].r->nps);
     fputs(", graph 0 to first", fp);
     nps_gp_put_num(fp, 100.0 * rows[i].r->nps);
-    fputs(", graph 1 nohead lc rgb '" COL_BAR_EDGE "' dt 3 lw 1.5 back\n", fp);
+    fprintf(fp, ", graph 1 nohead lc rgb '%s' dt 3 lw 1.5 back\n", p->strong);
   }
-  fputs("plot $rows using 3:2:4:5:(markcol($6)) with xerrorbars pt 7 "
-        "ps 0 lw 1.5 lc rgb variable notitle, \\\n"
-        "     $rows using 3:2:(markcol($6)):ytic(label($1)) with points "
-        "pt 7 ps 1.3 lc rgb variable notitle, \\\n"
-        "     $rows using ($6 == 1 ? $3 : NaN):2 with points pt 6 ps 2.2 "
-        "lw 2 lc rgb '" COL_BAR_EDGE "' notitle, \\\n"
-        "     $rows using 7:2:(points($3)) with labels left offset 0.8, 0 "
-        "font ',9' notitle\n",
-        fp);
+  fprintf(fp,
+          "plot $rows using 3:2:4:5:(markcol($6)) with xerrorbars pt 7 "
+          "ps 0 lw 1.5 lc rgb variable notitle, \\\n"
+          "     $rows using 3:2:(markcol($6)):ytic(label($1)) with points "
+          "pt 7 ps 1.3 lc rgb variable notitle, \\\n"
+          "     $rows using ($6 == 1 ? $3 : NaN):2 with points pt 6 ps 2.2 "
+          "lw 2 lc rgb '%s' notitle, \\\n"
+          "     $rows using 7:2:(points($3)) with labels left offset 0.8, 0 "
+          "font ',9'%s notitle\n",
+          p->strong, p->tc);
 }
 
 nps_status nps_plot_forest(FILE *fp, const nps_plot_target *target,
@@ -157,7 +161,7 @@ nps_status nps_plot_forest(FILE *fp, const nps_plot_target *target,
     row_label(&f[i]);
     cells = fmax(cells, nps_gp_text_cells(f[i].label));
   }
-  script s = {fp, target->format, 0, 0, 0, info};
+  script s = nps_gp_script(fp, target, info, 0);
   double label_px = 30 + CHAR_PX * cells;
   double top_px = nps_gp_titles_px(info, 1) + 30;
   s.w = fmax(900, label_px + 640);
@@ -173,9 +177,10 @@ nps_status nps_plot_forest(FILE *fp, const nps_plot_target *target,
     put_row(fp, i + 1, &f[i]);
   fputs("EOD\n"
         "label(i) = $rows[i][strstrt($rows[i], '|') + 1:]\n"
-        "points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)\n"
-        "markcol(m) = m == 1 ? " COL_MARK_DARK " : " COL_MARK_PLAIN "\n",
+        "points(x) = abs(x) < 0.05 ? '0.0' : sprintf('%+.1f', x)\n",
         fp);
+  fprintf(fp, "markcol(m) = m == 1 ? %s : %s\n", s.pal->mark_dark_x,
+          s.pal->mark_plain_x);
   nps_gp_put_terminal(&s, target);
   expr sub = {{0}, 0};
   nps_gp_ex_method(&sub, info, "intervals");

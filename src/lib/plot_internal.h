@@ -1,7 +1,8 @@
 /*
  * plot_internal.h - the gnuplot script infrastructure shared by the chart
- * files (plot.c has it; plot_segments.c, plot_boot.c, plot_compare.c and
- * plot_power.c draw one chart each). Private to the library.
+ * files (plot.c has it, plot_theme.c the colours; plot_segments.c,
+ * plot_boot.c, plot_compare.c, plot_did.c, plot_trend.c, plot_power.c and
+ * plot_forest.c draw one chart each). Private to the library.
  */
 #ifndef NPS_PLOT_INTERNAL_H
 #define NPS_PLOT_INTERNAL_H
@@ -13,27 +14,48 @@
 
 #include "nps/plot.h"
 
-/* Colours: lightness (CIE L*) in brackets keeps them apart in greyscale. */
-#define COL_BAR       "#7ba7d7" /* group bars (66) */
-#define COL_BAR_EDGE  "#26456e" /* bar borders, overall hatch (29) */
-#define COL_DETRACTOR "#a50f15" /* (34) */
-#define COL_PASSIVE   "#d9d9d9" /* (87) */
-#define COL_PROMOTER  "#41ab5d" /* (62) */
-#define COL_HIST      "#9ecae1" /* bootstrap histogram (78) */
-#define COL_BAND      "#fde9b5" /* interval band (93) */
-/* The same bar colours as numbers, for `fc rgb variable`. */
-#define COL_MARK_PLAIN "0x7ba7d7" /* COL_BAR (66) */
-#define COL_MARK_DARK  "0x26456e" /* COL_BAR_EDGE (29): stands out */
-#define COL_MARK_FAINT "0xdce6f2" /* a small base (91) */
-/* Dots of the dot-and-whisker charts. */
-#define COL_DOT_PLAIN "0x4f81bd" /* (53) */
-#define COL_DOT_DARK  "0x0b2545" /* stands out (15) */
-#define COL_DOT_FAINT "0xbfcde0" /* a small base (82) */
+/* The colours of one theme (nps_plot_theme), by role. Strings go into the
+ * script as they are: '#rrggbb' after `rgb`, 0xrrggbb (the *_x roles) in
+ * the functions that feed `rgb variable`. plot_theme.c has one palette per
+ * theme, with each colour's lightness (CIE L*), which keeps the roles apart
+ * in greyscale. */
+#define PAL_SERIES 8 /* power curves and trend segment lines */
+typedef struct palette {
+  const char *term_bg; /* terminal background; NULL: as the light charts */
+  const char *tc;      /* " tc rgb '...'" for every text; "": default black */
+  const char *tc_fill; /* the same for text on passive / promoter bars */
+  const char *text, *foot; /* text; footnote and other secondary text */
+  const char *border, *grid, *zero; /* axes, grid, zero line */
+  const char *rule;                 /* dashed rule above the overall row */
+  const char *outline;  /* borders of the share bars and legend boxes */
+  const char *bar;      /* group bars */
+  const char *bar_edge; /* bar borders */
+  const char *strong;   /* overall hatch and line, main trend line */
+  const char *ink;      /* whiskers and the difference dot */
+  const char *overall;  /* the overall diamond */
+  const char *detractor, *passive, *promoter, *on_detractor;
+  const char *hist, *band; /* bootstrap histogram, interval band */
+  const char *limit;       /* bootstrap interval limits */
+  const char *alert;       /* control limits, periods outside them */
+  const char *muted;       /* trend center line, DiD control arm */
+  const char *reference;   /* the target power rule */
+  const char *hollow;      /* fill of a hollow point */
+  const char *band_outer, *band_inner, *band_text, *median; /* forest */
+  const char *key_box;                                      /* power key */
+  const char *mark_plain_x, *mark_dark_x, *mark_faint_x;    /* bars */
+  const char *dot_plain_x, *dot_dark_x, *dot_faint_x;       /* dots */
+  const char *cmp_a_x;           /* compare: group a's dot */
+  const char *cmp_bar_x[2];      /* compare: a's and b's bars */
+  const char *power[PAL_SERIES]; /* power curves */
+  const char *trend[PAL_SERIES]; /* trend segment lines */
+} palette;
+
+/* The palette of theme (which nps_gp_info_ok has checked). */
+const palette *nps_gp_palette(nps_plot_theme theme);
 
 #define FONT            "DejaVu Sans"
 #define FONT_TITLE_SIZE "13"
-#define FOOT_COLOUR     "#555555" /* footnote text */
-#define CHAR_PX         7.4       /* width allowed for a 10-point character */
+#define CHAR_PX         7.4 /* width allowed for a 10-point character */
 
 #define TEXT_MAX 80 /* longest title text, in characters */
 
@@ -45,7 +67,12 @@ typedef struct script {
   double w, h;
   double foot; /* px under h for the footnote (set by nps_gp_put_terminal) */
   const nps_plot_info *info;
+  const palette *pal;
 } script;
+
+/* A script for target (checked) and info. */
+script nps_gp_script(FILE *fp, const nps_plot_target *t,
+                     const nps_plot_info *info, double w);
 
 /* Runs the writer in the C locale, so that numbers always use '.'. */
 typedef struct c_numeric {
@@ -109,6 +136,12 @@ void nps_gp_put_texts(FILE *fp, const nps_plot_target *t,
  * scaled, fonts too), with the footnote's room added under s->h. */
 void nps_gp_put_terminal(script *s, const nps_plot_target *t);
 
+/* For the dark and print themes, the text colour of tics, axis labels and
+ * the key; nothing for light. `unset ytics` and `unset ylabel` forget it,
+ * and setting it again would turn the tics back on, so a panel after such
+ * an unset draws no y tics or y label of its own. */
+void nps_gp_put_text_colours(const script *s);
+
 /* Screen coordinates: px from the left, px from the top. */
 double nps_gp_sx(const script *s, double px);
 
@@ -148,6 +181,7 @@ void nps_gp_put_category_legend(const script *s, double x0, double y);
  * detractors, passives, promoters in columns d, d + 1, d + 2; bars half_h
  * high, percentages written inside segments of 8% or more. With ytic, the
  * rows are labelled label($1). */
-void nps_gp_put_shares_plot(FILE *fp, double half_h, int y, int d, int ytic);
+void nps_gp_put_shares_plot(const script *s, double half_h, int y, int d,
+                            int ytic);
 
 #endif

@@ -10,11 +10,8 @@
 
 #define MAX_SERIES 8
 
-/* Line colours (L* 20-65) with dash types 1..8 and point types, so that
- * curves stay apart in greyscale. */
-static const char *const series_colour[MAX_SERIES] = {
-    "#08306b", "#d94801", "#238b45", "#6a51a3",
-    "#000000", "#cb181d", "#2c7fb8", "#737373"};
+/* Line colours (the palette's power[]) with dash types 1..8 and point
+ * types, so that curves stay apart in greyscale. */
 static const int series_point[MAX_SERIES] = {7, 5, 9, 13, 4, 6, 8, 12};
 
 static int series_ok(const nps_plot_series *s) {
@@ -44,19 +41,21 @@ static void put_power_data(FILE *fp, nps_plot_power_axis axis,
   fputs("EOD\n", fp);
 }
 
-static void put_power_marks(FILE *fp, nps_plot_power_axis axis, double target,
-                            const nps_plot_series *series, size_t n_series) {
+static void put_power_marks(const script *s, nps_plot_power_axis axis,
+                            double target, const nps_plot_series *series,
+                            size_t n_series) {
+  FILE *fp = s->fp;
   double scale = axis == NPS_PLOT_POWER_VS_DIFF ? 100.0 : 1.0;
   if (isfinite(target))
     fprintf(fp,
             "set arrow 1 from graph 0, first %.10g to graph 1, first %.10g "
-            "nohead dt 2 lw 1.5 lc rgb '#555555' back\n",
-            100.0 * target, 100.0 * target);
+            "nohead dt 2 lw 1.5 lc rgb '%s' back\n",
+            100.0 * target, 100.0 * target, s->pal->reference);
   for (size_t k = 0; k < n_series; k++) {
     double m = series[k].mark;
     if (!isfinite(m) || !isfinite(target))
       continue;
-    const char *c = series_colour[k];
+    const char *c = s->pal->power[k];
     fprintf(fp,
             "set arrow %zu from first %.10g, graph 0 to first %.10g, first "
             "%.10g nohead dt 3 lw 1.5 lc rgb '%s' back\n",
@@ -102,7 +101,7 @@ nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
     extra[k] = labels[k];
     cells = fmax(cells, nps_gp_text_cells(labels[k]));
   }
-  script s = {fp, target->format, 0, 0, 0, info};
+  script s = nps_gp_script(fp, target, info, 0);
   double key_px = 60 + CHAR_PX * cells, top_px = nps_gp_titles_px(info, 1) + 16;
   s.w = 740 + key_px;
   s.h = top_px + 440;
@@ -124,34 +123,35 @@ nps_status nps_plot_power(FILE *fp, const nps_plot_target *target,
   fprintf(fp,
           "set tmargin at screen %.4f\nset bmargin at screen %.4f\n"
           "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
-          "set border 3 lc rgb '#444444'\n"
+          "set border 3 lc rgb '%s'\n"
           "set key at screen %.4f, screen %.4f left top vertical "
-          "samplen 3 spacing 1.3 box lc rgb '#bbbbbb'\n"
+          "samplen 3 spacing 1.3 box lc rgb '%s'\n"
           "set yrange [0:100]\nset ytics 0, 20, 100 nomirror out\n"
           "set xtics nomirror out\n%s"
-          "set grid xtics ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
+          "set grid xtics ytics lc rgb '%s' lw 1 dt 1\n"
           "set ylabel 'power (%%)'\nset xlabel '%s'\n",
           nps_gp_sy(&s, top_px), nps_gp_sy(&s, s.h - 56), nps_gp_sx(&s, 70),
-          nps_gp_sx(&s, 660), nps_gp_sx(&s, 680), nps_gp_sy(&s, top_px),
-          logx ? "set logscale x\n" : "",
+          nps_gp_sx(&s, 660), s.pal->border, nps_gp_sx(&s, 680),
+          nps_gp_sy(&s, top_px), s.pal->key_box, logx ? "set logscale x\n" : "",
+          s.pal->grid,
           axis == NPS_PLOT_POWER_VS_N ? "sample size per arm"
                                       : "true difference (points)");
   if (axis == NPS_PLOT_POWER_VS_N)
     fprintf(fp, "set xrange [%.10g:%.10g]\n", logx ? xmin : 0.0, xmax);
   else
     fprintf(fp, "set xrange [%.10g:%.10g]\n", 100.0 * xmin, 100.0 * xmax);
-  put_power_marks(fp, axis, target_power, series, n_series);
+  put_power_marks(&s, axis, target_power, series, n_series);
   for (size_t k = 0; k < n_series; k++)
     fprintf(fp,
             "%s$curves index %zu using 1:2 with linespoints lw 2 dt %zu "
             "pt %d ps 0.9 pi -8 lc rgb '%s' title txt(%zu)",
             k ? ", \\\n     " : "plot ", k, k + 1, series_point[k],
-            series_colour[k], T_FIRST_EXTRA + k);
+            s.pal->power[k], T_FIRST_EXTRA + k);
   if (isfinite(target_power))
     fprintf(fp,
-            ", \\\n     NaN with lines dt 2 lw 1.5 lc rgb '#555555' "
+            ", \\\n     NaN with lines dt 2 lw 1.5 lc rgb '%s' "
             "title 'target power %.10g%%'",
-            100.0 * target_power);
+            s.pal->reference, 100.0 * target_power);
   fputs("\n", fp);
   nps_status st = nps_gp_finish(fp, 0);
   nps_gp_numeric_leave(&cn);

@@ -88,9 +88,11 @@ static void seg_size(script *s, const seg_row *rows, size_t n_rows,
 
 /* NPS as bars from 0 (NPS_PLOT_BARS), marked bars dark or faint, the
  * overall bar hatched, intervals as whiskers. */
-static void put_seg_bars(FILE *fp, const seg_layout *lay, int any_ci,
+static void put_seg_bars(const script *s, const seg_layout *lay, int any_ci,
                          const char **sep) {
-  fprintf(fp, "set style fill solid 1.0 border rgb '" COL_BAR_EDGE "'\n");
+  FILE *fp = s->fp;
+  const palette *p = s->pal;
+  fprintf(fp, "set style fill solid 1.0 border rgb '%s'\n", p->bar_edge);
   if (lay->k && lay->marks) {
     fprintf(fp,
             "%s$rows every ::0::%zu using 3:2:(0):3:($2 - 0.32):($2 + 0.32):"
@@ -101,25 +103,23 @@ static void put_seg_bars(FILE *fp, const seg_layout *lay, int any_ci,
   } else if (lay->k) {
     fprintf(fp,
             "%s$rows every ::0::%zu using 3:2:(0):3:($2 - 0.32):($2 + 0.32):"
-            "ytic(label($1)) \\\n       with boxxyerror fc rgb '" COL_BAR
-            "' notitle",
-            *sep, lay->k - 1);
+            "ytic(label($1)) \\\n       with boxxyerror fc rgb '%s' notitle",
+            *sep, lay->k - 1, p->bar);
     *sep = ", \\\n     ";
   }
   if (lay->overall) {
-    fprintf(
-        fp,
-        "%s$rows every ::%zu::%zu using 3:2:(0):3:($2 - 0.32):($2 + "
-        "0.32):ytic(label($1)) \\\n       with boxxyerror fc rgb '" COL_BAR_EDGE
-        "' fs pattern 6 border rgb '" COL_BAR_EDGE "' notitle",
-        *sep, lay->k, lay->k);
+    fprintf(fp,
+            "%s$rows every ::%zu::%zu using 3:2:(0):3:($2 - 0.32):($2 + "
+            "0.32):ytic(label($1)) \\\n       with boxxyerror fc rgb '%s' fs "
+            "pattern 6 border rgb '%s' notitle",
+            *sep, lay->k, lay->k, p->strong, p->strong);
     *sep = ", \\\n     ";
   }
   if (any_ci) {
     fprintf(fp,
             "%s$rows using 3:2:4:5 with xerrorbars pt 7 ps 0.5 lw 1.5 "
-            "lc rgb '#000000' notitle",
-            *sep);
+            "lc rgb '%s' notitle",
+            *sep, p->ink);
     *sep = ", \\\n     ";
   }
 }
@@ -127,7 +127,9 @@ static void put_seg_bars(FILE *fp, const seg_layout *lay, int any_ci,
 /* NPS as dots with interval whiskers (the default): groups by mark (small
  * bases faint), the overall row a larger dark diamond. Rows without an
  * interval get a dot alone (NaN limits draw no whisker). */
-static void put_seg_dots(FILE *fp, const seg_layout *lay, const char **sep) {
+static void put_seg_dots(const script *s, const seg_layout *lay,
+                         const char **sep) {
+  FILE *fp = s->fp;
   if (lay->k) {
     fprintf(fp,
             "%s$rows every ::0::%zu using 3:2:($4 == $4 ? $4 : $3):"
@@ -140,9 +142,8 @@ static void put_seg_dots(FILE *fp, const seg_layout *lay, const char **sep) {
     fprintf(fp,
             "%s$rows every ::%zu::%zu using 3:2:($4 == $4 ? $4 : $3):"
             "($5 == $5 ? $5 : $3):ytic(label($1)) \\\n"
-            "       with xerrorbars pt 13 ps 1.6 lw 2 lc rgb '#111111' "
-            "notitle",
-            *sep, lay->k, lay->k);
+            "       with xerrorbars pt 13 ps 1.6 lw 2 lc rgb '%s' notitle",
+            *sep, lay->k, lay->k, s->pal->overall);
     *sep = ", \\\n     ";
   }
 }
@@ -151,6 +152,7 @@ static void put_seg_nps_panel(const script *s, const seg_row *rows,
                               size_t n_rows, const seg_layout *lay,
                               const nps_plot_info *info) {
   FILE *fp = s->fp;
+  const palette *p = s->pal;
   double lo = 0, hi = 0;
   int neg = 0, pos = 0, any_ci = 0;
   for (size_t i = 0; i < n_rows; i++) {
@@ -167,45 +169,46 @@ static void put_seg_nps_panel(const script *s, const seg_row *rows,
   nps_gp_level_text(level, sizeof level, info->level);
   fprintf(fp,
           "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
-          "set border 3 lc rgb '#444444'\nunset key\n"
+          "set border 3 lc rgb '%s'\nunset key\n"
           "set yrange [0.4:%g]\nset ytics scale 0 nomirror\n"
           "set xrange [%g:%g]\n",
-          nps_gp_sx(s, lay->label_px), nps_gp_sx(s, s->w - 410), lay->top + 0.6,
-          r.min, r.max);
+          nps_gp_sx(s, lay->label_px), nps_gp_sx(s, s->w - 410), p->border,
+          lay->top + 0.6, r.min, r.max);
   nps_gp_put_tics(fp, "x", r);
   fprintf(fp,
-          "set grid xtics lc rgb '#e6e6e6' lw 1 dt 1\n"
+          "set grid xtics lc rgb '%s' lw 1 dt 1\n"
           "set xlabel 'NPS (points)%s%s%s'\n"
           "set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead "
-          "lc rgb '#444444' lw 1 front\n",
-          any_ci ? " with " : "", any_ci ? level : "",
-          any_ci ? " intervals" : "");
+          "lc rgb '%s' lw 1 front\n",
+          p->grid, any_ci ? " with " : "", any_ci ? level : "",
+          any_ci ? " intervals" : "", p->zero);
   if (lay->overall && lay->k)
-    fprintf(fp, "set arrow 2 from graph 0, first 1.75 to graph 1, first 1.75 "
-                "nohead lc rgb '#999999' dt 2 lw 1\n");
+    fprintf(fp,
+            "set arrow 2 from graph 0, first 1.75 to graph 1, first 1.75 "
+            "nohead lc rgb '%s' dt 2 lw 1\n",
+            p->rule);
   if ((lay->marks || !lay->bars) && lay->overall) {
     fprintf(fp, "set arrow 3 from first");
     nps_gp_put_num(fp, 100.0 * rows[lay->k].est.nps);
     fprintf(fp, ", graph 0 to first");
     nps_gp_put_num(fp, 100.0 * rows[lay->k].est.nps);
-    fprintf(fp, ", graph 1 nohead lc rgb '" COL_BAR_EDGE "' dt 3 lw 1.5 "
-                "back\n");
+    fprintf(fp, ", graph 1 nohead lc rgb '%s' dt 3 lw 1.5 back\n", p->strong);
   }
   const char *sep = "plot ";
   if (lay->bars)
-    put_seg_bars(fp, lay, any_ci, &sep);
+    put_seg_bars(s, lay, any_ci, &sep);
   else
-    put_seg_dots(fp, lay, &sep);
+    put_seg_dots(s, lay, &sep);
   if (pos)
     fprintf(fp,
             "%s$rows using ($11 > 0 ? $10 : NaN):2:(points($3)) with labels "
-            "left offset 0.7, 0 font ',9' notitle",
-            sep);
+            "left offset 0.7, 0 font ',9'%s notitle",
+            sep, p->tc);
   if (neg)
     fprintf(fp,
             "%s$rows using ($11 < 0 ? $10 : NaN):2:(points($3)) with labels "
-            "right offset -0.7, 0 font ',9' notitle",
-            sep);
+            "right offset -0.7, 0 font ',9'%s notitle",
+            sep, p->tc);
   fputs("\n", fp);
 }
 
@@ -246,7 +249,7 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
     free(rows);
     return NPS_ENOMEM;
   }
-  script s = {fp, target->format, 0, 0, 0, info};
+  script s = nps_gp_script(fp, target, info, 0);
   seg_size(&s, rows, n_rows, &lay, info);
   for (size_t i = 0; i < lay.k; i++)
     rows[i].y = lay.top - (double)i;
@@ -275,13 +278,11 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
         "percent(x) = x >= 8 ? sprintf('%.0f%%', x) : ''\n",
         fp);
   if (!lay.bars)
-    fputs("dotcol(m) = m == 1 ? " COL_DOT_DARK " : m == 2 ? " COL_DOT_FAINT
-          " : " COL_DOT_PLAIN "\n",
-          fp);
+    fprintf(fp, "dotcol(m) = m == 1 ? %s : m == 2 ? %s : %s\n",
+            s.pal->dot_dark_x, s.pal->dot_faint_x, s.pal->dot_plain_x);
   if (lay.marks && lay.bars)
-    fputs("markcol(m) = m == 1 ? " COL_MARK_DARK " : m == 2 ? " COL_MARK_FAINT
-          " : " COL_MARK_PLAIN "\n",
-          fp);
+    fprintf(fp, "markcol(m) = m == 1 ? %s : m == 2 ? %s : %s\n",
+            s.pal->mark_dark_x, s.pal->mark_faint_x, s.pal->mark_plain_x);
   nps_gp_put_terminal(&s, target);
 
   expr sub = {{0}, 0};
@@ -301,7 +302,7 @@ nps_status nps_plot_segments(FILE *fp, const nps_plot_target *target,
           "set xrange [0:100]\nset xtics 0, 20, 100 nomirror out\n"
           "set xlabel 'share of answers (%%)'\n",
           nps_gp_sx(&s, s.w - 360), nps_gp_sx(&s, s.w - 30));
-  nps_gp_put_shares_plot(fp, 0.32, 2, 7, 0);
+  nps_gp_put_shares_plot(&s, 0.32, 2, 7, 0);
   nps_status st = nps_gp_finish(fp, 1);
   nps_gp_numeric_leave(&cn);
   free(rows);

@@ -16,11 +16,8 @@
 
 #define MAX_N_LABELS 40 /* more periods: no n labels, thinned x tics */
 
-/* Segment lines: colours of distinct hue and lightness, with dash types
- * and point shapes that tell them apart in greyscale too. */
-static const char *const line_colour[NPS_PLOT_TREND_MAX_LINES] = {
-    "#e6550d", "#31a354", "#756bb1", "#636363",
-    "#3182bd", "#d6616b", "#8c6d31", "#17becf"};
+/* Segment lines: the palette's trend[] colours, with dash types and point
+ * shapes that tell them apart in greyscale too. */
 
 static int has(nps_interval iv) {
   return isfinite(iv.lo) && isfinite(iv.hi);
@@ -116,57 +113,61 @@ static void put_axes(const script *s, double top_px, size_t n, range r,
   fprintf(fp,
           "set tmargin at screen %.4f\nset bmargin at screen %.4f\n"
           "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
-          "set border 3 lc rgb '#444444'\n"
+          "set border 3 lc rgb '%s'\n"
           "%s"
           "set xrange [0.5:%zu.5]\nset yrange [%g:%g]\n"
           "set xtics scale 0 nomirror%s\n",
           nps_gp_sy(s, top_px), nps_gp_sy(s, s->h - (rotate ? 96 : 70)),
-          nps_gp_sx(s, 80), nps_gp_sx(s, s->w - 30 - key_px), key, n, r.min,
-          r.max, rotate ? " rotate by 45 right" : "");
+          nps_gp_sx(s, 80), nps_gp_sx(s, s->w - 30 - key_px), s->pal->border,
+          key, n, r.min, r.max, rotate ? " rotate by 45 right" : "");
   nps_gp_put_tics(fp, "y", r);
   fprintf(fp,
-          "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\n"
+          "set grid ytics lc rgb '%s' lw 1 dt 1\n"
           "set ylabel 'NPS (points)'\n"
           "tic(i) = (int(i) - 1) %% %zu == 0 ? label(i) : ''\n",
-          step);
+          s->pal->grid, step);
 }
 
-static void put_plot(FILE *fp, size_t n, range r, double center, int marks,
-                     size_t n_lines) {
+static void put_plot(const script *s, size_t n, range r, double center,
+                     int marks, size_t n_lines) {
+  FILE *fp = s->fp;
+  const palette *p = s->pal;
   fprintf(fp,
-          "plot $rows using 1:3:4 with filledcurves fc rgb '" COL_BAND
-          "' fs solid 1.0 title 'interval', \\\n"
-          "     $rows using 1:5 with lines dt 2 lw 1.5 lc rgb '" COL_DETRACTOR
-          "' title 'control limits', \\\n"
-          "     $rows using 1:6 with lines dt 2 lw 1.5 lc rgb '" COL_DETRACTOR
-          "' notitle, \\\n");
+          "plot $rows using 1:3:4 with filledcurves fc rgb '%s' fs solid 1.0 "
+          "title 'interval', \\\n"
+          "     $rows using 1:5 with lines dt 2 lw 1.5 lc rgb '%s' "
+          "title 'control limits', \\\n"
+          "     $rows using 1:6 with lines dt 2 lw 1.5 lc rgb '%s' "
+          "notitle, \\\n",
+          p->band, p->alert, p->alert);
   if (isfinite(center))
     fprintf(fp,
             "     $rows using 1:(%.10g) with lines dt 3 lw 1 lc rgb "
-            "'#7f7f7f' title 'center', \\\n",
-            100.0 * center);
+            "'%s' title 'center', \\\n",
+            100.0 * center, p->muted);
   fprintf(fp,
           "     $rows using 1:2 with linespoints lw 2 pt 7 ps 0.9 lc rgb "
-          "'" COL_BAR_EDGE "' title '%s', \\\n",
-          n_lines ? "all answers" : "NPS");
+          "'%s' title '%s', \\\n",
+          p->strong, n_lines ? "all answers" : "NPS");
   for (size_t l = 0; l < n_lines; l++)
     fprintf(fp,
             "     $lines index %zu using 1:2 with linespoints lw 1.5 dt %zu "
             "pt %zu ps 0.6 lc rgb '%s' title txt(%zu), \\\n",
-            l, l % 4 + 1, l + 4, line_colour[l], (size_t)T_FIRST_EXTRA + l);
+            l, l % 4 + 1, l + 4, p->trend[l], (size_t)T_FIRST_EXTRA + l);
   if (marks)
-    fputs("     $rows using 1:($8 == 1 ? $2 : NaN) with points pt 6 ps 2.4 "
-          "lw 2 lc rgb '" COL_DETRACTOR "' title 'outside the limits', \\\n"
-          "     $rows using 1:($8 == 2 ? $2 : NaN) with points pt 7 ps 0.7 "
-          "lc rgb 'white' title 'below min n (hollow)', \\\n",
-          fp);
+    fprintf(fp,
+            "     $rows using 1:($8 == 1 ? $2 : NaN) with points pt 6 ps 2.4 "
+            "lw 2 lc rgb '%s' title 'outside the limits', \\\n"
+            "     $rows using 1:($8 == 2 ? $2 : NaN) with points pt 7 ps 0.7 "
+            "lc rgb '%s' title 'below min n (hollow)', \\\n",
+            p->alert, p->hollow);
   double yn = r.min + 0.03 * (r.max - r.min);
   if (n <= MAX_N_LABELS)
     fprintf(fp,
             "     $rows using 1:(%.10g):($7 > 0 ? sprintf('%%d', $7) : "
-            "'gap'):xtic(tic($1)) with labels font ',8' tc rgb '#555555' "
+            "'gap'):xtic(tic($1)) with labels font ',8' tc rgb '%s' "
             "notitle\n",
-            yn);
+            yn, p->foot);
   else
     fprintf(fp,
             "     $rows using 1:(%.10g):xtic(tic($1)) with points ps 0 "
@@ -220,7 +221,7 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
         fmax(key_px, 80.0 + CHAR_PX * fmax(14.0, nps_gp_text_cells(clean)));
   }
   width += key_px;
-  script s = {fp, target->format, width, 0, 0, info};
+  script s = nps_gp_script(fp, target, info, width);
   double top_px = nps_gp_titles_px(info, 1) + 34;
   s.h = top_px + (rotate ? 446 : 420);
   nps_gp_put_header(fp, "NPS per period with its interval band and control "
@@ -251,7 +252,7 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
   nps_gp_put_titles(&s, info, sub, 1);
   range r = trend_range(periods, n, center, lines, n_lines);
   put_axes(&s, top_px, n, r, rotate, key_px);
-  put_plot(fp, n, r, center, marks, n_lines);
+  put_plot(&s, n, r, center, marks, n_lines);
   nps_status st = nps_gp_finish(fp, 1);
   nps_gp_numeric_leave(&cn);
   return st;

@@ -752,6 +752,202 @@ static void test_trend(void **state) {
   free(b.text);
 }
 
+/* ---- themes ---- */
+
+static void test_theme_names(void **state) {
+  (void)state;
+  static const struct {
+    const char *name;
+    nps_plot_theme want;
+  } ok[] = {{"light", NPS_PLOT_LIGHT},
+            {"dark", NPS_PLOT_DARK},
+            {"print", NPS_PLOT_PRINT}};
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    nps_plot_theme t = (nps_plot_theme)99;
+    assert_int_equal(nps_plot_theme_parse(ok[i].name, &t), NPS_OK);
+    assert_int_equal(t, ok[i].want);
+  }
+  static const char *const bad[] = {"", "Dark", "sepia", "light ", "grey"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    nps_plot_theme t = NPS_PLOT_PRINT;
+    assert_int_equal(nps_plot_theme_parse(bad[i], &t), NPS_EINVAL);
+    assert_int_equal(t, NPS_PLOT_PRINT); /* untouched */
+  }
+  nps_plot_theme t;
+  assert_int_equal(nps_plot_theme_parse(NULL, &t), NPS_EINVAL);
+  /* a value outside the enum is refused by the charts */
+  nps_plot_group g = group("a", 6, 2, 2, 0.1, 0.6);
+  nps_plot_target tg = {.format = NPS_PLOT_PNG, .theme = (nps_plot_theme)3};
+  buf b;
+  assert_int_equal(nps_plot_segments(buf_open(&b), &tg, &info95, &g, 1, NULL),
+                   NPS_EINVAL);
+  buf_close(&b);
+  free(b.text);
+}
+
+/* Every chart (9 scripts), with marks, intervals, bands and segment lines
+ * so that every colour role appears, drawn with theme, one script after
+ * another. */
+static char *every_chart(nps_plot_theme theme, nps_plot_format format) {
+  nps_plot_target t = {.format = format, .output = "x.png", .theme = theme};
+  nps_plot_group g[] = {group("a", 6, 2, 2, 0.1, 0.6),
+                        group("b", 1, 4, 5, -0.7, -0.1),
+                        group("c", 3, 0, 3, NAN, NAN)};
+  g[0].mark = NPS_PLOT_STANDS_OUT;
+  g[2].mark = NPS_PLOT_SMALL;
+  nps_plot_group all = group("all", 10, 6, 10, -0.1, 0.2);
+  buf b;
+  FILE *fp = buf_open(&b);
+  assert_int_equal(nps_plot_segments(fp, &t, &info95, g, 3, &all), NPS_OK);
+  t.style = NPS_PLOT_BARS;
+  assert_int_equal(nps_plot_segments(fp, &t, &info95, g, 3, &all), NPS_OK);
+  nps_plot_diff d = {0.7, {0.25, 1.1}, 0.0004, "bootstrap"};
+  assert_int_equal(nps_plot_compare(fp, &t, &info95, &g[1], &g[0], &d), NPS_OK);
+  t.style = NPS_PLOT_DOTS;
+  assert_int_equal(nps_plot_compare(fp, &t, &info95, &g[2], &g[0], &d), NPS_OK);
+  const double reps[] = {0.1, 0.2, 0.2, 0.3, 0.4};
+  assert_int_equal(nps_plot_bootstrap(fp, &t, &info95, &g[0], reps, 5), NPS_OK);
+  nps_plot_group cells[4] = {g[0], g[1], all, g[0]};
+  assert_int_equal(nps_plot_did(fp, &t, &info95, cells, NULL, &d), NPS_OK);
+  nps_plot_period p[3];
+  for (size_t i = 0; i < 3; i++)
+    p[i] = (nps_plot_period){"2025-01",   7,           {10, 5, 3},
+                             {-0.2, 0.6}, {-0.1, 0.5}, (nps_plot_mark)i};
+  nps_plot_trend_line lines[NPS_PLOT_TREND_MAX_LINES];
+  for (size_t i = 0; i < NPS_PLOT_TREND_MAX_LINES; i++)
+    lines[i] = (nps_plot_trend_line){"web", 3, p};
+  assert_int_equal(nps_plot_trend(fp, &t, &info95, p, 3, 0.2, lines,
+                                  NPS_PLOT_TREND_MAX_LINES),
+                   NPS_OK);
+  const double n[] = {10, 100, 1000}, pw[] = {0.06, 0.3, 0.95};
+  nps_plot_series sr[8];
+  for (size_t i = 0; i < 8; i++)
+    sr[i] = (nps_plot_series){"curve", 5, n, pw, 3, 500};
+  assert_int_equal(
+      nps_plot_power(fp, &t, &info95, NPS_PLOT_POWER_VS_N, 0.8, sr, 8), NPS_OK);
+  nps_plot_forest_row fr[] = {{"us", 2, 0.2, {0.1, 0.3}, 100, 1},
+                              {"them", 4, 0.4, {NAN, NAN}, 0, 0}};
+  const double bands[NPS_PLOT_FOREST_BANDS] = {-0.1, 0.0, 0.1, 0.2, 0.3};
+  assert_int_equal(nps_plot_forest(fp, &t, &info95, fr, 2, bands), NPS_OK);
+  buf_close(&b);
+  return b.text;
+}
+
+static int is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+         (c >= 'A' && c <= 'F');
+}
+
+/* The colours written as #RRGGBB or 0xRRGGBB in script: calls
+ * check(r, g, b) for each; returns how many. */
+static int each_colour(const char *script,
+                       void (*check)(unsigned r, unsigned g, unsigned b,
+                                     void *ctx),
+                       void *ctx) {
+  int found = 0;
+  for (const char *p = script; *p; p++) {
+    size_t skip = *p == '#' ? 1 : (p[0] == '0' && p[1] == 'x') ? 2 : 0;
+    if (!skip || (skip == 2 && p > script && is_hex(p[-1])))
+      continue;
+    const char *h = p + skip;
+    size_t k = 0;
+    while (k < 7 && is_hex(h[k]))
+      k++;
+    if (k != 6)
+      continue;
+    unsigned rgb[3];
+    for (int i = 0; i < 3; i++) {
+      char two[3] = {h[2 * i], h[2 * i + 1], '\0'};
+      rgb[i] = (unsigned)strtoul(two, NULL, 16);
+    }
+    check(rgb[0], rgb[1], rgb[2], ctx);
+    found++;
+  }
+  return found;
+}
+
+static void count_saturated(unsigned r, unsigned g, unsigned b, void *ctx) {
+  if (r != g || g != b)
+    ++*(int *)ctx;
+}
+
+static void count_black(unsigned r, unsigned g, unsigned b, void *ctx) {
+  if (r + g + b == 0)
+    ++*(int *)ctx;
+}
+
+/* Counts the command lines that draw text without a colour of their own:
+ * `set label` and `with labels` lines with no textcolor. */
+static void check_text_colour(const char *line, int in_block, void *ctx) {
+  if (in_block)
+    return;
+  int text = strncmp(line, "set label", 9) == 0 ||
+             strstr(line, " with labels") != NULL;
+  if (text && !strstr(line, " tc rgb '"))
+    ++*(int *)ctx;
+}
+
+/* Dark (plot_theme.c): background #1f2430, text #e6e6e6; every text has a
+ * colour, since gnuplot's default is black, and no black is written. */
+static void test_theme_dark(void **state) {
+  (void)state;
+  for (int f = NPS_PLOT_PNG; f <= NPS_PLOT_PDF; f++) {
+    char *s = every_chart(NPS_PLOT_DARK, (nps_plot_format)f);
+    assert_int_equal(count_of(s, "background rgb '#1f2430'\n"), 9);
+    assert_int_equal(count_of(s, "set xtics textcolor rgb '#e6e6e6'\n"), 9);
+    assert_int_equal(count_of(s, "set ytics textcolor rgb '#e6e6e6'\n"), 9);
+    assert_int_equal(count_of(s, "set key textcolor rgb '#e6e6e6'\n"), 9);
+    assert_non_null(strstr(s, "set label 1 txt(2) at screen 0.5, screen "));
+    assert_int_equal(count_of(s, "font ',13' tc rgb '#e6e6e6'\n"), 9);
+    assert_non_null(strstr(s, "left font ',8' tc rgb '#a9afba'\n"));
+    int untinted = 0, black = 0;
+    each_line(s, check_text_colour, &untinted);
+    assert_int_equal(untinted, 0);
+    assert_true(each_colour(s, count_black, &black) > 100);
+    assert_int_equal(black, 0);
+    /* stands out: lightest; small base: close to the background */
+    assert_non_null(strstr(s, "dotcol(m) = m == 1 ? 0xe8f1ff : m == 2 ? "
+                              "0x4a5568 : 0x6fa8ff\n"));
+    free(s);
+  }
+}
+
+/* Print (plot_theme.c): greys only, R = G = B in every colour written. */
+static void test_theme_print(void **state) {
+  (void)state;
+  char *s = every_chart(NPS_PLOT_PRINT, NPS_PLOT_SVG);
+  int saturated = 0;
+  assert_true(each_colour(s, count_saturated, &saturated) > 100);
+  assert_int_equal(saturated, 0);
+  assert_int_equal(count_of(s, "background rgb '#ffffff'\n"), 9);
+  int untinted = 0;
+  each_line(s, check_text_colour, &untinted);
+  assert_int_equal(untinted, 0);
+  /* detractors darkest (L* 15), promoters middle (58), passives (89) */
+  assert_non_null(strstr(s, "boxxyerror fc rgb '#252525' notitle"));
+  assert_non_null(strstr(s, "boxxyerror fc rgb '#8c8c8c' notitle"));
+  assert_non_null(strstr(s, "boxxyerror fc rgb '#e0e0e0' notitle"));
+  free(s);
+}
+
+/* Light is the look from before themes: no background or text colour
+ * commands beyond the svg terminal's white (the committed gallery scripts
+ * check it byte for byte). */
+static void test_theme_light(void **state) {
+  (void)state;
+  char *s = every_chart(NPS_PLOT_LIGHT, NPS_PLOT_PNG);
+  assert_null(strstr(s, "background"));
+  assert_null(strstr(s, "textcolor"));
+  /* titles, values and legends in gnuplot's default black: the check
+   * the dark and print tests rely on finds them */
+  int untinted = 0;
+  each_line(s, check_text_colour, &untinted);
+  assert_true(untinted > 20);
+  assert_non_null(strstr(s, "dotcol(m) = m == 1 ? 0x0b2545 : m == 2 ? "
+                            "0xbfcde0 : 0x4f81bd\n"));
+  free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_label_cleaning),
@@ -772,6 +968,10 @@ int main(void) {
       cmocka_unit_test(test_power),
       cmocka_unit_test(test_power_errors),
       cmocka_unit_test(test_trend),
+      cmocka_unit_test(test_theme_names),
+      cmocka_unit_test(test_theme_dark),
+      cmocka_unit_test(test_theme_print),
+      cmocka_unit_test(test_theme_light),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
