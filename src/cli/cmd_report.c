@@ -52,6 +52,10 @@ static void print_help(void) {
       "a\n"
       "                       competitors file, as `benchmark` computes it\n"
       "                       (Holm-adjusted p-values, rank interval)\n"
+      "  --theme T            light (default), dark (for screens and "
+      "slides)\n"
+      "                       or print (black and white): the page and its\n"
+      "                       charts\n"
       "\n"
       "Input options: --score --delimiter --skip-rows --na-values "
       "--skip-invalid\n--score-labels --input --where --exclude "
@@ -141,6 +145,7 @@ static const struct option options[] = {
     {"seed", 1, 0, OPT_SEED},
     {"min-n", 1, 0, OPT_MIN_N},
     {"quiet", 0, 0, OPT_QUIET},
+    {"theme", 1, 0, OPT_THEME},
     {"help", 0, 0, OPT_HELP},
     {0, 0, 0, 0}};
 

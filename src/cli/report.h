@@ -82,13 +82,14 @@ typedef enum report_svg_status {
   REPORT_SVG_NOTHING     /* the writer had nothing to draw */
 } report_svg_status;
 
-/* Writes a chart script with write(ctx) for the svg terminal into a fresh
- * private folder, runs gnuplot on it there (posix_spawnp with an argument
+/* Writes a chart script with write(ctx) for the svg terminal in theme into a
+ * fresh private folder, runs gnuplot on it there (posix_spawnp with an argument
  * vector, no shell; killed after a time limit), and returns the image's
  * <svg ...>...</svg> element in *svg (malloc'ed, *len bytes). The folder is
  * removed. why (size bytes) says what failed. An image holding a script,
  * a foreign object or a link is refused. */
-report_svg_status report_svg(cli_plot_writer write, const void *ctx, char **svg,
-                             size_t *len, char *why, size_t size);
+report_svg_status report_svg(nps_plot_theme theme, cli_plot_writer write,
+                             const void *ctx, char **svg, size_t *len,
+                             char *why, size_t size);
 
 #endif

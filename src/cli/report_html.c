@@ -77,22 +77,36 @@ void report_str(FILE *fp, const char *s) {
   report_text(fp, s, strlen(s));
 }
 
+/* The page's colours per theme (light, dark, print), as the charts'. */
+static const char *const theme_colours[] = {
+    ":root{--bg:#fff;--fg:#222;--rule:#ccc;--tint:#f3f6fa;--accent:#2c5d8a;"
+    "--head:#eee;--muted:#666;--note:#8a4b00;--note-rule:#e0b070;"
+    "--note-bg:#fff8ec}\n",
+    ":root{--bg:#1f2430;--fg:#e6e6e6;--rule:#454d5e;--tint:#2a3140;"
+    "--accent:#7ba7d7;--head:#2a3140;--muted:#a9afba;--note:#f0c080;"
+    "--note-rule:#8a6a30;--note-bg:#2e2a22;color-scheme:dark}\n",
+    ":root{--bg:#fff;--fg:#000;--rule:#000;--tint:#fff;--accent:#000;"
+    "--head:#fff;--muted:#333;--note:#000;--note-rule:#000;--note-bg:#fff}\n"};
+
 static const char style[] =
     "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1100px;"
-    "margin:2em auto;padding:0 1em;color:#222;line-height:1.4}\n"
-    "h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;"
-    "padding-bottom:.2em;margin-top:1.6em}\n"
-    ".finding{font-size:1.1em;background:#f3f6fa;border-left:4px solid "
-    "#2c5d8a;padding:.5em .8em}\n"
+    "margin:2em auto;padding:0 1em;color:var(--fg);background:var(--bg);"
+    "line-height:1.4}\n"
+    "h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid "
+    "var(--rule);padding-bottom:.2em;margin-top:1.6em}\n"
+    ".finding{font-size:1.1em;background:var(--tint);border-left:4px solid "
+    "var(--accent);padding:.5em .8em}\n"
     ".headline{font-size:2.4em;font-weight:bold}\n"
     "table{border-collapse:collapse;margin:.8em 0;font-size:.92em}\n"
-    "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}\n"
-    "th{background:#eee}td.l,th.l{text-align:left}\n"
+    "th,td{border:1px solid var(--rule);padding:.25em .6em;text-align:right}"
+    "\nth{background:var(--head)}td.l,th.l{text-align:left}"
+    "tr.ours td{font-weight:bold}\n"
     ".chart svg{max-width:100%;height:auto;display:block;margin:.8em 0}\n"
-    ".note{color:#8a4b00;border:1px solid #e0b070;background:#fff8ec;"
-    "padding:.4em .8em}\n"
+    ".note{color:var(--note);border:1px solid var(--note-rule);"
+    "background:var(--note-bg);padding:.4em .8em}\n"
     "dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}\n"
-    "dt{font-weight:bold}dd{margin:0}.muted{color:#666;font-size:.9em}\n"
+    "dt{font-weight:bold}dd{margin:0}.muted{color:var(--muted);"
+    "font-size:.9em}\n"
     "@media print{body{max-width:none;margin:0}section{break-inside:avoid}"
     ".chart svg{max-width:100%}.finding{border-left-color:#000}"
     "h2{break-after:avoid}}\n";
@@ -151,7 +165,8 @@ void report_chart(FILE *fp, report_data *d, cli_plot_writer write,
                   const void *ctx, const char *what) {
   char *svg = NULL, why[512];
   size_t len = 0;
-  report_svg_status st = report_svg(write, ctx, &svg, &len, why, sizeof why);
+  report_svg_status st =
+      report_svg(d->c->theme, write, ctx, &svg, &len, why, sizeof why);
   if (st == REPORT_SVG_OK) {
     fputs("<div class=\"chart\">\n", fp);
     put_scoped_svg(fp, svg, len, ++d->n_charts);
@@ -176,7 +191,8 @@ static void page_head(FILE *fp, const report_data *d) {
         "initial-scale=1\">\n<title>NPS report: ",
         fp);
   report_str(fp, d->path);
-  fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+  fprintf(fp, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n",
+          theme_colours[d->c->theme], style);
   fputs("<header>\n<h1>NPS report</h1>\n<p class=\"muted\">Data: ", fp);
   report_str(fp, strcmp(d->path, "-") ? d->path : "standard input");
   fprintf(fp, " &middot; nps-stat %s</p>\n</header>\n", nps_version());

@@ -47,12 +47,13 @@ static void remove_dir(const svg_dir *d) {
 }
 
 /* Writes the script; NPS_OK or the writer's status. */
-static nps_status write_script(const svg_dir *d, cli_plot_writer write,
-                               const void *ctx) {
+static nps_status write_script(const svg_dir *d, nps_plot_theme theme,
+                               cli_plot_writer write, const void *ctx) {
   FILE *fp = fopen(d->script, "w");
   if (!fp)
     return NPS_EIO;
-  nps_plot_target target = {.format = NPS_PLOT_SVG, .output = "chart.svg"};
+  nps_plot_target target = {
+      .format = NPS_PLOT_SVG, .output = "chart.svg", .theme = theme};
   nps_status st = write(fp, &target, ctx);
   if (fclose(fp) != 0 && st == NPS_OK)
     st = NPS_EIO;
@@ -109,8 +110,9 @@ static report_svg_status failed(const svg_dir *d, char *why, size_t size,
   return st;
 }
 
-report_svg_status report_svg(cli_plot_writer write, const void *ctx, char **svg,
-                             size_t *len, char *why, size_t size) {
+report_svg_status report_svg(nps_plot_theme theme, cli_plot_writer write,
+                             const void *ctx, char **svg, size_t *len,
+                             char *why, size_t size) {
   *svg = NULL;
   *len = 0;
   svg_dir d;
@@ -118,7 +120,7 @@ report_svg_status report_svg(cli_plot_writer write, const void *ctx, char **svg,
     snprintf(why, size, "cannot make a temporary folder: %s", strerror(errno));
     return REPORT_SVG_FAILED;
   }
-  nps_status st = write_script(&d, write, ctx);
+  nps_status st = write_script(&d, theme, write, ctx);
   if (st == NPS_EINVAL)
     return failed(&d, why, size, REPORT_SVG_NOTHING, "%s", "nothing to chart");
   if (st != NPS_OK)

@@ -4,7 +4,10 @@
 # script error or a blocked load would print one), that the browser asked
 # for nothing but the page itself (its network log names no other URL),
 # that both charts are in the DOM as <svg> elements with a non-zero width
-# and height, and takes a screenshot.
+# and height, and takes a screenshot. Then a page with every section
+# (--competitors and --arm besides) in the print theme is loaded the same
+# way and printed to PDF as docs/cli.md says (chromium --print-to-pdf):
+# the PDF must be one, with pages.
 #
 # Usage: browser.sh NPS_STAT REPO_ROOT [SCREENSHOT.png]
 #   With SCREENSHOT.png the screenshot is kept there (docs/report.png is
@@ -95,6 +98,41 @@ timeout 120 "$chrome" "${flags[@]}" --hide-scrollbars \
 size=$(stat -c %s "$work/report.png" 2>/dev/null || echo 0)
 [[ "$size" -gt 50000 ]] || bad "screenshot missing or blank ($size bytes)"
 [[ -n "$keep" && $fail -eq 0 ]] && cp "$work/report.png" "$keep"
+
+# Every section, the print theme, and the page printed to PDF.
+"$prog" report docs/examples/responses.csv --by channel --date date \
+  --competitors docs/examples/competitors.csv --theme print \
+  -o "$work/full.html" 2>"$work/nps.err" ||
+  { cat "$work/nps.err"; bad "nps-stat report (every section) failed"; }
+"$prog" report docs/examples/pilot.csv --arm arm --arms control,pilot \
+  --where wave=after --theme dark -o "$work/arm.html" 2>"$work/nps.err" ||
+  { cat "$work/nps.err"; bad "nps-stat report --arm failed"; }
+for page in full arm; do
+  timeout 120 "$chrome" "${flags[@]}" --enable-logging=stderr --v=0 \
+    --dump-dom "file://$work/$page.html" >"$work/$page.dom" \
+    2>"$work/$page.err"
+  if grep -E 'CONSOLE|Uncaught|Refused to|Content Security Policy|ERR_' \
+    "$work/$page.err"; then
+    bad "the browser reported errors while loading $page.html"
+  fi
+done
+want=(headline segments trend benchmark methods provenance)
+for section in "${want[@]}"; do
+  grep -q "<section id=\"$section\">" "$work/full.dom" ||
+    bad "section $section missing from the full page's DOM"
+done
+count=$(grep -o '<svg ' "$work/full.dom" | wc -l)
+[[ "$count" -eq 3 ]] || bad "expected 3 charts in the full page, found $count"
+grep -q '<section id="compare">' "$work/arm.dom" ||
+  bad "the compare section missing from the --arm page's DOM"
+count=$(grep -o '<svg ' "$work/arm.dom" | wc -l)
+[[ "$count" -eq 1 ]] || bad "expected 1 chart in the --arm page, found $count"
+timeout 120 "$chrome" "${flags[@]}" --no-pdf-header-footer \
+  --print-to-pdf="$work/full.pdf" "file://$work/full.html" >/dev/null 2>&1
+[[ "$(head -c 5 "$work/full.pdf" 2>/dev/null)" == "%PDF-" ]] ||
+  bad "no PDF printed"
+pages=$(grep -a -o '/Type /Page\b' "$work/full.pdf" 2>/dev/null | wc -l)
+[[ "$pages" -ge 2 ]] || bad "the PDF has $pages pages, expected 2 or more"
 
 [[ $fail -eq 0 ]] && echo "report/browser: ok"
 exit $fail
