@@ -33,6 +33,7 @@ typedef struct report_data {
   int n_charts;                   /* charts drawn so far (their ids' prefix) */
   int charts_missing;   /* set by the writer: a chart could not be drawn */
   char chart_note[512]; /* why (the first failure) */
+  int out_of_memory;    /* set by the writer: a chart ran out of memory */
 } report_data;
 
 /* The command's state: the options, the inputs and what the results
@@ -79,7 +80,8 @@ typedef enum report_svg_status {
   REPORT_SVG_OK = 0,
   REPORT_SVG_NO_GNUPLOT, /* gnuplot is not installed */
   REPORT_SVG_FAILED,     /* the script, gnuplot or the image failed */
-  REPORT_SVG_NOTHING     /* the writer had nothing to draw */
+  REPORT_SVG_NOTHING,    /* the writer had nothing to draw */
+  REPORT_SVG_NOMEM       /* out of memory: the page is not written */
 } report_svg_status;
 
 /* Writes a chart script with write(ctx) for the svg terminal in theme into a

@@ -161,12 +161,26 @@ static void put_scoped_svg(FILE *fp, const char *svg, size_t len, int k) {
   }
 }
 
+void report_key(FILE *fp, report_data *d, const char *key, size_t len) {
+  char *label = cli_display_key(key, len);
+  if (!label) {
+    d->out_of_memory = 1;
+    return;
+  }
+  report_str(fp, label);
+  free(label);
+}
+
 void report_chart(FILE *fp, report_data *d, cli_plot_writer write,
                   const void *ctx, const char *what) {
   char *svg = NULL, why[512];
   size_t len = 0;
   report_svg_status st =
       report_svg(d->c->theme, write, ctx, &svg, &len, why, sizeof why);
+  if (st == REPORT_SVG_NOMEM) {
+    d->out_of_memory = 1;
+    return;
+  }
   if (st == REPORT_SVG_OK) {
     fputs("<div class=\"chart\">\n", fp);
     put_scoped_svg(fp, svg, len, ++d->n_charts);
@@ -406,6 +420,8 @@ int report_html_write(FILE *fp, report_data *d) {
     rc = report_compare(fp, d);
   if (rc == EXIT_OK && d->benchmark)
     rc = report_benchmark(fp, d);
+  if (rc == EXIT_OK && d->out_of_memory)
+    rc = cli_out_of_memory();
   if (rc != EXIT_OK)
     return rc;
   if (d->charts_missing) {

@@ -16,6 +16,10 @@ void report_ci(char *buf, size_t size, int has, nps_interval iv);
 /* +1 when the interval as shown lies above zero, -1 below, else 0. */
 int report_side(nps_interval iv);
 
+/* Writes a group key as the commands show it ("web / new"), escaped; out
+ * of memory sets d->out_of_memory (the page is then not written). */
+void report_key(FILE *fp, report_data *d, const char *key, size_t len);
+
 /* Draws a chart inline (report_svg), or a visible note of why not. */
 void report_chart(FILE *fp, report_data *d, cli_plot_writer write,
                   const void *ctx, const char *what);

@@ -88,18 +88,16 @@ static int seg_chart_init(seg_chart *ch, const report_data *d) {
 }
 
 /* The segments whose vs-rest verdict and interval agree on direction dir. */
-static size_t list_side(FILE *fp, const nps_segments *s, int dir) {
+static size_t list_side(FILE *fp, report_data *d, const nps_segments *s,
+                        int dir) {
   size_t k = 0;
   for (size_t i = 0; i + 1 < s->n_rows; i++) {
     const nps_segments_row *r = &s->rows[i];
     const nps_segments_test *t = &r->vs_rest;
     if (!t->tested || !t->verdict.significant || report_side(t->ci) != dir)
       continue;
-    char *label = cli_display_key(r->key, r->key_len);
     fputs(k++ ? ", " : "", fp);
-    if (label)
-      report_str(fp, label);
-    free(label);
+    report_key(fp, d, r->key, r->key_len);
   }
   return k;
 }
@@ -113,7 +111,7 @@ static size_t count_side(const nps_segments *s, int dir) {
   return k;
 }
 
-static void seg_finding(FILE *fp, const report_data *d) {
+static void seg_finding(FILE *fp, report_data *d) {
   const nps_segments *s = d->segments;
   const nps_verdict *v = &s->omnibus_verdict;
   char p[32];
@@ -130,12 +128,12 @@ static void seg_finding(FILE *fp, const report_data *d) {
     fputs(").", fp);
     if (count_side(s, 1)) {
       fputs(" Above the rest: ", fp);
-      list_side(fp, s, 1);
+      list_side(fp, d, s, 1);
       fputc('.', fp);
     }
     if (count_side(s, -1)) {
       fputs(" Below the rest: ", fp);
-      list_side(fp, s, -1);
+      list_side(fp, d, s, -1);
       fputc('.', fp);
     }
   } else if (v->conflict != NPS_CONFLICT_NONE)
@@ -151,14 +149,16 @@ static void seg_finding(FILE *fp, const report_data *d) {
   fputs("</p>\n", fp);
 }
 
-static void seg_row(FILE *fp, const nps_segments_row *r, int overall) {
+static void seg_row(FILE *fp, report_data *d, const nps_segments_row *r,
+                    int overall) {
   char nps[32], ci[64], diff[32], dci[64], p[32];
   report_points(nps, sizeof nps, r->est.nps);
   report_ci(ci, sizeof ci, r->has_ci, r->ci.iv);
   fputs("<tr><td class=\"l\">", fp);
-  char *label = overall ? NULL : cli_display_key(r->key, r->key_len);
-  report_str(fp, overall ? "all responses" : label ? label : "?");
-  free(label);
+  if (overall)
+    report_str(fp, "all responses");
+  else
+    report_key(fp, d, r->key, r->key_len);
   fprintf(fp,
           "</td><td>%llu</td><td>%.1f%%</td><td>%.1f%%</td><td>%.1f%%</td>"
           "<td>%s</td><td>%s</td>",
@@ -212,8 +212,8 @@ int report_segments(FILE *fp, report_data *d) {
           "<th>p (adj.)</th><th class=\"l\">note</th></tr>\n",
           100.0 * d->c->level);
   for (size_t i = 0; i + 1 < s->n_rows; i++)
-    seg_row(fp, &s->rows[i], 0);
-  seg_row(fp, nps_segments_overall(s), 1);
+    seg_row(fp, d, &s->rows[i], 0);
+  seg_row(fp, d, nps_segments_overall(s), 1);
   fputs("</table>\n</section>\n", fp);
   seg_chart_free(&ch);
   return EXIT_OK;
@@ -285,17 +285,14 @@ static void trend_row(FILE *fp, const nps_trend_point *pt) {
 }
 
 /* One row per segment: its answers, its latest period and its slope. */
-static void trend_segment_row(FILE *fp, const report_data *d,
-                              const nps_trend *q) {
-  char *name = cli_display_key(q->segment, q->segment_len);
+static void trend_segment_row(FILE *fp, report_data *d, const nps_trend *q) {
   const nps_trend_point *last = q->n_points ? &q->points[q->n_points - 1] : 0;
   char nps[32], ci[64], slope[32], sci[64], p[32];
   report_points(nps, sizeof nps, last && last->est.n ? last->est.nps : NAN);
   report_ci(ci, sizeof ci, last && last->has_ci,
             last ? last->ci.iv : (nps_interval){NAN, NAN});
   fputs("<tr><td class=\"l\">", fp);
-  report_str(fp, name ? name : "");
-  free(name);
+  report_key(fp, d, q->segment, q->segment_len);
   fprintf(fp, "</td><td>%llu</td><td>%llu</td><td>%s</td><td>%s</td>",
           (unsigned long long)nps_counts_total(&q->total),
           (unsigned long long)(last ? last->est.n : 0), nps, ci);
@@ -313,11 +310,10 @@ static void trend_segment_row(FILE *fp, const report_data *d,
       : last->base == NPS_BASE_BELOW ? "small base in the latest period"
       : q->latest_drop ? "the latest period fell (p adjusted across segments)"
                        : "";
-  (void)d;
   fprintf(fp, "<td class=\"l\">%s</td></tr>\n", note);
 }
 
-static void trend_segments(FILE *fp, const report_data *d) {
+static void trend_segments(FILE *fp, report_data *d) {
   const nps_trend *r = d->trend;
   fputs("<h3>By segment</h3>\n", fp);
   if (r->n_segments > NPS_PLOT_TREND_MAX_LINES)

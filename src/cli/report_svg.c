@@ -60,18 +60,21 @@ static nps_status write_script(const svg_dir *d, nps_plot_theme theme,
   return st;
 }
 
-/* Reads the image whole; NULL when it is missing, empty or too large. */
-static char *read_image(const char *path, size_t *len) {
+/* Reads the image whole; NULL when it is missing, empty or too large, or
+ * (*nomem set) when out of memory. */
+static char *read_image(const char *path, size_t *len, int *nomem) {
   FILE *fp = fopen(path, "rb");
   if (!fp)
     return NULL;
   struct stat st;
   char *buf = NULL;
   if (fstat(fileno(fp), &st) == 0 && st.st_size > 0 &&
-      (unsigned long long)st.st_size < REPORT_SVG_MAX &&
-      (buf = malloc((size_t)st.st_size + 1))) {
-    *len = fread(buf, 1, (size_t)st.st_size, fp);
-    buf[*len] = '\0';
+      (unsigned long long)st.st_size < REPORT_SVG_MAX) {
+    if ((buf = malloc((size_t)st.st_size + 1))) {
+      *len = fread(buf, 1, (size_t)st.st_size, fp);
+      buf[*len] = '\0';
+    } else
+      *nomem = 1;
   }
   fclose(fp);
   return buf;
@@ -123,6 +126,8 @@ report_svg_status report_svg(nps_plot_theme theme, cli_plot_writer write,
   nps_status st = write_script(&d, theme, write, ctx);
   if (st == NPS_EINVAL)
     return failed(&d, why, size, REPORT_SVG_NOTHING, "%s", "nothing to chart");
+  if (st == NPS_ENOMEM)
+    return failed(&d, why, size, REPORT_SVG_NOMEM, "%s", nps_strerror(st));
   if (st != NPS_OK)
     return failed(&d, why, size, REPORT_SVG_FAILED,
                   "cannot write the chart script: %s", nps_strerror(st));
@@ -142,7 +147,11 @@ report_svg_status report_svg(nps_plot_theme theme, cli_plot_writer write,
                   strerror(errno));
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     return failed(&d, why, size, REPORT_SVG_FAILED, "%s failed", prog);
-  char *buf = read_image(d.image, len);
+  int nomem = 0;
+  char *buf = read_image(d.image, len, &nomem);
+  if (nomem)
+    return failed(&d, why, size, REPORT_SVG_NOMEM, "%s",
+                  nps_strerror(NPS_ENOMEM));
   if (!buf || keep_svg(buf, len) != 0) {
     free(buf);
     return failed(&d, why, size, REPORT_SVG_FAILED, "%s",
