@@ -10,82 +10,8 @@
 #include <string.h>
 
 #include "report_page.h"
+#include "segments_view.h"
 #include "trend_view.h"
-
-#define REPORT_CHART_MAX_GROUPS 40 /* more rows make an unreadable chart */
-
-typedef struct seg_chart {
-  const report_data *d;
-  nps_plot_group *groups;
-  char **labels;
-  size_t n;
-  nps_plot_group overall;
-  char title[512];
-} seg_chart;
-
-static nps_plot_info chart_info(const report_data *d, const char *title) {
-  nps_plot_info info = {.title = title,
-                        .source =
-                            strcmp(d->path, "-") ? d->path : "standard input",
-                        .method = nps_ci_method_label(d->c->ci),
-                        .level = d->c->level,
-                        .replicates = cli_is_boot(d->c->ci) ? d->c->boot : 0,
-                        .seed = d->c->seed};
-  return info;
-}
-
-static nps_status write_seg_chart(FILE *fp, const nps_plot_target *t,
-                                  const void *ctx) {
-  const seg_chart *ch = ctx;
-  nps_plot_info info = chart_info(ch->d, ch->title);
-  return nps_plot_segments(fp, t, &info, ch->groups, ch->n, &ch->overall);
-}
-
-static nps_plot_group seg_group(const nps_segments_row *r, const char *label) {
-  nps_plot_group g = {
-      label, strlen(label), r->counts, {NAN, NAN}, NPS_PLOT_PLAIN};
-  if (r->has_ci)
-    g.ci = r->ci.iv;
-  if (r->base == NPS_BASE_BELOW)
-    g.mark = NPS_PLOT_SMALL;
-  else if (r->vs_rest.verdict.significant)
-    g.mark = NPS_PLOT_STANDS_OUT;
-  return g;
-}
-
-static void seg_chart_free(seg_chart *ch) {
-  if (ch->labels)
-    for (size_t i = 0; i < ch->n; i++)
-      free(ch->labels[i]);
-  free(ch->labels);
-  free(ch->groups);
-}
-
-static int seg_chart_init(seg_chart *ch, const report_data *d) {
-  const nps_segments *s = d->segments;
-  memset(ch, 0, sizeof *ch);
-  ch->d = d;
-  size_t ng = s->n_rows - 1;
-  ch->groups = calloc(ng + 1, sizeof *ch->groups);
-  ch->labels = calloc(ng + 1, sizeof *ch->labels);
-  if (!ch->groups || !ch->labels)
-    return -1;
-  for (size_t i = 0; i < ng && ch->n < REPORT_CHART_MAX_GROUPS; i++) {
-    const nps_segments_row *r = &s->rows[i];
-    if (!r->est.n)
-      continue;
-    if (!(ch->labels[ch->n] = cli_display_key(r->key, r->key_len)))
-      return -1;
-    ch->groups[ch->n] = seg_group(r, ch->labels[ch->n]);
-    ch->n++;
-  }
-  ch->overall = seg_group(nps_segments_overall(s), "all responses");
-  ch->overall.mark = NPS_PLOT_PLAIN;
-  snprintf(ch->title, sizeof ch->title, "NPS by ");
-  for (size_t i = 0; i < d->c->n_by; i++)
-    cli_append(ch->title, sizeof ch->title, "%s%s", i ? ", " : "", d->c->by[i]);
-  return 0;
-}
 
 /* The segments whose vs-rest verdict and interval agree on direction dir. */
 static size_t list_side(FILE *fp, report_data *d, const nps_segments *s,
@@ -189,22 +115,28 @@ static void seg_row(FILE *fp, report_data *d, const nps_segments_row *r,
 
 int report_segments(FILE *fp, report_data *d) {
   const nps_segments *s = d->segments;
-  seg_chart ch;
-  if (seg_chart_init(&ch, d) != 0) {
-    seg_chart_free(&ch);
-    return cli_out_of_memory();
+  segments_view view = {.opt = d->c, .path = d->path, .res = s};
+  if (segments_view_prepare(&view) != EXIT_OK) {
+    segments_view_release(&view);
+    return EXIT_IO;
   }
+  size_t with = 0;
+  for (size_t i = 0; i + 1 < s->n_rows; i++)
+    with += s->rows[i].est.n > 0;
   fputs("<section id=\"segments\">\n<h2>Segments: ", fp);
-  report_str(fp, ch.title + strlen("NPS by "));
+  for (size_t i = 0; i < d->c->n_by; i++) {
+    fputs(i ? ", " : "", fp);
+    report_str(fp, d->c->by[i]);
+  }
   fputs("</h2>\n", fp);
   seg_finding(fp, d);
-  if (ch.n)
-    report_chart(fp, d, write_seg_chart, &ch, "segments");
-  if (ch.n < s->n_rows - 1)
+  if (with)
+    report_chart(fp, d, segments_write_chart, &view, "segments");
+  if (with > SEGMENTS_CHART_MAX)
     fprintf(fp,
-            "<p class=\"muted\">The chart shows the first %zu segments "
-            "with answers; the table has all %zu.</p>\n",
-            ch.n, s->n_rows - 1);
+            "<p class=\"muted\">The chart shows the %d largest segments; "
+            "the table has all %zu.</p>\n",
+            SEGMENTS_CHART_MAX, s->n_rows - 1);
   fprintf(fp,
           "<table>\n<tr><th class=\"l\">segment</th><th>n</th>"
           "<th>promoters</th><th>passives</th><th>detractors</th>"
@@ -215,7 +147,7 @@ int report_segments(FILE *fp, report_data *d) {
     seg_row(fp, d, &s->rows[i], 0);
   seg_row(fp, d, nps_segments_overall(s), 1);
   fputs("</table>\n</section>\n", fp);
-  seg_chart_free(&ch);
+  segments_view_release(&view);
   return EXIT_OK;
 }
 

@@ -9,8 +9,6 @@
 
 #include "segments_view.h"
 
-#define CHART_MAX_GROUPS 40 /* more rows make an unreadable chart */
-
 typedef struct ranked {
   uint64_t n;
   size_t index;
@@ -74,7 +72,7 @@ nps_status segments_write_chart(FILE *fp, const nps_plot_target *t,
     if (res->rows[i].est.n > 0)
       order[with++] = (ranked){res->rows[i].est.n, i};
   qsort(order, with, sizeof *order, by_n_desc);
-  size_t shown = with < CHART_MAX_GROUPS ? with : CHART_MAX_GROUPS;
+  size_t shown = with < SEGMENTS_CHART_MAX ? with : SEGMENTS_CHART_MAX;
   for (size_t i = 0; i < shown; i++)
     groups[i] = plot_group(s, order[i].index);
   nps_plot_group overall = plot_group(s, k);

@@ -37,6 +37,9 @@ int segments_fails(const segments_view *s);
 /* The --fail-if condition's name. */
 const char *segments_fail_name(seg_fail_if f);
 
+/* Most segments the chart draws: the largest, when there are more. */
+#define SEGMENTS_CHART_MAX 40
+
 /* The chart writer (segments_chart.c). */
 nps_status segments_write_chart(FILE *fp, const nps_plot_target *t,
                                 const void *ctx);
