@@ -26,6 +26,8 @@ typedef struct report_data {
   const char *arms[2];            /* --arms, or the two values found */
   const char *cmp_name[2];        /* the compared samples' names: the other
                                      file and this data's, or the two arms */
+  const char *cmp_label[2];       /* their labels in the chart and the analysis
+                                     ("before", "after"), as `compare` gives them */
   nps_compare *compare;           /* sample 1 against sample 0; else NULL */
   const char *competitors_path;   /* --competitors; NULL: no section */
   const nps_competitors *comp;    /* its rows */

@@ -12,51 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare_view.h"
 #include "report_page.h"
-
-typedef struct cmp_chart {
-  const report_data *d;
-  nps_plot_group side[2];
-  nps_plot_diff diff;
-  char title[64];
-} cmp_chart;
-
-static nps_status write_cmp_chart(FILE *fp, const nps_plot_target *t,
-                                  const void *ctx) {
-  const cmp_chart *ch = ctx;
-  const cli_common *c = ch->d->c;
-  nps_plot_info info = {.title = ch->title,
-                        .method = nps_ci_method_label(c->ci),
-                        .level = c->level,
-                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
-                        .seed = c->seed};
-  return nps_plot_compare(fp, t, &info, &ch->side[0], &ch->side[1], &ch->diff);
-}
 
 static const char *sample_name(const report_data *d, int i) {
   return d->cmp_name[i];
-}
-
-static void cmp_chart_init(cmp_chart *ch, const report_data *d) {
-  const nps_compare_row *r = nps_compare_overall(d->compare);
-  memset(ch, 0, sizeof *ch);
-  ch->d = d;
-  for (int i = 0; i < 2; i++) {
-    const char *name = sample_name(d, i);
-    nps_plot_group g = {
-        name, strlen(name), r->side[i].counts, {NAN, NAN}, NPS_PLOT_PLAIN};
-    if (r->side[i].has_ci)
-      g.ci = r->side[i].ci.iv;
-    ch->side[i] = g;
-  }
-  ch->diff.delta = r->diff;
-  ch->diff.ci = r->diff_ci.iv;
-  ch->diff.p = r->untested ? NAN : r->test.p;
-  ch->diff.test = r->untested ? NULL : nps_test2_method_label(r->test.method);
-  if (d->arm_column)
-    snprintf(ch->title, sizeof ch->title, "NPS: arm B against arm A");
-  else
-    snprintf(ch->title, sizeof ch->title, "NPS: this data against the other");
 }
 
 static void cmp_finding(FILE *fp, const report_data *d,
@@ -120,8 +80,12 @@ static void cmp_row(FILE *fp, const report_data *d, const nps_compare_row *r,
 
 int report_compare(FILE *fp, report_data *d) {
   const nps_compare_row *r = nps_compare_overall(d->compare);
-  cmp_chart ch;
-  cmp_chart_init(&ch, d);
+  compare_view view = {.opt = d->c,
+                       .path = {d->arm_column ? d->path : d->compare_path,
+                                d->arm_column ? NULL : d->path},
+                       .label = {d->cmp_label[0], d->cmp_label[1]},
+                       .arm_column = d->arm_column,
+                       .res = d->compare};
   fputs("<section id=\"compare\">\n<h2>", fp);
   if (d->arm_column) {
     fputs("Comparison of ", fp);
@@ -138,7 +102,7 @@ int report_compare(FILE *fp, report_data *d) {
   fputs("</h2>\n", fp);
   cmp_finding(fp, d, r);
   if (r->side[0].est.n && r->side[1].est.n)
-    report_chart(fp, d, write_cmp_chart, &ch, "comparison");
+    report_chart(fp, d, compare_write_chart, &view, "comparison");
   fprintf(fp,
           "<table>\n<tr><th class=\"l\">sample</th><th class=\"l\">"
           "%s</th><th>n</th><th>promoters</th><th>passives</th>"

@@ -126,8 +126,8 @@ int report_load_compare(report_cmd *cmd) {
   o.replicates = c->boot;
   o.seed = c->seed;
   o.min_n = c->min_n;
-  o.label[0] = cmd->labels[0];
-  o.label[1] = cmd->labels[1];
+  o.label[0] = cmd->d.cmp_label[0] = cmd->labels[0];
+  o.label[1] = cmd->d.cmp_label[1] = cmd->labels[1];
   nps_compare_error err = {-1, NULL, 0, 0};
   nps_status st = nps_compare_run(t, &o, &cmd->d.compare, &err);
   if (st == NPS_EEMPTY) {
