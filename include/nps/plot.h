@@ -257,7 +257,8 @@ typedef struct nps_plot_period {
 #define NPS_PLOT_TREND_MAX_LINES 8
 
 /* A segment's series on a trend chart: the same n periods as the main
- * series (their counts; intervals, limits and marks are not drawn). */
+ * series (their counts, and NPS_PLOT_SMALL marks drawn hollow; intervals,
+ * limits and other marks are not drawn). */
 typedef struct nps_plot_trend_line {
   const char *label; /* legend text, e.g. the segment (any bytes, cleaned) */
   size_t label_len;

@@ -40,11 +40,12 @@ static void put_period(FILE *fp, size_t x, const nps_plot_period *p) {
   fprintf(fp, "%s\n", clean);
 }
 
-/* The segment lines: block i holds line i's x and NPS (NaN: a gap). */
+/* The segment lines: block i holds line i's x, NPS (NaN: a gap) and
+ * mark. */
 static void put_lines(FILE *fp, size_t n, const nps_plot_trend_line *lines,
                       size_t n_lines) {
   fputs("\n# Segment lines, one block each: 1 x, 2 NPS (points; NaN: a "
-        "gap).\n$lines << EOD\n",
+        "gap),\n# 3 mark (2 below min n).\n$lines << EOD\n",
         fp);
   for (size_t l = 0; l < n_lines; l++) {
     if (l)
@@ -54,7 +55,7 @@ static void put_lines(FILE *fp, size_t n, const nps_plot_trend_line *lines,
       int any = nps_counts_estimate(&lines[l].periods[i].counts, &e) == NPS_OK;
       fprintf(fp, "%zu", i + 1);
       nps_gp_put_num(fp, any ? 100.0 * e.nps : NAN);
-      fputc('\n', fp);
+      fprintf(fp, " %d\n", (int)lines[l].periods[i].mark);
     }
   }
   fputs("EOD\n", fp);
@@ -128,8 +129,18 @@ static void put_axes(const script *s, double top_px, size_t n, range r,
           s->pal->grid, step);
 }
 
+/* Whether line l has a period marked small. */
+static int line_has_small(const nps_plot_trend_line *line, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (line->periods[i].mark == NPS_PLOT_SMALL &&
+        nps_counts_total(&line->periods[i].counts) > 0)
+      return 1;
+  return 0;
+}
+
 static void put_plot(const script *s, size_t n, range r, double center,
-                     int marks, size_t n_lines) {
+                     int marks, const nps_plot_trend_line *lines,
+                     size_t n_lines) {
   FILE *fp = s->fp;
   const palette *p = s->pal;
   fprintf(fp,
@@ -154,6 +165,25 @@ static void put_plot(const script *s, size_t n, range r, double center,
             "     $lines index %zu using 1:2 with linespoints lw 1.5 dt %zu "
             "pt %zu ps 0.6 lc rgb '%s' title txt(%zu), \\\n",
             l, l % 4 + 1, l + 4, p->trend[l], (size_t)T_FIRST_EXTRA + l);
+  /* a segment's small bases: an open circle in its colour, whatever its
+   * point shape (the point is blanked first) */
+  int small = 0;
+  for (size_t l = 0; l < n_lines; l++) {
+    if (!line_has_small(&lines[l], n))
+      continue;
+    small = 1;
+    fprintf(fp,
+            "     $lines index %zu using 1:($3 == 2 ? $2 : NaN) with points "
+            "pt 7 ps 0.9 lc rgb '%s' notitle, \\\n"
+            "     $lines index %zu using 1:($3 == 2 ? $2 : NaN) with points "
+            "pt 6 ps 0.9 lw 1.5 lc rgb '%s' notitle, \\\n",
+            l, p->hollow, l, p->trend[l]);
+  }
+  if (small && !marks)
+    fprintf(fp,
+            "     NaN with points pt 6 ps 0.9 lw 1.5 lc rgb '%s' "
+            "title 'below min n (hollow)', \\\n",
+            p->strong);
   if (marks)
     fprintf(fp,
             "     $rows using 1:($8 == 1 ? $2 : NaN) with points pt 6 ps 2.4 "
@@ -252,7 +282,7 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
   nps_gp_put_titles(&s, info, sub, 1);
   range r = trend_range(periods, n, center, lines, n_lines);
   put_axes(&s, top_px, n, r, rotate, key_px);
-  put_plot(&s, n, r, center, marks, n_lines);
+  put_plot(&s, n, r, center, marks, lines, n_lines);
   nps_status st = nps_gp_finish(fp, 1);
   nps_gp_numeric_leave(&cn);
   return st;

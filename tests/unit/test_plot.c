@@ -731,10 +731,37 @@ static void test_trend(void **state) {
   each_line(b.text, check_line, &s2);
   assert_int_equal(s2.leaks, 0);
   assert_int_equal(s2.bad_block_eod, 0);
-  assert_non_null(strstr(b.text, "$lines << EOD\n1 38.88888889\n2 NaN\n"));
+  assert_non_null(
+      strstr(b.text, "$lines << EOD\n1 38.88888889 0\n2 NaN 0\n3 45 1\n"));
   assert_non_null(strstr(b.text, "$lines index 1 using 1:2"));
   assert_non_null(strstr(b.text, "title txt(9)"));
   assert_non_null(strstr(b.text, "title 'all answers'"));
+  free(b.text);
+  /* a segment's small base (plot.h: NPS_PLOT_SMALL marks of a line are
+   * drawn hollow): an open circle over a blanked point, and a key entry
+   * when the main series has no marks of its own */
+  nps_plot_period plain[3] = {p[0], p[2], p[3]}, seg[3] = {p[0], p[2], p[3]};
+  for (size_t i = 0; i < 3; i++)
+    plain[i].mark = seg[i].mark = NPS_PLOT_PLAIN;
+  seg[1].mark = NPS_PLOT_SMALL;
+  nps_plot_trend_line one = {"web", 3, seg};
+  assert_int_equal(
+      nps_plot_trend(buf_open(&b), &t, &info, plain, 3, NAN, &one, 1), NPS_OK);
+  buf_close(&b);
+  assert_non_null(strstr(b.text, "$lines << EOD\n1 38.88888889 0\n2 45 2\n"));
+  assert_non_null(strstr(b.text, "$lines index 0 using 1:($3 == 2 ? $2 : NaN) "
+                                 "with points pt 7 ps 0.9 lc rgb 'white'"));
+  assert_non_null(strstr(b.text, "$lines index 0 using 1:($3 == 2 ? $2 : NaN) "
+                                 "with points pt 6 ps 0.9"));
+  assert_non_null(strstr(b.text, "title 'below min n (hollow)'"));
+  free(b.text);
+  /* no small base: no such overlay */
+  one.periods = plain;
+  assert_int_equal(
+      nps_plot_trend(buf_open(&b), &t, &info, plain, 3, NAN, &one, 1), NPS_OK);
+  buf_close(&b);
+  assert_null(strstr(b.text, "$3 == 2"));
+  assert_null(strstr(b.text, "'below min n (hollow)'"));
   free(b.text);
   nps_plot_trend_line many[NPS_PLOT_TREND_MAX_LINES + 1];
   for (size_t i = 0; i <= NPS_PLOT_TREND_MAX_LINES; i++)
