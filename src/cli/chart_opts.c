@@ -87,6 +87,18 @@ void cli_filter_words(const cli_common *c, char *buf, size_t size) {
   }
 }
 
+nps_plot_info cli_chart_base(const cli_common *c, const char *path,
+                             const char *title) {
+  nps_plot_info info = {.title = title,
+                        .source = !path || strcmp(path, "-") ? path
+                                                             : "standard input",
+                        .method = nps_ci_method_label(c->ci),
+                        .level = c->level,
+                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
+                        .seed = c->seed};
+  return info;
+}
+
 void cli_chart_info(const cli_common *c, nps_plot_info *info, char *sub,
                     size_t size) {
   if (c->title)

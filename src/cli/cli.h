@@ -538,6 +538,12 @@ int cli_chart_name(const char *command, const char *flag, const char *name,
  * --chart-style): 0, EXIT_USAGE after a message, or -1 for another opt. */
 int cli_chart_option(cli_common *c, int opt, const char *arg);
 
+/* A chart's info as every command starts it: title, the data source
+ * (path, "-" as "standard input"; NULL: none), the interval method and
+ * level of c, and B and the seed when the intervals are bootstrap ones. */
+nps_plot_info cli_chart_base(const cli_common *c, const char *path,
+                             const char *title);
+
 /* Applies the chart options of c to a chart's info: --title replaces
  * info->title; --subtitle, or else the --where / --exclude filters in
  * words ("channel = store only"), becomes info->subtitle, written into

@@ -44,16 +44,10 @@ nps_status pilot_write_chart(FILE *fp, const nps_plot_target *t,
   if (d->tested)
     cli_append(foot, sizeof foot, "; bootstrap p %s%.3g, B = %zu",
                d->boot_p_floor ? "< " : "= ", d->boot_p, d->replicates);
-  nps_plot_info info = {.title = title,
-                        .source = !p->one_file              ? NULL
-                                  : strcmp(p->path[0], "-") ? p->path[0]
-                                                            : "standard input",
-                        .method = nps_ci_method_label(c->ci),
-                        .level = c->level,
-                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
-                        .seed = c->seed,
-                        .note = d->tested ? NULL : note,
-                        .footnote = foot};
+  nps_plot_info info =
+      cli_chart_base(c, p->one_file ? p->path[0] : NULL, title);
+  info.note = d->tested ? NULL : note;
+  info.footnote = foot;
   cli_chart_info(c, &info, sub, sizeof sub);
   return nps_plot_did(fp, t, &info, g, p->period, &diff);
 }

@@ -88,14 +88,8 @@ nps_status segments_write_chart(FILE *fp, const nps_plot_target *t,
                p);
   }
   chart_note(s, t->theme, shown, with, note, sizeof note);
-  nps_plot_info info = {.title = title,
-                        .source =
-                            strcmp(s->path, "-") ? s->path : "standard input",
-                        .method = nps_ci_method_label(c->ci),
-                        .level = c->level,
-                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
-                        .seed = c->seed,
-                        .note = note};
+  nps_plot_info info = cli_chart_base(c, s->path, title);
+  info.note = note;
   cli_chart_info(c, &info, sub, sizeof sub);
   nps_status st = nps_plot_segments(fp, t, &info, groups, shown, &overall);
   free(order);

@@ -66,14 +66,8 @@ static void chart_title(summary_chart *ch) {
 static nps_plot_info chart_info(const summary_chart *ch, int with_note,
                                 char *sub) {
   const cli_common *c = ch->s->opt;
-  nps_plot_info info = {.title = ch->title,
-                        .source = strcmp(ch->s->path, "-") ? ch->s->path
-                                                           : "standard input",
-                        .method = nps_ci_method_label(c->ci),
-                        .level = c->level,
-                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
-                        .seed = c->seed,
-                        .note = with_note && ch->note[0] ? ch->note : NULL};
+  nps_plot_info info = cli_chart_base(c, ch->s->path, ch->title);
+  info.note = with_note && ch->note[0] ? ch->note : NULL;
   cli_chart_info(c, &info, sub, 256);
   return info;
 }

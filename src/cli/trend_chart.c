@@ -110,14 +110,8 @@ nps_status trend_write_chart(FILE *fp, const nps_plot_target *t,
   for (size_t i = 0; i < c->n_by; i++)
     cli_append(title, sizeof title, "%s%s", i ? ", " : " and ", c->by[i]);
   chart_note(s, note, sizeof note);
-  nps_plot_info info = {.title = title,
-                        .source =
-                            strcmp(s->path, "-") ? s->path : "standard input",
-                        .method = nps_ci_method_label(c->ci),
-                        .level = c->level,
-                        .replicates = cli_is_boot(c->ci) ? c->boot : 0,
-                        .seed = c->seed,
-                        .note = note};
+  nps_plot_info info = cli_chart_base(c, s->path, title);
+  info.note = note;
   cli_chart_info(c, &info, sub, sizeof sub);
   if (st == NPS_OK)
     st = nps_plot_trend(fp, t, &info, p, r->n_points,
