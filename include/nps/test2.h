@@ -22,8 +22,10 @@
  * And for the same respondents measured twice, a z test on the per-person
  * differences (nps_test2_paired).
  *
- * Every interval is two-sided at the requested level whatever the
- * alternative; the alternative changes only the p-value. Limits are not
+ * Every interval of the independent-group tests is two-sided at the
+ * requested level whatever the alternative; the alternative changes only
+ * the p-value. The paired tests' intervals follow the alternative (a
+ * one-sided alternative gives a one-sided bound). Limits are not
  * clipped (Delta lies in [-2, 2]). Formulas, tie rules, the choice of the
  * bootstrap p-value and the type-I error study: docs/methods.md,
  * "Two-sample tests".
@@ -139,7 +141,10 @@ typedef struct nps_test2_result {
   double tables;         /* permutation: number of group-1 tables */
   size_t draws;          /* bootstrap replicates or Monte Carlo permutations */
   double p_conservative; /* permutation: the studentized p with ties
-                            counted whole (p counts them one half) */
+                            counted whole (p counts them one half);
+                            sign-flip: equal to p */
+  double p_mid;          /* sign-flip: the mid-p (ties counted one half),
+                            shown beside p; NAN for the other tests */
   double p_diff;    /* permutation: classical p of the raw difference Delta */
   const char *note; /* static English text on a caveat (no sampling spread,
                        a fallback of nps_test2_compute), else NULL */
@@ -291,11 +296,14 @@ typedef struct nps_paired {
 
 /* Paired z test: per respondent d = s1 - s2 in {-2, ..., 2}, Delta =
  * mean(d), sd from the sample variance of d (divisor n - 1), SE = sd /
- * sqrt(n), z = Delta / SE, p from the standard normal, ci = Delta +-
- * z_level SE. nps1, nps2 are the two margins' NPS. n1 = n2 = n.
- * Returns NPS_OK; when every d is equal SE = 0, and out holds Delta with z
- * and p as for a Wald test without spread, and a note; NPS_EEMPTY when
- * n < 2;
+ * sqrt(n), z = Delta / SE, p from the standard normal. ci is Delta +-
+ * z_{1-(1-level)/2} SE two-sided; for a one-sided alternative the
+ * one-sided bound at level, [Delta - z_level SE, 2] (greater) or [-2,
+ * Delta + z_level SE] (less), so that it excludes 0 exactly when p <
+ * 1 - level. nps1, nps2 are the two margins' NPS. n1 = n2 = n.
+ * Returns NPS_OK; when every d is equal SE = 0 and the z test is
+ * undefined: out holds Delta and se = 0, with z, p and ci NAN and a note
+ * saying why; NPS_EEMPTY when n < 2;
  * NPS_EINVAL for a bad level or alternative; NPS_EOVERFLOW when the total
  * passes 2^64 - 1. */
 NPS_API nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
@@ -303,21 +311,25 @@ NPS_API nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
 
 /* Exact sign-flip test of paired answers, the default paired test: given
  * each respondent's |d|, the signs of d are fair coins when before and
- * after are exchangeable. p is the exact mid-p of the sum of d: the
- * probability of a sum farther from 0 than the observed one, plus half the
- * probability of one as far (one-sided: in the direction of the
- * alternative; two-sided, a sum of 0 gives p = 1); p_conservative counts
- * the ties whole, so that
- * P(p_conservative <= alpha) <= alpha under that null. No Monte Carlo at
- * any n. diff, nps1, nps2, se and z are the paired z test's
- * (nps_test2_paired); exact = 1. ci is the test-based interval Delta +-
- * z_level |Delta| / z_p (nps_diff_ci_test_based) cut to [-2, 2], so it
- * excludes 0 exactly when the two-sided p < 1 - level; where z_p is
- * undefined (no mean change) its SE is that of the changes with one +1
- * and one -1 added. Five respondents all changing by +2 give p = 1/32
- * and p_conservative = 2/32. Statuses as nps_test2_paired, and
- * NPS_EOVERFLOW when more than UINT_MAX respondents changed by 1 or by
- * 2. */
+ * after are exchangeable. p is the exact p of the sum of d with ties
+ * counted whole: the probability of a sum at least as far from 0 as the
+ * observed one (one-sided: in the direction of the alternative; two-sided,
+ * a sum of 0 gives p = 1), so that P(p <= alpha) <= alpha under that null
+ * at every n. p_conservative equals p; p_mid is the mid-p (ties counted
+ * one half), which is not a valid p-value at small n and is reported only
+ * beside p. No Monte Carlo at any n. diff, nps1, nps2 and se are the
+ * paired z test's (nps_test2_paired), z is Delta / se where se > 0 (NAN
+ * otherwise); exact = 1. ci is the test-based interval of p
+ * (nps_diff_ci_test_based): two-sided Delta +- z_{1-(1-level)/2} |Delta| /
+ * z_{1-p/2}; for a one-sided alternative the one-sided bound Delta -
+ * z_level |Delta| / z_{1-p} (greater; the upper limit 2) or its mirror
+ * (less); cut to [-2, 2]. It excludes 0 exactly when p < 1 - level.
+ * Where z_p is undefined (no mean change, or p = 1) its SE is that of the
+ * changes with one +1 and one -1 added, and the interval is widened to
+ * contain 0 when p >= 1 - level. Five respondents all changing by +2 give
+ * p = 2/32 and p_mid = 1/32 two-sided, p = 1/32 greater. Statuses as
+ * nps_test2_paired, and NPS_EOVERFLOW when more than UINT_MAX respondents
+ * changed by 1 or by 2. */
 NPS_API nps_status nps_test2_sign_flip(const nps_paired *t, nps_alternative alt,
                                        double level, nps_test2_result *out);
 

@@ -187,6 +187,13 @@ static void json_tests(cli_json *w, const compare_view *cv) {
     cli_json_dbl(w, "ci_high", ok ? 100 * t->res.ci.hi : NAN);
     cli_json_dbl(w, "p", ok ? t->res.p : NAN);
     cli_json_dbl(w, "p_mc_se", ok ? t->res.p_mc_se : NAN);
+    if (t->method == NPS_TEST2_SIGN_FLIP)
+      cli_json_dbl(w, "p_mid", ok ? t->res.p_mid : NAN);
+    if (t->method == NPS_TEST2_PAIRED)
+      cli_json_str(w, "reason",
+                   ok && isnan(t->res.p)
+                       ? compare_untested_reason(NPS_UNTESTED_NO_SPREAD)
+                       : NULL);
     if (t->method == NPS_TEST2_PERMUTATION)
       cli_json_bool(w, "exact", ok && t->res.exact);
     if (t->method == NPS_TEST2_BOOTSTRAP || t->method == NPS_TEST2_PERMUTATION)

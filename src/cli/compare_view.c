@@ -65,6 +65,8 @@ const char *compare_untested_reason(nps_compare_untested u) {
     return "n below --min-n";
   case NPS_UNTESTED_FEW_PAIRS:
     return "too few matched respondents";
+  case NPS_UNTESTED_NO_SPREAD:
+    return "no spread in the differences: z test undefined";
   default:
     return NULL;
   }
@@ -290,12 +292,13 @@ static void test_note(char *buf, size_t size, const compare_view *cv,
   else if (t->method == NPS_TEST2_ADJUSTED_WALD)
     snprintf(buf, size, "difference of adjusted NPS");
   else if (t->method == NPS_TEST2_SIGN_FLIP) {
-    char whole[40];
-    cli_fmt_p(whole, sizeof whole, t->res.p_conservative);
-    snprintf(buf, size, "mid-p, exact (ties whole: %s); test-based interval",
-             whole);
-  } else if (t->method == NPS_TEST2_PAIRED && t->res.se == 0.0)
-    snprintf(buf, size, "no spread: everyone changed alike");
+    char mid[40];
+    cli_fmt_p(mid, sizeof mid, t->res.p_mid);
+    snprintf(buf, size, "exact, ties whole (mid-p %s); test-based interval",
+             mid);
+  } else if (t->method == NPS_TEST2_PAIRED && isnan(t->res.p))
+    snprintf(buf, size, "%s",
+             compare_untested_reason(NPS_UNTESTED_NO_SPREAD));
   else
     buf[0] = '\0';
 }
@@ -318,6 +321,8 @@ static void print_tests(FILE *fp, const compare_view *cv, int md) {
     cli_fmt_ci(ci, sizeof ci, t->res.ci.lo, t->res.ci.hi);
     cli_cell_copy(&c[2], ok && !isnan(t->res.ci.lo) ? ci : "-");
     cli_fmt_p(c[3].buf, sizeof c[3].buf, ok ? t->res.p : NAN);
+    if (ok && isnan(t->res.p)) /* no p: the test is undefined (note) */
+      snprintf(c[3].buf, sizeof c[3].buf, "-");
     cli_cell_text(&c[3], c[3].buf, strlen(c[3].buf));
     test_note(note, sizeof note, cv, t);
     cli_cell_copy(&c[4], note);
@@ -458,6 +463,9 @@ static void print_header(FILE *fp, const compare_view *cv, int md) {
           nps_alternative_name(cv->analysis.alternative), 100 * c->level, gap);
   const char *how = compare_diff_ci_label(r);
   fprintf(fp, "interval of the difference: %s", how ? how : "none");
+  if (how && cv->res->paired && cv->analysis.alternative != NPS_ALT_TWO_SIDED)
+    fprintf(fp, ", one-sided bound (%s)",
+            cv->analysis.alternative == NPS_ALT_GREATER ? "lower" : "upper");
   if (compare_diff_ci_is_boot(r))
     fprintf(fp, ", B = %zu, seed %lu", c->boot, c->seed);
   fprintf(fp, "\n%ssample intervals: %s", gap, nps_ci_method_label(c->ci));
@@ -527,8 +535,12 @@ static int print_table(FILE *fp, const void *ctx, int md) {
   cli_fmt_p_phrase(p, sizeof p, r->verdict.tested ? r->test.p : NAN);
   fprintf(fp, "\n%sdifference: ", md ? "**" : "");
   put_difference(fp, r);
-  fprintf(fp, ", %g%% CI %s, %s%s\n", 100 * cv->opt->level, ci, p,
-          md ? "**" : "");
+  if (r->verdict.tested)
+    fprintf(fp, ", %g%% CI %s, %s%s\n", 100 * cv->opt->level, ci, p,
+            md ? "**" : "");
+  else
+    fprintf(fp, ", not tested: %s%s\n", compare_untested_reason(r->untested),
+            md ? "**" : "");
   if (cv->res->n_tests) {
     fputc('\n', fp);
     print_tests(fp, cv, md);

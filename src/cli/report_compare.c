@@ -29,9 +29,13 @@ static void cmp_finding(FILE *fp, const report_data *d,
   int side = report_side(r->diff_ci.iv);
   fputs("<p class=\"finding\">", fp);
   if (r->untested) {
-    fprintf(fp, "Not tested: a sample has %s.",
-            r->untested == NPS_UNTESTED_EMPTY ? "no answers"
-                                              : "fewer answers than --min-n");
+    fprintf(fp, "Not tested: %s.",
+            r->untested == NPS_UNTESTED_EMPTY ? "a sample has no answers"
+            : r->untested == NPS_UNTESTED_NO_SPREAD
+                ? "no spread in the differences, the z test is undefined"
+            : r->untested == NPS_UNTESTED_FEW_PAIRS
+                ? "too few matched respondents"
+                : "a sample has fewer answers than --min-n");
   } else if (r->verdict.significant && side != 0) {
     fputs("NPS is ", fp);
     fputs(side > 0 ? "higher" : "lower", fp);

@@ -132,11 +132,13 @@ void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
   v->p = r->p_adjusted;
   int rejects = v->p < alpha;
   /* The interval and the unadjusted p describe the same comparison; with
-   * a one-sided alternative the interval is two-sided and is not asked. */
+   * a one-sided alternative the interval of independent groups is
+   * two-sided and is not asked, the paired one is the one-sided bound. */
   int raw = r->test.p < alpha;
   const nps_compare_test *other =
       r == nps_compare_overall(c) ? disagreeing(c, rejects, alpha) : NULL;
-  if (c->options.alternative == NPS_ALT_TWO_SIDED && !isnan(r->diff_ci.iv.lo) &&
+  if ((c->options.alternative == NPS_ALT_TWO_SIDED || c->paired) &&
+      !isnan(r->diff_ci.iv.lo) &&
       interval_rejects(&r->diff_ci.iv, r->diff) != raw) {
     v->conflict = NPS_CONFLICT_INTERVAL;
   } else if (other) {

@@ -100,7 +100,8 @@ static nps_status compute_paired(nps_compare *c, nps_table *t[2],
   }
   const nps_compare_options *o = &c->options;
   /* Both paired tests, side by side; the chosen one gives p and the
-   * interval (the sign-flip test's is test-based, so it agrees with p). */
+   * interval (the sign-flip test's is test-based, so it agrees with p;
+   * with a one-sided alternative both give the one-sided bound). */
   static const nps_test2_method both[] = {NPS_TEST2_SIGN_FLIP,
                                           NPS_TEST2_PAIRED};
   for (size_t i = 0; i < 2; i++) {
@@ -114,6 +115,10 @@ static nps_status compute_paired(nps_compare *c, nps_table *t[2],
       return x->status;
     if (both[i] == o->paired_test)
       r->test = x->res;
+  }
+  if (isnan(r->test.p)) { /* the z test without spread in the d's */
+    r->untested = NPS_UNTESTED_NO_SPREAD;
+    return NPS_OK;
   }
   r->p_adjusted = r->test.p;
   r->diff_ci = (nps_diff_ci_result){r->test.ci, r->test.diff,

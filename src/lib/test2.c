@@ -37,8 +37,8 @@ static const nps_name methods[] = {
   "each group has all its answers in one category: SE = 0, no sampling "       \
   "spread for this test"
 #define FLAT_PAIRED                                                            \
-  "every respondent changed by the same amount: the difference has no "        \
-  "spread"
+  "no spread in the differences (every respondent changed by the same "        \
+  "amount): the z test is undefined"
 
 nps_status nps_alternative_parse(const char *name, nps_alternative *out) {
   int v;
@@ -79,7 +79,7 @@ void nps_test2_clear(nps_test2_result *out, nps_test2_method m,
   out->level = level;
   out->nps1 = out->nps2 = out->diff = out->se = out->z = NAN;
   out->p = out->p_percentile = out->p_bca = out->p_shift = NAN;
-  out->p_conservative = out->p_diff = NAN;
+  out->p_conservative = out->p_diff = out->p_mid = NAN;
   out->z0 = out->accel = out->tables = NAN;
   out->ci = out->ci_percentile = (nps_interval){NAN, NAN};
 }
@@ -222,7 +222,19 @@ nps_status nps_test2_paired(const nps_paired *t, nps_alternative alt,
   out->nps2 = s2 / dn;
   out->diff = mean;
   out->se = sqrt(ss / (dn - 1.0) / dn);
-  return nps_test2_z_finish(out, FLAT_PAIRED);
+  if (!(out->se > 0.0)) { /* no spread: no z, no p, no interval */
+    out->se = 0.0;
+    out->note = FLAT_PAIRED;
+    return NPS_OK;
+  }
+  nps_status st = nps_test2_z_finish(out, NULL);
+  if (st == NPS_OK && alt != NPS_ALT_TWO_SIDED) {
+    /* the one-sided bound at level, which agrees with the one-sided p */
+    double h = nps_z_for_level(2.0 * level - 1.0) * out->se;
+    out->ci = alt == NPS_ALT_GREATER ? (nps_interval){mean - h, 2.0}
+                                     : (nps_interval){-2.0, mean + h};
+  }
+  return st;
 }
 /* ---- dispatch --------------------------------------------------------- */
 

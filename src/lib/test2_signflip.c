@@ -9,10 +9,12 @@
  * not depend on the signs). With m1 respondents at |d| = 1 and m2 at
  * |d| = 2, S = (2a - m1) + 2 (2b - m2), a ~ Bin(m1, 1/2) and b ~ Bin(m2,
  * 1/2) independent; a tail probability sums, over b, the binomial tail
- * of a that reaches |S| >= |s| (or the one-sided tail). p is the mid-p
- * (ties with |s| count one half, as in the permutation test of
- * independent samples), p_conservative counts them whole. Both are exact,
- * without Monte Carlo, at every n: O(sqrt(m2)) binomial tails.
+ * of a that reaches |S| >= |s| (or the one-sided tail). p counts the ties
+ * with |s| whole, so P(p <= alpha) <= alpha under the null at every n;
+ * p_mid counts them one half and is only reported beside it (at n = 5 it
+ * would call five changes of +2 significant at 5%, which happens with
+ * probability 2/32 when nothing changed). Both are exact, without Monte
+ * Carlo, at every n: O(sqrt(m2)) binomial tails.
  */
 #include <limits.h>
 #include <math.h>
@@ -110,14 +112,16 @@ nps_status nps_test2_sign_flip(const nps_paired *t, nps_alternative alt,
   double beyond = tail_sum(m1, m2, lo - 1, hi + 1, up, down); /* strictly */
   *out = z;
   out->method = NPS_TEST2_SIGN_FLIP;
-  out->p_conservative = p;
+  out->z = z.se > 0.0 ? z.diff / z.se : NAN;
+  out->ci = (nps_interval){NAN, NAN};
+  out->note = NULL;
+  out->p = out->p_conservative = p;
   /* mid-p: ties count one half; a sum of 0 is the centre itself, no
-   * evidence of change either way: p = 1 two-sided */
-  out->p =
+   * evidence of change either way: 1 two-sided */
+  out->p_mid =
       alt == NPS_ALT_TWO_SIDED && s == 0 ? 1.0 : fmin(0.5 * (p + beyond), 1.0);
   out->p_mc_se = 0.0;
   out->exact = 1;
-  out->note = NULL;
   /* The interval that agrees with p (test-based), inside [-2, 2]. Where
    * the test-based SE is undefined (no mean change, p = 1) the SE is that
    * of the changes with one +1 and one -1 added, which is never 0: a
@@ -126,7 +130,22 @@ nps_status nps_test2_sign_flip(const nps_paired *t, nps_alternative alt,
   double n2 = (double)out->n1 + 2.0, mean = (double)s / n2;
   double ss = (double)m[1] + 4.0 * (double)m[2] + 2.0;
   b.se = sqrt(fmax(ss - n2 * mean * mean, 0.0) / (n2 - 1.0) / n2);
-  nps_interval iv = nps_diff_ci_test_based(&b, level);
+  double d = out->diff, se = nps_diff_ci_test_based_se(&b);
+  nps_interval iv;
+  if (alt == NPS_ALT_TWO_SIDED) {
+    iv = nps_diff_ci_test_based(&b, level);
+  } else { /* one-sided bound at level, from the one-sided p */
+    double h = nps_z_for_level(2.0 * level - 1.0) * se;
+    iv = alt == NPS_ALT_GREATER ? (nps_interval){d - h, 2.0}
+                                : (nps_interval){-2.0, d + h};
+  }
+  /* by construction the interval excludes 0 exactly when p < 1 - level
+   * wherever z_p is defined; where it is not (p = 1 with a mean change)
+   * the fallback SE decides nothing: the interval holds 0 */
+  if (p >= 1.0 - level) {
+    iv.lo = fmin(iv.lo, 0.0);
+    iv.hi = fmax(iv.hi, 0.0);
+  }
   out->ci = (nps_interval){fmax(iv.lo, -2.0), fmin(iv.hi, 2.0)};
   return NPS_OK;
 }

@@ -190,9 +190,10 @@ static void test_compare_untested_and_fallbacks(void **state) {
 
 /* Paired: five respondents, each from detractor to promoter: the mean
  * change is +2 with no spread. The default sign-flip test: two of the 32
- * sign patterns reach |sum| = 10, none goes beyond, so the mid-p is 1/32
- * and the p with ties whole 2/32; its interval excludes 0, the paired z
- * test beside it (p = 0, no spread) agrees: significant. */
+ * sign patterns reach |sum| = 10, none goes beyond, so p (ties whole) is
+ * 2/32 = 0.0625 and the mid-p 1/32 (counted by hand); p is not below 0.05
+ * and the test-based interval holds 0: not significant. The paired z test
+ * beside it has no spread and so no p: it does not take part. */
 static void test_compare_paired(void **state) {
   (void)state;
   nps_table *ids[2] = {nps_table_new(0), nps_table_new(0)};
@@ -213,33 +214,46 @@ static void test_compare_paired(void **state) {
   assert_double_near(r->test.diff, 2.0, 0.0);
   assert_double_near(r->test.se, 0.0, 0.0);
   assert_int_equal(r->test.method, NPS_TEST2_SIGN_FLIP);
-  assert_double_near(r->test.p, 1.0 / 32, 1e-12);
-  assert_double_near(r->test.p_conservative, 2.0 / 32, 1e-12);
-  assert_true(r->diff_ci.iv.lo > 0.0); /* agrees with p < 0.05 */
+  assert_double_near(r->test.p, 2.0 / 32, 1e-12);
+  assert_double_near(r->test.p_mid, 1.0 / 32, 1e-12);
+  assert_true(r->diff_ci.iv.lo < 0.0); /* agrees with p >= 0.05 */
   assert_true(isnan(r->mdd));          /* no spread, nothing to plan */
   assert_int_equal(c->n_tests, 2);
   assert_int_equal(c->tests[1].method, NPS_TEST2_PAIRED);
   assert_non_null(c->tests[1].res.note);
-  assert_true(r->verdict.significant);
+  assert_true(isnan(c->tests[1].res.p));
+  assert_true(r->verdict.tested);
+  assert_false(r->verdict.significant);
+  assert_int_equal(r->verdict.conflict, NPS_CONFLICT_NONE);
   nps_compare_free(c);
-  /* at the 99% level the sign-flip p (1/32) no longer rejects while the z
-   * test (p = 0) still does: borderline */
+  /* greater: p = 1/32 < 0.05 and the one-sided bound is above 0:
+   * significant, no conflict */
+  o.alternative = NPS_ALT_GREATER;
+  assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
+  r = nps_compare_overall(c);
+  assert_double_near(r->test.p, 1.0 / 32, 1e-12);
+  assert_true(r->diff_ci.iv.lo > 0.0);
+  assert_true(r->verdict.significant);
+  assert_int_equal(r->verdict.conflict, NPS_CONFLICT_NONE);
+  nps_compare_free(c);
+  /* at the 99% level it no longer rejects, and the bound holds 0 */
   o.level = 0.99;
   assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
   r = nps_compare_overall(c);
   assert_false(r->verdict.significant);
-  assert_int_equal(r->verdict.conflict, NPS_CONFLICT_TESTS);
-  assert_int_equal(r->verdict.other_test, NPS_TEST2_PAIRED);
+  assert_true(r->diff_ci.iv.lo < 0.0);
+  assert_int_equal(r->verdict.conflict, NPS_CONFLICT_NONE);
   nps_compare_free(c);
-  /* the z test chosen instead: its point interval, the same conflict seen
-   * from the other side */
+  o.alternative = NPS_ALT_TWO_SIDED;
+  /* the z test chosen instead: undefined without spread, so the
+   * comparison is not tested, and says why */
   o.paired_test = NPS_TEST2_PAIRED;
   assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
   r = nps_compare_overall(c);
   assert_int_equal(r->test.method, NPS_TEST2_PAIRED);
-  assert_int_equal(r->diff_ci.method_used, NPS_DIFF_CI_PAIRED);
-  assert_false(r->verdict.significant);
-  assert_int_equal(r->verdict.other_test, NPS_TEST2_SIGN_FLIP);
+  assert_int_equal(r->untested, NPS_UNTESTED_NO_SPREAD);
+  assert_false(r->verdict.tested);
+  assert_true(isnan(r->diff_ci.iv.lo));
   nps_compare_free(c);
   o.level = 0.95;
   /* an independent-samples test for a paired comparison is refused */

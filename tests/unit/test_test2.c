@@ -722,12 +722,21 @@ static void test_paired(void **state) {
   /* index macro: promoters are index 2 */
   assert_int_equal(NPS_PAIRED_INDEX(NPS_PROMOTER), 2);
   assert_int_equal(NPS_PAIRED_INDEX(NPS_DETRACTOR), 0);
-  /* everybody moved one step up: no spread in d */
+  /* one-sided bound: 0.24 - z_0.95 SE = 0.0321530587 (Python
+   * NormalDist), above 0 as p < 0.05 */
+  assert_double_near(r.ci.lo, 0.0321530587, 1e-9);
+  assert_double_near(r.ci.hi, 2.0, 0.0);
+  /* everybody moved one step up: no spread in d, the z test is
+   * undefined: no z, p or interval */
   nps_paired up = {{{0, 0, 0}, {4, 0, 0}, {0, 6, 0}}};
   assert_int_equal(nps_test2_paired(&up, NPS_ALT_TWO_SIDED, 0.95, &r), NPS_OK);
   assert_non_null(r.note);
   assert_double_near(r.diff, 1.0, 0.0);
-  assert_double_near(r.p, 0.0, 0.0);
+  assert_double_near(r.se, 0.0, 0.0);
+  assert_double_nan(r.p);
+  assert_double_nan(r.z);
+  assert_double_nan(r.ci.lo);
+  assert_double_nan(r.ci.hi);
   nps_paired one = {{{0, 0, 0}, {0, 1, 0}, {0, 0, 0}}};
   assert_int_equal(nps_test2_paired(&one, NPS_ALT_TWO_SIDED, 0.95, &r),
                    NPS_EEMPTY);
@@ -746,44 +755,50 @@ static nps_paired changes(const uint64_t c[5]) {
   return t;
 }
 
-/* Exact sign-flip p-values, from a full convolution of the sign patterns
+/* Exact sign-flip p-values, from a full enumeration of the sign patterns
  * with integer weights (Python, math.comb and fractions; the script sums
  * C(m1, a) C(m2, b) over every (a, b) with |S| >= |s| and with |S| > |s|,
- * S = (2a - m1) + 2 (2b - m2), over 2^(m1 + m2); the mid-p is their
- * mean). */
+ * and likewise S >= s, S > s, S <= s, S < s, S = (2a - m1) + 2 (2b - m2),
+ * over 2^(m1 + m2)). p counts the ties whole; the mid-p is the mean of the
+ * "at least as extreme" and "more extreme" sums. */
 static void test_sign_flip(void **state) {
   (void)state;
   static const struct {
     uint64_t c[5];  /* respondents with d = -2, -1, 0, +1, +2 */
-    double whole;   /* two-sided, ties counted whole */
-    double two;     /* two-sided mid-p */
-    double greater; /* one-sided mid-p */
+    double two;     /* two-sided, ties counted whole: p */
+    double mid;     /* two-sided mid-p: p_mid */
+    double greater; /* one-sided, ties whole */
     double less;
+    double greater_mid; /* one-sided mid-p */
   } cases[] = {
-      {{0, 0, 0, 0, 5}, 0.0625, 0.03125, 0.015625, 0.984375},
+      {{0, 0, 0, 0, 5}, 0.0625, 0.03125, 0.03125, 1.0, 0.015625},
       {{1, 2, 10, 6, 3},
        0.15478515625,
        0.10888671875,
-       0.054443359375,
-       0.945556640625},
+       0.077392578125,
+       0.968505859375,
+       0.054443359375},
       {{1, 6, 29, 8, 6},
        0.0885763168334961,
        0.06556177139282227,
-       0.03278088569641113,
-       0.9672191143035889},
+       0.04428815841674805,
+       0.9787263870239258,
+       0.03278088569641113},
       {{30, 80, 300, 120, 50},
        0.0005013288393599472,
        0.00042971195768592307,
-       0.00021485597884296153,
-       0.999785144021157},
+       0.0002506644196799736,
+       0.9998209524619941,
+       0.00021485597884296153},
       {{420, 1300, 6000, 1500, 400},
        0.04142281786047579,
        0.04017613838226102,
-       0.02008806919113051,
-       0.9799119308088695},
-      /* sum 0: two-sided p is 1 by definition (the mid-p formula would
-       * give 0.8984375), one-sided mid-p 0.5 */
-      {{1, 3, 0, 3, 1}, 1.0, 1.0, 0.5, 0.5},
+       0.020711408930237894,
+       0.9805352705479768,
+       0.02008806919113051},
+      /* sum 0: two-sided p and mid-p are 1 by definition (the formulas
+       * would give 1 and 0.8984375); one-sided 77/128 and mid-p 0.5 */
+      {{1, 3, 0, 3, 1}, 1.0, 1.0, 0.6015625, 0.6015625, 0.5},
   };
   for (size_t i = 0; i < NPS_ARRAY_LEN(cases); i++) {
     nps_paired t = changes(cases[i].c);
@@ -793,38 +808,60 @@ static void test_sign_flip(void **state) {
     assert_int_equal(r.method, NPS_TEST2_SIGN_FLIP);
     assert_true(r.exact);
     assert_double_near(r.p, cases[i].two, 1e-12 + 1e-9 * cases[i].two);
-    assert_double_near(r.p_conservative, cases[i].whole,
-                       1e-12 + 1e-9 * cases[i].whole);
-    /* difference, SE and z are the paired z test's */
+    assert_double_near(r.p_conservative, r.p, 0.0);
+    assert_double_near(r.p_mid, cases[i].mid, 1e-12 + 1e-9 * cases[i].mid);
+    /* difference and SE are the paired z test's */
     assert_int_equal(nps_test2_paired(&t, NPS_ALT_TWO_SIDED, 0.95, &z), NPS_OK);
     assert_double_near(r.diff, z.diff, 0.0);
     assert_double_near(r.se, z.se, 0.0);
-    /* the interval agrees with p */
+    /* the interval agrees with p, at two levels */
     assert_true((r.ci.lo > 0.0 || r.ci.hi < 0.0) == (r.p < 0.05));
+    assert_int_equal(nps_test2_sign_flip(&t, NPS_ALT_TWO_SIDED, 0.9, &r),
+                     NPS_OK);
+    assert_true((r.ci.lo > 0.0 || r.ci.hi < 0.0) == (r.p < 0.1));
     assert_int_equal(nps_test2_sign_flip(&t, NPS_ALT_GREATER, 0.95, &r),
                      NPS_OK);
     assert_double_near(r.p, cases[i].greater, 1e-12 + 1e-9 * cases[i].greater);
+    assert_double_near(r.p_mid, cases[i].greater_mid,
+                       1e-12 + 1e-9 * cases[i].greater_mid);
+    /* one-sided: the lower bound, above 0 exactly when p < 0.05 */
+    assert_double_near(r.ci.hi, 2.0, 0.0);
+    assert_true((r.ci.lo > 0.0) == (r.p < 0.05));
     assert_int_equal(nps_test2_sign_flip(&t, NPS_ALT_LESS, 0.95, &r), NPS_OK);
     assert_double_near(r.p, cases[i].less, 1e-12 + 1e-9 * cases[i].less);
+    assert_double_near(r.ci.lo, -2.0, 0.0);
+    assert_true((r.ci.hi < 0.0) == (r.p < 0.05));
   }
-  /* five respondents all +2: the paired z test has no spread (p = 0);
-   * the mid-p is 1/32. Test-based interval (Python NormalDist): SE = 2 /
-   * z_{1 - 1/64} = 0.9285591, lower end 2 - 1.959964 SE = 0.1800576,
-   * upper end cut at +2. */
+  /* five respondents all +2: p = 2/32 = 0.0625, not significant at 5%
+   * (the mid-p 1/32 would be). Test-based interval (Python NormalDist):
+   * SE = 2 / z_{1 - 1/32} = 1.0736918, lower end 2 - 1.959964 SE =
+   * -0.1043973, so it contains 0; upper end cut at +2. */
   nps_paired all_up = changes((const uint64_t[5]){0, 0, 0, 0, 5});
   nps_test2_result r;
   assert_int_equal(nps_test2_sign_flip(&all_up, NPS_ALT_TWO_SIDED, 0.95, &r),
                    NPS_OK);
   assert_double_near(r.diff, 2.0, 0.0);
-  assert_double_near(r.ci.lo, 0.1800576, 1e-6);
+  assert_double_near(r.p, 0.0625, 1e-15);
+  assert_double_near(r.ci.lo, -0.1043973, 1e-6);
   assert_double_near(r.ci.hi, 2.0, 0.0);
-  /* (1, 2, 10, 6, 3): d = 8/22, mid-p 0.10888671875, SE = d / z_{1-p/2}
-   * = 0.2268167, interval [-0.0809161, 0.8081889] */
+  /* greater: p = 1/32, one-sided bound 2 - 1.644854 * 2 / z_{1 - 1/32}
+   * = 0.2339341 (Python NormalDist) */
+  assert_int_equal(nps_test2_sign_flip(&all_up, NPS_ALT_GREATER, 0.95, &r),
+                   NPS_OK);
+  assert_double_near(r.p, 0.03125, 1e-15);
+  assert_double_near(r.ci.lo, 0.2339341, 1e-6);
+  /* less: p = 1, no test-based SE; the bound holds 0 */
+  assert_int_equal(nps_test2_sign_flip(&all_up, NPS_ALT_LESS, 0.95, &r),
+                   NPS_OK);
+  assert_double_near(r.p, 1.0, 0.0);
+  assert_true(r.ci.hi >= 0.0);
+  /* (1, 2, 10, 6, 3): d = 8/22, p 0.15478515625, SE = d / z_{1-p/2},
+   * interval [-0.1372764, 0.8645491] (Python NormalDist) */
   nps_paired mixed = changes(cases[1].c);
   assert_int_equal(nps_test2_sign_flip(&mixed, NPS_ALT_TWO_SIDED, 0.95, &r),
                    NPS_OK);
-  assert_double_near(r.ci.lo, -0.0809161, 1e-6);
-  assert_double_near(r.ci.hi, 0.8081889, 1e-6);
+  assert_double_near(r.ci.lo, -0.1372764, 1e-6);
+  assert_double_near(r.ci.hi, 0.8645491, 1e-6);
   /* nobody changed (20 respondents, d = 0): no test-based SE; the SE of
    * the changes with a +1 and a -1 added, by hand: n = 22, mean 0, sum of
    * squares 2, variance 2 / 21, SE sqrt(2 / 21 / 22) = 0.0657951, interval
