@@ -289,7 +289,7 @@ static int churn_study(double level, unsigned step) {
       double q2[5] = {0}, q1[5] = {0};
       double m2 = churn_max(&o[j], step, sym, 0, q2);
       double m1 = churn_max(&o[j], step, sym, 1, q1);
-      char at2[64] = "-", at1[64] = "-"; /* "-": no null rejects at all */
+      char at2[160] = "-", at1[160] = "-"; /* "-": no null rejects at all */
       if (m2 > 0)
         snprintf(at2, sizeof at2, "%g/%g/%g/%g/%g", 100 * q2[0], 100 * q2[1],
                  100 * q2[2], 100 * q2[3], 100 * q2[4]);
