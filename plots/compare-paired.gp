@@ -38,7 +38,7 @@ set output txt(1)
 
 set multiplot
 set label 1 txt(2) at screen 0.5, screen 0.9650 center font ',13'
-set label 2 (txt(11) . ' − ' . txt(10) . ': Δ = +15.5 points' . ', 95% interval [+7.4, +23.6]' . ', p < 0.001') at screen 0.5, screen 0.9300 center
+set label 2 (txt(11) . ' − ' . txt(10) . ': Δ = +15.5 points' . ', 95% interval [+7.2, +23.8]' . ', p < 0.001') at screen 0.5, screen 0.9300 center
 set label 3 ('n = 284 and 284 · ' . '95% intervals') at screen 0.5, screen 0.9014 center
 set label 98 ('Method: ' . txt(4) . ' · ' . txt(7)) at screen 0.0133, screen 0.0238 left font ',8' tc rgb '#555555'
 set tmargin at screen 0.8537
@@ -77,7 +77,7 @@ set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'difference (points)'
 set xlabel ('Δ = ' . txt(11) . "\n" . '− ' . txt(10))
 $diff << EOD
-1 15.49295775 7.394051331 23.59186416
+1 15.49295775 7.23171747 23.75419802
 EOD
 plot $diff using 1:2:3:4 with yerrorbars pt 7 ps 1.2 lw 2 lc rgb '#000000' notitle, \
      $diff using 1:2:(points($2)) with labels left offset 1.2, 0 notitle
