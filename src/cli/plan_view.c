@@ -113,7 +113,7 @@ static void print_second(FILE *fp, const plan_view *p) {
   if (r->moved_from_opposite > 0)
     fprintf(fp, "%.1f%% of answers from %s to %s%s",
             100 * r->moved_from_opposite, d >= 0 ? "detractors" : "promoters",
-            to, r->moved_from_passives > 0 ? ", " : "");
+            to, r->moved_from_passives > 0 ? ",\n  " : "");
   if (r->moved_from_passives > 0)
     fprintf(fp, "%.1f%% %sfrom passives to %s", 100 * r->moved_from_passives,
             r->moved_from_opposite > 0 ? "" : "of answers ", to);
