@@ -118,9 +118,7 @@ static void print_second(FILE *fp, const plan_view *p) {
     fprintf(fp, "%.1f%% %sfrom passives to %s", 100 * r->moved_from_passives,
             r->moved_from_opposite > 0 ? "" : "of answers ", to);
   if (r->shift == NPS_SHIFT_ANY)
-    fputs("\n  (--shift any: the source that needs the most answers of "
-          "detractors,\n  passives and both)\n",
-          fp);
+    fputs("\n  (--shift any: the source that needs the most answers)\n", fp);
   else
     fprintf(fp, "\n  (--shift %s)\n", plan_shift_name(r->shift));
 }
