@@ -5,8 +5,10 @@
  * One options struct, one call, one result that the caller owns and frees
  * with nps_plan_free. Every statistical decision is made here: the
  * variances from the baseline distribution (and the expected one, or the
- * baseline shifted by the difference with nps_power_shift's rule), the
- * direction of the shift, the variance of a paired difference, the
+ * baseline shifted by the difference from the source opt.shift names, by
+ * default the one that needs the most answers), the direction of the
+ * shift, the power at the planned size for each source, the variance of a
+ * paired difference, the
  * per-arm size, the detectable difference (solved so that the second
  * arm's variance is the one of the shifted distribution), the sizes for a
  * margin, the small tables of sizes and differences, the power curves of
