@@ -1,21 +1,25 @@
 /*
  * plan_validity.c - does `nps-stat plan`'s sample size reach its power with
- * the test compare actually runs?
+ * the test compare actually runs, wherever the change comes from?
  *
  * The plan sizes are normal-approximation sizes for a z test of the
  * difference (nps_plan_run, docs/methods.md "Planning"); compare's default
  * test is the studentized permutation test (NPS_TEST2_DEFAULT). For each
- * cell of the grid - baselines (.5, .3, .2), (.3, .4, .3), (.7, .2, .1);
- * differences 5, 10 and 20 points; arms of ratio 1 and 2 - this program
- * plans the arm sizes for 80% power at alpha 0.05 two-sided, then draws
- * --trials pairs of samples of exactly those sizes: the baseline arm from
- * the baseline, the other from the distribution plan shifted it to
- * (nps_power_shift's rule), and runs nps_test2_compute with
- * NPS_TEST2_DEFAULT as compare does (exact enumeration or, above its
- * table limit, Monte Carlo permutations, --draws of them). The achieved
- * power is the share of p <= alpha, with its Monte Carlo standard error
- * sqrt(p (1 - p) / trials), next to the z test's predicted power at the
- * rounded sizes.
+ * baseline - 50/30/20, 30/40/30, 70/20/10, 20/30/50, 40/50/10, 60/10/30 -
+ * and rise - 5, 10 and 20 points - this program plans equal arms for 80%
+ * power at alpha 0.05 two-sided with the default shift (NPS_SHIFT_ANY, the
+ * source that needs the most answers), then, for each true source of the
+ * rise - detractors, passives, both (half from each) and passives first
+ * (only where passives alone cannot supply the rise) - draws --trials
+ * pairs of samples of exactly those sizes, the baseline arm from the
+ * baseline and the other from the baseline moved by that source
+ * (nps_power_shift_from), and runs nps_test2_compute with
+ * NPS_TEST2_DEFAULT as compare does (exact enumeration or, above its table
+ * limit, Monte Carlo permutations, --draws of them). A source that cannot
+ * supply the rise is reported as such. The achieved power is the share of
+ * p <= alpha, with its Monte Carlo standard error sqrt(p (1 - p) /
+ * trials), next to the z test's predicted power at the planned sizes for
+ * that source.
  *
  * Each cell has its own generator, seeded with seed * 1000 + cell index,
  * so a cell's numbers do not depend on which other cells run.
@@ -24,7 +28,7 @@
  *
  * --draws 0 (the default) keeps the library's default number of Monte
  * Carlo permutations (NPS_TEST2_DEFAULT_DRAWS); --cells takes cell
- * indices 0..17 (e.g. 0,1,2) to run a subset.
+ * indices 0..71 (e.g. 0,1,2) to run a subset.
  */
 #include <getopt.h>
 #include <math.h>
@@ -45,15 +49,20 @@ typedef struct dist {
   double p, a, d;
 } dist;
 
-static const dist dists[] = {{"50/30/20", .5, .3, .2},
-                             {"30/40/30", .3, .4, .3},
-                             {"70/20/10", .7, .2, .1}};
+static const dist dists[] = {
+    {"50/30/20", .5, .3, .2}, {"30/40/30", .3, .4, .3},
+    {"70/20/10", .7, .2, .1}, {"20/30/50", .2, .3, .5},
+    {"40/50/10", .4, .5, .1}, {"60/10/30", .6, .1, .3}};
 static const double diffs[] = {0.05, 0.10, 0.20};
-static const double ratios[] = {1.0, 2.0};
-#define NDISTS  (sizeof dists / sizeof dists[0])
-#define NDIFFS  (sizeof diffs / sizeof diffs[0])
-#define NRATIOS (sizeof ratios / sizeof ratios[0])
-#define NCELLS  (NDISTS * NDIFFS * NRATIOS)
+static const nps_shift_source sources[] = {NPS_SHIFT_DETRACTORS,
+                                           NPS_SHIFT_PASSIVES, NPS_SHIFT_BOTH,
+                                           NPS_SHIFT_PASSIVES_FIRST};
+static const char *const source_names[] = {"detractors", "passives", "both",
+                                           "passives first"};
+#define NDISTS   (sizeof dists / sizeof dists[0])
+#define NDIFFS   (sizeof diffs / sizeof diffs[0])
+#define NSOURCES (sizeof sources / sizeof sources[0])
+#define NCELLS   (NDISTS * NDIFFS * NSOURCES)
 
 #define ALPHA 0.05
 
@@ -71,19 +80,36 @@ static void draw(gsl_rng *r, const nps_shares *s, unsigned n, nps_counts *c) {
   *c = (nps_counts){k[0], k[1], k[2]};
 }
 
+static const char *plan_source(nps_shift_source s) {
+  for (size_t i = 0; i < NSOURCES; i++)
+    if (sources[i] == s)
+      return source_names[i];
+  return "?";
+}
+
 static int run_cell(const config *cf, size_t cell) {
-  const dist *ds = &dists[cell / (NDIFFS * NRATIOS)];
-  double delta = diffs[(cell / NRATIOS) % NDIFFS];
-  double ratio = ratios[cell % NRATIOS];
+  const dist *ds = &dists[cell / (NDIFFS * NSOURCES)];
+  double delta = diffs[(cell / NSOURCES) % NDIFFS];
+  size_t k = cell % NSOURCES;
   nps_plan_options o;
   nps_plan_options_init(&o);
   o.baseline = (nps_shares){ds->p, ds->a, ds->d};
   o.diff = delta;
-  o.ratio = ratio;
+  nps_shares truth;
+  if (sources[k] == NPS_SHIFT_PASSIVES_FIRST && ds->a >= delta)
+    return 0; /* the same as passives */
+  if (nps_power_shift_from(&o.baseline, delta, sources[k], &truth) != NPS_OK) {
+    printf("| %2zu | %s | %2.0f | %s | cannot supply the rise |||||||\n", cell,
+           ds->name, 100 * delta, source_names[k]);
+    return 0;
+  }
   nps_plan *plan = NULL;
   if (nps_plan_run(&o, &plan, NULL) != NPS_OK)
     return -1;
   unsigned n1 = (unsigned)plan->n1_planned, n2 = (unsigned)plan->n2_planned;
+  double v1 = plan->baseline.var, v2, predicted = NAN;
+  if (nps_power_variance(&truth, &v2, NULL) == NPS_OK)
+    nps_power_achieved(v1, n1, v2, n2, delta, ALPHA, 2, &predicted);
   gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
   if (!r) {
     nps_plan_free(plan);
@@ -97,7 +123,7 @@ static int run_cell(const config *cf, size_t cell) {
   for (size_t t = 0; t < cf->trials; t++) {
     nps_counts base, moved;
     draw(r, &plan->baseline.shares, n1, &base);
-    draw(r, &plan->second.shares, n2, &moved);
+    draw(r, &truth, n2, &moved);
     nps_test2_result res;
     if (nps_test2_compute(&moved, &base, &req, &res) != NPS_OK)
       continue;
@@ -106,11 +132,11 @@ static int run_cell(const config *cf, size_t cell) {
   }
   double pw = (double)reject / (double)cf->trials;
   double se = sqrt(pw * (1.0 - pw) / (double)cf->trials);
-  printf("| %2zu | %s | %2.0f | %.0f | %5u | %5u | %.1f | %.1f ± %.1f | "
+  printf("| %2zu | %s | %2.0f | %s | %5u | %s | %.1f | %.1f ± %.1f | "
          "%+.1f | %zu/%zu | %.0f s |\n",
-         cell, ds->name, 100 * delta, ratio, n1, n2, 100 * plan->achieved,
-         100 * pw, 100 * se, 100 * (pw - 0.8), exact, cf->trials,
-         bench_now() - t0);
+         cell, ds->name, 100 * delta, source_names[k], n1,
+         plan_source(plan->shift_used), 100 * predicted, 100 * pw, 100 * se,
+         100 * (pw - 0.8), exact, cf->trials, bench_now() - t0);
   fflush(stdout);
   gsl_rng_free(r);
   nps_plan_free(plan);
@@ -172,12 +198,13 @@ int main(int argc, char **argv) {
     return 2;
   }
   printf("Power of the default two-sample test (%s) at the plan's sizes "
-         "for 80%% power, alpha %.2f two-sided; %zu trials per cell, %zu "
+         "(default shift: any) for 80%% power, alpha %.2f two-sided, equal "
+         "arms, the rise drawn from each source; %zu trials per cell, %zu "
          "Monte Carlo permutations when not enumerated, seed %lu.\n\n",
          nps_test2_method_label(NPS_TEST2_DEFAULT), ALPHA, cf.trials,
          cf.draws ? cf.draws : (size_t)NPS_TEST2_DEFAULT_DRAWS, cf.seed);
-  printf("| cell | baseline | Δ | ratio | n1 | n2 | z-test power %% | "
-         "achieved %% ± MC SE | vs 80 | exact | time |\n"
+  printf("| cell | baseline | Δ | true source | n per arm | planned for | "
+         "z-test power %% | achieved %% ± MC SE | vs 80 | exact | time |\n"
          "|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (size_t i = 0; i < NCELLS; i++)
     if (cf.run[i] && run_cell(&cf, i))

@@ -79,6 +79,7 @@ _nps_stat() {
   --title | --subtitle | --size) ;;
   --input | --a-input | --b-input) mapfile -t COMPREPLY < <(compgen -W "raw counts" -- "$cur") ;;
   --adjust) mapfile -t COMPREPLY < <(compgen -W "holm bh bonferroni none" -- "$cur") ;;
+  --shift) mapfile -t COMPREPLY < <(compgen -W "any detractors passives both" -- "$cur") ;;
   *)
     if [[ $cur == -* ]]; then
       mapfile -t COMPREPLY < <(compgen -W "$(sed 's/=$//' <<<"$options")" -- "$cur")

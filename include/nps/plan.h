@@ -5,8 +5,10 @@
  * One options struct, one call, one result that the caller owns and frees
  * with nps_plan_free. Every statistical decision is made here: the
  * variances from the baseline distribution (and the expected one, or the
- * baseline shifted by the difference with nps_power_shift's rule), the
- * direction of the shift, the variance of a paired difference, the
+ * baseline shifted by the difference from the source opt.shift names, by
+ * default the one that needs the most answers), the direction of the
+ * shift, the power at the planned size for each source, the variance of a
+ * paired difference, the
  * per-arm size, the detectable difference (solved so that the second
  * arm's variance is the one of the shifted distribution), the sizes for a
  * margin, the small tables of sizes and differences, the power curves of
@@ -25,6 +27,7 @@
 
 #include "export.h"
 #include "hist.h"
+#include "power.h"
 #include "status.h"
 #include "test2.h"
 
@@ -72,6 +75,9 @@ typedef struct nps_plan_options {
   int paired;                  /* nonzero: the same respondents twice */
   double correlation;          /* paired: -1 <= r <= 1 between the two answers
                                   of one respondent; 0 */
+  nps_shift_source shift;      /* without expected: where the change comes
+                                  from; NPS_SHIFT_ANY (the default) plans for
+                                  the worst case (see nps_plan_run) */
 } nps_plan_options;
 
 /* Sets the defaults above (mode NPS_PLAN_SIZE, every size 0). */
@@ -94,8 +100,12 @@ typedef enum nps_plan_problem {
   NPS_PLAN_BAD_POWER,       /* power outside (alpha / sides, 1) */
   NPS_PLAN_BAD_RATIO,       /* ratio <= 0, or != 1 when paired */
   NPS_PLAN_BAD_CORRELATION, /* outside [-1, 1] */
-  NPS_PLAN_BAD_MODE         /* mode or alternative unknown; paired with
+  NPS_PLAN_BAD_MODE,        /* mode or alternative unknown; paired with
                                two different sizes */
+  NPS_PLAN_SOURCE_SHORT,    /* the named shift source cannot supply diff
+                               (too few answers in the category it takes
+                               them from), though another source could */
+  NPS_PLAN_BAD_SHIFT        /* shift unknown */
 } nps_plan_problem;
 
 /* A distribution with its NPS and per-respondent variance
@@ -109,7 +119,8 @@ typedef struct nps_plan_arm {
 /* How the second arm's distribution was formed. */
 typedef enum nps_plan_second {
   NPS_PLAN_SECOND_NONE,    /* NPS_PLAN_MARGIN: one sample */
-  NPS_PLAN_SECOND_SHIFT,   /* the baseline moved by diff (nps_power_shift) */
+  NPS_PLAN_SECOND_SHIFT,   /* the baseline moved by diff
+                              (nps_power_shift_from) */
   NPS_PLAN_SECOND_EXPECTED /* the expected distribution */
 } nps_plan_second;
 
@@ -149,24 +160,34 @@ typedef struct nps_plan {
   double z_power; /* z_{power} */
   nps_plan_arm baseline;
   nps_plan_second how;
-  nps_plan_arm second;        /* the second arm's distribution (MARGIN: the
-                                 baseline) */
-  double moved_from_opposite; /* SHIFT: share moved between detractors and
-                                 promoters */
-  double moved_from_passives; /* SHIFT: share moved from passives */
-  double var_term;            /* independent: V1 + V2 / ratio; paired: the
-                                 variance of the difference V1 + V2 - 2 r
-                                 sqrt(V1 V2); MARGIN: V1 */
-  double design_effect;       /* EXPECTED: var_term over the same term with V2 =
-                                 V1 (the size against assuming the baseline's
-                                 spread in both arms; NAN when that term is 0);
-                                 else 1 */
-  double diff;                /* the difference to detect (SIZE; signed: second
-                                 arm minus baseline) or detected (DETECTABLE;
-                                 NAN when none within reach) */
-  double margin;              /* MARGIN */
-  double n1, n2;              /* the sizes (real; SIZE and MARGIN computed,
-                                 DETECTABLE given); MARGIN: n2 = 0 */
+  nps_plan_arm second;         /* the second arm's distribution (MARGIN: the
+                                  baseline) */
+  double moved_from_opposite;  /* SHIFT: share moved between detractors and
+                                  promoters */
+  double moved_from_passives;  /* SHIFT: share moved from passives */
+  nps_shift_source shift;      /* the source asked for (opt.shift) */
+  nps_shift_source shift_used; /* SHIFT: the source the second arm was formed
+                                  with (for NPS_SHIFT_ANY the worst case:
+                                  detractors, passives, both or passives
+                                  first); else NPS_SHIFT_ANY */
+  double power_by_source[3];   /* SIZE with SHIFT: the power at the rounded
+                                  sizes if the change came from detractors,
+                                  passives or both (NPS_SHIFT_DETRACTORS + i);
+                                  NAN where that source cannot supply it or
+                                  in other modes */
+  double var_term;             /* independent: V1 + V2 / ratio; paired: the
+                                  variance of the difference V1 + V2 - 2 r
+                                  sqrt(V1 V2); MARGIN: V1 */
+  double design_effect; /* EXPECTED: var_term over the same term with V2 =
+                           V1 (the size against assuming the baseline's
+                           spread in both arms; NAN when that term is 0);
+                           else 1 */
+  double diff;          /* the difference to detect (SIZE; signed: second
+                           arm minus baseline) or detected (DETECTABLE;
+                           NAN when none within reach) */
+  double margin;        /* MARGIN */
+  double n1, n2;        /* the sizes (real; SIZE and MARGIN computed,
+                           DETECTABLE given); MARGIN: n2 = 0 */
   double n1_planned, n2_planned; /* SIZE, MARGIN: rounded up */
   double achieved;               /* SIZE: power at the rounded sizes; DETECTABLE
                                     with expected: power to detect its difference;
@@ -182,9 +203,13 @@ typedef struct nps_plan {
 /* Runs the plan of opt. SIZE: n1 = (z_{1-alpha/s} + z_{power})^2 T /
  * d^2 with T = V1 + V2 / ratio (independent) or V1 + V2 - 2 r sqrt(V1 V2)
  * (paired, ratio 1), n2 = ratio n1; V2 from the expected distribution or
- * from the baseline shifted by d (nps_power_shift: up for two-sided and
- * greater, down for less; two-sided falls back to down when up cannot be
- * reached, with a note). DETECTABLE: d = (z + z) sqrt(V1 / n1 + V2 / n2)
+ * from the baseline shifted by d (nps_power_shift_from with opt.shift: up
+ * for two-sided and greater, down for less; two-sided falls back to down
+ * when up cannot be reached, with a note). NPS_SHIFT_ANY takes, at each
+ * difference, the largest T over the sources detractors, passives, both
+ * and passives first (for independent arms that is passives first, the
+ * largest V2 of any change made of answers moving up; docs/methods.md,
+ * "Planning"). DETECTABLE: d = (z + z) sqrt(V1 / n1 + V2 / n2)
  * (paired sqrt(T / n1)); without expected V2 is that of the baseline
  * shifted by d itself, solved by bisection. MARGIN: n = z_{1-alpha/2}^2 V1
  * / margin^2. *out receives the result (NULL on failure); *problem (may be

@@ -41,6 +41,36 @@ NPS_API nps_status nps_power_variance(const nps_shares *s, double *var,
 NPS_API nps_status nps_power_shift(const nps_shares *baseline, double delta,
                                    nps_shares *out);
 
+/* Where a planned change of NPS comes from (nps_power_shift_from). Named
+ * for a rise; a fall is the mirror image (promoters for detractors). */
+typedef enum nps_shift_source {
+  NPS_SHIFT_ANY = 0,        /* the plan's worst case over the sources
+                               (plan.h); nps_power_shift_from does not take
+                               it */
+  NPS_SHIFT_DETRACTORS,     /* delta/2 of the share from detractors to
+                               promoters (each answer moves NPS by 2) */
+  NPS_SHIFT_PASSIVES,       /* delta of the share from passives to promoters
+                               (each answer moves NPS by 1) */
+  NPS_SHIFT_BOTH,           /* half of the change from each: delta/2 of the
+                               share from passives and delta/4 from
+                               detractors to promoters */
+  NPS_SHIFT_PASSIVES_FIRST, /* passives to promoters up to delta (all of
+                               them if fewer), the rest from detractors: the
+                               largest V of any change made of answers
+                               moving up (docs/methods.md, "Planning") */
+  NPS_SHIFT_FEWEST          /* nps_power_shift's rule: detractors first */
+} nps_shift_source;
+
+/* The distribution whose NPS is baseline's plus delta (-2 < delta < 2)
+ * when the change comes from source (not NPS_SHIFT_ANY): for delta > 0 as
+ * the enum says, for delta < 0 the mirror image (answers move down, from
+ * promoters where the rise takes detractors). NPS_EINVAL when the source
+ * cannot supply the change (too few answers in the category it takes them
+ * from), for NPS_SHIFT_ANY or an unknown source, or a delta not finite. */
+NPS_API nps_status nps_power_shift_from(const nps_shares *baseline,
+                                        double delta, nps_shift_source source,
+                                        nps_shares *out);
+
 /* Sample size for a confidence interval of half-width margin:
  * n = z^2 V / margin^2, z = z_{1-(1-level)/2} (Wald; docs/methods.md).
  * NPS_EINVAL for var < 0, margin <= 0 or a level outside (0, 1). */

@@ -47,9 +47,18 @@ static void print_help(void) {
       "arm's\n"
       "                       spread comes from it and it implies the "
       "difference\n"
-      "                       (without it the baseline is shifted by D, "
-      "moving\n"
-      "                       the fewest answers, detractors first)\n"
+      "                       (without it the baseline is shifted by D as "
+      "--shift\n"
+      "                       says)\n"
+      "  --shift S            where the change comes from without "
+      "--expected:\n"
+      "                       any (default: the source that needs the most\n"
+      "                       answers, so the power holds whichever it is),\n"
+      "                       detractors (detractors become promoters), "
+      "passives\n"
+      "                       (passives become promoters), both (half of "
+      "the\n"
+      "                       change from each); a fall mirrors them\n"
       "  --power X            the power to reach, 0 < X < 1 (default 0.8)\n"
       "  --alpha X            the significance level, 0 < X < 1 (default "
       "0.05)\n"
@@ -76,6 +85,7 @@ static void print_help(void) {
       "  --quiet              no notes or warnings on stderr\n"
       "\nExamples:\n"
       "  nps-stat plan --baseline 45,30,25 --mde 5\n"
+      "  nps-stat plan --baseline 45,30,25 --mde 5 --shift detractors\n"
       "  nps-stat plan --baseline 45,30,25 --n 400\n"
       "  nps-stat plan --baseline 45,30,25 --n 400,600\n"
       "  nps-stat plan --baseline 45,30,25 --margin 5\n"
@@ -99,7 +109,8 @@ enum {
   OPT_ALTERNATIVE,
   OPT_RATIO,
   OPT_PAIRED,
-  OPT_CORRELATION
+  OPT_CORRELATION,
+  OPT_SHIFT
 };
 
 typedef struct plan_cmd {
@@ -108,7 +119,7 @@ typedef struct plan_cmd {
   nps_plan_options o;
   const char *baseline_arg, *expected_arg, *n_arg;
   int modes; /* --mde, --n, --margin given */
-  int ratio_given, correlation_given, n_two;
+  int ratio_given, correlation_given, n_two, shift_given;
 } plan_cmd;
 
 /* Parses a number with an end-pointer check. */
@@ -206,6 +217,22 @@ static int parse_unit(plan_cmd *cmd, const char *flag, const char *arg,
   return 0;
 }
 
+/* --shift any|detractors|passives|both. */
+static int parse_shift(plan_cmd *cmd, const char *arg) {
+  static const nps_shift_source sources[] = {
+      NPS_SHIFT_ANY, NPS_SHIFT_DETRACTORS, NPS_SHIFT_PASSIVES, NPS_SHIFT_BOTH};
+  cmd->shift_given = 1;
+  for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++)
+    if (strcmp(arg, plan_shift_name(sources[i])) == 0) {
+      cmd->o.shift = sources[i];
+      return 0;
+    }
+  return cli_usage_error(cmd->c->command,
+                         "--shift must be any, detractors, passives or both, "
+                         "not '%s'",
+                         arg);
+}
+
 static int set_mode(plan_cmd *cmd, nps_plan_mode mode) {
   cmd->o.mode = mode;
   cmd->modes++;
@@ -262,6 +289,8 @@ static int plan_option(void *ctx, int opt, const char *arg) {
   case OPT_PAIRED:
     o->paired = 1;
     return 0;
+  case OPT_SHIFT:
+    return parse_shift(cmd, arg);
   case OPT_CORRELATION:
     cmd->correlation_given = 1;
     if (parse_num(arg, &o->correlation) ||
@@ -295,6 +324,12 @@ static int check_combinations(const plan_cmd *cmd) {
   if (cmd->expected_arg && o->mode == NPS_PLAN_MARGIN && cmd->modes)
     return cli_usage_error(cm, "--margin plans one sample: --expected does "
                                "not apply");
+  if (cmd->shift_given && cmd->expected_arg)
+    return cli_usage_error(cm, "--shift says how the baseline moves without "
+                               "--expected: give one of them");
+  if (cmd->shift_given && cmd->modes && o->mode == NPS_PLAN_MARGIN)
+    return cli_usage_error(cm, "--margin plans one sample: --shift does not "
+                               "apply");
   if (o->paired && !cmd->correlation_given)
     return cli_usage_error(cm, "--paired needs --correlation R, the "
                                "correlation of a respondent's two answers");
@@ -325,6 +360,7 @@ static int parse_args(int argc, char **argv, plan_cmd *cmd) {
       {"ratio", 1, 0, OPT_RATIO},
       {"paired", 0, 0, OPT_PAIRED},
       {"correlation", 1, 0, OPT_CORRELATION},
+      {"shift", 1, 0, OPT_SHIFT},
       {"score", 1, 0, OPT_SCORE},
       {"delimiter", 1, 0, OPT_DELIMITER},
       {"skip-rows", 1, 0, OPT_SKIP_ROWS},
@@ -399,6 +435,33 @@ static const char *no_spread_who(const nps_shares *s) {
                            : "a detractor";
 }
 
+/* The named --shift source cannot supply --mde in the tested direction(s). */
+static int source_short(const plan_cmd *cmd) {
+  static const char *const up[] = {"detractors to become promoters",
+                                   "passives to become promoters",
+                                   "passives and detractors to become "
+                                   "promoters, half of the rise from each"};
+  static const char *const down[] = {"promoters to become detractors",
+                                     "passives to become detractors",
+                                     "passives and promoters to become "
+                                     "detractors, half of the fall from each"};
+  const nps_plan_options *o = &cmd->o;
+  int k = o->shift == NPS_SHIFT_DETRACTORS ? 0
+          : o->shift == NPS_SHIFT_PASSIVES ? 1
+                                           : 2;
+  char rise[160] = "", fall[160] = "";
+  if (o->alternative != NPS_ALT_LESS)
+    snprintf(rise, sizeof rise, "too few %s for a %g-point rise", up[k],
+             100 * o->diff);
+  if (o->alternative != NPS_ALT_GREATER)
+    snprintf(fall, sizeof fall, "%s%s for a %g-point fall",
+             *rise ? ", nor " : "too few ", down[k], 100 * o->diff);
+  return cli_usage_error(cmd->c->command,
+                         "--mde %g --shift %s: the baseline has %s%s; "
+                         "--shift any plans from the sources that can",
+                         100 * o->diff, plan_shift_name(o->shift), rise, fall);
+}
+
 static int explain(const plan_cmd *cmd, nps_plan_problem why) {
   const char *cm = cmd->c->command;
   const char *base = cmd->v.from ? cmd->v.from : cmd->baseline_arg;
@@ -425,6 +488,8 @@ static int explain(const plan_cmd *cmd, nps_plan_problem why) {
                            cmd->o.alternative == NPS_ALT_TWO_SIDED
                                ? " in either direction"
                                : " in the direction of --alternative");
+  case NPS_PLAN_SOURCE_SHORT:
+    return source_short(cmd);
   case NPS_PLAN_SAME_NPS:
     return cli_usage_error(cm,
                            "--expected %s has the baseline's NPS: there "

@@ -24,6 +24,42 @@ static const char *given_name(plan_given g) {
                                   : "data";
 }
 
+const char *plan_shift_name(nps_shift_source s) {
+  switch (s) {
+  case NPS_SHIFT_DETRACTORS:
+    return "detractors";
+  case NPS_SHIFT_PASSIVES:
+    return "passives";
+  case NPS_SHIFT_BOTH:
+    return "both";
+  case NPS_SHIFT_PASSIVES_FIRST:
+    return "passives-first";
+  case NPS_SHIFT_FEWEST:
+    return "fewest";
+  default:
+    return "any";
+  }
+}
+
+/* Where the change came from, in words: "from passives". For a fall the
+ * opposite category is the promoters. */
+static const char *source_words(nps_shift_source s, int rise) {
+  switch (s) {
+  case NPS_SHIFT_DETRACTORS:
+    return rise ? "from detractors" : "from promoters";
+  case NPS_SHIFT_PASSIVES:
+    return "from passives";
+  case NPS_SHIFT_BOTH:
+    return rise ? "half from passives, half from detractors"
+                : "half from passives, half from promoters";
+  case NPS_SHIFT_PASSIVES_FIRST:
+    return rise ? "from passives, the rest from detractors"
+                : "from passives, the rest from promoters";
+  default:
+    return rise ? "detractors first" : "promoters first";
+  }
+}
+
 static int equal_arms(const nps_plan *r) {
   return r->paired || r->ratio == 1.0;
 }
@@ -70,17 +106,38 @@ static void print_second(FILE *fp, const plan_view *p) {
     return;
   }
   double d = r->second.nps - r->baseline.nps;
+  const char *to = d >= 0 ? "promoters" : "detractors";
   put_arm(fp, "second arm", &r->second, "");
-  fprintf(fp,
-          "  the baseline after a %.1f-point %s, moving the fewest "
-          "answers:\n  %.1f%% of answers from %s to %s",
-          fabs(100 * d), direction(d), 100 * r->moved_from_opposite,
-          d >= 0 ? "detractors" : "promoters",
-          d >= 0 ? "promoters" : "detractors");
+  fprintf(fp, "  the baseline after a %.1f-point %s %s:\n  ", fabs(100 * d),
+          direction(d), source_words(r->shift_used, d >= 0));
+  if (r->moved_from_opposite > 0)
+    fprintf(fp, "%.1f%% of answers from %s to %s%s",
+            100 * r->moved_from_opposite, d >= 0 ? "detractors" : "promoters",
+            to, r->moved_from_passives > 0 ? ",\n  " : "");
   if (r->moved_from_passives > 0)
-    fprintf(fp, ", %.1f%% from passives to %s", 100 * r->moved_from_passives,
-            d >= 0 ? "promoters" : "detractors");
-  fputs(" (without --expected)\n", fp);
+    fprintf(fp, "%.1f%% %sfrom passives to %s", 100 * r->moved_from_passives,
+            r->moved_from_opposite > 0 ? "" : "of answers ", to);
+  if (r->shift == NPS_SHIFT_ANY)
+    fputs("\n  (--shift any: the source that needs the most answers)\n", fp);
+  else
+    fprintf(fp, "\n  (--shift %s)\n", plan_shift_name(r->shift));
+}
+
+/* "  power at that size if the rise came from detractors 84.9%, ..." */
+static void print_by_source(FILE *fp, const nps_plan *r) {
+  static const char *const name[3] = {"detractors", "passives", "both"};
+  if (r->how != NPS_PLAN_SECOND_SHIFT)
+    return;
+  fprintf(fp, "  power at that size if the %s came from\n ",
+          direction(r->diff));
+  for (int i = 0; i < 3; i++) {
+    fprintf(fp, "%s%s ", i ? ", " : " ", name[i]);
+    if (isnan(r->power_by_source[i]))
+      fputs("n/a", fp);
+    else
+      fprintf(fp, "%.1f%%", 100 * r->power_by_source[i]);
+  }
+  fputs("\n", fp);
 }
 
 static void print_test(FILE *fp, const nps_plan *r) {
@@ -170,6 +227,7 @@ static void print_answer(FILE *fp, const nps_plan *r) {
               r->n1_planned, r->n2_planned, r->n1_planned + r->n2_planned);
     fprintf(fp, ",\n  to detect %+.1f points; power at that size %.1f%%\n",
             100 * r->diff, 100 * r->achieved);
+    print_by_source(fp, r);
     return;
   }
   if (isnan(r->diff))
@@ -296,7 +354,11 @@ static int print_table(FILE *fp, const void *ctx, int markdown) {
 
 static void print_csv(FILE *fp, const void *ctx) {
   const nps_plan *r = ((const plan_view *)ctx)->res;
-  fputs("row,difference,n1,n2,power,margin,n_margin\n", fp);
+  const char *shift =
+      r->how == NPS_PLAN_SECOND_NONE || r->how == NPS_PLAN_SECOND_EXPECTED
+          ? ""
+          : plan_shift_name(r->shift);
+  fputs("row,difference,n1,n2,power,margin,n_margin,shift\n", fp);
   fputs("answer", fp);
   cli_csv_num(fp, 100 * r->diff);
   cli_csv_num(fp, r->mode == NPS_PLAN_DETECTABLE ? r->n1 : r->n1_planned);
@@ -306,7 +368,7 @@ static void print_csv(FILE *fp, const void *ctx) {
   cli_csv_num(fp, r->mode == NPS_PLAN_SIZE ? r->achieved : r->power);
   cli_csv_num(fp, r->mode == NPS_PLAN_MARGIN ? 100 * r->margin : NAN);
   cli_csv_num(fp, r->mode == NPS_PLAN_MARGIN ? r->n1 : NAN);
-  fputs("\n", fp);
+  fprintf(fp, ",%s\n", shift);
   for (size_t i = 0; i < NPS_PLAN_ROWS; i++) {
     const nps_plan_size_row *s = &r->sizes[i];
     fputs("size", fp);
@@ -316,7 +378,7 @@ static void print_csv(FILE *fp, const void *ctx) {
     cli_csv_num(fp, r->power);
     cli_csv_num(fp, 100 * s->diff);
     cli_csv_num(fp, s->n_margin);
-    fputs("\n", fp);
+    fprintf(fp, ",%s\n", shift);
   }
   for (size_t i = 0; i < NPS_PLAN_ROWS; i++) {
     const nps_plan_diff_row *d = &r->diffs[i];
@@ -327,7 +389,7 @@ static void print_csv(FILE *fp, const void *ctx) {
     cli_csv_num(fp, r->power);
     cli_csv_num(fp, 100 * d->margin);
     cli_csv_num(fp, d->n1);
-    fputs("\n", fp);
+    fprintf(fp, ",%s\n", shift);
   }
 }
 
@@ -360,6 +422,9 @@ static void json_inputs(cli_json *w, const plan_view *p) {
       cli_json_dbl(w, "moved_between_detractors_and_promoters",
                    r->moved_from_opposite);
       cli_json_dbl(w, "moved_from_passives", r->moved_from_passives);
+      cli_json_nl(w);
+      cli_json_str(w, "shift", plan_shift_name(r->shift));
+      cli_json_str(w, "shift_used", plan_shift_name(r->shift_used));
     }
     cli_json_close(w, '}', 0);
   }
@@ -395,6 +460,14 @@ static void json_answer(cli_json *w, const nps_plan *r) {
                r->mode == NPS_PLAN_DETECTABLE ? NAN : r->n1_planned);
   cli_json_dbl(w, "n2_planned", r->mode == NPS_PLAN_SIZE ? r->n2_planned : NAN);
   cli_json_dbl(w, "achieved_power", r->achieved);
+  if (r->mode == NPS_PLAN_SIZE && r->how == NPS_PLAN_SECOND_SHIFT) {
+    cli_json_nl(w);
+    cli_json_open(w, "power_by_source", '{');
+    cli_json_dbl(w, "detractors", r->power_by_source[0]);
+    cli_json_dbl(w, "passives", r->power_by_source[1]);
+    cli_json_dbl(w, "both", r->power_by_source[2]);
+    cli_json_close(w, '}', 0);
+  }
   cli_json_close(w, '}', 0);
 }
 
@@ -474,8 +547,10 @@ nps_status plan_write_chart(FILE *fp, const nps_plot_target *t,
            r->paired         ? "paired"
            : r->ratio == 1.0 ? "equal arms"
                              : "unequal arms (n2 = ratio n1)");
-  snprintf(method, sizeof method, "z test, %s; V = %.4f",
-           nps_alternative_name(r->alternative), r->baseline.var);
+  snprintf(method, sizeof method, "z test, %s; V = %.4f%s%s",
+           nps_alternative_name(r->alternative), r->baseline.var,
+           r->how == NPS_PLAN_SECOND_SHIFT ? "; shift " : "",
+           r->how == NPS_PLAN_SECOND_SHIFT ? plan_shift_name(r->shift) : "");
   nps_plot_info info = {.title = title,
                         .source = p->from,
                         .method = method,

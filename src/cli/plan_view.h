@@ -25,6 +25,9 @@ typedef struct plan_view {
   nps_csvin_report report;
 } plan_view;
 
+/* The name of a shift source as --shift spells it ("any", "passives"). */
+const char *plan_shift_name(nps_shift_source s);
+
 /* The writers of p as a view, with the chart when --plot is given. */
 void plan_view_init(const plan_view *p, cli_view *v);
 

@@ -53,34 +53,78 @@ static int arm_from(const nps_shares *s, nps_plan_arm *a) {
                          &a->shares) == NPS_OK;
 }
 
-/* The baseline moved by |d| in direction sign (+1 up, -1 down). */
-static int shifted(const model *m, double d, int sign, nps_plan_arm *out) {
+static double var_term(const model *m, double v2);
+
+/* The baseline moved by |d| in direction sign (+1 up, -1 down) with one
+ * source. */
+static int shifted_by(const model *m, double d, int sign, nps_shift_source src,
+                      nps_plan_arm *out) {
   nps_shares s;
-  if (nps_power_shift(&m->base.shares, sign * d, &s) != NPS_OK)
+  if (nps_power_shift_from(&m->base.shares, sign * d, src, &s) != NPS_OK)
     return 0;
   return arm_from(&s, out);
+}
+
+/* The baseline moved by |d| in direction sign with the asked source; for
+ * NPS_SHIFT_ANY the source with the largest variance term (passives, then
+ * both, detractors and passives first, a later one only when strictly
+ * larger). *used (may be NULL) receives the source. */
+static int shifted(const model *m, double d, int sign, nps_plan_arm *out,
+                   nps_shift_source *used) {
+  static const nps_shift_source order[] = {NPS_SHIFT_PASSIVES, NPS_SHIFT_BOTH,
+                                           NPS_SHIFT_DETRACTORS,
+                                           NPS_SHIFT_PASSIVES_FIRST};
+  nps_shift_source src = m->o->shift;
+  if (src != NPS_SHIFT_ANY) {
+    if (!shifted_by(m, d, sign, src, out))
+      return 0;
+    if (used)
+      *used = src;
+    return 1;
+  }
+  int found = 0;
+  double worst = -1.0;
+  for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+    nps_plan_arm a;
+    if (!shifted_by(m, d, sign, order[i], &a))
+      continue;
+    double t = var_term(m, a.var);
+    if (!found || t > worst * (1.0 + 1e-12)) {
+      *out = a;
+      worst = t;
+      found = 1;
+      if (used)
+        *used = order[i];
+    }
+  }
+  return found;
 }
 
 /* The second arm for a difference of magnitude d: the expected one, or
  * the baseline shifted up (greater, two-sided) or down (less; two-sided
  * when up is out of reach). *sign receives the direction; 0 when the
  * baseline cannot move that far. */
-static int second_arm(const model *m, double d, nps_plan_arm *arm, int *sign) {
+static int second_arm_src(const model *m, double d, nps_plan_arm *arm,
+                          int *sign, nps_shift_source *used) {
   if (m->has_exp) {
     *arm = m->exp;
     *sign = m->exp.nps >= m->base.nps ? 1 : -1;
     return 1;
   }
   nps_alternative alt = m->o->alternative;
-  if (alt != NPS_ALT_LESS && shifted(m, d, 1, arm)) {
+  if (alt != NPS_ALT_LESS && shifted(m, d, 1, arm, used)) {
     *sign = 1;
     return 1;
   }
-  if (alt != NPS_ALT_GREATER && shifted(m, d, -1, arm)) {
+  if (alt != NPS_ALT_GREATER && shifted(m, d, -1, arm, used)) {
     *sign = -1;
     return 1;
   }
   return 0;
+}
+
+static int second_arm(const model *m, double d, nps_plan_arm *arm, int *sign) {
+  return second_arm_src(m, d, arm, sign, NULL);
 }
 
 /* The variance term: V1 + V2 / ratio, or the paired variance of the
@@ -122,7 +166,7 @@ static double power_at(const model *m, double v2, double n1, double n2,
 /* d - zs SE(d) in direction sign: negative while d is not detectable. */
 static double gap(const model *m, double d, int sign, double n1, double n2) {
   nps_plan_arm a;
-  if (!shifted(m, d, sign, &a))
+  if (!shifted(m, d, sign, &a, NULL))
     return NAN;
   return d - m->zs * se_of(m, a.var, n1, n2);
 }
@@ -131,8 +175,22 @@ static double gap(const model *m, double d, int sign, double n1, double n2) {
  * even dmax is not detectable. */
 static double solve_mdd(const model *m, int sign, double n1, double n2) {
   const nps_shares *s = &m->base.shares;
-  double dmax = sign > 0 ? s->passives + 2.0 * s->detractors
-                         : s->passives + 2.0 * s->promoters;
+  double from = sign > 0 ? s->detractors : s->promoters, pass = s->passives;
+  double dmax;
+  switch (m->o->shift) {
+  case NPS_SHIFT_DETRACTORS:
+    dmax = 2.0 * from;
+    break;
+  case NPS_SHIFT_PASSIVES:
+    dmax = pass;
+    break;
+  case NPS_SHIFT_BOTH:
+    dmax = fmin(2.0 * pass, 4.0 * from);
+    break;
+  default:
+    dmax = pass + 2.0 * from;
+    break;
+  }
   dmax *= 1.0 - 1e-12;
   if (!(dmax > 0.0) || !(gap(m, dmax, sign, n1, n2) >= 0.0))
     return NAN;
@@ -178,6 +236,10 @@ static nps_plan_problem check_common(const nps_plan_options *o, model *m) {
     return NPS_PLAN_BAD_RATIO;
   if (o->paired && !(o->correlation >= -1.0 && o->correlation <= 1.0))
     return NPS_PLAN_BAD_CORRELATION;
+  if (o->shift != NPS_SHIFT_ANY && o->shift != NPS_SHIFT_DETRACTORS &&
+      o->shift != NPS_SHIFT_PASSIVES && o->shift != NPS_SHIFT_BOTH &&
+      o->shift != NPS_SHIFT_PASSIVES_FIRST && o->shift != NPS_SHIFT_FEWEST)
+    return NPS_PLAN_BAD_SHIFT;
   return NPS_PLAN_FINE;
 }
 
@@ -202,6 +264,17 @@ static int size_ok(double n) {
   return n > 0.0 && isfinite(n);
 }
 
+/* Whether some change of d answers moving up (or down, as the alternative
+ * allows) reaches: the widest source, passives first. */
+static int reachable(const model *m, double d) {
+  nps_plan_arm a;
+  nps_alternative alt = m->o->alternative;
+  return (alt != NPS_ALT_LESS &&
+          shifted_by(m, d, 1, NPS_SHIFT_PASSIVES_FIRST, &a)) ||
+         (alt != NPS_ALT_GREATER &&
+          shifted_by(m, d, -1, NPS_SHIFT_PASSIVES_FIRST, &a));
+}
+
 static nps_plan_problem check_mode(const nps_plan_options *o, model *m) {
   m->ratio = o->ratio;
   switch (o->mode) {
@@ -210,7 +283,9 @@ static nps_plan_problem check_mode(const nps_plan_options *o, model *m) {
       return NPS_PLAN_FINE;
     if (!(o->diff > 0.0 && o->diff < 2.0))
       return NPS_PLAN_BAD_DIFF;
-    return isnan(size_for(m, o->diff)) ? NPS_PLAN_UNREACHABLE : NPS_PLAN_FINE;
+    if (!isnan(size_for(m, o->diff)))
+      return NPS_PLAN_FINE;
+    return reachable(m, o->diff) ? NPS_PLAN_SOURCE_SHORT : NPS_PLAN_UNREACHABLE;
   case NPS_PLAN_DETECTABLE:
     if (!size_ok(o->n1) || !(o->n2 == 0.0 || size_ok(o->n2)))
       return NPS_PLAN_BAD_N;
@@ -234,7 +309,8 @@ static double n2_of(const model *m, double n1) {
 static void set_second(nps_plan *p, const model *m, double d) {
   nps_plan_arm a;
   int sign = 0;
-  if (isnan(d) || !second_arm(m, fabs(d), &a, &sign)) {
+  nps_shift_source used = NPS_SHIFT_ANY;
+  if (isnan(d) || !second_arm_src(m, fabs(d), &a, &sign, &used)) {
     p->second = m->base;
     p->how = NPS_PLAN_SECOND_NONE;
     return;
@@ -243,9 +319,13 @@ static void set_second(nps_plan *p, const model *m, double d) {
   p->how = m->has_exp ? NPS_PLAN_SECOND_EXPECTED : NPS_PLAN_SECOND_SHIFT;
   if (p->how == NPS_PLAN_SECOND_SHIFT) {
     const nps_shares *b = &m->base.shares, *s = &a.shares;
-    p->moved_from_opposite =
+    double opp =
         sign > 0 ? b->detractors - s->detractors : b->promoters - s->promoters;
-    p->moved_from_passives = b->passives - s->passives;
+    double pass = b->passives - s->passives;
+    /* What renormalising the shares leaves of a category not moved. */
+    p->moved_from_opposite = fabs(opp) < 1e-12 ? 0.0 : opp;
+    p->moved_from_passives = fabs(pass) < 1e-12 ? 0.0 : pass;
+    p->shift_used = used;
   }
   p->var_term = var_term(m, a.var);
   if (m->has_exp) {
@@ -264,8 +344,25 @@ static double size_diff(nps_plan *p, const model *m) {
   int sign;
   second_arm(m, m->o->diff, &a, &sign);
   if (sign < 0 && m->o->alternative == NPS_ALT_TWO_SIDED)
-    p->note = "the baseline cannot rise that far: the plan is for a fall";
+    p->note = m->o->shift == NPS_SHIFT_ANY
+                  ? "the baseline cannot rise that far: the plan is for a fall"
+                  : "the baseline cannot rise that far from this source: the "
+                    "plan is for a fall";
   return sign * m->o->diff;
+}
+
+/* The power at the rounded sizes if the planned change came from each
+ * named source (NAN where it cannot supply it). */
+static void by_source(nps_plan *p, const model *m) {
+  int sign = p->diff >= 0 ? 1 : -1;
+  for (int i = 0; i < 3; i++) {
+    nps_plan_arm a;
+    p->power_by_source[i] =
+        shifted_by(m, fabs(p->diff), sign,
+                   (nps_shift_source)(NPS_SHIFT_DETRACTORS + i), &a)
+            ? power_at(m, a.var, p->n1_planned, p->n2_planned, fabs(p->diff))
+            : NAN;
+  }
 }
 
 static void answer(nps_plan *p, const model *m) {
@@ -290,6 +387,8 @@ static void answer(nps_plan *p, const model *m) {
     p->n2_planned = fmax(ceil(p->n2), 1.0);
     p->achieved =
         power_at(m, p->second.var, p->n1_planned, p->n2_planned, fabs(p->diff));
+    if (p->how == NPS_PLAN_SECOND_SHIFT)
+      by_source(p, m);
     return;
   }
   p->n1 = o->n1;
@@ -384,7 +483,10 @@ nps_status nps_plan_run(const nps_plan_options *opt, nps_plan **out,
                   .z_power = gsl_cdf_ugaussian_Pinv(opt->power),
                   .baseline = m.base,
                   .design_effect = 1.0,
-                  .margin = NAN};
+                  .margin = NAN,
+                  .shift = opt->shift,
+                  .shift_used = NPS_SHIFT_ANY,
+                  .power_by_source = {NAN, NAN, NAN}};
   answer(p, &m);
   tables(p, &m);
   curves(p, &m);

@@ -59,6 +59,57 @@ nps_status nps_power_shift(const nps_shares *baseline, double delta,
   return NPS_OK;
 }
 
+/* Moves x of the share from the opposite category (detractors for a rise)
+ * and y from passives to the favoured one; 0 when a category runs short
+ * (beyond rounding). */
+static int move(double *to, double *pass, double *from, double x, double y) {
+  const double slack = 1e-12;
+  if (x > *from + slack || y > *pass + slack)
+    return 0;
+  *from = fmax(*from - x, 0.0);
+  *pass = fmax(*pass - y, 0.0);
+  *to += x + y;
+  return 1;
+}
+
+/* A rise of delta >= 0 from source; the mirror image swaps the roles. */
+static int shift_source(double *to, double *pass, double *from, double delta,
+                        nps_shift_source source) {
+  switch (source) {
+  case NPS_SHIFT_DETRACTORS:
+    return move(to, pass, from, delta / 2.0, 0.0);
+  case NPS_SHIFT_PASSIVES:
+    return move(to, pass, from, 0.0, delta);
+  case NPS_SHIFT_BOTH:
+    return move(to, pass, from, delta / 4.0, delta / 2.0);
+  case NPS_SHIFT_PASSIVES_FIRST: {
+    double y = fmin(*pass, delta);
+    return move(to, pass, from, (delta - y) / 2.0, y);
+  }
+  case NPS_SHIFT_FEWEST:
+    return shift_up(to, pass, from, delta);
+  default:
+    return 0;
+  }
+}
+
+nps_status nps_power_shift_from(const nps_shares *baseline, double delta,
+                                nps_shift_source source, nps_shares *out) {
+  nps_shares t;
+  nps_status st = nps_shares_from(baseline->promoters, baseline->passives,
+                                  baseline->detractors, &t);
+  if (st != NPS_OK || !isfinite(delta))
+    return NPS_EINVAL;
+  int ok = delta >= 0.0 ? shift_source(&t.promoters, &t.passives, &t.detractors,
+                                       delta, source)
+                        : shift_source(&t.detractors, &t.passives, &t.promoters,
+                                       -delta, source);
+  if (!ok)
+    return NPS_EINVAL;
+  *out = t;
+  return NPS_OK;
+}
+
 /* z_{1-alpha/sides} + z_{power}; 0 with *ok = 0 for bad arguments. */
 static double z_sum(double alpha, double power, int sides, int *ok) {
   *ok = nps_level_valid(alpha) && nps_level_valid(power) &&

@@ -48,6 +48,8 @@ PATH=$tmp/bin:$PATH bash -c '
   expect nps-stat summary answers.csv --where sc -- "score="
   expect nps-stat segments --min-n 5 answers.csv --score s -- score
   expect nps-stat pilot answers.csv --period resp -- respondent_id
+  expect nps-stat plan --shift pa -- passives
+  expect nps-stat plan --sh -- --shift
   # the name quoted for the shell, as printf %q quotes it
   expect nps-stat summary answers.csv --by x -- "$(printf %q "x\$(touch $PWD/ran)y")"
   exit $fail

@@ -165,12 +165,60 @@ static void test_shift(void **state) {
   assert_int_equal(nps_power_shift(&b, NAN, &s), NPS_EINVAL);
 }
 
+/* Each source of a change, worked by hand: 50/30/20 +10 points. */
+static void test_shift_from(void **state) {
+  (void)state;
+  nps_shares b = {0.5, 0.3, 0.2}, s;
+  /* detractors: 5% of answers from detractors to promoters */
+  assert_int_equal(nps_power_shift_from(&b, 0.1, NPS_SHIFT_DETRACTORS, &s),
+                   NPS_OK);
+  assert_double_near(s.promoters, 0.55, 1e-15);
+  assert_double_near(s.passives, 0.3, 1e-15);
+  assert_double_near(s.detractors, 0.15, 1e-15);
+  /* passives: 10% from passives to promoters */
+  assert_int_equal(nps_power_shift_from(&b, 0.1, NPS_SHIFT_PASSIVES, &s),
+                   NPS_OK);
+  assert_double_near(s.promoters, 0.6, 1e-15);
+  assert_double_near(s.passives, 0.2, 1e-15);
+  assert_double_near(s.detractors, 0.2, 1e-15);
+  /* both: 5 points from each, 5% of passives and 2.5% of detractors */
+  assert_int_equal(nps_power_shift_from(&b, 0.1, NPS_SHIFT_BOTH, &s), NPS_OK);
+  assert_double_near(s.promoters, 0.575, 1e-15);
+  assert_double_near(s.passives, 0.25, 1e-15);
+  assert_double_near(s.detractors, 0.175, 1e-15);
+  /* a fall from detractors' mirror: 5% of promoters to detractors */
+  assert_int_equal(nps_power_shift_from(&b, -0.1, NPS_SHIFT_DETRACTORS, &s),
+                   NPS_OK);
+  assert_double_near(s.promoters, 0.45, 1e-15);
+  assert_double_near(s.detractors, 0.25, 1e-15);
+  /* 40 points: passives (30%) short, detractors exactly (20%), passives
+   * first 30% + 5% of detractors */
+  assert_int_equal(nps_power_shift_from(&b, 0.4, NPS_SHIFT_PASSIVES, &s),
+                   NPS_EINVAL);
+  assert_int_equal(nps_power_shift_from(&b, 0.4, NPS_SHIFT_DETRACTORS, &s),
+                   NPS_OK);
+  assert_double_near(s.detractors, 0.0, 1e-15);
+  assert_int_equal(nps_power_shift_from(&b, 0.4, NPS_SHIFT_PASSIVES_FIRST, &s),
+                   NPS_OK);
+  assert_double_near(s.promoters, 0.85, 1e-15);
+  assert_double_near(s.passives, 0.0, 1e-15);
+  assert_double_near(s.detractors, 0.15, 1e-15);
+  /* both for 40: 20% of passives, 10% of detractors */
+  assert_int_equal(nps_power_shift_from(&b, 0.4, NPS_SHIFT_BOTH, &s), NPS_OK);
+  assert_int_equal(nps_power_shift_from(&b, 0.9, NPS_SHIFT_BOTH, &s),
+                   NPS_EINVAL);
+  assert_int_equal(nps_power_shift_from(&b, 0.1, NPS_SHIFT_ANY, &s),
+                   NPS_EINVAL);
+  assert_int_equal(nps_power_shift_from(&b, NAN, NPS_SHIFT_PASSIVES, &s),
+                   NPS_EINVAL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_variance),    cmocka_unit_test(test_shares_from),
-      cmocka_unit_test(test_precision_n), cmocka_unit_test(test_two_group_n),
-      cmocka_unit_test(test_mdd),         cmocka_unit_test(test_achieved),
-      cmocka_unit_test(test_shift),
+      cmocka_unit_test(test_variance),    cmocka_unit_test(test_shift_from),
+      cmocka_unit_test(test_shares_from), cmocka_unit_test(test_precision_n),
+      cmocka_unit_test(test_two_group_n), cmocka_unit_test(test_mdd),
+      cmocka_unit_test(test_achieved),    cmocka_unit_test(test_shift),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
