@@ -187,8 +187,8 @@ int main(int argc, char **argv) {
          "samples per cell,\nseed %lu, permutation draws %zu; rates in %% "
          "with their Monte Carlo standard error\n\n",
          trials, seed, draws);
-  printf("%3s %5s  %-10s %14s %14s %14s %14s\n", "k", "n", "truth",
-         "vs-rest", "pairs", "omnibus", "any claim");
+  printf("%3s %5s  %-10s %14s %14s %14s %14s\n", "k", "n", "truth", "vs-rest",
+         "pairs", "omnibus", "any claim");
   unsigned long cell = 0;
   int rc = 0;
   for (size_t ki = 0; ki < sizeof ks / sizeof ks[0]; ki++)

@@ -153,11 +153,11 @@ typedef struct nps_segments {
   int thin;                 /* nonzero: too many thin segments to tell apart */
   double median_half_width; /* of the segments' intervals */
   nps_segments_answer answer; /* the one answer (above) */
-  size_t held_back;       /* segments whose p_family is below alpha but not
-                             claimed, as the omnibus test does not reject */
-  size_t pairs_held_back; /* the same for pairs */
-  const char *letters_note; /* pairwise: why there are no letters */
-  char *letter_buf;         /* owns the rows' letters */
+  size_t held_back;           /* segments whose p_family is below alpha but not
+                                 claimed, as the omnibus test does not reject */
+  size_t pairs_held_back;     /* the same for pairs */
+  const char *letters_note;   /* pairwise: why there are no letters */
+  char *letter_buf;           /* owns the rows' letters */
   nps_segments_options options; /* as given, defaults filled in */
 } nps_segments;
 

@@ -376,10 +376,9 @@ static void print_notes(FILE *fp, const segments_view *s) {
             "that test does\nnot reject (a segment stands out, or a pair "
             "differs, only when it rejects).\n",
             family_name(s));
-  fprintf(fp,
-          "Each interval of a difference has the level (column 'level') "
-          "that matches\nits adjusted p-value: it excludes 0 exactly when "
-          "the difference is\nsignificant.\n");
+  fprintf(fp, "Each interval of a difference has the level (column 'level') "
+              "that matches\nits adjusted p-value: it excludes 0 exactly when "
+              "the difference is\nsignificant.\n");
 }
 
 static int print_table(FILE *fp, const void *ctx, int markdown) {

@@ -336,7 +336,7 @@ static nps_status analyse(nps_segments *s, gsl_rng *rng) {
   int any = 0;
   for (size_t i = 0; i + 1 < s->n_rows; i++)
     any |= s->rows[i].vs_rest.verdict.significant;
-  s->answer = !s->omnibus_verdict.tested         ? NPS_SEGMENTS_NOT_COMPARED
+  s->answer = !s->omnibus_verdict.tested        ? NPS_SEGMENTS_NOT_COMPARED
               : !s->omnibus_verdict.significant ? NPS_SEGMENTS_NO_EVIDENCE
               : any                             ? NPS_SEGMENTS_DIFFER
                                                 : NPS_SEGMENTS_DIFFER_OVERALL;

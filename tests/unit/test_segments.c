@@ -116,8 +116,9 @@ static void test_three_segments(void **state) {
   assert_int_equal(s->n_pairs, 3);
   check_test(&s->pairs[0].t, g, 0.2, 0.08326129370220421, 0.08326129370220421,
              0.95, -0.026314781353864863, 0.4263147813538648, 0);
-  check_test(&s->pairs[1].t, g, 0.5, 4.094293669227027e-05, 0.00012282881007681082,
-             0.9833333333333333, 0.20820021490416862, 0.7917997850958314, 1);
+  check_test(&s->pairs[1].t, g, 0.5, 4.094293669227027e-05,
+             0.00012282881007681082, 0.9833333333333333, 0.20820021490416862,
+             0.7917997850958314, 1);
   check_test(&s->pairs[2].t, g, 0.3, 0.01444048819146883, 0.02888097638293766,
              0.975, 0.02510663487317577, 0.5748933651268243, 1);
   /* A and B do not differ, C differs from both: a, a, b */
@@ -272,8 +273,8 @@ static void test_gate(void **state) {
   /* two segments high, two low: the omnibus test rejects, none stands
    * out from the rest after Holm */
   const char *abcd[] = {"A", "B", "C", "D"};
-  const nps_counts c4[] = {{47, 30, 23}, {47, 30, 23}, {33, 30, 37},
-                           {33, 30, 37}};
+  const nps_counts c4[] = {
+      {47, 30, 23}, {47, 30, 23}, {33, 30, 37}, {33, 30, 37}};
   t = table_of(abcd, c4, 4);
   assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
   assert_double_near(s->omnibus.w, 11.694510739856803, 1e-9);
