@@ -9,19 +9,20 @@
 # 7 footnote
 $text << EOD
 |benchmark.png
-|Our NPS against competitors: rank 5 of 7
+|Our NPS against competitors: rank 4 of 6
 |docs/examples/responses.csv
 |Bayesian, Jeffreys Dirichlet prior
-|95% range of our rank: 4 to 6
+|95% range of our rank: 3 to 5 · 1 not like for like, not ranked
 |
 |
 EOD
 txt(i) = $text[i][2:]
 
 # Rows from the top: 1 line, 2 y, 3 NPS, 4-5 interval (points; NaN: none),
-# 6 ours (1) or not (0), 7 where the value is written; the label follows '|'.
+# 6 ours (1), not like for like (2) or neither (0), 7 where the value is
+# written; the label follows '|'.
 $rows << EOD
-1 7 31 NaN NaN 0 31 |Adatum (n unknown)
+1 7 31 NaN NaN 2 31 |Adatum (n unknown)
 2 6 22 14.19451879 29.80548121 0 29.80548121 |Tailspin Connect (n = 600)
 3 5 12.5 7.346274686 17.57949603 0 17.57949603 |Northwind Mobile (n = 1000)
 4 4 8 2.955614683 13.04438532 0 13.04438532 |Fabrikam (n = 1500)
@@ -64,8 +65,12 @@ set label 13 'p75' at first 18, graph 1.02 center font ',8' tc rgb '#666666'
 set label 14 'p90' at first 29, graph 1.02 center font ',8' tc rgb '#666666'
 set arrow 2 from first 7, graph 0 to first 7, graph 1 nohead lc rgb '#888888' dt 2 lw 1 back
 set arrow 24 from first 5.898876404, graph 0 to first 5.898876404, graph 1 nohead lc rgb '#26456e' dt 3 lw 1.5 back
+set label 30 '' at graph 0.975, graph 0.045 point pt 6 ps 1.3 lw 2 lc rgb '#000000' front
+set label 31 'not like for like (hollow)' at graph 0.96, graph 0.045 right font ',9' front
 plot $rows using 3:2:4:5:(markcol($6)) with xerrorbars pt 7 ps 0 lw 1.5 lc rgb variable notitle, \
-     $rows using 3:2:(markcol($6)):ytic(label($1)) with points pt 7 ps 1.3 lc rgb variable notitle, \
+     $rows using 3:2:(markcol($6)):ytic(label($1)) with points pt 7 ps 0 lc rgb variable notitle, \
+     $rows using ($6 == 2 ? NaN : $3):2:(markcol($6)) with points pt 7 ps 1.3 lc rgb variable notitle, \
+     $rows using ($6 == 2 ? $3 : NaN):2:(markcol($6)) with points pt 6 ps 1.3 lw 2 lc rgb variable notitle, \
      $rows using ($6 == 1 ? $3 : NaN):2 with points pt 6 ps 2.2 lw 2 lc rgb '#26456e' notitle, \
      $rows using 7:2:(points($3)) with labels left offset 0.8, 0 font ',9' notitle
 unset multiplot

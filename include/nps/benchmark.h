@@ -21,7 +21,9 @@
  * adjusts the p-values across competitors (Holm by default), decides each
  * verdict as data, ranks our NPS among all parties with a bootstrap rank
  * interval, places our interval among the industry percentiles, and flags
- * competitors whose year, region or survey type differ from ours.
+ * competitors whose year, region or survey type differ from ours. Such a
+ * competitor is not comparable: it gets no verdict and stays out of the
+ * family and the rank, unless rank_unlike accepts the mismatch.
  *
  * Differences are ours minus theirs, on -2..2: positive when we are ahead.
  * Nothing here prints; no text names a command-line flag.
@@ -186,6 +188,12 @@ typedef struct nps_benchmark_options {
   int draw_conservative; /* rank bootstrap: nonzero (default) draws an
                             NPS-and-n party from a normal with its
                             worst-case SE; 0 keeps it fixed */
+  int rank_unlike;       /* 0 (default): a competitor whose year, region
+                            or survey type differs from ours is not
+                            comparable: no verdict, out of the p-value
+                            family and out of the rank; nonzero: compared
+                            and ranked like the others (the mismatch
+                            accepted), still flagged */
 } nps_benchmark_options;
 
 /* Sets the defaults above (seed 0). */
@@ -233,6 +241,12 @@ typedef struct nps_benchmark_party {
   nps_verdict verdict;   /* direction +1: we are ahead */
   unsigned mismatch;     /* bit NPS_CONTEXT_X: year, region or survey type
                             differ from ours */
+  int comparable;        /* ours, and competitors without a mismatch (or
+                            all with rank_unlike): in the family and the
+                            rank. 0: verdict.tested is 0, p_adjusted and
+                            level_matched NAN; diff, diff_ci (at the run's
+                            level, also in diff_ci_matched) and the raw p
+                            are kept for reference, not for a verdict */
 } nps_benchmark_party;
 
 typedef struct nps_benchmark {
@@ -240,11 +254,13 @@ typedef struct nps_benchmark {
                                    then file order) */
   size_t n_parties;
   size_t ours; /* index of our row */
-  /* Our rank, 1 = highest NPS; ties share the better rank. */
+  /* Our rank among the comparable parties (ours included), 1 = highest
+   * NPS; ties share the better rank. */
+  size_t n_ranked;    /* comparable parties, ours included */
   size_t rank;        /* from the point estimates */
   size_t rank_lo;     /* the interval of the replicate ranks: their */
   size_t rank_hi;     /* (1 - level)/2 and (1 + level)/2 quantiles */
-  double *rank_share; /* n_parties shares: replicates with rank i + 1 */
+  double *rank_share; /* n_ranked shares: replicates with rank i + 1 */
   size_t replicates;  /* B */
   /* Industry percentiles: our interval lies between band_below (the
    * highest percentile at or below its lower limit; -1: under all) and
@@ -255,8 +271,10 @@ typedef struct nps_benchmark {
                                          NULL */
   int context_given[NPS_CONTEXT_N];
   size_t n_mismatch; /* competitors with a mismatch bit */
+  size_t n_unlike;   /* of them, not comparable (0 with rank_unlike) */
   nps_multi_method adjust;
-  size_t family;                 /* competitors in the adjustment */
+  size_t family;                 /* comparable competitors: the
+                                    adjustment's family */
   nps_benchmark_options options; /* as given, defaults filled in */
   char *ours_name;
 } nps_benchmark;

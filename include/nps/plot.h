@@ -326,6 +326,8 @@ typedef struct nps_plot_forest_row {
   nps_interval ci; /* on -1..1; NAN limits: a point without interval */
   uint64_t n;      /* answers behind it; 0: unknown */
   int highlight;   /* nonzero: our own row, drawn dark and larger */
+  int unlike;      /* nonzero: not like for like (another year, region or
+                      survey type): drawn hollow, with a key entry */
 } nps_plot_forest_row;
 
 /* Industry percentiles a forest chart can shade: p10, p25, median, p75,
@@ -337,7 +339,9 @@ typedef struct nps_plot_forest_row {
  * whisker (a dot alone where the interval is unknown) and the value
  * written beside it; rows are labelled "label (n = N)" or "label (n
  * unknown)". Highlighted rows are dark with a dotted vertical line at
- * their NPS. bands (may be NULL) shades the industry range p10..p90
+ * their NPS; unlike rows are drawn as hollow circles, and a key entry
+ * "not like for like (hollow)" is shown when there is one. bands (may be
+ * NULL) shades the industry range p10..p90
  * lightly and p25..p75 darker, each where both ends are given, and draws
  * the median as a dashed line. The title shows the level and method.
  * Returns NPS_OK; NPS_EINVAL for NULL arguments, no rows, a non-finite

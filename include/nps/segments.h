@@ -69,6 +69,32 @@ typedef struct nps_segments_options {
 /* Sets the defaults above (seed 0, no lumping, no pairs). */
 NPS_API void nps_segments_options_init(nps_segments_options *opt);
 
+/* The one answer to "do the segments differ?", from one rule (the omnibus
+ * test is the gate of both families): a segment stands out from the rest,
+ * or a pair differs, only when its test's family-adjusted p is below
+ * alpha AND the omnibus test rejects; its p_adjusted is the larger of the
+ * two p-values, so its interval and verdict say the same. Holm alone
+ * controls the family-wise error of each family, and the gate only removes
+ * rejections, so the error stays at most alpha; the omnibus claim is made
+ * at alpha too. Hence no answer can be "no" while a segment or pair is
+ * flagged, and "yes" comes in two forms. When the omnibus test rejects,
+ * each test's p_adjusted is its family's; when it does not, p_adjusted is
+ * raised to the omnibus p (so it is not below alpha, and the matched
+ * interval holds 0). docs/methods.md, "Segments". */
+typedef enum nps_segments_answer {
+  NPS_SEGMENTS_NOT_COMPARED,   /* fewer than two tested segments: no
+                                  omnibus test, and no gate */
+  NPS_SEGMENTS_NO_EVIDENCE,    /* the omnibus test does not reject: no
+                                  segment stands out, no pair differs */
+  NPS_SEGMENTS_DIFFER_OVERALL, /* it rejects, but no segment stands out
+                                  from the rest after adjustment */
+  NPS_SEGMENTS_DIFFER          /* it rejects and at least one segment
+                                  stands out from the rest */
+} nps_segments_answer;
+
+/* "not-compared", "no-evidence", "differ-overall", "differ". */
+NPS_API const char *nps_segments_answer_name(nps_segments_answer a);
+
 /* The two-sided test of one difference with the interval that agrees with
  * its adjusted p-value. The test is the studentized permutation test of
  * nps_test2_permutation (p is its mid-p: exact, or Monte Carlo beyond its
@@ -76,14 +102,17 @@ NPS_API void nps_segments_options_init(nps_segments_options *opt);
  * diff +- z_{ci_level} se with se = |diff| / z_p, z_p the two-sided normal
  * quantile of p, at ci_level = 1 - alpha p / p_adjusted (alpha =
  * 1 - level); so ci excludes 0 exactly when p_adjusted < alpha, and with
- * no adjustment ci_level is the level itself. Where z_p is not defined
+ * no adjustment ci_level is the level itself. p_adjusted is p_family
+ * (adjusted within the family), raised to the omnibus p when the omnibus
+ * test ran and did not reject (the gate above). Where z_p is not defined
  * (p = 0 or 1, or diff = 0) se is the plug-in Wald SE. */
 typedef struct nps_segments_test {
   int tested;            /* 0: a side is below min_n or empty */
   nps_test2_result test; /* diff, Wald se and z, p of the permutation test */
   double diff;           /* the raw difference, the interval's centre */
   double se;             /* the interval's standard error (above) */
-  double p_adjusted;     /* within its family */
+  double p_family;       /* adjusted within its family alone */
+  double p_adjusted;     /* p_family, or the gate's (above): decides */
   double ci_level;
   nps_interval ci;
   nps_verdict verdict; /* significant: p_adjusted < alpha */
@@ -123,10 +152,12 @@ typedef struct nps_segments {
   size_t n_pairs;
   int thin;                 /* nonzero: too many thin segments to tell apart */
   double median_half_width; /* of the segments' intervals */
-  int vs_rest_disagrees;    /* omnibus and vs-rest tests disagree about
-                               whether any segment differs */
-  const char *letters_note; /* pairwise: why there are no letters */
-  char *letter_buf;         /* owns the rows' letters */
+  nps_segments_answer answer; /* the one answer (above) */
+  size_t held_back;           /* segments whose p_family is below alpha but not
+                                 claimed, as the omnibus test does not reject */
+  size_t pairs_held_back;     /* the same for pairs */
+  const char *letters_note;   /* pairwise: why there are no letters */
+  char *letter_buf;           /* owns the rows' letters */
   nps_segments_options options; /* as given, defaults filled in */
 } nps_segments;
 

@@ -24,13 +24,17 @@ nps_status benchmark_write_chart(FILE *fp, const nps_plot_target *t,
                               p->nps,
                               p->has_ci ? p->ci : (nps_interval){NAN, NAN},
                               p->has_n ? p->n : 0,
-                              p->kind == NPS_BENCHMARK_OURS};
+                              p->kind == NPS_BENCHMARK_OURS,
+                              p->mismatch != 0};
   }
   char title[160], note[512], sub[256];
   snprintf(title, sizeof title, "Our NPS against competitors: rank %zu of %zu",
-           r->rank, r->n_parties);
+           r->rank, r->n_ranked);
   snprintf(note, sizeof note, "%g%% range of our rank: %zu to %zu",
            100.0 * r->options.level, r->rank_lo, r->rank_hi);
+  if (r->n_unlike)
+    cli_append(note, sizeof note, " · %zu not like for like, not ranked",
+               r->n_unlike);
   nps_plot_info info = {.title = title,
                         .source =
                             strcmp(b->path, "-") ? b->path : "standard input",

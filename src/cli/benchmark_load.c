@@ -75,8 +75,12 @@ void benchmark_warn_context(const cli_common *c, const char *comp_path,
     benchmark_mismatch_text(b, p, what, sizeof what);
     char disp[256] = "";
     benchmark_name_append(disp, sizeof disp, p);
-    cli_warn(c, "%s:%llu: '%s' is not like for like: %s", name,
-             (unsigned long long)p->src->line, disp, what);
+    cli_warn(c, "%s:%llu: '%s' is not like for like: %s; %s", name,
+             (unsigned long long)p->src->line, disp, what,
+             p->comparable ? "compared and ranked anyway, as asked"
+             : name_flags  ? "not compared or ranked (--rank-unlike accepts "
+                             "the mismatch)"
+                           : "not compared or ranked");
   }
   unsigned any = 0;
   for (size_t i = 0; i < b->n_parties; i++)
@@ -87,4 +91,21 @@ void benchmark_warn_context(const cli_common *c, const char *comp_path,
                context_names[j], b->context[j], name,
                name_flags ? "; set it with " : "",
                name_flags ? context_flags[j] : "");
+}
+
+void benchmark_unlike_text(const nps_benchmark_party *p, char *buf,
+                           size_t size) {
+  size_t n = 0, k = 0;
+  for (int j = 0; j < NPS_CONTEXT_N; j++)
+    n += (p->mismatch >> j) & 1u;
+  snprintf(buf, size, "different ");
+  for (int j = 0; j < NPS_CONTEXT_N; j++)
+    if (p->mismatch & (1u << j)) {
+      k++;
+      cli_append(buf, size, "%s%s",
+                 k == 1   ? ""
+                 : k == n ? " and "
+                          : ", ",
+                 context_names[j]);
+    }
 }

@@ -10,11 +10,20 @@
 
 #include "benchmark_view.h"
 
-enum { WORD_AHEAD, WORD_BEHIND, WORD_SAME, WORD_BORDERLINE, WORD_OURS };
+enum {
+  WORD_AHEAD,
+  WORD_BEHIND,
+  WORD_SAME,
+  WORD_BORDERLINE,
+  WORD_UNLIKE,
+  WORD_OURS
+};
 
 static int word_of(const nps_benchmark_party *p) {
   if (p->kind == NPS_BENCHMARK_OURS)
     return WORD_OURS;
+  if (!p->comparable)
+    return WORD_UNLIKE;
   const nps_verdict *v = &p->verdict;
   if (v->significant)
     return v->direction > 0 ? WORD_AHEAD : WORD_BEHIND;
@@ -22,14 +31,16 @@ static int word_of(const nps_benchmark_party *p) {
 }
 
 static const char *word_text(int w) {
-  static const char *const t[] = {"we are ahead", "we are behind",
-                                  "no difference", "borderline", "ours"};
+  static const char *const t[] = {"we are ahead",   "we are behind",
+                                  "no difference",  "borderline",
+                                  "not comparable", "ours"};
   return t[w];
 }
 
 static const char *word_key(int w) {
-  static const char *const t[] = {"ahead", "behind", "indistinguishable",
-                                  "borderline", "ours"};
+  static const char *const t[] = {
+      "ahead",      "behind",         "indistinguishable",
+      "borderline", "not-comparable", "ours"};
   return t[w];
 }
 
@@ -74,21 +85,31 @@ static size_t list_names(const benchmark_view *b, int w, char *buf,
     k++;
     cli_append(buf, size, "%s", k == 1 ? "" : k == n ? " and " : ", ");
     benchmark_name_append(buf, size, p);
+    if (w == WORD_UNLIKE) {
+      char why[128];
+      benchmark_unlike_text(p, why, sizeof why);
+      cli_append(buf, size, " (%s)", why);
+    }
   }
   return n;
 }
 
 void benchmark_verdict_text(const benchmark_view *b, char *buf, size_t size) {
-  static const char *const lead[] = {
-      "ahead of ", "behind ", "indistinguishable from ", "borderline against "};
+  static const char *const lead[] = {"ahead of ", "behind ",
+                                     "indistinguishable from ",
+                                     "borderline against ", "not comparable: "};
   static const int order[] = {WORD_AHEAD, WORD_BEHIND, WORD_SAME,
-                              WORD_BORDERLINE};
+                              WORD_BORDERLINE, WORD_UNLIKE};
   buf[0] = '\0';
-  for (size_t i = 0; i < 4; i++) {
+  for (size_t i = 0; i < 5; i++) {
     char names[1024] = "";
     if (!list_names(b, order[i], names, sizeof names))
       continue;
-    cli_append(buf, size, "%s%s%s", buf[0] ? ", " : "", lead[order[i]], names);
+    cli_append(buf, size, "%s%s%s",
+               !buf[0]                   ? ""
+               : order[i] == WORD_UNLIKE ? "; "
+                                         : ", ",
+               lead[order[i]], names);
   }
 }
 
@@ -147,7 +168,10 @@ static void row_cells(const benchmark_view *b, const nps_benchmark_party *p,
     cli_fmt_ci(buf, sizeof buf, p->diff_ci_matched.lo, p->diff_ci_matched.hi);
     cli_cell_copy(&cells[k++], buf);
     cli_cell_fmt(&cells[k++], "%.1f%%", 100.0 * p->level_matched);
-    cli_fmt_p(buf, sizeof buf, p->p_adjusted);
+    if (p->comparable)
+      cli_fmt_p(buf, sizeof buf, p->p_adjusted);
+    else
+      snprintf(buf, sizeof buf, "-");
     cli_cell_copy(&cells[k++], buf);
   }
   cli_cell_fmt(&cells[k++], "%s%s", nps_benchmark_kind_name(p->kind),
@@ -223,8 +247,11 @@ static void print_rank(FILE *fp, const benchmark_view *b) {
   fprintf(fp,
           "rank: %zu of %zu; %g%% rank interval %zu..%zu (bootstrap, B "
           "= %zu, seed %lu)\n",
-          r->rank, r->n_parties, 100.0 * r->options.level, r->rank_lo,
+          r->rank, r->n_ranked, 100.0 * r->options.level, r->rank_lo,
           r->rank_hi, r->replicates, r->options.seed);
+  if (r->n_unlike)
+    fprintf(fp, "  not ranked: %zu competitor%s not like for like\n",
+            r->n_unlike, r->n_unlike == 1 ? "" : "s");
   if (!r->n_bands)
     return;
   char band[256];
@@ -263,8 +290,14 @@ static void print_notes(FILE *fp, const benchmark_view *b) {
         "normal with their worst-case\n  SE, NPS-only parties fixed.\n",
         fp);
   if (r->n_mismatch)
-    fputs("!: another year, region or survey type than ours (see the "
-          "warnings).\n",
+    fputs(r->n_unlike ? "!: another year, region or survey type than ours "
+                        "(see the warnings): not\n  comparable, so no "
+                        "verdict, no adjusted p, not ranked; us - them is "
+                        "shown at the\n  run's level for reference only "
+                        "(--rank-unlike compares and ranks it).\n"
+                      : "!: another year, region or survey type than ours "
+                        "(see the warnings),\n  compared and ranked as "
+                        "asked (--rank-unlike).\n",
           fp);
   for (size_t i = 0; i < r->n_parties; i++)
     if (word_of(&r->parties[i]) == WORD_BORDERLINE) {
@@ -318,14 +351,14 @@ static void print_csv(FILE *fp, const void *ctx) {
     fprintf(fp, ",%d,%s,", ours, nps_benchmark_kind_name(p->kind));
     if (p->has_n)
       fprintf(fp, "%llu", (unsigned long long)p->n);
-    cli_csv_num(fp, p->nps);
-    cli_csv_num(fp, p->has_ci ? p->ci.lo : NAN);
-    cli_csv_num(fp, p->has_ci ? p->ci.hi : NAN);
-    cli_csv_num(fp, p->diff);
-    cli_csv_num(fp, p->diff_ci.lo);
-    cli_csv_num(fp, p->diff_ci.hi);
-    cli_csv_num(fp, p->diff_ci_matched.lo);
-    cli_csv_num(fp, p->diff_ci_matched.hi);
+    cli_csv_num(fp, 100 * p->nps);
+    cli_csv_num(fp, p->has_ci ? 100 * p->ci.lo : NAN);
+    cli_csv_num(fp, p->has_ci ? 100 * p->ci.hi : NAN);
+    cli_csv_num(fp, 100 * p->diff);
+    cli_csv_num(fp, 100 * p->diff_ci.lo);
+    cli_csv_num(fp, 100 * p->diff_ci.hi);
+    cli_csv_num(fp, 100 * p->diff_ci_matched.lo);
+    cli_csv_num(fp, 100 * p->diff_ci_matched.hi);
     cli_csv_num(fp, p->level_matched);
     cli_csv_num(fp, p->p);
     cli_csv_num(fp, p->p_adjusted);
@@ -351,10 +384,11 @@ static void print_csv(FILE *fp, const void *ctx) {
 
 /* ---- JSON ---- */
 
+/* An interval on -1..1 as [lo, hi] in points. */
 static void json_interval(cli_json *w, const char *key, nps_interval iv) {
   cli_json_open(w, key, '[');
-  cli_json_dbl(w, NULL, iv.lo);
-  cli_json_dbl(w, NULL, iv.hi);
+  cli_json_dbl(w, NULL, 100 * iv.lo);
+  cli_json_dbl(w, NULL, 100 * iv.hi);
   cli_json_close(w, ']', 0);
 }
 
@@ -370,10 +404,11 @@ static void json_party(cli_json *w, const nps_benchmark *r,
     cli_json_u64(w, "n", p->n);
   else
     cli_json_raw(w, "n", "null");
-  cli_json_dbl(w, "nps", p->nps);
+  cli_json_dbl(w, "nps", 100 * p->nps);
   json_interval(w, "ci", p->has_ci ? p->ci : (nps_interval){NAN, NAN});
   if (p->kind != NPS_BENCHMARK_OURS) {
-    cli_json_dbl(w, "diff", p->diff);
+    cli_json_bool(w, "comparable", p->comparable);
+    cli_json_dbl(w, "diff", 100 * p->diff);
     json_interval(w, "diff_ci", p->diff_ci);
     json_interval(w, "diff_ci_matched", p->diff_ci_matched);
     cli_json_dbl(w, "level_matched", p->level_matched);
@@ -400,7 +435,8 @@ static void json_rank(cli_json *w, const nps_benchmark *r) {
   cli_json_nl(w);
   cli_json_open(w, "rank", '{');
   cli_json_u64(w, "rank", r->rank);
-  cli_json_u64(w, "of", r->n_parties);
+  cli_json_u64(w, "of", r->n_ranked);
+  cli_json_u64(w, "not_ranked", r->n_unlike);
   cli_json_u64(w, "lo", r->rank_lo);
   cli_json_u64(w, "hi", r->rank_hi);
   cli_json_u64(w, "replicates", r->replicates);
@@ -408,7 +444,7 @@ static void json_rank(cli_json *w, const nps_benchmark *r) {
                r->options.draw_conservative ? "normal with worst-case SE"
                                             : "fixed");
   cli_json_open(w, "share", '[');
-  for (size_t i = 0; i < r->n_parties; i++)
+  for (size_t i = 0; i < r->n_ranked; i++)
     cli_json_dbl(w, NULL, r->rank_share[i]);
   cli_json_close(w, ']', 0);
   cli_json_close(w, '}', 0);
@@ -420,7 +456,7 @@ static void json_bands(cli_json *w, const benchmark_view *b) {
   cli_json_nl(w);
   cli_json_open(w, "industry", '{');
   for (int i = 0; i < NPS_BENCHMARK_BANDS; i++)
-    cli_json_dbl(w, keys[i], b->comp->band[i]);
+    cli_json_dbl(w, keys[i], 100 * b->comp->band[i]);
   if (r->band_below >= 0)
     cli_json_str(w, "interval_above", keys[r->band_below]);
   else
@@ -447,6 +483,8 @@ static void print_json(cli_json *w, const void *ctx) {
   cli_json_str(w, "adjust", nps_multi_method_name(r->adjust));
   cli_json_u64(w, "family", r->family);
   cli_json_u64(w, "seed", r->options.seed);
+  cli_json_str(w, "scale", "points");
+  cli_json_bool(w, "rank_unlike", r->options.rank_unlike);
   cli_json_str(w, "shares", nps_shares_mode_name(b->comp->shares));
   cli_json_bool(w, "shares_detected", b->comp->shares_detected);
   cli_json_u64(w, "skipped_invalid", b->comp->invalid);

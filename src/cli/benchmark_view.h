@@ -21,7 +21,8 @@ typedef struct benchmark_view {
 /* The writers of b as a view, with the chart when --plot is given. */
 void benchmark_view_init(const benchmark_view *b, cli_view *v);
 
-/* "ahead of B, behind A, indistinguishable from C and D" into buf. */
+/* "ahead of B, behind A, indistinguishable from C and D; not comparable:
+ * E (different year)" into buf. */
 void benchmark_verdict_text(const benchmark_view *b, char *buf, size_t size);
 
 /* Appends the party's name to the string in buf (size bytes), control
@@ -33,7 +34,8 @@ void benchmark_name_append(char *buf, size_t size,
 const char *benchmark_family_name(nps_multi_method m);
 
 /* The verdict of a competitor in words: "we are ahead", "we are behind",
- * "no difference", "borderline"; "ours" for our row. */
+ * "no difference", "borderline", "not comparable" (another year, region
+ * or survey type); "ours" for our row. */
 const char *benchmark_verdict_word(const nps_benchmark_party *p);
 
 /* "our interval [a, b] lies between p25 (12.0) and p75 (30.0)": where our
@@ -52,6 +54,11 @@ int benchmark_read_file(cli_common *c, const char *path,
 void benchmark_mismatch_text(const nps_benchmark *b,
                              const nps_benchmark_party *p, char *buf,
                              size_t size);
+
+/* "different year and survey type": the columns a competitor's number
+ * differs from ours in, for its "not comparable" verdict. */
+void benchmark_unlike_text(const nps_benchmark_party *p, char *buf,
+                           size_t size);
 
 /* Warns once per competitor that is not like for like, and once per
  * context taken from the competitors file (naming the --ours-X option

@@ -45,15 +45,20 @@ static void print_help(void) {
       "  --ours-year Y, --ours-region R, --ours-type T\n"
       "                       what our number is; a competitor that differs "
       "is\n"
-      "                       warned about (default: the most common value "
-      "in\n"
+      "                       not like for like (default: the most common "
+      "value in\n"
       "                       the competitors file)\n"
+      "  --rank-unlike        compare and rank a competitor of another year,\n"
+      "                       region or survey type too (default: its verdict\n"
+      "                       is 'not comparable' and it is left out of the\n"
+      "                       p-value family and the rank)\n"
       "  --competitors-raw FILE --by COL\n"
       "                       competitors' raw answers (read like OURS), one\n"
       "                       competitor per value of COL (full comparisons)\n"
       "  --skip-invalid       also skips bad competitor rows (counted)\n"
       "\nThe --plot chart: a forest chart of every party's NPS and "
-      "interval,\nours highlighted, industry percentiles shaded.\n"
+      "interval,\nours highlighted, industry percentiles shaded, a party "
+      "that is not like\nfor like hollow.\n"
       "\n%s"
       "\nExamples:\n"
       "  nps-stat benchmark responses.csv --competitors competitors.csv\n"
@@ -75,7 +80,8 @@ enum {
   OPT_SHARES,
   OPT_OURS_YEAR,
   OPT_OURS_REGION,
-  OPT_OURS_TYPE
+  OPT_OURS_TYPE,
+  OPT_RANK_UNLIKE
 };
 
 typedef struct benchmark_cmd {
@@ -122,6 +128,9 @@ static int benchmark_option(void *ctx, int opt, const char *arg) {
   case OPT_OURS_TYPE:
     o->ours_context[opt - OPT_OURS_YEAR] = arg;
     return 0;
+  case OPT_RANK_UNLIKE:
+    o->rank_unlike = 1;
+    return 0;
   default:
     return -1;
   }
@@ -138,6 +147,7 @@ static int parse_args(int argc, char **argv, benchmark_cmd *cmd) {
       {"ours-year", 1, 0, OPT_OURS_YEAR},
       {"ours-region", 1, 0, OPT_OURS_REGION},
       {"ours-type", 1, 0, OPT_OURS_TYPE},
+      {"rank-unlike", 0, 0, OPT_RANK_UNLIKE},
       CLI_COMMON_OPTIONS,
       {0, 0, 0, 0}};
   cli_common *c = cmd->c;

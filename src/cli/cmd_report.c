@@ -52,6 +52,11 @@ static void print_help(void) {
       "a\n"
       "                       competitors file, as `benchmark` computes it\n"
       "                       (Holm-adjusted p-values, rank interval)\n"
+      "  --rank-unlike        with --competitors: compare and rank a "
+      "competitor\n"
+      "                       of another year, region or survey type too, "
+      "as\n"
+      "                       `benchmark --rank-unlike`\n"
       "  --theme T            light (default), dark (for screens and "
       "slides)\n"
       "                       or print (black and white): the page and its\n"
@@ -78,7 +83,8 @@ enum {
   OPT_COMPARE_WITH,
   OPT_ARM,
   OPT_ARMS,
-  OPT_COMPETITORS
+  OPT_COMPETITORS,
+  OPT_RANK_UNLIKE
 };
 
 static int report_option(void *ctx, int opt, const char *arg) {
@@ -106,6 +112,9 @@ static int report_option(void *ctx, int opt, const char *arg) {
                              "competitors.csv");
     cmd->d.competitors_path = arg;
     return 0;
+  case OPT_RANK_UNLIKE:
+    cmd->d.rank_unlike = 1;
+    return 0;
   case OPT_PERIOD:
     return cli_period_arg(cmd->c, arg, &cmd->trend.period);
   case OPT_DATE_FORMAT:
@@ -128,6 +137,7 @@ static const struct option options[] = {
     {"arm", 1, 0, OPT_ARM},
     {"arms", 1, 0, OPT_ARMS},
     {"competitors", 1, 0, OPT_COMPETITORS},
+    {"rank-unlike", 0, 0, OPT_RANK_UNLIKE},
     {"score", 1, 0, OPT_SCORE},
     {"delimiter", 1, 0, OPT_DELIMITER},
     {"skip-rows", 1, 0, OPT_SKIP_ROWS},
@@ -241,6 +251,8 @@ static int parse_args(int argc, char **argv, report_cmd *cmd) {
       strcmp(cmd->paths[0], "-") == 0)
     rc = cli_usage_error(c->command,
                          "standard input can be read once: give files");
+  if (rc == 0 && cmd->d.rank_unlike && !cmd->d.competitors_path)
+    rc = cli_usage_error(c->command, "--rank-unlike goes with --competitors");
   return rc;
 }
 

@@ -30,6 +30,7 @@ typedef struct report_data {
                                      ("before", "after"), as `compare` gives them */
   nps_compare *compare;           /* sample 1 against sample 0; else NULL */
   const char *competitors_path;   /* --competitors; NULL: no section */
+  int rank_unlike;                /* --rank-unlike: as benchmark's */
   const nps_competitors *comp;    /* its rows */
   const nps_benchmark *benchmark; /* ours against them; else NULL */
   int n_charts;                   /* charts drawn so far (their ids' prefix) */

@@ -20,7 +20,7 @@ static void bench_finding(FILE *fp, const report_data *d,
   fprintf(fp,
           "<p class=\"finding\">Our NPS ranks %zu of %zu (%g%% range of the "
           "rank: %zu to %zu): ",
-          r->rank, r->n_parties, 100.0 * r->options.level, r->rank_lo,
+          r->rank, r->n_ranked, 100.0 * r->options.level, r->rank_lo,
           r->rank_hi);
   report_str(fp, verdict);
   fputs(".", fp);
@@ -55,7 +55,10 @@ static void bench_row(FILE *fp, const nps_benchmark *r,
   }
   cli_signed_points(diff, sizeof diff, p->diff);
   report_ci(dci, sizeof dci, 1, p->diff_ci_matched);
-  cli_fmt_p(pa, sizeof pa, p->p_adjusted);
+  if (p->comparable)
+    cli_fmt_p(pa, sizeof pa, p->p_adjusted);
+  else
+    snprintf(pa, sizeof pa, "n/a");
   fprintf(fp, "<td>%s</td><td>%s (%.1f%%)</td><td>", diff, dci,
           100.0 * p->level_matched);
   report_str(fp, pa);
@@ -67,6 +70,10 @@ static void bench_row(FILE *fp, const nps_benchmark *r,
     benchmark_mismatch_text(r, p, what, sizeof what);
     fputs("not like for like: ", fp);
     report_str(fp, what);
+    fputs(p->comparable ? " (compared and ranked as asked)"
+                        : " (not compared or ranked; us &minus; them for "
+                          "reference only)",
+          fp);
   }
   fputs("</td></tr>\n", fp);
 }
@@ -94,7 +101,9 @@ int report_benchmark(FILE *fp, report_data *d) {
           "<p class=\"muted\">us &minus; them: our NPS minus theirs. Its CI "
           "is at the level matched to the %s-adjusted p; a verdict claims a "
           "difference only where the test and that interval agree, and "
-          "says borderline where they do not. full: their "
+          "says borderline where they do not. A competitor of another "
+          "year, region or survey type is not comparable: no verdict, not "
+          "ranked. full: their "
           "distribution and n; conservative: their NPS and n (worst-case "
           "variance); fixed: their NPS only, taken as exact.</p>\n",
           benchmark_family_name(r->adjust));

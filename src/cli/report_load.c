@@ -162,6 +162,7 @@ int report_load_benchmark(report_cmd *cmd) {
   o.level = c->level;
   o.replicates = c->boot;
   o.seed = c->seed;
+  o.rank_unlike = cmd->d.rank_unlike;
   nps_status st = nps_benchmark_run(&cmd->ours, cmd->comp, &o, &cmd->benchmark);
   if (st != NPS_OK) {
     cli_error("benchmark: %s", nps_strerror(st));

@@ -43,12 +43,12 @@ static void seg_finding(FILE *fp, report_data *d) {
   char p[32];
   cli_fmt_p_phrase(p, sizeof p, v->p);
   fputs("<p class=\"finding\">", fp);
-  if (!v->tested)
+  if (s->answer == NPS_SEGMENTS_NOT_COMPARED)
     fprintf(fp,
             "Fewer than two segments have %llu answers or more: the "
             "segments cannot be compared.",
             (unsigned long long)d->c->min_n);
-  else if (v->significant) {
+  else if (s->answer == NPS_SEGMENTS_DIFFER) {
     fputs("The segments differ (omnibus test, ", fp);
     report_str(fp, p);
     fputs(").", fp);
@@ -62,12 +62,11 @@ static void seg_finding(FILE *fp, report_data *d) {
       list_side(fp, d, s, -1);
       fputc('.', fp);
     }
-  } else if (v->conflict != NPS_CONFLICT_NONE)
-    fprintf(fp,
-            "Borderline: the tests disagree about whether the segments "
-            "differ (%s); more answers would settle it.",
-            p);
-  else
+  } else if (s->answer == NPS_SEGMENTS_DIFFER_OVERALL) {
+    fputs("The segments differ overall (omnibus test, ", fp);
+    report_str(fp, p);
+    fputs("), but no single segment stands out from the rest.", fp);
+  } else
     fprintf(fp,
             "No evidence that the segments differ (omnibus test, %s): "
             "the gaps in the table are within what chance gives.",

@@ -80,11 +80,13 @@ nps_status segments_write_chart(FILE *fp, const nps_plot_target *t,
   snprintf(title, sizeof title, "NPS by ");
   for (size_t i = 0; i < c->n_by; i++)
     cli_append(title, sizeof title, "%s%s", i ? ", " : "", c->by[i]);
-  if (res->omnibus.k >= 2) {
+  if (res->answer != NPS_SEGMENTS_NOT_COMPARED) {
     cli_chart_p(p, sizeof p, res->omnibus_verdict.p);
     cli_append(title, sizeof title, ": %s (%s)",
-               res->omnibus_verdict.significant ? "the segments differ"
-                                                : "no significant difference",
+               res->answer == NPS_SEGMENTS_DIFFER ? "the segments differ"
+               : res->answer == NPS_SEGMENTS_DIFFER_OVERALL
+                   ? "they differ overall, none stands out"
+                   : "no significant difference",
                p);
   }
   chart_note(s, t->theme, shown, with, note, sizeof note);

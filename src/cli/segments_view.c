@@ -207,11 +207,23 @@ static void list_names(FILE *fp, const segments_view *s, int want) {
   fputs(shown ? "" : "none", fp);
 }
 
+/* The headline in words: one per answer of the library's rule. */
+static const char *answer_text(nps_segments_answer a) {
+  switch (a) {
+  case NPS_SEGMENTS_DIFFER:
+    return "Yes: they do not share one NPS";
+  case NPS_SEGMENTS_DIFFER_OVERALL:
+    return "Yes overall, but no single segment stands out from the rest";
+  default:
+    return "No evidence that they do";
+  }
+}
+
 static void print_omnibus(FILE *fp, const segments_view *s) {
   const nps_segments *res = s->res;
   const nps_omnibus *o = &res->omnibus;
   char p[32];
-  if (o->k < 2) {
+  if (res->answer == NPS_SEGMENTS_NOT_COMPARED) {
     fprintf(fp, "Do the segments differ? Fewer than two segments are "
                 "tested: nothing to compare.\n");
     return;
@@ -223,9 +235,8 @@ static void print_omnibus(FILE *fp, const segments_view *s) {
           "Do the segments differ? %s\n  (Wald chi-square of NPS: W = %.1f, "
           "%g df; permutation %s +- %.3f,\n  %zu draws; chi-square "
           "approximation %s).\n",
-          res->omnibus_verdict.significant ? "Yes: they do not share one NPS"
-                                           : "No evidence that they do",
-          o->w, o->w_df, p, o->perm_mc_se, o->perm_draws, wp);
+          answer_text(res->answer), o->w, o->w_df, p, o->perm_mc_se,
+          o->perm_draws, wp);
   if (!isnan(o->chisq_p)) {
     cli_fmt_p_phrase(p, sizeof p, o->chisq_p);
     fprintf(fp,
@@ -236,14 +247,34 @@ static void print_omnibus(FILE *fp, const segments_view *s) {
   }
 }
 
+/* The segments the omnibus gate held back: family p below alpha, not
+ * claimed. */
+static void list_held(FILE *fp, const segments_view *s) {
+  double alpha = 1.0 - s->res->options.level;
+  size_t shown = 0;
+  for (size_t i = 0; i < n_segments(s); i++) {
+    const nps_segments_test *t = &row(s, i)->vs_rest;
+    if (!t->tested || t->verdict.significant || !(t->p_family < alpha))
+      continue;
+    char p[16];
+    cli_fmt_p(p, sizeof p, t->p_family);
+    fputs(shown++ ? ", " : "", fp);
+    cli_put_text(fp, s->names[i], strlen(s->names[i]), 0);
+    fprintf(fp, " (%s p %s)", family_name(s), p);
+  }
+}
+
 static void print_answer(FILE *fp, const segments_view *s) {
   const nps_segments *res = s->res;
   print_omnibus(fp, s);
   if (res->n_tested >= 1) {
     fprintf(fp,
-            "Each segment vs the rest (%zu tests, %s):\n  above the "
+            "Each segment vs the rest (%zu tests, %s%s):\n  above the "
             "rest: ",
-            res->n_tested, family_name(s));
+            res->n_tested, family_name(s),
+            res->answer == NPS_SEGMENTS_NOT_COMPARED
+                ? ""
+                : ", gated by the omnibus test");
     list_names(fp, s, 1);
     fputs("\n  below the rest: ", fp);
     list_names(fp, s, -1);
@@ -251,11 +282,15 @@ static void print_answer(FILE *fp, const segments_view *s) {
     list_names(fp, s, 0);
     fputc('\n', fp);
   }
-  if (res->vs_rest_disagrees)
-    fputs("Borderline: the omnibus test and the tests against the rest "
-          "disagree about\nwhether any segment differs; treat the "
-          "differences as unconfirmed.\n",
+  if (res->held_back) {
+    fputs("Not claimed: ", fp);
+    list_held(fp, s);
+    fputs("\n  would stand out against the rest on its own test, but a "
+          "segment stands out\n  only when the omnibus test rejects too, and "
+          "it does not. A lead to check\n  with new answers, not a "
+          "finding.\n",
           fp);
+  }
   if (res->thin && n_segments(s) > NPS_SEGMENTS_THIN_COUNT)
     fprintf(fp,
             "Too many segments to tell apart (%zu; median interval +-%.1f "
@@ -303,6 +338,11 @@ static void print_pairs(FILE *fp, const segments_view *s, int markdown) {
           res->n_pairs, family_name(s));
   if (res->letters_note)
     fprintf(fp, "note: %s\n", res->letters_note);
+  if (res->pairs_held_back)
+    fprintf(fp,
+            "note: %zu pair(s) below %g by the %s p alone are not claimed: "
+            "the omnibus\n  test does not reject.\n",
+            res->pairs_held_back, 1.0 - res->options.level, family_name(s));
   if (res->n_pairs == 0)
     return;
   unsigned char left[CLI_GRID_MAX_COLS] = {1, 1, 0, 1, 0, 0, 1};
@@ -327,12 +367,18 @@ static void print_notes(FILE *fp, const segments_view *s) {
             "** n below --min-n %llu: shown with its interval, left out "
             "of the tests\n",
             (unsigned long long)s->opt->min_n);
-  fprintf(fp,
-          "vs rest: the segment minus the rest of the answers (permutation "
-          "test).\nEach interval of a difference has the level (column "
-          "'level') that matches\nits %s p-value: it excludes 0 exactly "
-          "when the difference is\nsignificant.\n",
-          family_name(s));
+  fputs("vs rest: the segment minus the rest of the answers (permutation "
+        "test).\n",
+        fp);
+  if (res->answer != NPS_SEGMENTS_NOT_COMPARED)
+    fprintf(fp,
+            "p adj.: %s within the family; raised to the omnibus p when "
+            "that test does\nnot reject (a segment stands out, or a pair "
+            "differs, only when it rejects).\n",
+            family_name(s));
+  fprintf(fp, "Each interval of a difference has the level (column 'level') "
+              "that matches\nits adjusted p-value: it excludes 0 exactly when "
+              "the difference is\nsignificant.\n");
 }
 
 static int print_table(FILE *fp, const void *ctx, int markdown) {
@@ -463,6 +509,7 @@ static void json_test(cli_json *w, const char *key, const nps_segments_test *t,
   cli_json_str(w, "test", nps_test2_method_name(t->test.method));
   cli_json_dbl(w, "z", t->test.z);
   cli_json_dbl(w, "p", t->test.p);
+  cli_json_dbl(w, "p_family", t->p_family);
   cli_json_dbl(w, "p_adjusted", t->p_adjusted);
   cli_json_str(w, "adjust", family_name(s));
   cli_json_nl(w);
@@ -589,7 +636,10 @@ static void print_json(cli_json *w, const void *ctx) {
   cli_json_nl(w);
   json_omnibus(w, s);
   cli_json_nl(w);
-  cli_json_bool(w, "omnibus_and_vs_rest_disagree", res->vs_rest_disagrees);
+  cli_json_str(w, "answer", nps_segments_answer_name(res->answer));
+  cli_json_u64(w, "held_back", res->held_back);
+  cli_json_u64(w, "pairs_held_back", res->pairs_held_back);
+  cli_json_nl(w);
   cli_json_bool(w, "thin", res->thin);
   cli_json_dbl(w, "median_ci_half_width", 100 * res->median_half_width);
   if (res->options.pairwise) {

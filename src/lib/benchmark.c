@@ -220,12 +220,23 @@ static void init_party(nps_benchmark_party *p, const nps_competitor *c) {
                           : NPS_BENCHMARK_FIXED;
 }
 
+/* A competitor kept out for another year, region or survey type: its
+ * difference and interval at the run's level are kept for reference; no
+ * adjusted p, no verdict. */
+static void leave_out(const nps_benchmark *b, nps_benchmark_party *p) {
+  p->diff_ci_matched = p->diff_ci;
+  p->level_matched = b->options.level;
+  p->verdict = (nps_verdict){0, 0, 0, NAN, NPS_CONFLICT_NONE, p->test, NAN};
+  p->verdict.direction = p->diff > 0 ? 1 : p->diff < 0 ? -1 : 0;
+}
+
 static nps_status compare_all(nps_benchmark *b, const nps_counts *ours,
                               const nps_estimate *est, gsl_rng *rng) {
   nps_status st = NPS_OK;
   double *p = malloc(b->n_parties * sizeof *p);
   if (!p)
     return NPS_ENOMEM;
+  b->family = 0;
   for (size_t i = 1; i < b->n_parties && st == NPS_OK; i++) {
     nps_benchmark_party *q = &b->parties[i];
     if (q->kind == NPS_BENCHMARK_FULL) {
@@ -237,16 +248,21 @@ static nps_status compare_all(nps_benchmark *b, const nps_counts *ours,
     } else {
       st = compare_fixed(b, ours, est, q);
     }
-    p[i - 1] = q->p;
+    if (q->comparable)
+      p[b->family++] = q->p;
   }
-  b->family = b->n_parties - 1;
-  if (st == NPS_OK)
+  if (st == NPS_OK && b->family)
     st = nps_multi_adjust(b->options.adjust, p, b->family, p);
-  for (size_t i = 1; i < b->n_parties && st == NPS_OK; i++) {
-    b->parties[i].p_adjusted = p[i - 1];
-    st = match(b, ours, &b->parties[i], rng);
+  for (size_t i = 1, k = 0; i < b->n_parties && st == NPS_OK; i++) {
+    nps_benchmark_party *q = &b->parties[i];
+    if (!q->comparable) {
+      leave_out(b, q);
+      continue;
+    }
+    q->p_adjusted = p[k++];
+    st = match(b, ours, q, rng);
     if (st == NPS_OK)
-      decide(b, &b->parties[i]);
+      decide(b, q);
   }
   free(p);
   return st;
@@ -306,15 +322,16 @@ static nps_status rank_bootstrap(nps_benchmark *b) {
       x[j] = draw(b, &b->parties[j], rng[j]);
     size_t above = 0;
     for (size_t j = 0; j < k; j++)
-      above += j != b->ours && x[j] > x[b->ours];
+      above += j != b->ours && b->parties[j].comparable && x[j] > x[b->ours];
     tally[above]++;
   }
   if (st == NPS_OK) {
     double alpha = 1.0 - b->options.level;
-    for (size_t r = 0; r < k; r++)
+    size_t m = b->n_ranked;
+    for (size_t r = 0; r < m; r++)
       b->rank_share[r] = (double)tally[r] / (double)B;
-    b->rank_lo = rank_quantile(tally, k, B, alpha / 2);
-    b->rank_hi = rank_quantile(tally, k, B, 1 - alpha / 2);
+    b->rank_lo = rank_quantile(tally, m, B, alpha / 2);
+    b->rank_hi = rank_quantile(tally, m, B, 1 - alpha / 2);
   }
   for (size_t j = 0; rng && j < k; j++)
     gsl_rng_free(rng[j]);
@@ -346,8 +363,11 @@ static void order(nps_benchmark *b) {
       b->ours = i;
   const nps_benchmark_party *o = &b->parties[b->ours];
   b->rank = 1;
-  for (size_t i = 0; i < b->n_parties; i++)
-    b->rank += b->parties[i].nps > o->nps;
+  b->n_ranked = 0;
+  for (size_t i = 0; i < b->n_parties; i++) {
+    b->rank += b->parties[i].comparable && b->parties[i].nps > o->nps;
+    b->n_ranked += b->parties[i].comparable != 0;
+  }
 }
 
 static void bands(nps_benchmark *b, const nps_competitors *comp) {
@@ -397,6 +417,8 @@ static void context(nps_benchmark *b, const nps_competitors *comp) {
         p->mismatch |= 1u << j;
     }
     b->n_mismatch += p->mismatch != 0;
+    p->comparable = !p->mismatch || b->options.rank_unlike;
+    b->n_unlike += !p->comparable;
   }
 }
 
@@ -445,6 +467,8 @@ static nps_status analyse(nps_benchmark *b, const nps_counts *ours,
   p->has_n = 1;
   p->n = est.n;
   p->nps = est.nps;
+  /* The context first: it decides which competitors are comparable. */
+  context(b, comp);
   st = one_ci(b, p, rng);
   if (st == NPS_OK)
     st = compare_all(b, ours, &est, rng);
@@ -452,7 +476,6 @@ static nps_status analyse(nps_benchmark *b, const nps_counts *ours,
     return st;
   order(b);
   bands(b, comp);
-  context(b, comp);
   return rank_bootstrap(b);
 }
 

@@ -1,7 +1,8 @@
 /*
  * plot_forest.c - the forest chart: one row per party with its NPS as a
  * dot and its interval as a whisker, our row highlighted, the industry
- * percentiles shaded behind (plot.h). Labels stay in the data block.
+ * percentiles shaded behind, rows that are not like for like hollow
+ * (plot.h). Labels stay in the data block.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ static void put_row(FILE *fp, size_t line, const forest_row *f) {
   nps_gp_put_num(fp, 100.0 * r->nps);
   nps_gp_put_num(fp, has_ci(r) ? 100.0 * r->ci.lo : NAN);
   nps_gp_put_num(fp, has_ci(r) ? 100.0 * r->ci.hi : NAN);
-  fprintf(fp, " %d", r->highlight ? 1 : 0);
+  fprintf(fp, " %d", r->highlight ? 1 : r->unlike ? 2 : 0);
   nps_gp_put_num(fp, 100.0 * (has_ci(r) ? r->ci.hi : r->nps));
   fprintf(fp, " |%s\n", f->label);
 }
@@ -125,11 +126,28 @@ static void put_panel(const script *s, const forest_row *rows, size_t n,
     nps_gp_put_num(fp, 100.0 * rows[i].r->nps);
     fprintf(fp, ", graph 1 nohead lc rgb '%s' dt 3 lw 1.5 back\n", p->strong);
   }
+  int unlike = 0;
+  for (size_t i = 0; i < n; i++)
+    unlike |= rows[i].r->unlike && !rows[i].r->highlight;
+  /* The key entry as two labels (a key would add a sample group in the
+   * default colours for every variable-colour plot). */
+  if (unlike)
+    fprintf(fp,
+            "set label 30 '' at graph 0.975, graph 0.045 point pt 6 ps 1.3 "
+            "lw 2 lc rgb '%s'%s front\n"
+            "set label 31 'not like for like (hollow)' at graph 0.96, graph "
+            "0.045 right font ',9'%s front\n",
+            p->ink, p->tc, p->tc);
+  fputs("plot $rows using 3:2:4:5:(markcol($6)) with xerrorbars pt 7 "
+        "ps 0 lw 1.5 lc rgb variable notitle, \\\n"
+        "     $rows using 3:2:(markcol($6)):ytic(label($1)) with points pt 7 "
+        "ps 0 lc rgb variable notitle, \\\n"
+        "     $rows using ($6 == 2 ? NaN : $3):2:(markcol($6)) with points "
+        "pt 7 ps 1.3 lc rgb variable notitle, \\\n"
+        "     $rows using ($6 == 2 ? $3 : NaN):2:(markcol($6)) with points "
+        "pt 6 ps 1.3 lw 2 lc rgb variable notitle, \\\n",
+        fp);
   fprintf(fp,
-          "plot $rows using 3:2:4:5:(markcol($6)) with xerrorbars pt 7 "
-          "ps 0 lw 1.5 lc rgb variable notitle, \\\n"
-          "     $rows using 3:2:(markcol($6)):ytic(label($1)) with points "
-          "pt 7 ps 1.3 lc rgb variable notitle, \\\n"
           "     $rows using ($6 == 1 ? $3 : NaN):2 with points pt 6 ps 2.2 "
           "lw 2 lc rgb '%s' notitle, \\\n"
           "     $rows using 7:2:(points($3)) with labels left offset 0.8, 0 "
@@ -170,8 +188,9 @@ nps_status nps_plot_forest(FILE *fp, const nps_plot_target *target,
                         "ours highlighted, industry percentiles shaded.");
   nps_gp_put_texts(fp, target, info, "NPS against competitors", NULL, 0);
   fputs("\n# Rows from the top: 1 line, 2 y, 3 NPS, 4-5 interval (points; "
-        "NaN: none),\n# 6 ours (1) or not (0), 7 where the value is "
-        "written; the label follows '|'.\n$rows << EOD\n",
+        "NaN: none),\n# 6 ours (1), not like for like (2) or neither (0), "
+        "7 where the value is\n# written; the label follows '|'.\n"
+        "$rows << EOD\n",
         fp);
   for (size_t i = 0; i < n_rows; i++)
     put_row(fp, i + 1, &f[i]);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "internal.h"
 #include "nps/segments.h"
 #include "segments_internal.h"
@@ -140,13 +142,22 @@ static nps_status perm_test(const nps_counts *g1, const nps_counts *g2,
   return NPS_OK;
 }
 
-/* Interval and verdict of a test once its family is adjusted: the z
- * interval at 1 - alpha p / p_adjusted, which excludes 0 exactly when
- * p_adjusted < alpha. */
-static void finish(nps_segments_test *t, double level) {
-  double alpha = 1.0 - level, p = t->test.p, q = t->p_adjusted;
-  t->ci_level = p > 0.0 && q > p ? 1.0 - alpha * p / q : level;
-  double z = nps_z_for_level(t->ci_level);
+/* Interval and verdict of a test once its family is adjusted: p_adjusted
+ * is the family's p, raised to the gate's p (the omnibus p; NAN: no gate)
+ * when the gate is closed (the omnibus p not below alpha), and the z
+ * interval at 1 - alpha p / p_adjusted excludes 0 exactly when
+ * p_adjusted < alpha. An open gate changes nothing: raising p to a gate p
+ * below alpha would not change the verdict, only widen the interval. */
+static void finish(nps_segments_test *t, double level, double gate) {
+  double alpha = 1.0 - level, p = t->test.p;
+  int closed = !isnan(gate) && !(gate < alpha);
+  t->p_adjusted = closed ? fmax(t->p_family, gate) : t->p_family;
+  double q = t->p_adjusted;
+  /* z from the tail itself: with the gate, alpha p / q can be far below
+   * the spacing of doubles near 1, where 1 - level would round to 0. */
+  double tail = p > 0.0 && q > p ? alpha * p / q : alpha;
+  t->ci_level = 1.0 - tail;
+  double z = gsl_cdf_ugaussian_Qinv(tail / 2.0);
   t->ci = (nps_interval){t->diff - z * t->se, t->diff + z * t->se};
   t->verdict.tested = 1;
   t->verdict.p = q;
@@ -154,21 +165,29 @@ static void finish(nps_segments_test *t, double level) {
   t->verdict.direction = (t->diff > 0.0) - (t->diff < 0.0);
 }
 
+/* The omnibus p that gates both families; NAN when it did not run. */
+static double gate_p(const nps_segments *s) {
+  return s->omnibus_verdict.tested ? s->omnibus_verdict.p : NAN;
+}
+
 /* Adjusts the p-values of the tests t[0..k) (untested ones stay out of
- * the family) and finishes each tested one. */
-static nps_status adjust(const nps_segments_options *o,
-                         nps_segments_test *const *t, size_t k) {
+ * the family), finishes each tested one behind the gate, and returns in
+ * *held how many the gate held back. */
+static nps_status adjust(const nps_segments_options *o, double gate,
+                         nps_segments_test *const *t, size_t k, size_t *held) {
   double *p = calloc(k ? k : 1, sizeof *p);
   if (!p)
     return NPS_ENOMEM;
   for (size_t i = 0; i < k; i++)
     p[i] = t[i]->tested ? t[i]->test.p : NAN;
   nps_status st = nps_multi_adjust(o->adjust, p, k, p);
+  *held = 0;
   for (size_t i = 0; i < k && st == NPS_OK; i++) {
     if (!t[i]->tested)
       continue;
-    t[i]->p_adjusted = p[i];
-    finish(t[i], o->level);
+    t[i]->p_family = p[i];
+    finish(t[i], o->level, gate);
+    *held += p[i] < 1.0 - o->level && !t[i]->verdict.significant;
   }
   free(p);
   return st;
@@ -203,7 +222,7 @@ static nps_status vs_rest(nps_segments *s, gsl_rng *rng) {
   nps_segments_options o = s->options;
   if (s->n_tested == 2 && s->n_small == 0)
     o.adjust = NPS_MULTI_NONE;
-  nps_status st = adjust(&o, t, k);
+  nps_status st = adjust(&o, gate_p(s), t, k, &s->held_back);
   free(t);
   return st;
 }
@@ -236,7 +255,8 @@ static nps_status pairwise(nps_segments *s, gsl_rng *rng) {
     return NPS_ENOMEM;
   for (size_t i = 0; i < s->n_pairs; i++)
     t[i] = &s->pairs[i].t;
-  nps_status st = adjust(&s->options, t, s->n_pairs);
+  nps_status st =
+      adjust(&s->options, gate_p(s), t, s->n_pairs, &s->pairs_held_back);
   free(t);
   return st == NPS_OK ? nps_segments_letters(s) : st;
 }
@@ -303,10 +323,12 @@ static nps_status analyse(nps_segments *s, gsl_rng *rng) {
       s->n_small += s->rows[i].base == NPS_BASE_BELOW;
     }
   }
-  if (st == NPS_OK)
-    st = vs_rest(s, rng);
+  /* The omnibus test first: it gates both families. Every test draws
+   * from its own seeded stream, so the order changes no number. */
   if (st == NPS_OK)
     st = omnibus(s, rng);
+  if (st == NPS_OK)
+    st = vs_rest(s, rng);
   if (st == NPS_OK && s->options.pairwise)
     st = pairwise(s, rng);
   if (st == NPS_OK)
@@ -314,8 +336,10 @@ static nps_status analyse(nps_segments *s, gsl_rng *rng) {
   int any = 0;
   for (size_t i = 0; i + 1 < s->n_rows; i++)
     any |= s->rows[i].vs_rest.verdict.significant;
-  s->vs_rest_disagrees =
-      s->omnibus_verdict.tested && any != s->omnibus_verdict.significant;
+  s->answer = !s->omnibus_verdict.tested        ? NPS_SEGMENTS_NOT_COMPARED
+              : !s->omnibus_verdict.significant ? NPS_SEGMENTS_NO_EVIDENCE
+              : any                             ? NPS_SEGMENTS_DIFFER
+                                                : NPS_SEGMENTS_DIFFER_OVERALL;
   return st;
 }
 
@@ -350,6 +374,20 @@ nps_status nps_segments_run(nps_table *t, const nps_segments_options *opt,
   }
   *out = s;
   return st;
+}
+
+const char *nps_segments_answer_name(nps_segments_answer a) {
+  switch (a) {
+  case NPS_SEGMENTS_NOT_COMPARED:
+    return "not-compared";
+  case NPS_SEGMENTS_NO_EVIDENCE:
+    return "no-evidence";
+  case NPS_SEGMENTS_DIFFER_OVERALL:
+    return "differ-overall";
+  case NPS_SEGMENTS_DIFFER:
+    return "differ";
+  }
+  return "unknown";
 }
 
 const nps_segments_row *nps_segments_overall(const nps_segments *s) {

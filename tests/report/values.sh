@@ -124,7 +124,8 @@ for q in tj["segments"]:
 # verdict
 bench = {r[0]: r for r in rows(section("benchmark"))}
 words = {"ahead": "we are ahead", "behind": "we are behind",
-         "indistinguishable": "no difference", "borderline": "borderline"}
+         "indistinguishable": "no difference", "borderline": "borderline",
+         "not-comparable": "not comparable"}
 n_b = 0
 for r in csv.DictReader(open(f"{w}/bench.csv")):
     n_b += 1
@@ -132,11 +133,11 @@ for r in csv.DictReader(open(f"{w}/bench.csv")):
     if not got:
         print(f"FAIL: party {r['party']} missing"); fails += 1; continue
     check(f"{r['party']} n", got[1], r["n"] or "n/a")
-    check(f"{r['party']} NPS", got[2], pts(100 * float(r["nps"])))
+    check(f"{r['party']} NPS", got[2], pts(r["nps"]))
     if r["ours"] == "1":
         continue
-    check(f"{r['party']} us - them", got[4], f"{100 * float(r['diff']):+.1f}")
-    want = (ci(100 * float(r["diff_matched_lo"]), 100 * float(r["diff_matched_hi"]))
+    check(f"{r['party']} us - them", got[4], f"{float(r['diff']):+.1f}")
+    want = (ci(r["diff_matched_lo"], r["diff_matched_hi"])
             + f" ({100 * float(r['level_matched']):.1f}%)")
     check(f"{r['party']} matched CI", got[5], want)
     check(f"{r['party']} kind", got[7], r["kind"])

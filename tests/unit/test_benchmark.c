@@ -11,6 +11,7 @@
  * replicate.
  */
 #define _GNU_SOURCE
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +207,56 @@ static void test_context(void **state) {
   nps_competitors_free(c);
 }
 
+/* A competitor of another year is not comparable: no verdict, out of
+ * the Holm family and the rank; rank_unlike keeps the old ranking. Ours
+ * 50/30/20 (NPS 0.3, V 0.61, n 100); conservative z tests with
+ * SE = sqrt(0.61/100 + (1 - theta^2)/n) (hand formula, scipy's normal):
+ * B (0.10, 400) p 0.030788388878228, C (0.25, 300) p 0.602659937790216,
+ * D (0.40, 200, year 2023) p 0.324462355751105. Holm over {B, C}:
+ * 0.061576777756456 and 0.602659937790216; over {B, C, D} as in
+ * test_holm. */
+static void test_unlike(void **state) {
+  (void)state;
+  nps_competitors *c = read_ok("name,nps,n,year\nB,10,400,2025\n"
+                               "C,25,300,2025\nD,40,200,2023\n");
+  nps_counts ours = {50, 30, 20};
+  nps_benchmark *b = run(&ours, c, NPS_MULTI_HOLM);
+  const nps_benchmark_party *d = party(b, "D");
+  assert_false(d->comparable);
+  assert_false(d->verdict.tested);
+  assert_false(d->verdict.significant);
+  assert_true(isnan(d->p_adjusted));
+  assert_double_near(d->p, 0.324462355751105, 1e-12); /* kept */
+  assert_double_near(d->diff, -0.1, 1e-15);
+  assert_int_equal(b->family, 2);
+  assert_int_equal(b->n_unlike, 1);
+  assert_double_near(party(b, "B")->p_adjusted, 0.061576777756456, 1e-12);
+  assert_double_near(party(b, "C")->p_adjusted, 0.602659937790216, 1e-12);
+  /* D (40) is above us (30) but not ranked: first of three */
+  assert_int_equal(b->n_ranked, 3);
+  assert_int_equal(b->rank, 1);
+  assert_true(b->rank_hi <= 3);
+  nps_benchmark_free(b);
+
+  nps_benchmark_options o;
+  nps_benchmark_options_init(&o);
+  o.seed = 7;
+  o.replicates = 2000;
+  o.rank_unlike = 1;
+  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b), NPS_OK);
+  d = party(b, "D");
+  assert_true(d->comparable);
+  assert_true(d->verdict.tested);
+  assert_int_equal(d->mismatch, 1u << NPS_CONTEXT_YEAR); /* still flagged */
+  assert_int_equal(b->family, 3);
+  assert_int_equal(b->n_unlike, 0);
+  assert_double_near(d->p_adjusted, 0.648924711502211, 1e-12);
+  assert_int_equal(b->n_ranked, 4);
+  assert_int_equal(b->rank, 2);
+  nps_benchmark_free(b);
+  nps_competitors_free(c);
+}
+
 static void test_shares_detect(void **state) {
   (void)state;
   nps_competitors *c = read_ok("name,n,promoters,passives,detractors\n"
@@ -396,6 +447,7 @@ int main(void) {
       cmocka_unit_test(test_rank_far_ahead),
       cmocka_unit_test(test_rank_middle),
       cmocka_unit_test(test_context),
+      cmocka_unit_test(test_unlike),
       cmocka_unit_test(test_shares_detect),
       cmocka_unit_test(test_reader_errors),
       cmocka_unit_test(test_skip_invalid),

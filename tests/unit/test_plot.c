@@ -852,8 +852,8 @@ static char *every_chart(nps_plot_theme theme, nps_plot_format format) {
     sr[i] = (nps_plot_series){"curve", 5, n, pw, 3, 500};
   assert_int_equal(
       nps_plot_power(fp, &t, &info95, NPS_PLOT_POWER_VS_N, 0.8, sr, 8), NPS_OK);
-  nps_plot_forest_row fr[] = {{"us", 2, 0.2, {0.1, 0.3}, 100, 1},
-                              {"them", 4, 0.4, {NAN, NAN}, 0, 0}};
+  nps_plot_forest_row fr[] = {{"us", 2, 0.2, {0.1, 0.3}, 100, 1, 0},
+                              {"them", 4, 0.4, {NAN, NAN}, 0, 0, 1}};
   const double bands[NPS_PLOT_FOREST_BANDS] = {-0.1, 0.0, 0.1, 0.2, 0.3};
   assert_int_equal(nps_plot_forest(fp, &t, &info95, fr, 2, bands), NPS_OK);
   buf_close(&b);

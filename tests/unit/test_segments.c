@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
@@ -50,14 +51,29 @@ static const nps_segments_row *row(const nps_segments *s, const char *key) {
   return NULL;
 }
 
-static void check_test(const nps_segments_test *t, double diff, double p,
-                       double holm, double level, double lo, double hi,
-                       int significant) {
+/* t against the reference's family-only values (diff, p, its Holm p,
+ * the matched level and interval at that level) and the rule of
+ * segments.h: when the gate (the omnibus p) does not reject, p_adjusted =
+ * max(holm, gate), and where the gate is larger the interval is the
+ * reference's (same SE |diff| / z_p) at the level 1 - alpha p / gate.
+ * significant is the expected verdict. */
+static void check_test(const nps_segments_test *t, double gate, double diff,
+                       double p, double holm, double level, double lo,
+                       double hi, int significant) {
   assert_true(t->tested);
   assert_int_equal(t->test.method, NPS_TEST2_PERMUTATION);
   assert_true(t->test.exact);
   assert_double_near(t->diff, diff, 1e-12);
   assert_double_near(t->test.p, p, 1e-9 * p + 1e-15);
+  assert_double_near(t->p_family, holm, 1e-9 * holm + 1e-15);
+  if (gate >= 0.05 && gate > holm) {
+    double se = (hi - lo) / (2.0 * gsl_cdf_ugaussian_Qinv((1 - level) / 2));
+    level = 1.0 - 0.05 * p / gate;
+    double z = gsl_cdf_ugaussian_Qinv((1 - level) / 2);
+    lo = diff - z * se;
+    hi = diff + z * se;
+    holm = gate;
+  }
   assert_double_near(t->p_adjusted, holm, 1e-9 * holm + 1e-15);
   assert_double_near(t->ci_level, level, 1e-12);
   assert_double_near(t->ci.lo, lo, 1e-9);
@@ -80,25 +96,30 @@ static void test_three_segments(void **state) {
   /* NPS order: A (30), B (10), C (-20) */
   assert_memory_equal(s->rows[0].key, "A", 1);
   assert_memory_equal(s->rows[2].key, "C", 1);
+  /* the gate: the omnibus permutation p (Monte Carlo; W = 18.3 on 2 df
+   * has chi-square p 1.1e-4, so it is below 0.001 in any run) */
+  double g = s->omnibus_verdict.p;
+  assert_true(g > 0.0 && g < 0.001);
   /* "perm" lines of segments_reference.py */
-  check_test(&row(s, "A")->vs_rest, 0.35, 0.0005786803199306916,
+  check_test(&row(s, "A")->vs_rest, g, 0.35, 0.0005786803199306916,
              0.0011573606398613831, 0.975, 0.1220440685302212,
              0.5779559314697787, 1);
-  check_test(&row(s, "B")->vs_rest, 0.05, 0.6259655519492882,
+  check_test(&row(s, "B")->vs_rest, g, 0.05, 0.6259655519492882,
              0.6259655519492882, 0.95, -0.15105775206142663, 0.2510577520614266,
              0);
-  check_test(&row(s, "C")->vs_rest, -0.4, 0.00019318305718007354,
+  check_test(&row(s, "C")->vs_rest, g, -0.4, 0.00019318305718007354,
              0.0005795491715402206, 0.9833333333333333, -0.6568807689263392,
              -0.14311923107366092, 1);
   assert_int_equal(row(s, "A")->vs_rest.verdict.direction, 1);
   assert_int_equal(row(s, "C")->vs_rest.verdict.direction, -1);
   /* pairs in row order: A-B, A-C, B-C */
   assert_int_equal(s->n_pairs, 3);
-  check_test(&s->pairs[0].t, 0.2, 0.08326129370220421, 0.08326129370220421,
+  check_test(&s->pairs[0].t, g, 0.2, 0.08326129370220421, 0.08326129370220421,
              0.95, -0.026314781353864863, 0.4263147813538648, 0);
-  check_test(&s->pairs[1].t, 0.5, 4.094293669227027e-05, 0.00012282881007681082,
-             0.9833333333333333, 0.20820021490416862, 0.7917997850958314, 1);
-  check_test(&s->pairs[2].t, 0.3, 0.01444048819146883, 0.02888097638293766,
+  check_test(&s->pairs[1].t, g, 0.5, 4.094293669227027e-05,
+             0.00012282881007681082, 0.9833333333333333, 0.20820021490416862,
+             0.7917997850958314, 1);
+  check_test(&s->pairs[2].t, g, 0.3, 0.01444048819146883, 0.02888097638293766,
              0.975, 0.02510663487317577, 0.5748933651268243, 1);
   /* A and B do not differ, C differs from both: a, a, b */
   assert_string_equal(row(s, "A")->letters, "a");
@@ -108,7 +129,8 @@ static void test_three_segments(void **state) {
   assert_double_near(s->omnibus.w, 18.29796294981901, 1e-9);
   assert_true(s->omnibus.perm_draws >= NPS_SEGMENTS_MIN_DRAWS);
   assert_true(s->omnibus_verdict.significant);
-  assert_int_equal(s->vs_rest_disagrees, 0);
+  assert_int_equal(s->answer, NPS_SEGMENTS_DIFFER);
+  assert_int_equal(s->held_back, 0);
   /* thin: B's interval at n = 100 is about +-1.96 sqrt(0.7 - 0.01) / 10 =
    * +-0.163 (Wald), the median of the three, above 0.10 */
   assert_int_equal(s->thin, 1);
@@ -191,11 +213,16 @@ static void test_two_segments(void **state) {
   nps_segments_options_init(&o);
   nps_segments *s;
   assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  /* the gate: the omnibus permutation p, near the chi-square p 0.079
+   * below (Monte Carlo); not significant, like the test against the rest */
+  double g = s->omnibus_verdict.p;
+  assert_true(g > 0.05 && g < 0.15);
+  assert_int_equal(s->answer, NPS_SEGMENTS_NO_EVIDENCE);
   /* "perm A (two segments)" of segments_reference.py */
-  check_test(&row(s, "A")->vs_rest, 0.2, 0.08326129370220421,
+  check_test(&row(s, "A")->vs_rest, g, 0.2, 0.08326129370220421,
              0.08326129370220421, 0.95, -0.026314781353864863,
              0.4263147813538648, 0);
-  check_test(&row(s, "B")->vs_rest, -0.2, 0.08326129370220421,
+  check_test(&row(s, "B")->vs_rest, g, -0.2, 0.08326129370220421,
              0.08326129370220421, 0.95, -0.4263147813538648,
              0.026314781353864863, 0);
   /* the omnibus W of two groups is z^2, so its chi-square p is the
@@ -205,9 +232,72 @@ static void test_two_segments(void **state) {
   nps_table_free(t);
 }
 
+/* The omnibus gate: where the omnibus test and the tests against the rest
+ * disagree, one answer (segments.h). Values: the "gate" and "perm held
+ * back" / "perm overall" lines of segments_reference.py (W and its
+ * chi-square p in closed form; exact permutation mid-p, Holm). The
+ * omnibus permutation p is Monte Carlo; the chi-square p of each W (0.101
+ * and 0.0085) lies far enough from 0.05 that its verdict is the same in
+ * any run (its Monte Carlo SE is under 0.004). */
+static void test_gate(void **state) {
+  (void)state;
+  const char *eight[] = {"s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"};
+  nps_counts c8[8];
+  for (int i = 0; i < 7; i++)
+    c8[i] = (nps_counts){40, 30, 30};
+  c8[7] = (nps_counts){54, 30, 16};
+  nps_table *t = table_of(eight, c8, 8);
+  nps_segments_options o;
+  nps_segments_options_init(&o);
+  nps_segments *s;
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_double_near(s->omnibus.w, 11.984626135569531, 1e-9);
+  double g = s->omnibus_verdict.p;
+  assert_true(g > 0.05);
+  /* s8 alone stands out by Holm (0.007), but the omnibus test does not
+   * reject: the answer is no, and s8 is held back, its p_adjusted the
+   * omnibus p and its interval containing 0 */
+  assert_int_equal(s->answer, NPS_SEGMENTS_NO_EVIDENCE);
+  assert_int_equal(s->held_back, 1);
+  check_test(&row(s, "s8")->vs_rest, g, 0.28, 0.0008700756728554322,
+             0.006960605382843457, 0.99375, 0.050047361291425146,
+             0.5099526387085749, 0);
+  assert_double_near(row(s, "s8")->vs_rest.p_adjusted, g, 1e-15);
+  for (int i = 0; i < 7; i++)
+    check_test(&row(s, eight[i])->vs_rest, g, -0.04, 0.660588257721256, 1.0,
+               0.9669705871139372, -0.23418994067535803, 0.15418994067535802,
+               0);
+  nps_segments_free(s);
+  nps_table_free(t);
+
+  /* two segments high, two low: the omnibus test rejects, none stands
+   * out from the rest after Holm */
+  const char *abcd[] = {"A", "B", "C", "D"};
+  const nps_counts c4[] = {
+      {47, 30, 23}, {47, 30, 23}, {33, 30, 37}, {33, 30, 37}};
+  t = table_of(abcd, c4, 4);
+  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_double_near(s->omnibus.w, 11.694510739856803, 1e-9);
+  g = s->omnibus_verdict.p;
+  assert_true(g < 0.05);
+  assert_int_equal(s->answer, NPS_SEGMENTS_DIFFER_OVERALL);
+  assert_int_equal(s->held_back, 0);
+  for (int i = 0; i < 2; i++)
+    check_test(&row(s, abcd[i])->vs_rest, g, 0.18666666666666665,
+               0.048302023280405525, 0.1932080931216221, 0.9875,
+               -0.04943906162213518, 0.4227723949554685, 0);
+  for (int i = 2; i < 4; i++)
+    check_test(&row(s, abcd[i])->vs_rest, g, -0.18666666666666668,
+               0.05557415660491768, 0.1932080931216221, 0.9856180567524326,
+               -0.4253268235759471, 0.051993490242613766, 0);
+  nps_segments_free(s);
+  nps_table_free(t);
+}
+
 /* Over 150 random tables of 4 segments (n 30 to 400, NPS -60 to +80, some
  * segments truly apart), no verdict contradicts its interval, for the
- * vs-rest tests and the pairs, under each adjustment. */
+ * vs-rest tests and the pairs, under each adjustment, and the answer
+ * agrees with the claims. */
 static void test_coherence(void **state) {
   (void)state;
   gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
@@ -243,12 +333,20 @@ static void test_coherence(void **state) {
       checked++;
       significant += (size_t)x->verdict.significant;
     }
+    size_t rest_claims = 0, pair_claims = 0;
+    for (size_t i = 0; i + 1 < s->n_rows; i++)
+      rest_claims += (size_t)s->rows[i].vs_rest.verdict.significant;
     for (size_t i = 0; i < s->n_pairs; i++) {
       const nps_segments_test *x = &s->pairs[i].t;
       assert_int_equal(x->verdict.significant, x->ci.lo > 0 || x->ci.hi < 0);
       checked++;
       significant += (size_t)x->verdict.significant;
+      pair_claims += (size_t)x->verdict.significant;
     }
+    /* the answer agrees with every claim below it */
+    assert_int_equal(s->answer == NPS_SEGMENTS_DIFFER, rest_claims > 0);
+    if (s->answer == NPS_SEGMENTS_NO_EVIDENCE)
+      assert_int_equal(pair_claims, 0);
     nps_segments_free(s);
     nps_table_free(t);
   }
@@ -301,6 +399,7 @@ int main(void) {
       cmocka_unit_test(test_letters_overlap),
       cmocka_unit_test(test_small_and_lumped),
       cmocka_unit_test(test_two_segments),
+      cmocka_unit_test(test_gate),
       cmocka_unit_test(test_coherence),
       cmocka_unit_test(test_edges),
   };

@@ -110,3 +110,39 @@ report_perm(list(seg), [(seg[k], rest[k]) for k in seg])
 report_perm([f"{a}-{b}" for a, b in pairs], [(seg[a], seg[b]) for a, b in pairs])
 two = {"A": seg["A"], "B": seg["B"]}
 report_perm(["A (two segments)"], [(seg["A"], seg["B"])])
+
+
+# ---- the omnibus gate (segments.h, nps_segments_answer) ----
+# Two data sets where the omnibus test and the each-vs-rest family
+# disagree. For each: the Wald W of the NPS (w_i = n_i / V_i) with its
+# chi-square p, and every segment against the rest by the exact
+# permutation mid-p, Holm-adjusted (p_family).
+from scipy.stats import chi2
+
+
+def omnibus_w(segs):
+    th = [est(c)[0] for c in segs]
+    w = [1 / est(c)[1] for c in segs]  # n_i / V_i
+    tw = sum(wi * ti for wi, ti in zip(w, th)) / sum(w)
+    W = sum(wi * (ti - tw) ** 2 for wi, ti in zip(w, th))
+    return W, chi2.sf(W, len(segs) - 1)
+
+
+gates = {
+    # one segment out of eight stands out; the omnibus test over 7 df
+    # does not reject
+    "held back": {f"s{i}": (40, 30, 30) for i in range(1, 8)}
+    | {"s8": (54, 30, 16)},
+    # two high, two low: the omnibus test rejects, no single segment
+    # stands out from the rest
+    "overall": {"A": (47, 30, 23), "B": (47, 30, 23), "C": (33, 30, 37),
+                "D": (33, 30, 37)},
+}
+for name, g in gates.items():
+    W, p = omnibus_w(list(g.values()))
+    print(f"gate {name}: W {W!r} chi-square p {p!r}")
+    tot = tuple(sum(c[i] for c in g.values()) for i in range(3))
+    names = list(g)
+    report_perm([f"{name} {k}" for k in names],
+                [(g[k], tuple(tot[i] - g[k][i] for i in range(3)))
+                 for k in names])

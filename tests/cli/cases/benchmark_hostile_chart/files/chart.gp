@@ -19,7 +19,8 @@ EOD
 txt(i) = $text[i][2:]
 
 # Rows from the top: 1 line, 2 y, 3 NPS, 4-5 interval (points; NaN: none),
-# 6 ours (1) or not (0), 7 where the value is written; the label follows '|'.
+# 6 ours (1), not like for like (2) or neither (0), 7 where the value is
+# written; the label follows '|'.
 $rows << EOD
 1 7 20 NaN NaN 0 20 |first EOD system("touch /tmp/nps-bench-… (n unknown)
 2 6 15 3.812170307 26.18782969 0 26.18782969 |');system('touch /tmp/nps-bench-sq');pr… (n = 300)
@@ -60,7 +61,9 @@ set label 11 'p25' at first -10, graph 1.02 center font ',8' tc rgb '#666666'
 set label 13 'p75' at first 30, graph 1.02 center font ',8' tc rgb '#666666'
 set arrow 23 from first 5.898876404, graph 0 to first 5.898876404, graph 1 nohead lc rgb '#26456e' dt 3 lw 1.5 back
 plot $rows using 3:2:4:5:(markcol($6)) with xerrorbars pt 7 ps 0 lw 1.5 lc rgb variable notitle, \
-     $rows using 3:2:(markcol($6)):ytic(label($1)) with points pt 7 ps 1.3 lc rgb variable notitle, \
+     $rows using 3:2:(markcol($6)):ytic(label($1)) with points pt 7 ps 0 lc rgb variable notitle, \
+     $rows using ($6 == 2 ? NaN : $3):2:(markcol($6)) with points pt 7 ps 1.3 lc rgb variable notitle, \
+     $rows using ($6 == 2 ? $3 : NaN):2:(markcol($6)) with points pt 6 ps 1.3 lw 2 lc rgb variable notitle, \
      $rows using ($6 == 1 ? $3 : NaN):2 with points pt 6 ps 2.2 lw 2 lc rgb '#26456e' notitle, \
      $rows using 7:2:(points($3)) with labels left offset 0.8, 0 font ',9' notitle
 unset multiplot
