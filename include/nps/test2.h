@@ -22,9 +22,10 @@
  * And for the same respondents measured twice, a z test on the per-person
  * differences (nps_test2_paired).
  *
- * Every interval is two-sided at the requested level whatever the
- * alternative; the alternative changes only the p-value. Limits are not
- * clipped (Delta lies in [-2, 2]). Formulas, tie rules, the choice of the
+ * ci is two-sided at the requested level whatever the alternative;
+ * ci_alt is the interval of the alternative (a one-sided bound for greater
+ * and less) that agrees with p. Limits are not clipped (Delta lies in
+ * [-2, 2]). Formulas, tie rules, the choice of the
  * bootstrap p-value and the type-I error study: docs/methods.md,
  * "Two-sample tests".
  *
@@ -123,6 +124,15 @@ typedef struct nps_test2_result {
                       Delta +- z se; bootstrap BCa (percentile when
                       !bca_ok); permutation NAN (pair it with an interval
                       method) */
+  nps_interval ci_alt; /* the interval of the alternative at level, from
+                          the test's own procedure, so that it excludes 0
+                          exactly when p < 1 - level: two-sided it is ci;
+                          greater the lower confidence bound L as [L, 2],
+                          less [-2, U] (2 is the largest |Delta|). z tests
+                          Delta -+ z_level se; bootstrap the one-sided BCa
+                          (percentile when !bca_ok) bound; permutation and
+                          sign-flip NAN (nps_diff_ci_alternative gives
+                          their test-based one) */
   nps_interval ci_percentile; /* bootstrap percentile interval */
   double p_percentile;        /* bootstrap: p from inverting the percentile
                                  interval, from the share of Delta* on each side

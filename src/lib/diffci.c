@@ -301,3 +301,16 @@ nps_interval nps_diff_ci_test_based(const nps_test2_result *t, double level) {
   double half = nps_z_for_level(level) * nps_diff_ci_test_based_se(t);
   return (nps_interval){t->diff - half, t->diff + half};
 }
+
+nps_interval nps_diff_ci_alternative(const nps_test2_result *t) {
+  if (!isnan(t->ci_alt.lo))
+    return t->ci_alt;
+  nps_interval two = nps_diff_ci_test_based(t, t->level);
+  if (t->alternative == NPS_ALT_TWO_SIDED)
+    return two;
+  double half = gsl_cdf_ugaussian_Qinv(1.0 - t->level) *
+                nps_diff_ci_test_based_se(t);
+  return t->alternative == NPS_ALT_GREATER
+             ? (nps_interval){t->diff - half, 2.0}
+             : (nps_interval){-2.0, t->diff + half};
+}

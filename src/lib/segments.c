@@ -145,7 +145,7 @@ static nps_status perm_test(const nps_counts *g1, const nps_counts *g2,
  * p_adjusted < alpha. */
 static void finish(nps_segments_test *t, double level) {
   double alpha = 1.0 - level, p = t->test.p, q = t->p_adjusted;
-  t->ci_level = p > 0.0 && q > p ? 1.0 - alpha * p / q : level;
+  t->ci_level = nps_multi_matched_level(level, p, q);
   double z = nps_z_for_level(t->ci_level);
   t->ci = (nps_interval){t->diff - z * t->se, t->diff + z * t->se};
   t->verdict.tested = 1;
