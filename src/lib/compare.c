@@ -11,6 +11,7 @@
  * compare_power.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,9 +119,17 @@ static const nps_compare_test *disagreeing(const nps_compare *c, int rejects,
   return NULL;
 }
 
+/* 1 - level to 12 significant digits: 1 - 0.95 is 0.050000000000000044
+ * in binary, and an exact p of 1/20 must not reject at 5%. */
+static double alpha_of(double level) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%.12g", 1.0 - level);
+  return strtod(buf, NULL);
+}
+
 void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
   nps_verdict *v = &r->verdict;
-  double alpha = 1.0 - c->options.level;
+  double alpha = alpha_of(c->options.level);
   *v = (nps_verdict){r->untested == NPS_UNTESTED_NONE,
                      0,
                      0,
