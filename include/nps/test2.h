@@ -129,8 +129,8 @@ typedef struct nps_test2_result {
                           exactly when p < 1 - level: two-sided it is ci;
                           greater the lower confidence bound L as [L, 2],
                           less [-2, U] (2 is the largest |Delta|). z tests
-                          Delta -+ z_level se; bootstrap the one-sided BCa
-                          (percentile when !bca_ok) bound; permutation and
+                          Delta -+ z_level se; bootstrap the percentile
+                          interval or bound; permutation and
                           sign-flip NAN (nps_diff_ci_alternative gives
                           their test-based one) */
   nps_interval ci_percentile; /* bootstrap percentile interval */
@@ -205,8 +205,13 @@ NPS_API double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
  *   p_shift       the null by shifting Delta* to centre 0: greater
  *                 Pr*(Delta* >= 2 Delta), two-sided Pr*(|Delta* - Delta|
  *                 >= |Delta|).
- * p is p_percentile, the closest to alpha of the three in the type-I study
- * (docs/methods.md). p_mc_se is the binomial Monte Carlo error of p,
+ * p inverts ci_alt, the percentile interval (two-sided) or bound
+ * (one-sided) of the same replicates, with the same quantile rule: the
+ * smallest alpha at which it leaves 0 out, found by bisection, so p <
+ * 1 - level exactly when ci_alt excludes 0. It differs from the share
+ * p_percentile only by the quantile interpolation; the percentile
+ * inversion was the closest to alpha of the three in the type-I study
+ * (docs/methods.md). p_bca is the same inversion of the BCa limits. p_mc_se is the binomial Monte Carlo error of p,
  * draws = B.
  * replicates: NULL, or B doubles owned by the caller that receive the
  * sorted Delta* (e.g. for a histogram chart); with NULL the function

@@ -197,10 +197,7 @@ static void json_tests(cli_json *w, const compare_view *cv) {
     cli_json_dbl(w, "se", ok ? 100 * t->res.se : NAN);
     /* The interval the table shows: of the alternative (a one-sided
      * bound for greater and less), agreeing with p. */
-    nps_interval iv = cv->analysis.alternative == NPS_ALT_TWO_SIDED ||
-                              cv->res->paired
-                          ? t->res.ci
-                          : t->res.ci_alt;
+    nps_interval iv = cv->res->paired ? t->res.ci : t->res.ci_alt;
     cli_json_dbl(w, "ci_low", ok ? 100 * iv.lo : NAN);
     cli_json_dbl(w, "ci_high", ok ? 100 * iv.hi : NAN);
     cli_json_dbl(w, "p", ok ? t->res.p : NAN);

@@ -338,7 +338,9 @@ static void print_tests(FILE *fp, const compare_view *cv, int md) {
     cli_cell_copy(&c[0], nps_test2_method_label(t->method));
     cli_signed_points(c[1].buf, sizeof c[1].buf, ok ? t->res.diff : NAN);
     cli_cell_text(&c[1], c[1].buf, strlen(c[1].buf));
-    nps_interval iv = one_sided(cv) ? t->res.ci_alt : t->res.ci;
+    /* The test's own interval, agreeing with its p (the bootstrap's is
+     * the percentile interval; paired rows keep ci). */
+    nps_interval iv = cv->res->paired ? t->res.ci : t->res.ci_alt;
     cli_fmt_ci(ci, sizeof ci, iv.lo, iv.hi);
     cli_cell_copy(&c[2], ok && !isnan(iv.lo) ? ci : "-");
     cli_fmt_p(c[3].buf, sizeof c[3].buf, ok ? t->res.p : NAN);

@@ -2,8 +2,8 @@
  * test2_boot.c - the two-group multinomial bootstrap of Delta = theta1 -
  * theta2: replicates drawn as category counts, percentile and BCa
  * intervals, the one-sided bounds, and p-values: p by inverting the
- * reported interval (BCa, else percentile), and beside it the percentile
- * share and the shifted null. Formulas: docs/methods.md, "Two-sample tests".
+ * percentile interval of the alternative, and beside it the BCa inversion,
+ * the percentile share and the shifted null. Formulas: docs/methods.md, "Two-sample tests".
  */
 #include <math.h>
 #include <stdlib.h>
@@ -154,8 +154,8 @@ static nps_interval alt_interval(const boot_law *b, nps_alternative alt,
 }
 
 /* p-values from the sorted t*, then t* -> Delta*, the intervals, and p
- * from inverting the reported one (BCa, or percentile when z0 is
- * infinite), so that p < 1 - level exactly when ci_alt leaves 0 out. */
+ * from inverting the percentile interval of the alternative (ci_alt), so
+ * that p < 1 - level exactly when ci_alt leaves 0 out. */
 static void boot_summarise(double *v, size_t B, double t_obs, double scale,
                            nps_test2_result *out) {
   out->p_percentile = p_percentile(v, B, out->alternative);
@@ -168,12 +168,12 @@ static void boot_summarise(double *v, size_t B, double t_obs, double scale,
   (void)nps_boot_bca(v, B, out->diff, out->accel, out->level, &out->ci,
                      &out->z0);
   out->bca_ok = isfinite(out->z0);
-  boot_law law = {v, B, out->z0, out->accel, out->bca_ok};
-  out->ci_alt = alt_interval(&law, out->alternative, out->level);
-  if (out->alternative == NPS_ALT_TWO_SIDED)
-    out->ci_alt = out->ci;
-  out->p = p_inverted(&law, out->alternative);
-  out->p_bca = out->bca_ok ? out->p : NAN;
+  /* The test's own interval is the percentile one: its inversion is the
+   * p closest to alpha in the type-I study (docs/methods.md). */
+  boot_law pct = {v, B, NAN, 0.0, 0}, bca = {v, B, out->z0, out->accel, 1};
+  out->ci_alt = alt_interval(&pct, out->alternative, out->level);
+  out->p = p_inverted(&pct, out->alternative);
+  out->p_bca = out->bca_ok ? p_inverted(&bca, out->alternative) : out->p;
   double p = fmin(fmax(out->p, 0.0), 1.0);
   out->p_mc_se = sqrt(p * (1.0 - p) / (double)B);
 }
