@@ -106,6 +106,16 @@ static int interval_rejects(const nps_interval *iv, double d) {
   return (d > 0 && iv->lo > 0) || (d < 0 && iv->hi < 0);
 }
 
+/* x to 12 significant digits. Decisions compare p and alpha = 1 - level
+ * so rounded: 1 - 0.95 is 0.050000000000000044 in binary, and an exact
+ * permutation p of 1/20 sums to 0.04999999999999999; neither may decide
+ * a verdict that is a tie in exact arithmetic (a tie does not reject). */
+static double twelve_digits(double x) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%.12g", x);
+  return strtod(buf, NULL);
+}
+
 /* The first test shown beside the chosen one that disagrees with its
  * decision (reject or not at alpha; the overall row), or NULL. */
 static const nps_compare_test *disagreeing(const nps_compare *c, int rejects,
@@ -113,23 +123,15 @@ static const nps_compare_test *disagreeing(const nps_compare *c, int rejects,
   for (size_t i = 0; i < c->n_tests; i++) {
     const nps_compare_test *t = &c->tests[i];
     if (t->status == NPS_OK && !isnan(t->res.p) &&
-        (t->res.p < alpha) != rejects)
+        (twelve_digits(t->res.p) < alpha) != rejects)
       return t;
   }
   return NULL;
 }
 
-/* 1 - level to 12 significant digits: 1 - 0.95 is 0.050000000000000044
- * in binary, and an exact p of 1/20 must not reject at 5%. */
-static double alpha_of(double level) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%.12g", 1.0 - level);
-  return strtod(buf, NULL);
-}
-
 void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
   nps_verdict *v = &r->verdict;
-  double alpha = alpha_of(c->options.level);
+  double alpha = twelve_digits(1.0 - c->options.level);
   *v = (nps_verdict){r->untested == NPS_UNTESTED_NONE,
                      0,
                      0,
@@ -143,7 +145,7 @@ void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
   if (!v->tested)
     return;
   v->p = r->p_adjusted;
-  int rejects = v->p < alpha;
+  int rejects = twelve_digits(v->p) < alpha;
   /* The interval is at the level matched to the adjusted p, so both
    * answer the same question. Independent samples with a one-sided
    * alternative carry the test's one-sided bound; the paired interval

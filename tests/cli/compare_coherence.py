@@ -17,7 +17,9 @@ every tested row:
                    interval" when the interval is the test's own (--diff-ci
                    test, or a one-sided alternative: the test's bound)
 
-and the interval sits at the level matched to the adjusted p. One-sided
+and the interval sits at the level matched to the adjusted p. p is
+compared with alpha at 12 significant digits, as compare decides (an exact
+p of 1/20 sums to 0.04999999999999999 and must not reject at 5%). One-sided
 intervals are bounds: [L, 200] (greater), [-200, U] (less). Then single
 comparisons of a sample of pairs check the verdict sentence and every
 test's own interval beside its p (the all-tests table). Standard library
@@ -87,7 +89,7 @@ def check_row(where, c, alt, own_interval):
     want = matched_level(t["p"], q)
     if abs(ci["level"] - want) > 1e-12:
         fail("%s: CI level %r, matched level %r" % (where, ci["level"], want))
-    rej, exc = q < ALPHA, excludes(ci)
+    rej, exc = float("%.12g" % q) < ALPHA, excludes(ci)
     if v == "significant" and not (rej and exc):
         fail("%s: significant with p_adj %r, CI %s" % (where, q, ci))
     elif v == "not significant" and (rej or exc):
@@ -177,7 +179,7 @@ def singles(exe, tmp):
                 continue
             ci = {"low": t["ci_low"], "high": t["ci_high"]}
             if t["method"] in ("wald", "adjusted-wald", "bootstrap") and \
-                    excludes(ci) != (t["p"] < ALPHA):
+                    excludes(ci) != (float("%.12g" % t["p"]) < ALPHA):
                 fail("%s: %s row CI %s with p %r" % (where, t["method"], ci,
                                                        t["p"]))
     return n
