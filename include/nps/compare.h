@@ -93,9 +93,10 @@ typedef enum nps_verdict_conflict {
 
 /* The decision, as data: a sentence is the caller's to write. A verdict is
  * significant only when every procedure shown with it agrees: the chosen
- * test's p < 1 - level (adjusted within a family), and, for a two-sided
- * comparison, the interval of the difference excludes 0 on the side of the
- * difference, and (all_tests) every other test that ran rejects too. When
+ * test's p < 1 - level (adjusted within a family), and the interval of
+ * the difference (at ci_level, matched to the adjusted p; one-sided for a
+ * one-sided alternative of independent samples) excludes 0 on the side of
+ * the difference, and (all_tests) every other test that ran rejects too. When
  * they disagree, significant is 0 and conflict says which disagreed: the
  * evidence is borderline. */
 typedef struct nps_verdict {
@@ -118,9 +119,19 @@ typedef struct nps_compare_row {
   double diff;           /* theta1 - theta0 (raw); NAN when a side is empty */
   nps_test2_result test; /* the test behind p (after any fallback; its note
                             says why) */
-  nps_diff_ci_result diff_ci; /* interval of the difference */
-  double p_adjusted;          /* within the segments' family; overall: p */
-  double mdd;                 /* difference detectable with NPS_COMPARE_POWER */
+  nps_diff_ci_result diff_ci; /* interval of the difference: two-sided, or
+                                 with a one-sided alternative the test's
+                                 own bound, [L, 2] (greater) or [-2, U]
+                                 (less), from nps_diff_ci_alternative */
+  double ci_level;   /* level of diff_ci: options.level, or for a segment
+                        whose p was adjusted the matched level
+                        nps_multi_matched_level(level, p, p_adjusted), at
+                        which the interval answers the adjusted p */
+  double p_adjusted; /* within the segments' family; overall: p */
+  double mdd;        /* difference detectable with NPS_COMPARE_POWER */
+  int mdd_adjusted;  /* 1 when mdd uses the adjusted-Wald variances because
+                        a sample has every answer in one category (whose
+                        plug-in variance 0 would give mdd 0) */
   nps_verdict verdict;
 } nps_compare_row;
 

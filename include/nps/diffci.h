@@ -142,6 +142,15 @@ NPS_API double nps_diff_ci_test_based_se(const nps_test2_result *t);
 NPS_API nps_interval nps_diff_ci_test_based(const nps_test2_result *t,
                                             double level);
 
+/* The interval of t's alternative at t->level from t's own procedure,
+ * agreeing with t->p: t->ci_alt where the test gives one (z tests,
+ * bootstrap); else the test-based interval (permutation, sign-flip):
+ * two-sided nps_diff_ci_test_based(t, t->level), greater [Delta -
+ * z_{level} SE, 2] and less [-2, Delta + z_{level} SE] with SE =
+ * nps_diff_ci_test_based_se(t) (one-sided z_p), so that the bound
+ * excludes 0 exactly when the one-sided p < 1 - level. */
+NPS_API nps_interval nps_diff_ci_alternative(const nps_test2_result *t);
+
 #ifdef __cplusplus
 }
 #endif

@@ -53,6 +53,15 @@ NPS_API const char *nps_multi_method_name(nps_multi_method method);
 NPS_API nps_status nps_multi_adjust(nps_multi_method method, const double *p,
                                     size_t k, double *adj);
 
+/* The confidence level matched to an adjusted p-value: 1 - alpha p /
+ * p_adjusted with alpha = 1 - level, so that p < 1 - (that level) exactly
+ * when p_adjusted < alpha. An interval built by inverting the test at this
+ * level therefore excludes "no difference" exactly when the adjusted p
+ * rejects. Returns level itself when there is nothing to match (p_adjusted
+ * <= p, p = 0, or a NaN). */
+NPS_API double nps_multi_matched_level(double level, double p,
+                                       double p_adjusted);
+
 /* Permutation draws stop after this many reach the observed statistic. */
 #define NPS_OMNIBUS_STOP_HITS 200
 

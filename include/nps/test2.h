@@ -22,11 +22,12 @@
  * And for the same respondents measured twice, a z test on the per-person
  * differences (nps_test2_paired).
  *
- * Every interval of the independent-group tests is two-sided at the
- * requested level whatever the alternative; the alternative changes only
- * the p-value. The paired tests' intervals follow the alternative (a
- * one-sided alternative gives a one-sided bound). Limits are not
- * clipped (Delta lies in [-2, 2]). Formulas, tie rules, the choice of the
+ * ci is two-sided at the requested level whatever the alternative for
+ * independent groups; ci_alt is the interval of the alternative (a
+ * one-sided bound for greater and less) that agrees with p. The paired
+ * tests' ci follows the alternative itself (a one-sided alternative gives
+ * a one-sided bound). Limits are not clipped (Delta lies in [-2, 2]).
+ * Formulas, tie rules, the choice of the
  * bootstrap p-value and the type-I error study: docs/methods.md,
  * "Two-sample tests".
  *
@@ -125,6 +126,15 @@ typedef struct nps_test2_result {
                       Delta +- z se; bootstrap BCa (percentile when
                       !bca_ok); permutation NAN (pair it with an interval
                       method) */
+  nps_interval ci_alt; /* the interval of the alternative at level, from
+                          the test's own procedure, so that it excludes 0
+                          exactly when p < 1 - level: two-sided it is ci;
+                          greater the lower confidence bound L as [L, 2],
+                          less [-2, U] (2 is the largest |Delta|). z tests
+                          Delta -+ z_level se; bootstrap the percentile
+                          interval or bound; permutation and
+                          sign-flip NAN (nps_diff_ci_alternative gives
+                          their test-based one) */
   nps_interval ci_percentile; /* bootstrap percentile interval */
   double p_percentile;        /* bootstrap: p from inverting the percentile
                                  interval, from the share of Delta* on each side
@@ -200,8 +210,13 @@ NPS_API double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
  *   p_shift       the null by shifting Delta* to centre 0: greater
  *                 Pr*(Delta* >= 2 Delta), two-sided Pr*(|Delta* - Delta|
  *                 >= |Delta|).
- * p is p_percentile, the closest to alpha of the three in the type-I study
- * (docs/methods.md). p_mc_se is the binomial Monte Carlo error of p,
+ * p inverts ci_alt, the percentile interval (two-sided) or bound
+ * (one-sided) of the same replicates, with the same quantile rule: the
+ * smallest alpha at which it leaves 0 out, found by bisection, so p <
+ * 1 - level exactly when ci_alt excludes 0. It differs from the share
+ * p_percentile only by the quantile interpolation; the percentile
+ * inversion was the closest to alpha of the three in the type-I study
+ * (docs/methods.md). p_bca is the same inversion of the BCa limits. p_mc_se is the binomial Monte Carlo error of p,
  * draws = B.
  * replicates: NULL, or B doubles owned by the caller that receive the
  * sorted Delta* (e.g. for a histogram chart); with NULL the function

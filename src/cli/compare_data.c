@@ -54,6 +54,7 @@ static void csv_row(FILE *fp, const compare_view *cv,
   cli_csv_num(fp, 100 * r->diff_ci.iv.hi);
   cli_csv_num(fp, 100 * r->diff_ci.centre);
   csv_str(fp, tested ? compare_diff_ci_label(r) : NULL);
+  cli_csv_num(fp, tested ? r->ci_level : NAN);
   csv_str(fp, tested ? test_name(cv, r) : NULL);
   fprintf(fp, ",%s", nps_alternative_name(cv->analysis.alternative));
   cli_csv_num(fp, tested ? r->test.z : NAN);
@@ -79,7 +80,8 @@ void compare_print_csv(FILE *fp, const void *ctx) {
   fputs(",label_a,n_a,promoters_a,passives_a,detractors_a,nps_a,ci_low_a,"
         "ci_high_a,missing_a,label_b,n_b,promoters_b,passives_b,detractors_b,"
         "nps_b,ci_low_b,ci_high_b,missing_b,sample_ci_method,difference,"
-        "diff_ci_low,diff_ci_high,diff_ci_centre,diff_ci_method,test,"
+        "diff_ci_low,diff_ci_high,diff_ci_centre,diff_ci_method,diff_ci_level,"
+        "test,"
         "alternative,z,se,p,p_mc_se,p_adjusted,adjust,level,boot,seed,mdd80,"
         "verdict,note\n",
         fp);
@@ -160,6 +162,11 @@ static void json_comparison(cli_json *w, const compare_view *cv,
     cli_json_dbl(w, "high", 100 * r->diff_ci.iv.hi);
     cli_json_dbl(w, "centre", 100 * r->diff_ci.centre);
     cli_json_str(w, "method", compare_diff_ci_label(r));
+    cli_json_dbl(w, "level", r->ci_level);
+    cli_json_str(w, "sides",
+                 cv->analysis.alternative == NPS_ALT_TWO_SIDED
+                     ? "two-sided"
+                     : nps_alternative_name(cv->analysis.alternative));
     cli_json_str(w, "note", r->diff_ci.note);
     cli_json_close(w, '}', 0);
   }
@@ -167,6 +174,10 @@ static void json_comparison(cli_json *w, const compare_view *cv,
   json_test(w, cv, r);
   cli_json_nl(w);
   cli_json_dbl(w, "mdd80", 100 * r->mdd);
+  cli_json_str(w, "mdd80_variance",
+               !tested            ? NULL
+               : r->mdd_adjusted  ? "adjusted-wald"
+                                  : "plug-in");
   cli_json_str(w, "verdict", compare_verdict_class(&r->verdict));
   json_conflict(w, &r->verdict);
   cli_json_close(w, '}', 1);
@@ -183,8 +194,11 @@ static void json_tests(cli_json *w, const compare_view *cv) {
     cli_json_str(w, "status", ok ? "ok" : nps_strerror(t->status));
     cli_json_dbl(w, "difference", ok ? 100 * t->res.diff : NAN);
     cli_json_dbl(w, "se", ok ? 100 * t->res.se : NAN);
-    cli_json_dbl(w, "ci_low", ok ? 100 * t->res.ci.lo : NAN);
-    cli_json_dbl(w, "ci_high", ok ? 100 * t->res.ci.hi : NAN);
+    /* The interval the table shows: of the alternative (a one-sided
+     * bound for greater and less), agreeing with p. */
+    nps_interval iv = cv->res->paired ? t->res.ci : t->res.ci_alt;
+    cli_json_dbl(w, "ci_low", ok ? 100 * iv.lo : NAN);
+    cli_json_dbl(w, "ci_high", ok ? 100 * iv.hi : NAN);
     cli_json_dbl(w, "p", ok ? t->res.p : NAN);
     cli_json_dbl(w, "p_mc_se", ok ? t->res.p_mc_se : NAN);
     if (t->method == NPS_TEST2_SIGN_FLIP)

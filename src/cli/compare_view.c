@@ -72,6 +72,27 @@ const char *compare_untested_reason(nps_compare_untested u) {
   }
 }
 
+void compare_fmt_ci_level(char *buf, size_t size, const compare_view *cv,
+                          double level) {
+  if (!(level > 0.0) || level == cv->opt->level)
+    snprintf(buf, size, "%g%%", 100.0 * cv->opt->level);
+  else
+    snprintf(buf, size, "%.1f%%", 100.0 * level);
+}
+
+static int one_sided(const compare_view *cv) {
+  return cv->analysis.alternative != NPS_ALT_TWO_SIDED;
+}
+
+void compare_fmt_diff_ci(char *buf, size_t size, const compare_view *cv,
+                         const nps_compare_row *r) {
+  char lv[32], ci[80];
+  compare_fmt_ci_level(lv, sizeof lv, cv, r->ci_level);
+  cli_fmt_ci(ci, sizeof ci, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
+  snprintf(buf, size, "%s %sCI %s", lv, one_sided(cv) ? "one-sided " : "",
+           ci);
+}
+
 /* "significant", "borderline" or "not significant"; NULL untested. */
 const char *compare_verdict_class(const nps_verdict *v) {
   if (!v->tested)
@@ -175,8 +196,8 @@ void compare_print_verdict(FILE *fp, const compare_view *cv,
     fprintf(fp, ": %s", compare_untested_reason(r->untested));
     return;
   }
-  char ci[80], p[40], mdd[40], other[40];
-  cli_fmt_ci(ci, sizeof ci, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
+  char ci[128], p[40], mdd[40], other[40];
+  compare_fmt_diff_ci(ci, sizeof ci, cv, r);
   cli_fmt_p_phrase(p, sizeof p, v->p);
   if (v->conflict != NPS_CONFLICT_NONE) {
     fputs("borderline: ", fp);
@@ -186,17 +207,18 @@ void compare_print_verdict(FILE *fp, const compare_view *cv,
     fputs(" is ", fp);
     put_difference(fp, r);
     if (v->conflict == NPS_CONFLICT_INTERVAL) {
-      int rejects = r->test.p < 1.0 - cv->opt->level;
+      /* The interval disagrees with p: it excludes 0 when p does not
+       * reject, and the other way round. */
+      int excludes = r->diff_ci.iv.lo > 0 || r->diff_ci.iv.hi < 0;
       fprintf(fp,
-              "; %s (%s) is %ssignificant at %g%% but the %g%% CI %s (%s) "
-              "%s 0",
-              p, compare_test_label(cv, r), rejects ? "" : "not ",
-              100 * (1 - cv->opt->level), 100 * cv->opt->level, ci,
-              compare_diff_ci_label(r), rejects ? "contains" : "excludes");
+              "; %s (%s) is %ssignificant at %g%% but the %s (%s) %s 0", p,
+              compare_test_label(cv, r), excludes ? "not " : "",
+              100 * (1 - cv->opt->level), ci, compare_diff_ci_label(r),
+              excludes ? "excludes" : "contains");
     } else {
       cli_fmt_p_phrase(other, sizeof other, v->other_p);
-      fprintf(fp, ", %g%% CI %s, %s (%s) but %s (%s)", 100 * cv->opt->level, ci,
-              p, compare_test_label(cv, r), other,
+      fprintf(fp, ", %s, %s (%s) but %s (%s)", ci, p,
+              compare_test_label(cv, r), other,
               nps_test2_method_label(v->other_test));
     }
     fputs(": the procedures disagree, no verdict either way", fp);
@@ -219,11 +241,11 @@ void compare_print_verdict(FILE *fp, const compare_view *cv,
   }
   fputs(": ", fp);
   put_difference(fp, r);
-  fprintf(fp, ", %g%% CI %s, %s (%s)", 100 * cv->opt->level, ci, p,
-          compare_test_label(cv, r));
+  fprintf(fp, ", %s, %s (%s)", ci, p, compare_test_label(cv, r));
   if (!v->significant && !isnan(r->mdd)) {
     cli_points(mdd, sizeof mdd, r->mdd);
-    fprintf(fp, "; these samples detect %s points with 80%% power", mdd);
+    fprintf(fp, "; these samples detect %s points with 80%% power%s", mdd,
+            r->mdd_adjusted ? " (adjusted-Wald variances)" : "");
   }
 }
 
@@ -306,8 +328,9 @@ static void test_note(char *buf, size_t size, const compare_view *cv,
 static void print_tests(FILE *fp, const compare_view *cv, int md) {
   cell cells[NPS_COMPARE_MAX_TESTS + 1][CLI_GRID_MAX_COLS];
   memset(cells, 0, sizeof cells);
-  char level[32], ci[80], note[96];
-  snprintf(level, sizeof level, "%g%% CI", 100.0 * cv->opt->level);
+  char level[48], ci[80], note[96];
+  snprintf(level, sizeof level, "%g%% %sCI", 100.0 * cv->opt->level,
+           one_sided(cv) ? "one-sided " : "");
   const char *heads[] = {"test", "difference", level, "p", "note"};
   for (size_t k = 0; k < 5; k++)
     cli_cell_copy(&cells[0][k], heads[k]);
@@ -318,8 +341,11 @@ static void print_tests(FILE *fp, const compare_view *cv, int md) {
     cli_cell_copy(&c[0], nps_test2_method_label(t->method));
     cli_signed_points(c[1].buf, sizeof c[1].buf, ok ? t->res.diff : NAN);
     cli_cell_text(&c[1], c[1].buf, strlen(c[1].buf));
-    cli_fmt_ci(ci, sizeof ci, t->res.ci.lo, t->res.ci.hi);
-    cli_cell_copy(&c[2], ok && !isnan(t->res.ci.lo) ? ci : "-");
+    /* The test's own interval, agreeing with its p (the bootstrap's is
+     * the percentile interval; paired rows keep ci). */
+    nps_interval iv = cv->res->paired ? t->res.ci : t->res.ci_alt;
+    cli_fmt_ci(ci, sizeof ci, iv.lo, iv.hi);
+    cli_cell_copy(&c[2], ok && !isnan(iv.lo) ? ci : "-");
     cli_fmt_p(c[3].buf, sizeof c[3].buf, ok ? t->res.p : NAN);
     if (ok && isnan(t->res.p)) /* no p: the test is undefined (note) */
       snprintf(c[3].buf, sizeof c[3].buf, "-");
@@ -353,10 +379,12 @@ static void segment_cells(const compare_view *cv, const nps_compare_row *r,
   cli_cell_copy(&c[4], buf);
   cli_fmt_ci(buf, sizeof buf, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
   cli_cell_copy(&c[5], tested ? buf : "not tested *");
+  compare_fmt_ci_level(buf, sizeof buf, cv, r->ci_level);
+  cli_cell_copy(&c[6], tested ? buf : "-");
   cli_fmt_p(buf, sizeof buf, tested ? r->test.p : NAN);
-  cli_cell_copy(&c[6], buf);
+  cli_cell_copy(&c[7], buf);
   cli_fmt_p(buf, sizeof buf, r->p_adjusted);
-  cli_cell_copy(&c[7], r->key ? buf : "-");
+  cli_cell_copy(&c[8], r->key ? buf : "-");
 }
 
 /* Row r of the segments table: the header, then one row per segment and
@@ -376,14 +404,15 @@ static void segment_row(const void *ctx, size_t r, cell *c) {
   cli_cell_fmt(&c[2], "n %s", cv->label[1]);
   cli_cell_fmt(&c[3], "NPS %s", cv->label[1]);
   cli_cell_copy(&c[4], "difference");
-  cli_cell_fmt(&c[5], "%g%% CI", 100.0 * cv->opt->level);
-  cli_cell_copy(&c[6], "p");
-  cli_cell_fmt(&c[7], "p %s", nps_multi_method_name(cv->analysis.adjust));
+  cli_cell_copy(&c[5], one_sided(cv) ? "one-sided CI" : "CI");
+  cli_cell_copy(&c[6], "CI level");
+  cli_cell_copy(&c[7], "p");
+  cli_cell_fmt(&c[8], "p %s", nps_multi_method_name(cv->analysis.adjust));
 }
 
 /* Returns 0 (rows are formatted as they are written). */
 static int print_segments(FILE *fp, const compare_view *cv, int md) {
-  size_t nb = cv->opt->n_by, ncols = nb + 8;
+  size_t nb = cv->opt->n_by, ncols = nb + 9;
   unsigned char left[CLI_GRID_MAX_COLS] = {0};
   for (size_t k = 0; k < nb; k++)
     left[k] = 1;
@@ -507,9 +536,13 @@ static void print_power(FILE *fp, const compare_view *cv) {
   cli_points(mdd, sizeof mdd, r->mdd);
   fprintf(fp,
           "power: these samples detect a difference of %s points with "
-          "80%% power (%s, %g%% level)\n",
+          "80%% power (%s, %g%% level%s)\n",
           mdd, nps_alternative_name(cv->analysis.alternative),
-          100 * (1 - cv->opt->level));
+          100 * (1 - cv->opt->level),
+          r->mdd_adjusted ? "; adjusted-Wald variances, as a sample has every "
+                            "answer in one category and a plug-in variance "
+                            "of 0"
+                          : "");
 }
 
 static void print_segment_count(FILE *fp, const compare_view *cv) {
@@ -520,6 +553,18 @@ static void print_segment_count(FILE *fp, const compare_view *cv) {
           "segments with a significant difference (%s-adjusted): "
           "%zu of %zu\n",
           nps_multi_method_name(cv->analysis.adjust), sig, cv->res->n_rows - 1);
+  for (size_t i = 0; i + 1 < cv->res->n_rows; i++) {
+    const nps_compare_row *r = &cv->res->rows[i];
+    if (r->verdict.tested && r->ci_level != cv->opt->level) {
+      fprintf(fp,
+              "segment intervals are at the level matched to the %s-adjusted "
+              "p (CI level = 1 - alpha p / p_adjusted, alpha = %g%%): "
+              "interval and adjusted p answer the same question\n",
+              nps_multi_method_name(cv->analysis.adjust),
+              100 * (1 - cv->opt->level));
+      break;
+    }
+  }
 }
 
 /* Returns -1 when out of memory (the output is incomplete), else 0. */
@@ -530,14 +575,13 @@ static int print_table(FILE *fp, const void *ctx, int md) {
   if (cv->res->paired)
     print_pairs(fp, cv, md), fputc('\n', fp);
   print_samples(fp, cv, md);
-  char ci[80], p[40];
-  cli_fmt_ci(ci, sizeof ci, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
+  char ci[128], p[40];
+  compare_fmt_diff_ci(ci, sizeof ci, cv, r);
   cli_fmt_p_phrase(p, sizeof p, r->verdict.tested ? r->test.p : NAN);
   fprintf(fp, "\n%sdifference: ", md ? "**" : "");
   put_difference(fp, r);
   if (r->verdict.tested)
-    fprintf(fp, ", %g%% CI %s, %s%s\n", 100 * cv->opt->level, ci, p,
-            md ? "**" : "");
+    fprintf(fp, ", %s, %s%s\n", ci, p, md ? "**" : "");
   else
     fprintf(fp, ", not tested: %s%s\n", compare_untested_reason(r->untested),
             md ? "**" : "");

@@ -48,6 +48,17 @@ const char *compare_test_label(const compare_view *cv,
 /* How the row's difference interval was made ("bootstrap BCa"), or NULL. */
 const char *compare_diff_ci_label(const nps_compare_row *r);
 
+/* Row r's interval of the difference with its level, as a sentence
+ * shows it: "95% CI [a, b]", "98.7% CI [a, b]" for a segment at the level
+ * matched to its adjusted p, or "95% one-sided CI [a, 200.0]" for a
+ * one-sided alternative. */
+void compare_fmt_diff_ci(char *buf, size_t size, const compare_view *cv,
+                         const nps_compare_row *r);
+
+/* The level of row r's interval as a table cell: "95%" or "98.7%". */
+void compare_fmt_ci_level(char *buf, size_t size, const compare_view *cv,
+                          double level);
+
 /* The name of row r for a message: "segment " and its key components
  * joined by ", " (control characters as spaces, cut to fit size), or
  * "overall". */

@@ -171,11 +171,9 @@ static nps_status compare_fixed(const nps_benchmark *b,
  * p_adjusted < alpha. */
 static nps_status match(const nps_benchmark *b, const nps_counts *ours,
                         nps_benchmark_party *p, gsl_rng *rng) {
-  double alpha = 1.0 - b->options.level, a = alpha;
-  if (p->p_adjusted > 0.0 && p->p < p->p_adjusted)
-    a = alpha * p->p / p->p_adjusted;
-  p->level_matched = 1.0 - a;
-  if (a == alpha) {
+  p->level_matched =
+      nps_multi_matched_level(b->options.level, p->p, p->p_adjusted);
+  if (p->level_matched == b->options.level) {
     p->diff_ci_matched = p->diff_ci;
     return NPS_OK;
   }

@@ -192,6 +192,11 @@ static double bca_level(double z0, double accel, double z) {
   return gsl_cdf_ugaussian_P(z0 + w / den);
 }
 
+double nps_boot_bca_limit(const double *sorted, size_t B, double z0,
+                          double accel, double z) {
+  return nps_boot_quantile(sorted, B, bca_level(z0, accel, z));
+}
+
 nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
                         double accel, double level, nps_interval *out,
                         double *z0) {
@@ -210,9 +215,8 @@ nps_status nps_boot_bca(const double *sorted, size_t B, double theta_hat,
   double bias =
       gsl_cdf_ugaussian_Pinv(((double)less + (double)leq) / (2.0 * (double)B));
   double z = gsl_cdf_ugaussian_Pinv((1.0 - level) / 2.0);
-  *out =
-      (nps_interval){nps_boot_quantile(sorted, B, bca_level(bias, accel, z)),
-                     nps_boot_quantile(sorted, B, bca_level(bias, accel, -z))};
+  *out = (nps_interval){nps_boot_bca_limit(sorted, B, bias, accel, z),
+                        nps_boot_bca_limit(sorted, B, bias, accel, -z)};
   if (z0)
     *z0 = bias;
   return NPS_OK;

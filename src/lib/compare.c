@@ -11,11 +11,13 @@
  * compare_power.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compare_internal.h"
 #include "nps/summary.h"
+#include "test2_internal.h"
 
 void nps_compare_options_init(nps_compare_options *opt) {
   *opt = (nps_compare_options){.ci = NPS_CI_DEFAULT,
@@ -49,13 +51,14 @@ nps_status nps_compare_side_stats(const nps_compare *c, nps_compare_row *r,
   return st;
 }
 
-/* The chosen test of sample 1 against sample 0. A permutation test that
- * the counts overflow falls back to the adjusted-Wald z test. */
+/* The chosen test of sample 1 against sample 0, its intervals at level.
+ * A permutation test that the counts overflow falls back to the
+ * adjusted-Wald z test. */
 static nps_status run_test(const nps_compare *c, nps_compare_row *r,
-                           gsl_rng *rng) {
+                           double level, gsl_rng *rng) {
   const nps_compare_options *o = &c->options;
   nps_test2_request req = {
-      o->test, o->alternative, o->level, o->replicates, 0, rng, NULL};
+      o->test, o->alternative, level, o->replicates, 0, rng, NULL};
   const nps_counts *g1 = &r->side[1].counts, *g0 = &r->side[0].counts;
   nps_status st = nps_test2_compute(g1, g0, &req, &r->test);
   if (st == NPS_EOVERFLOW && o->test == NPS_TEST2_PERMUTATION) {
@@ -68,22 +71,22 @@ static nps_status run_test(const nps_compare *c, nps_compare_row *r,
   return st;
 }
 
-/* The interval of the difference: the chosen test's own when asked for
- * (the test-based interval for the permutation test, which has none),
- * else the bootstrap ladder of nps_diff_ci_compute. */
+/* The interval of the difference at level: the chosen test's own when
+ * asked for, and always with a one-sided alternative (its one-sided bound,
+ * which agrees with its p by construction: a bound from another procedure
+ * would answer another question); else nps_diff_ci_compute. */
 static nps_status diff_interval(const nps_compare *c, nps_compare_row *r,
-                                gsl_rng *rng) {
+                                double level, gsl_rng *rng) {
   const nps_compare_options *o = &c->options;
-  if (o->diff_ci == NPS_DIFF_CI_TEST) {
-    nps_interval iv = isnan(r->test.ci.lo)
-                          ? nps_diff_ci_test_based(&r->test, o->level)
-                          : r->test.ci;
-    r->diff_ci = (nps_diff_ci_result){iv, r->test.diff, NPS_DIFF_CI_TEST, NULL};
+  r->ci_level = level;
+  if (o->diff_ci == NPS_DIFF_CI_TEST || o->alternative != NPS_ALT_TWO_SIDED) {
+    r->diff_ci = (nps_diff_ci_result){nps_diff_ci_alternative(&r->test),
+                                      r->test.diff, NPS_DIFF_CI_TEST, NULL};
     return NPS_OK;
   }
   nps_diff_ci_request req = {
       o->diff_ci, o->alternative,
-      o->level,   o->replicates,
+      level,      o->replicates,
       rng,        r->test.method == NPS_TEST2_BOOTSTRAP ? &r->test : NULL};
   return nps_diff_ci_compute(&r->side[1].counts, &r->side[0].counts, &req,
                              &r->diff_ci);
@@ -103,6 +106,16 @@ static int interval_rejects(const nps_interval *iv, double d) {
   return (d > 0 && iv->lo > 0) || (d < 0 && iv->hi < 0);
 }
 
+/* x to 12 significant digits. Decisions compare p and alpha = 1 - level
+ * so rounded: 1 - 0.95 is 0.050000000000000044 in binary, and an exact
+ * permutation p of 1/20 sums to 0.04999999999999999; neither may decide
+ * a verdict that is a tie in exact arithmetic (a tie does not reject). */
+static double twelve_digits(double x) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%.12g", x);
+  return strtod(buf, NULL);
+}
+
 /* The first test shown beside the chosen one that disagrees with its
  * decision (reject or not at alpha; the overall row), or NULL. */
 static const nps_compare_test *disagreeing(const nps_compare *c, int rejects,
@@ -110,7 +123,7 @@ static const nps_compare_test *disagreeing(const nps_compare *c, int rejects,
   for (size_t i = 0; i < c->n_tests; i++) {
     const nps_compare_test *t = &c->tests[i];
     if (t->status == NPS_OK && !isnan(t->res.p) &&
-        (t->res.p < alpha) != rejects)
+        (twelve_digits(t->res.p) < alpha) != rejects)
       return t;
   }
   return NULL;
@@ -118,7 +131,7 @@ static const nps_compare_test *disagreeing(const nps_compare *c, int rejects,
 
 void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
   nps_verdict *v = &r->verdict;
-  double alpha = 1.0 - c->options.level;
+  double alpha = twelve_digits(1.0 - c->options.level);
   *v = (nps_verdict){r->untested == NPS_UNTESTED_NONE,
                      0,
                      0,
@@ -127,19 +140,19 @@ void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
                      r->test.method,
                      NAN};
   v->direction = r->diff > 0 ? 1 : r->diff < 0 ? -1 : 0;
+  if (!(r->ci_level > 0.0))
+    r->ci_level = c->options.level;
   if (!v->tested)
     return;
   v->p = r->p_adjusted;
-  int rejects = v->p < alpha;
-  /* The interval and the unadjusted p describe the same comparison; with
-   * a one-sided alternative the interval of independent groups is
-   * two-sided and is not asked, the paired one is the one-sided bound. */
-  int raw = r->test.p < alpha;
+  int rejects = twelve_digits(v->p) < alpha;
+  /* The interval is at the level matched to the adjusted p, so both
+   * answer the same question; with a one-sided alternative it is the
+   * test's one-sided bound, for independent and paired samples alike. */
   const nps_compare_test *other =
       r == nps_compare_overall(c) ? disagreeing(c, rejects, alpha) : NULL;
-  if ((c->options.alternative == NPS_ALT_TWO_SIDED || c->paired) &&
-      !isnan(r->diff_ci.iv.lo) &&
-      interval_rejects(&r->diff_ci.iv, r->diff) != raw) {
+  if (!isnan(r->diff_ci.iv.lo) &&
+      interval_rejects(&r->diff_ci.iv, r->diff) != rejects) {
     v->conflict = NPS_CONFLICT_INTERVAL;
   } else if (other) {
     v->conflict = NPS_CONFLICT_TESTS;
@@ -151,8 +164,37 @@ void nps_compare_decide(const nps_compare *c, nps_compare_row *r) {
 
 void nps_compare_row_clear(nps_compare_row *r) {
   r->p_adjusted = r->mdd = NAN;
+  r->mdd_adjusted = 0;
   r->test.note = NULL;
   r->diff_ci = (nps_diff_ci_result){{NAN, NAN}, NAN, NPS_DIFF_CI_NONE, NULL};
+}
+
+/* The row's test and interval at level, from the row's seed: the same
+ * draws at every level, so a rerun at another level keeps p. */
+static nps_status row_intervals(const nps_compare *c, nps_compare_row *r,
+                                double level, gsl_rng *rng) {
+  const nps_compare_options *o = &c->options;
+  gsl_rng_set(rng, nps_seed_for_key(o->seed, row_key(r), r->key_len));
+  nps_status st = run_test(c, r, level, rng);
+  return st != NPS_OK ? st : diff_interval(c, r, level, rng);
+}
+
+/* The detectable difference from the samples' variances; a one-category
+ * sample's plug-in variance is 0 and would make any difference look
+ * detectable, so then both samples use the adjusted-Wald variance
+ * (Rocks 2016: +0.75 / +1.5 / +0.75, n + 3). */
+static void row_mdd(const nps_compare *c, nps_compare_row *r) {
+  const nps_estimate *e0 = &r->side[0].est, *e1 = &r->side[1].est;
+  if (!nps_counts_one_category(&r->side[0].counts) &&
+      !nps_counts_one_category(&r->side[1].counts)) {
+    nps_compare_mdd_of(c, r, e1->var, (double)e1->n, e0->var, (double)e0->n);
+    return;
+  }
+  double t0, v0, m0, t1, v1, m1;
+  nps_test2_adjusted(&r->side[0].counts, &t0, &v0, &m0);
+  nps_test2_adjusted(&r->side[1].counts, &t1, &v1, &m1);
+  nps_compare_mdd_of(c, r, v1, m1, v0, m0);
+  r->mdd_adjusted = 1;
 }
 
 static nps_status compute_row(const nps_compare *c, nps_compare_row *r,
@@ -175,12 +217,10 @@ static nps_status compute_row(const nps_compare *c, nps_compare_row *r,
     r->untested = NPS_UNTESTED_SMALL;
     return NPS_OK;
   }
-  gsl_rng_set(rng, nps_seed_for_key(o->seed, row_key(r), r->key_len));
-  if ((st = run_test(c, r, rng)) != NPS_OK ||
-      (st = diff_interval(c, r, rng)) != NPS_OK)
+  if ((st = row_intervals(c, r, o->level, rng)) != NPS_OK)
     return st;
   r->p_adjusted = r->test.p;
-  nps_compare_mdd_of(c, r, e1->var, (double)e1->n, e0->var, (double)e0->n);
+  row_mdd(c, r);
   return NPS_OK;
 }
 
@@ -265,6 +305,23 @@ static void run_all_tests(nps_compare *c, gsl_rng *rng) {
   }
 }
 
+/* Each tested segment's interval again at the level matched to its
+ * adjusted p (nps_multi_matched_level, as segments and benchmark do), so
+ * that it excludes 0 when the adjusted p rejects, not the raw one. */
+static nps_status match_segments(nps_compare *c, gsl_rng *rng) {
+  const nps_compare_options *o = &c->options;
+  nps_status st = NPS_OK;
+  for (size_t i = 0; st == NPS_OK && i + 1 < c->n_rows; i++) {
+    nps_compare_row *r = &c->rows[i];
+    if (r->untested)
+      continue;
+    double lv = nps_multi_matched_level(o->level, r->test.p, r->p_adjusted);
+    if (lv != o->level)
+      st = row_intervals(c, r, lv, rng);
+  }
+  return st;
+}
+
 /* Adjusts the p-values of the tested segments (not the overall row). */
 static nps_status adjust_segments(nps_compare *c) {
   size_t k = c->n_rows - 1;
@@ -330,6 +387,8 @@ static nps_status analyse(nps_compare *c, nps_table *t[2], gsl_rng *rng) {
     st = compute_row(c, &c->rows[i], rng);
   if (st == NPS_OK)
     st = adjust_segments(c);
+  if (st == NPS_OK)
+    st = match_segments(c, rng);
   if (st == NPS_OK && c->options.all_tests && !nps_compare_overall(c)->untested)
     run_all_tests(c, rng);
   /* A test that could not run for want of memory is not a result. */

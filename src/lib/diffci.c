@@ -297,7 +297,29 @@ double nps_diff_ci_test_based_se(const nps_test2_result *t) {
   return isfinite(se) && se > 0.0 ? se : t->se;
 }
 
+/* A test-based limit d -+ half that the rounding of two quantiles put a
+ * hair beside 0 (|limit| below 1e-9 of |d|: the p is at the level's
+ * alpha in exact arithmetic) is 0, so that the interval touches 0 and
+ * does not reject, as p = alpha does not. */
+static double touch_zero(double limit, double d) {
+  return fabs(limit) < 1e-9 * fabs(d) ? 0.0 : limit;
+}
+
 nps_interval nps_diff_ci_test_based(const nps_test2_result *t, double level) {
   double half = nps_z_for_level(level) * nps_diff_ci_test_based_se(t);
-  return (nps_interval){t->diff - half, t->diff + half};
+  return (nps_interval){touch_zero(t->diff - half, t->diff),
+                        touch_zero(t->diff + half, t->diff)};
+}
+
+nps_interval nps_diff_ci_alternative(const nps_test2_result *t) {
+  if (!isnan(t->ci_alt.lo))
+    return t->ci_alt;
+  nps_interval two = nps_diff_ci_test_based(t, t->level);
+  if (t->alternative == NPS_ALT_TWO_SIDED)
+    return two;
+  double half = gsl_cdf_ugaussian_Qinv(1.0 - t->level) *
+                nps_diff_ci_test_based_se(t);
+  return t->alternative == NPS_ALT_GREATER
+             ? (nps_interval){touch_zero(t->diff - half, t->diff), 2.0}
+             : (nps_interval){-2.0, touch_zero(t->diff + half, t->diff)};
 }

@@ -146,6 +146,13 @@ int nps_compare_doubles(const void *a, const void *b);
 double nps_sample_sd(const double *v, size_t B);
 
 /* Number of sorted[0..B) below x (strictly, or <= x when inclusive). */
+/* The BCa limit of the sorted replicates at the normal quantile z (the
+ * lower limit of a two-sided level-L interval at z = Phi^-1((1 - L) / 2),
+ * the upper at -z), with bias correction z0 and acceleration accel: the
+ * replicate quantile at Phi(z0 + (z0 + z) / (1 - accel (z0 + z))). */
+double nps_boot_bca_limit(const double *sorted, size_t B, double z0,
+                          double accel, double z);
+
 size_t nps_sorted_count_below(const double *sorted, size_t B, double x,
                               int inclusive);
 

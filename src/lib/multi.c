@@ -83,6 +83,12 @@ static int valid_input(nps_multi_method method, const double *p, size_t k) {
   return 1;
 }
 
+double nps_multi_matched_level(double level, double p, double p_adjusted) {
+  if (!(p > 0.0) || !(p_adjusted > p))
+    return level;
+  return 1.0 - (1.0 - level) * p / p_adjusted;
+}
+
 nps_status nps_multi_adjust(nps_multi_method method, const double *p, size_t k,
                             double *adj) {
   if (!valid_input(method, p, k))

@@ -81,7 +81,7 @@ void nps_test2_clear(nps_test2_result *out, nps_test2_method m,
   out->p = out->p_percentile = out->p_bca = out->p_shift = NAN;
   out->p_conservative = out->p_diff = out->p_mid = NAN;
   out->z0 = out->accel = out->tables = NAN;
-  out->ci = out->ci_percentile = (nps_interval){NAN, NAN};
+  out->ci = out->ci_alt = out->ci_percentile = (nps_interval){NAN, NAN};
 }
 
 int nps_test2_alt_valid(nps_alternative alt) {
@@ -122,6 +122,7 @@ nps_status nps_test2_z_finish(nps_test2_result *out, const char *flat_note) {
   double d = out->diff, se = out->se;
   double zl = nps_z_for_level(out->level);
   out->ci = (nps_interval){d - zl * se, d + zl * se};
+  out->ci_alt = nps_test2_sided(out->ci, d, se, out->level, out->alternative);
   if (se > 0.0) {
     out->z = d / se;
     out->p = normal_p(out->z, out->alternative);
@@ -131,6 +132,19 @@ nps_status nps_test2_z_finish(nps_test2_result *out, const char *flat_note) {
   out->p = d == 0.0 ? 1.0 : normal_p(out->z, out->alternative);
   out->note = flat_note;
   return NPS_OK;
+}
+
+/* The one-sided bound Delta -+ z_{level} se rejects exactly when the
+ * one-sided normal p = Q(Delta / se) (greater) or Phi(Delta / se) (less)
+ * is below 1 - level; the other end is the end of Delta's range. */
+nps_interval nps_test2_sided(nps_interval two_sided, double d, double se,
+                             double level, nps_alternative alt) {
+  if (alt == NPS_ALT_TWO_SIDED)
+    return two_sided;
+  double z = gsl_cdf_ugaussian_Qinv(1.0 - level);
+  if (alt == NPS_ALT_GREATER)
+    return (nps_interval){d - z * se, 2.0};
+  return (nps_interval){-2.0, d + z * se};
 }
 
 /* t = (P1 - D1) n2 - (P2 - D2) n1 = n1 n2 Delta. */

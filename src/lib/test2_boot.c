@@ -1,8 +1,9 @@
 /*
  * test2_boot.c - the two-group multinomial bootstrap of Delta = theta1 -
  * theta2: replicates drawn as category counts, percentile and BCa
- * intervals, and three p-values (percentile and BCa inversion, shifted
- * null). Formulas: docs/methods.md, "Two-sample tests".
+ * intervals, the one-sided bounds, and p-values: p by inverting the
+ * percentile interval of the alternative, and beside it the BCa inversion,
+ * the percentile share and the shifted null. Formulas: docs/methods.md, "Two-sample tests".
  */
 #include <math.h>
 #include <stdlib.h>
@@ -72,23 +73,6 @@ static double p_percentile(const double *t, size_t B, nps_alternative alt) {
   return sided_p(f0, 1.0 - f0, alt);
 }
 
-/* BCa inversion: the BCa limit at normal quantile z is the replicate
- * quantile Phi(z0 + (z0 + z) / (1 - a (z0 + z))). Setting that level to
- * q = F*(0) gives w = Phi^-1(q) - z0, z = w / (1 + a w) - z0, and
- * p_greater = Phi(z). Where 1 + a w <= 0 the level is out of the BCa
- * map's range and p takes its limit; q = 0 or 1 gives 0 or 1. */
-static double p_bca(const double *t, size_t B, double z0, double a,
-                    nps_alternative alt) {
-  double q = share_below(t, B, 0.0), pg;
-  if (q <= 0.0 || q >= 1.0) {
-    pg = q;
-  } else {
-    double w = gsl_cdf_ugaussian_Pinv(q) - z0, den = 1.0 + a * w;
-    pg = den > 0.0 ? gsl_cdf_ugaussian_P(w / den - z0) : (w > 0.0 ? 1.0 : 0.0);
-  }
-  return sided_p(pg, 1.0 - pg, alt);
-}
-
 /* Shifted null: Delta* - Delta estimates the null law of Delta - 0, so
  * p_greater = Pr*(Delta* - Delta >= Delta), two-sided Pr*(|Delta* - Delta|
  * >= |Delta|); ties counted half. */
@@ -107,7 +91,71 @@ static double p_shift(const double *t, size_t B, double t_obs,
   return fmin(1.0, upper + lower);
 }
 
-/* p-values from the sorted t*, then t* -> Delta* and the intervals. */
+/* The law of Delta* behind the reported interval: its sorted replicates
+ * and, when BCa is defined, z0 and the acceleration. */
+typedef struct boot_law {
+  const double *v;
+  size_t B;
+  double z0, accel;
+  int bca;
+} boot_law;
+
+/* The interval's limit with tail probability q below it (upper = 0) or
+ * above it (upper = 1): BCa at the normal quantile Phi^-1(q), else the
+ * percentile quantile; the same calls nps_boot_bca and nps_boot_percentile
+ * make. */
+static double tail_limit(const boot_law *b, double q, int upper) {
+  if (!b->bca)
+    return nps_boot_quantile(b->v, b->B, upper ? 1.0 - q : q);
+  double z = gsl_cdf_ugaussian_Pinv(q);
+  return nps_boot_bca_limit(b->v, b->B, b->z0, b->accel, upper ? -z : z);
+}
+
+/* Whether the interval of alt at level 1 - a leaves 0 out: two-sided both
+ * tails a / 2, one-sided the bound with tail a. */
+static int excludes_zero(const boot_law *b, nps_alternative alt, double a) {
+  if (alt == NPS_ALT_GREATER)
+    return tail_limit(b, a, 0) > 0.0;
+  if (alt == NPS_ALT_LESS)
+    return tail_limit(b, a, 1) < 0.0;
+  return tail_limit(b, a / 2.0, 0) > 0.0 || tail_limit(b, a / 2.0, 1) < 0.0;
+}
+
+/* p by inverting the reported interval: the smallest a at which the
+ * interval of alt at level 1 - a leaves 0 out (it narrows as a grows, so
+ * bisection finds it; 1 when no level does). Reporting the upper end of
+ * the final bracket makes p < alpha imply the interval at 1 - alpha
+ * excludes 0; the converse fails only for alpha within 2^-60 of p. */
+static double p_inverted(const boot_law *b, nps_alternative alt) {
+  double lo = 0.0, hi = 1.0;
+  int found = 0;
+  for (int i = 0; i < 60; i++) {
+    double mid = 0.5 * (lo + hi);
+    if (excludes_zero(b, alt, mid))
+      hi = mid, found = 1;
+    else
+      lo = mid;
+  }
+  if (!found)
+    return 1.0;
+  return hi < 1e-15 ? 0.0 : hi;
+}
+
+/* The interval of alt at level: two-sided, or the one-sided bound with
+ * the other end at the end of Delta's range. */
+static nps_interval alt_interval(const boot_law *b, nps_alternative alt,
+                                 double level) {
+  double a = 1.0 - level;
+  if (alt == NPS_ALT_GREATER)
+    return (nps_interval){tail_limit(b, a, 0), 2.0};
+  if (alt == NPS_ALT_LESS)
+    return (nps_interval){-2.0, tail_limit(b, a, 1)};
+  return (nps_interval){tail_limit(b, a / 2.0, 0), tail_limit(b, a / 2.0, 1)};
+}
+
+/* p-values from the sorted t*, then t* -> Delta*, the intervals, and p
+ * from inverting the percentile interval of the alternative (ci_alt), so
+ * that p < 1 - level exactly when ci_alt leaves 0 out. */
 static void boot_summarise(double *v, size_t B, double t_obs, double scale,
                            nps_test2_result *out) {
   out->p_percentile = p_percentile(v, B, out->alternative);
@@ -120,11 +168,12 @@ static void boot_summarise(double *v, size_t B, double t_obs, double scale,
   (void)nps_boot_bca(v, B, out->diff, out->accel, out->level, &out->ci,
                      &out->z0);
   out->bca_ok = isfinite(out->z0);
-  if (out->bca_ok)
-    out->p_bca = p_bca(v, B, out->z0, out->accel, out->alternative);
-  else
-    out->p_bca = out->p_percentile;
-  out->p = out->p_percentile;
+  /* The test's own interval is the percentile one: its inversion is the
+   * p closest to alpha in the type-I study (docs/methods.md). */
+  boot_law pct = {v, B, NAN, 0.0, 0}, bca = {v, B, out->z0, out->accel, 1};
+  out->ci_alt = alt_interval(&pct, out->alternative, out->level);
+  out->p = p_inverted(&pct, out->alternative);
+  out->p_bca = out->bca_ok ? p_inverted(&bca, out->alternative) : out->p;
   double p = fmin(fmax(out->p, 0.0), 1.0);
   out->p_mc_se = sqrt(p * (1.0 - p) / (double)B);
 }

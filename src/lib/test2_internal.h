@@ -25,6 +25,12 @@ nps_status nps_test2_check_groups(const nps_counts *g1, const nps_counts *g2,
  * out->note = flat_note. Returns NPS_OK. */
 nps_status nps_test2_z_finish(nps_test2_result *out, const char *flat_note);
 
+/* The interval of alt from a z procedure: two_sided itself, or the
+ * one-sided bound Delta - z_level se as [L, 2] (greater), Delta + z_level
+ * se as [-2, U] (less). */
+nps_interval nps_test2_sided(nps_interval two_sided, double d, double se,
+                             double level, nps_alternative alt);
+
 /* theta = (P - D)/m and the per-respondent variance V of the counts
  * adjusted by 0.75 / 1.5 / 0.75 (Rocks 2016), m = n + 3. */
 void nps_test2_adjusted(const nps_counts *c, double *theta, double *var,

@@ -26,6 +26,11 @@ _Static_assert((int)NPS_HYPER_NORMAL_SD == 10000,
  * computed along different paths differ by rounding only. */
 #define Z_TIE_REL 1e-9
 
+/* Note of a permutation test with a single possible split. */
+#define ONE_TABLE                                                              \
+  "every answer of both samples is in one category, so only one split is "     \
+  "possible: the permutation test cannot reject (p = 1)"
+
 /* Enumerated tables below this fraction of the most likely one are
  * skipped: log(1e-25). */
 #define LOG_SKIP (-57.56462732485115)
@@ -332,6 +337,12 @@ nps_status nps_test2_permutation(const nps_counts *g1, const nps_counts *g2,
     out->exact = 1;
     out->p_mc_se = 0.0;
     perm_exact(&q, &o, out);
+    if (out->tables == 1.0) {
+      /* The mid-p counts the observed table half, 0.5; but with no other
+       * split possible the data can say nothing against the null. */
+      out->p = out->p_conservative = out->p_diff = 1.0;
+      out->note = ONE_TABLE;
+    }
     return NPS_OK;
   }
   if (!r)

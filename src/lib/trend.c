@@ -193,7 +193,7 @@ static nps_status change(nps_trend *r, size_t k) {
 /* The interval at 1 - alpha p / p_adjusted and the verdict. */
 static void finish_change(nps_trend_change *c, double level) {
   double alpha = 1.0 - level, p = c->test.p, q = c->p_adjusted;
-  c->ci_level = p > 0.0 && q > p ? 1.0 - alpha * p / q : level;
+  c->ci_level = nps_multi_matched_level(level, p, q);
   double z = nps_z_for_level(c->ci_level);
   c->ci = (nps_interval){c->test.diff - z * c->test.se,
                          c->test.diff + z * c->test.se};

@@ -426,7 +426,9 @@ static void test_permutation_huge_flat(void **state) {
       NPS_OK);
   assert_double_near(r.tables, 1.0, 0.0);
   assert_double_near(r.p_conservative, 1.0, 0.0);
-  assert_double_near(r.p, 0.5, 0.0); /* the one table ties: mid-p */
+  /* The one table ties with itself (mid-p 0.5), but with no other split
+   * possible the test cannot reject: p = 1 (test2_perm.c). */
+  assert_double_near(r.p, 1.0, 0.0);
   /* group 2 (5 answers) is enumerated: 0..5 of the 5 promoters */
   nps_counts c = {2, 0, 1000000000u}, d = {3, 0, 2};
   assert_int_equal(
@@ -558,9 +560,53 @@ static void test_bootstrap_reference(void **state) {
   assert_double_near(r.ci_percentile.lo, f->w_lo, 0.01);
   assert_double_near(r.ci_percentile.hi, f->w_hi, 0.01);
   assert_double_near(r.p_percentile, f->w_p, 0.004);
-  /* test2.h: p is p_percentile */
-  assert_double_near(r.p, r.p_percentile, 0.0);
+  /* test2.h: p inverts the percentile interval (ci_alt); near the Wald p */
+  assert_double_near(r.p, f->w_p, 0.004);
+  assert_double_near(r.ci_alt.lo, r.ci_percentile.lo, 0.0);
   assert_double_near(r.p_mc_se, sqrt(r.p * (1 - r.p) / 50000.0), 1e-15);
+  /* The same draws at level 1 - (p +- 1e-6): the percentile interval excludes 0
+   * just above alpha = p and contains it just below. */
+  nps_test2_result lo, hi;
+  gsl_rng_set(rng, 11);
+  assert_int_equal(nps_test2_bootstrap(&f->g1, &f->g2, NPS_ALT_TWO_SIDED,
+                                       1.0 - (r.p + 1e-6), 50000, rng, NULL,
+                                       &hi),
+                   NPS_OK);
+  gsl_rng_set(rng, 11);
+  assert_int_equal(nps_test2_bootstrap(&f->g1, &f->g2, NPS_ALT_TWO_SIDED,
+                                       1.0 - (r.p - 1e-6), 50000, rng, NULL,
+                                       &lo),
+                   NPS_OK);
+  assert_double_near(hi.p, r.p, 0.0); /* p does not depend on the level */
+  assert_true(hi.ci_alt.lo > 0.0 || hi.ci_alt.hi < 0.0);
+  assert_true(lo.ci_alt.lo <= 0.0 && lo.ci_alt.hi >= 0.0);
+  gsl_rng_free(rng);
+}
+
+/* One-sided: ci_alt is the bound of the alternative and agrees with p,
+ * for the z tests (bound Delta - z_level se) and the bootstrap. The
+ * counts are the audit's (12, 10, 8) and (20, 5, 5): Wald Delta =
+ * 0.3666667, se = 0.2025..., z_0.95 = 1.6448536 (scipy.stats.norm.ppf). */
+static void test_one_sided_bounds(void **state) {
+  (void)state;
+  nps_counts x = {12, 10, 8}, y = {20, 5, 5};
+  nps_test2_result w, b;
+  assert_int_equal(nps_test2_wald(&y, &x, NPS_ALT_GREATER, 0.95, &w), NPS_OK);
+  assert_double_near(w.ci_alt.lo, w.diff - 1.6448536269514722 * w.se, 1e-12);
+  assert_double_near(w.ci_alt.hi, 2.0, 0.0);
+  assert_true((w.ci_alt.lo > 0.0) == (w.p < 0.05));
+  assert_int_equal(nps_test2_wald(&y, &x, NPS_ALT_LESS, 0.95, &w), NPS_OK);
+  assert_double_near(w.ci_alt.lo, -2.0, 0.0);
+  assert_true((w.ci_alt.hi < 0.0) == (w.p < 0.05));
+  gsl_rng *rng = rng_seeded(5);
+  for (double level = 0.90; level < 0.999; level += 0.01) {
+    gsl_rng_set(rng, 5);
+    assert_int_equal(nps_test2_bootstrap(&y, &x, NPS_ALT_GREATER, level, 2000,
+                                         rng, NULL, &b),
+                     NPS_OK);
+    assert_double_near(b.ci_alt.hi, 2.0, 0.0);
+    assert_true((b.ci_alt.lo > 0.0) == (b.p < 1.0 - level));
+  }
   gsl_rng_free(rng);
 }
 
@@ -999,6 +1045,7 @@ int main(void) {
       cmocka_unit_test(test_permutation_huge_flat),
       cmocka_unit_test(test_bootstrap_exact_distribution),
       cmocka_unit_test(test_bootstrap_reference),
+      cmocka_unit_test(test_one_sided_bounds),
       cmocka_unit_test(test_bootstrap_deterministic),
       cmocka_unit_test(test_bootstrap_degenerate),
       cmocka_unit_test(test_bootstrap_huge_n),
