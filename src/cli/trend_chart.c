@@ -61,17 +61,15 @@ static void chart_note(const trend_view *s, char *note, size_t size) {
     cli_signed_points(b, sizeof b, sl->per_period);
     cli_signed_points(d, sizeof d, sl->change);
     cli_fmt_p_phrase(p, sizeof p, sl->p);
-    cli_append(note, size, "trend %s points/%s, %s over %s..%s (%s)", b,
-               nps_period_name(r->options.period), d,
-               r->points[sl->first].label, r->points[sl->last].label, p);
+    cli_append(note, size, "trend %s/%s, %s over %g %s%s (%s)", b,
+               nps_period_name(r->options.period), d, sl->span,
+               nps_period_name(r->options.period), sl->span == 1 ? "" : "s",
+               p);
   }
   if (r->has_center)
-    cli_append(note, size, "%slimits ±%g SE (%s)", sl->tested ? " · " : "",
-               NPS_TREND_SIGMAS, r->options.baseline ? "baseline" : "long-run");
+    cli_append(note, size, "%s±%g SE %slimits", sl->tested ? " · " : "",
+               NPS_TREND_SIGMAS, r->options.baseline ? "baseline " : "");
   cli_append(note, size, " · %zu outside", r->n_out);
-  if (r->n_partial)
-    cli_append(note, size, " · %zu partial%s", r->n_partial,
-               r->options.include_partial ? " (included)" : " (not tested)");
   if (r->n_segments > NPS_PLOT_TREND_MAX_LINES)
     cli_append(note, size, " · largest %d of %zu segments",
                NPS_PLOT_TREND_MAX_LINES, r->n_segments);

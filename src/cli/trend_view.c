@@ -56,9 +56,10 @@ static int series_fails(const trend_view *s, const nps_trend *r, char *msg,
     cli_points(d, sizeof d, -p->change.test.diff);
     cli_fmt_p_phrase(ps, sizeof ps, r->latest_p);
     snprintf(msg, size, "%s%s fell %s points from %s (%s, %s across the %zu "
-             "changes)",
+             "change%s)",
              who, p->label, d, p[-1].label, ps,
-             family_name(r->options.adjust), r->n_tested);
+             family_name(r->options.adjust), r->n_tested,
+             r->n_tested == 1 ? "" : "s");
     return 1;
   }
   if (s->fail_if == TREND_FAIL_OUT_OF_CONTROL && r->latest_outside) {
@@ -261,7 +262,7 @@ static void print_slope(FILE *fp, const trend_view *s, const nps_trend *r) {
           "weights n/V%s).\n",
           sl->periods,
           r->n_partial && !r->options.include_partial
-              ? "; partial periods left out"
+              ? ";\n  partial periods left out"
               : "");
 }
 
@@ -277,7 +278,7 @@ static void print_control(FILE *fp, const nps_trend *r) {
   else
     fprintf(fp, "all %zu periods pooled", r->center_periods);
   if (r->n_partial && !r->options.include_partial)
-    fprintf(fp, " (partial periods left out)");
+    fprintf(fp, ",\n  partial periods left out");
   fprintf(fp, ";\n  outside: ");
   size_t shown = 0;
   for (size_t i = 0; i < r->n_points; i++) {
@@ -307,7 +308,7 @@ static const char *untested_why(const nps_trend *r, const nps_trend_point *p) {
   return "neither period has any spread";
 }
 
-static void print_latest(FILE *fp, const trend_view *s, const nps_trend *r) {
+static void print_latest(FILE *fp, const nps_trend *r) {
   const nps_trend_point *p = latest(r);
   const nps_trend_change *c = &p->change;
   char v[32], d[32], ci[80], p_[32];
@@ -323,22 +324,22 @@ static void print_latest(FILE *fp, const trend_view *s, const nps_trend *r) {
     cli_fmt_ci(ci, sizeof ci, c->ci.lo, c->ci.hi);
     cli_fmt_p_phrase(p_, sizeof p_, c->p_adjusted);
     fprintf(fp,
-            "; %s points from %s, %.4g%% CI %s (the level matched to the "
-            "adjusted p),\n  %s adjusted (%s across the %zu changes)%s",
-            d, p[-1].label, 100.0 * c->ci_level, ci, p_,
+            ": %s from %s;\n  %s points, %.4g%% CI %s (the level matched to "
+            "the adjusted p),\n  %s (%s across the %zu change%s)",
+            !c->verdict.significant ? "no significant change"
+            : c->test.diff < 0      ? "a significant drop"
+                                    : "a significant rise",
+            p[-1].label, d, 100.0 * c->ci_level, ci, p_,
             family_name(r->options.adjust), r->n_tested,
-            !c->verdict.significant ? ": no significant change"
-            : c->test.diff < 0      ? ": a significant drop"
-                                    : ": a significant rise");
+            r->n_tested == 1 ? "" : "s");
   } else {
-    fprintf(fp, "; no change test (%s)", untested_why(r, p));
+    fprintf(fp, ": no change test\n  (%s)", untested_why(r, p));
   }
-  (void)s;
   fprintf(fp, "; %s the control limits.\n",
-          partial_out(r, p)         ? "not judged against"
-          : p->out_of_control > 0   ? "above"
-          : p->out_of_control < 0   ? "below"
-                                    : "inside");
+          partial_out(r, p)       ? "not judged against"
+          : p->out_of_control > 0 ? "above"
+          : p->out_of_control < 0 ? "below"
+                                  : "inside");
 }
 
 static int any_fallback(const nps_trend *r) {
@@ -358,15 +359,15 @@ static void print_notes(FILE *fp, const trend_view *s) {
   }
   if (r->n_partial)
     fprintf(fp,
-            "partial: the answers' days do not cover the period: %lld "
-            "or more days without answers at its start or end, twice the "
-            "typical gap of %lld day%s between answer days; %s\n",
+            "partial: the answers' days do not cover the period: %lld or "
+            "more days\n  without answers at its start or end, twice the "
+            "typical gap of %lld day%s\n  between answer days; %s\n",
             (long long)(2 * r->cadence), (long long)r->cadence,
             r->cadence == 1 ? "" : "s",
             r->options.include_partial
                 ? "tested like the others (--include-partial)"
                 : "left out of the changes, the slope and the control "
-                  "limits (--include-partial keeps them)");
+                  "limits\n  (--include-partial keeps them)");
   if (note)
     fprintf(fp, "* the interval fell back to another method (see --format "
                 "json)\n");
@@ -391,7 +392,7 @@ static int print_series(FILE *fp, const trend_view *s, const nps_trend *r,
   fputc('\n', fp);
   print_slope(fp, s, r);
   print_control(fp, r);
-  print_latest(fp, s, r);
+  print_latest(fp, r);
   return 0;
 }
 
@@ -584,8 +585,14 @@ static void json_summary(cli_json *w, const nps_trend *r) {
   cli_json_open(w, "latest", '{');
   cli_json_str(w, "period", r->points[r->n_points - 1].label);
   cli_json_bool(w, "drop", r->latest_drop);
+  const nps_trend_change *c = &r->points[r->n_points - 1].change;
+  cli_json_dbl(w, "diff", c->tested ? 100 * c->test.diff : NAN);
+  cli_json_dbl(w, "ci_low", c->tested ? 100 * c->ci.lo : NAN);
+  cli_json_dbl(w, "ci_high", c->tested ? 100 * c->ci.hi : NAN);
+  cli_json_dbl(w, "ci_level", c->tested ? c->ci_level : NAN);
   cli_json_dbl(w, "p", r->latest_p);
   cli_json_str(w, "p_family", "changes");
+  cli_json_str(w, "adjust", nps_multi_method_name(r->options.adjust));
   cli_json_dbl(w, "out_of_control", r->latest_outside);
   cli_json_close(w, '}', 0);
 }
