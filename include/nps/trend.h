@@ -198,12 +198,16 @@ struct nps_trend {
   double center_var;     /* its per-respondent variance (adjusted if 0) */
   size_t center_periods; /* periods pooled (baseline: N, or all) */
   size_t n_out;          /* periods flagged out of control */
-  /* The monitoring questions about the latest period (the last one). */
-  int latest_drop;    /* its change is tested, negative and significant:
-                         its verdict as the series' table shows it, p
-                         adjusted across the series' changes (options.adjust)
-                         and the interval at the matched level */
-  double latest_p;    /* that adjusted p; NAN: no change tested */
+  /* The monitoring gate about the latest period (the last one). It asks
+   * one question, so it is not the verdict of the table, whose p is
+   * adjusted across the series' changes (points[last].change.verdict,
+   * with its interval at the matched level): the two can differ. */
+  int latest_drop;    /* its change is tested, negative and p < alpha: its
+                         own p for all answers (the gate asks one
+                         question); for segments, the p adjusted (by
+                         options.adjust) across the segments' latest
+                         changes, in latest_p */
+  double latest_p;    /* the p latest_drop used; NAN: no change tested */
   int latest_outside; /* out_of_control of the last period */
   nps_trend_options options; /* as given, defaults filled in */
 };

@@ -199,9 +199,10 @@ static void trend_finding(FILE *fp, const report_data *d) {
             (long long)last->covered_days, (long long)last->period_days,
             r->options.include_partial ? "" : " and is left out of the tests");
   }
-  if (r->latest_drop && last) {
+  const nps_trend_change *c = last ? &last->change : 0;
+  if (c && c->tested && c->verdict.significant && c->test.diff < 0) {
     char pa[32];
-    cli_fmt_p_phrase(pa, sizeof pa, r->latest_p);
+    cli_fmt_p_phrase(pa, sizeof pa, c->p_adjusted);
     fputs(" The latest period, ", fp);
     report_str(fp, last->label);
     fputs(", fell significantly from the one before (", fp);
@@ -271,7 +272,7 @@ static void trend_segment_row(FILE *fp, report_data *d, const nps_trend *q) {
   const char *note =
       !last || last->est.n == 0      ? "no answers in the latest period"
       : last->base == NPS_BASE_BELOW ? "small base in the latest period"
-      : q->latest_drop ? "the latest period fell (adjusted p)"
+      : q->latest_drop ? "the latest period fell (p adjusted across segments)"
                        : "";
   fprintf(fp, "<td class=\"l\">%s</td></tr>\n", note);
 }

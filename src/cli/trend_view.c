@@ -55,11 +55,9 @@ static int series_fails(const trend_view *s, const nps_trend *r, char *msg,
   if (s->fail_if == TREND_FAIL_DROP && r->latest_drop) {
     cli_points(d, sizeof d, -p->change.test.diff);
     cli_fmt_p_phrase(ps, sizeof ps, r->latest_p);
-    snprintf(msg, size, "%s%s fell %s points from %s (%s, %s across the %zu "
-             "change%s)",
-             who, p->label, d, p[-1].label, ps,
-             family_name(r->options.adjust), r->n_tested,
-             r->n_tested == 1 ? "" : "s");
+    snprintf(msg, size, "%s%s fell %s points from %s (%s%s)", who, p->label, d,
+             p[-1].label, ps,
+             r->segment ? ", adjusted across segments" : ", this change alone");
     return 1;
   }
   if (s->fail_if == TREND_FAIL_OUT_OF_CONTROL && r->latest_outside) {
@@ -332,6 +330,14 @@ static void print_latest(FILE *fp, const nps_trend *r) {
             p[-1].label, d, 100.0 * c->ci_level, ci, p_,
             family_name(r->options.adjust), r->n_tested,
             r->n_tested == 1 ? "" : "s");
+    int table_drop = c->verdict.significant && c->test.diff < 0;
+    if (r->latest_drop != table_drop) {
+      cli_fmt_p_phrase(p_, sizeof p_, r->latest_p);
+      fprintf(fp, ";\n  %s, as --fail-if drop takes it: %s, %s",
+              r->segment ? "adjusted across the segments' latest changes"
+                         : "taken alone",
+              p_, r->latest_drop ? "a drop" : "not a drop");
+    }
   } else {
     fprintf(fp, ": no change test\n  (%s)", untested_why(r, p));
   }
@@ -585,14 +591,8 @@ static void json_summary(cli_json *w, const nps_trend *r) {
   cli_json_open(w, "latest", '{');
   cli_json_str(w, "period", r->points[r->n_points - 1].label);
   cli_json_bool(w, "drop", r->latest_drop);
-  const nps_trend_change *c = &r->points[r->n_points - 1].change;
-  cli_json_dbl(w, "diff", c->tested ? 100 * c->test.diff : NAN);
-  cli_json_dbl(w, "ci_low", c->tested ? 100 * c->ci.lo : NAN);
-  cli_json_dbl(w, "ci_high", c->tested ? 100 * c->ci.hi : NAN);
-  cli_json_dbl(w, "ci_level", c->tested ? c->ci_level : NAN);
   cli_json_dbl(w, "p", r->latest_p);
-  cli_json_str(w, "p_family", "changes");
-  cli_json_str(w, "adjust", nps_multi_method_name(r->options.adjust));
+  cli_json_str(w, "p_family", r->segment ? "segments" : "one test");
   cli_json_dbl(w, "out_of_control", r->latest_outside);
   cli_json_close(w, '}', 0);
 }

@@ -472,9 +472,9 @@ static nps_status analyse(nps_trend *r, const nps_table *t,
   slope(r);
   limits(r);
   const nps_trend_point *last = &r->points[r->n_points - 1];
-  r->latest_p = last->change.tested ? last->change.p_adjusted : NAN;
+  r->latest_p = last->change.tested ? last->change.test.p : NAN;
   r->latest_drop = last->change.tested && last->change.test.diff < 0.0 &&
-                   last->change.verdict.significant;
+                   r->latest_p < 1.0 - r->options.level;
   r->latest_outside = last->out_of_control;
   return NPS_OK;
 }
@@ -507,6 +507,26 @@ static nps_status add_segment(nps_trend *r, const nps_table *t, const char *s,
   return st;
 }
 
+/* The latest changes of the segments adjusted together: latest_p and
+ * latest_drop from the adjusted p. */
+static nps_status segment_gates(nps_trend *r) {
+  double *p = malloc((r->n_segments ? r->n_segments : 1) * sizeof *p);
+  if (!p)
+    return NPS_ENOMEM;
+  for (size_t i = 0; i < r->n_segments; i++)
+    p[i] = r->segments[i]->latest_p;
+  nps_status st = nps_multi_adjust(r->options.adjust, p, r->n_segments, p);
+  for (size_t i = 0; i < r->n_segments && st == NPS_OK; i++) {
+    nps_trend *q = r->segments[i];
+    const nps_trend_point *last = &q->points[q->n_points - 1];
+    q->latest_p = p[i];
+    q->latest_drop = !isnan(p[i]) && last->change.test.diff < 0.0 &&
+                     p[i] < 1.0 - r->options.level;
+  }
+  free(p);
+  return st;
+}
+
 /* One series per distinct segment part of the keys, in first-seen order. */
 static nps_status segments(nps_trend *r, const nps_table *t) {
   size_t n = nps_table_size(t);
@@ -521,7 +541,7 @@ static nps_status segments(nps_trend *r, const nps_table *t) {
       return NPS_ENOMEM;
     st = add_segment(r, t, s, len);
   }
-  return st;
+  return st == NPS_OK && r->n_segments ? segment_gates(r) : st;
 }
 
 static int options_ok(const nps_trend_options *o) {

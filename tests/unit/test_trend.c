@@ -459,10 +459,12 @@ static void test_segments(void **state) {
   assert_memory_equal(b->segment, "b", 1);
   assert_int_equal(b->points[2].counts.detractors, 40);
   assert_true(b->points[2].change.tested);
-  /* the latest verdict is the table's: p adjusted across b's two changes */
+  /* the gate's p is b's own, adjusted across the segments' latest changes
+   * (a has none); the table's verdict adjusts across b's two changes */
   assert_int_equal(b->n_tested, 2);
-  assert_double_near(b->latest_p, b->points[2].change.p_adjusted, 0);
-  assert_true(b->latest_p > b->points[2].change.test.p);
+  assert_double_near(b->latest_p, b->points[2].change.test.p, 0);
+  assert_true(b->points[2].change.p_adjusted > b->latest_p);
+  assert_true(b->points[2].change.verdict.significant);
   assert_true(b->latest_drop);
   assert_null(a->segments);
   nps_trend_free(r);
