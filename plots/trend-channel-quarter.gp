@@ -12,7 +12,7 @@ $text << EOD
 |NPS by quarter and channel
 |docs/examples/responses.csv
 |Bayesian, Jeffreys Dirichlet prior
-|trend +15.8 points/year (p = 0.001) · limits ±3 SE (long-run) · 0 outside
+|trend +3.9/quarter, +11.8 over 3 quarters (p = 0.001) · ±3 SE limits · 0 outside
 |
 |
 |app
@@ -26,12 +26,13 @@ txt(i) = $text[i][2:]
 
 # Periods in time order: 1 x, 2 NPS, 3-4 interval, 5-6 control limits
 # (points; NaN: none), 7 n (0: a gap), 8 mark (1 outside the limits,
-# 2 below min n); the period's label follows '|'.
+# 2 below min n), 9 partial (1: the data do not cover it);
+# the period's label follows '|'.
 $rows << EOD
-1 -2.065217391 -7.558453886 3.441622742 -2.508319116 14.30607192 920 0 |2025-Q1
-2 8.257804632 2.976381421 13.48899871 -2.193394944 13.99114775 993 0 |2025-Q2
-3 4.06504065 -1.293108631 9.398029279 -2.230318047 14.02807086 984 0 |2025-Q3
-4 12.56133464 7.384896954 17.66364289 -2.089489866 13.88724268 1019 0 |2025-Q4
+1 -2.065217391 -7.558453886 3.441622742 -2.508319116 14.30607192 920 0 0 |2025-Q1
+2 8.257804632 2.976381421 13.48899871 -2.193394944 13.99114775 993 0 0 |2025-Q2
+3 4.06504065 -1.293108631 9.398029279 -2.230318047 14.02807086 984 0 0 |2025-Q3
+4 12.56133464 7.384896954 17.66364289 -2.089489866 13.88724268 1019 0 0 |2025-Q4
 EOD
 label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 

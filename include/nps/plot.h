@@ -251,6 +251,9 @@ typedef struct nps_plot_period {
   nps_interval limits; /* control limits on -1..1; NAN: none */
   nps_plot_mark mark;  /* NPS_PLOT_STANDS_OUT: outside the limits (ringed);
                           NPS_PLOT_SMALL: a small base (hollow) */
+  int partial;         /* nonzero: the data do not cover the period (an
+                          open diamond around its point, keyed "partial
+                          period"); main series only */
 } nps_plot_period;
 
 /* Most segment lines a trend chart draws. */
@@ -268,7 +271,8 @@ typedef struct nps_plot_trend_line {
 /* Trend chart (the `trend` chart): NPS per period in the given (time)
  * order as a line with points over the interval band, the control limits
  * as dashed lines and center (NAN: none) as a dotted line, marked periods
- * ringed or hollow, and, up to 40 periods, n under each period ("gap" for
+ * ringed or hollow, partial periods in an open diamond, and, up to 40
+ * periods, n under each period ("gap" for
  * n = 0). lines[0..n_lines) (at most NPS_PLOT_TREND_MAX_LINES; may be NULL
  * when n_lines is 0) add one thinner line per segment, named in the
  * legend, the main series then being "all answers". The x axis is a

@@ -8,13 +8,26 @@
  * below min_n, and the change from the period before by the Wald z test
  * with its own interval (so that the interval and p agree), the p-values
  * adjusted across the changes of the series. Over the series: a linear
- * trend per year by weighted least squares, and control limits
- * (center +- 3 SE at each period's n) from all periods or a baseline.
- * Every decision is made here; docs/methods.md, "Trend", has the formulas.
+ * trend per period by weighted least squares (with the change it implies
+ * over the periods fitted, and per year only when they span a year), and
+ * control limits (center +- 3 SE at each period's n) from all periods or a
+ * baseline. Every decision is made here; docs/methods.md, "Trend", has the
+ * formulas.
  *
  * Periods between the first and the last with answers that have none are
- * kept as gaps (n = 0). Differences and slopes are on -2..2 per period or
- * per year.
+ * kept as gaps (n = 0). Differences and slopes are on -2..2 (per period,
+ * over the span, or per year).
+ *
+ * Partial periods. When the keys are days, a period whose days the data
+ * do not cover is marked partial: with G the typical gap between answer
+ * days (the 90th percentile, by the inverse empirical distribution, of the
+ * gaps in days between consecutive distinct days with answers in all the
+ * answers), a period with answers is partial when the days from its first
+ * day to its first answer, or from its last answer to its last day, number
+ * 2 G or more. Needs two days with answers; a period holding a period
+ * label (2025-03) as a key is not judged. Segments take the partial marks
+ * of all answers. Partial periods are left out of the change tests, the
+ * slope, the control center and the control flags unless include_partial.
  *
  * Segments. When the table's keys have more components than the date
  * (the date first, then segment columns joined by NPS_KEY_SEP), the result
@@ -69,6 +82,8 @@ typedef struct nps_trend_options {
   nps_multi_method adjust; /* across the changes; NPS_MULTI_HOLM */
   size_t baseline;         /* 0: control limits from all periods; N: from
                               the first N periods (gaps count) */
+  int include_partial;     /* nonzero: partial periods are tested, fitted
+                              and pooled like complete ones (still marked) */
 } nps_trend_options;
 
 NPS_API void nps_trend_options_init(nps_trend_options *opt);
@@ -79,8 +94,9 @@ NPS_API void nps_trend_options_init(nps_trend_options *opt);
  * excludes 0 exactly when p_adjusted < alpha (at the level itself when
  * no adjustment changed p). */
 typedef struct nps_trend_change {
-  int tested;            /* 0: a side is empty, below min_n, or has no
-                            spread together (se = 0) */
+  int tested;            /* 0: a side is empty, below min_n, partial (without
+                            include_partial), or has no spread together
+                            (se = 0) */
   nps_test2_result test; /* diff, se, z, p (unadjusted) */
   double p_adjusted;
   double ci_level;
@@ -96,6 +112,15 @@ typedef struct nps_trend_point {
   uint64_t missing;
   uint64_t dates; /* distinct keys merged into it */
   nps_small_base base;
+  /* Coverage (see "Partial periods" above). */
+  int coverage_known;   /* its answers' keys are all days and G is known */
+  int64_t first_day;    /* its earliest and latest day with answers (day */
+  int64_t last_day;     /* numbers, dates.h); valid when coverage_known */
+  int64_t period_days;  /* days in the period */
+  int64_t covered_days; /* days covered: the period less the uncovered days
+                           at a partial start or end; = period_days when
+                           not partial or not known */
+  int partial;          /* 1: the data do not cover it (coverage_known) */
   int has_ci;
   nps_ci_result ci;
   unsigned long seed;
@@ -108,19 +133,33 @@ typedef struct nps_trend_point {
                          periods of at least min_n are flagged */
 } nps_trend_point;
 
-/* The linear trend: NPS_t = a + b x_t with x_t in years from the first
- * period (index / nps_period_per_year), weights n_t / V_t (the
- * adjusted-Wald variance where V_t = 0), over the periods of at least
- * min_n. se = 1 / sqrt(sum w (x - xbar)^2); z = b / se; two-sided normal
- * p; ci = b +- z_level se. Needs two such periods. */
+/* The linear trend: NPS_t = a + b x_t with x_t the period's position from
+ * the first period (0, 1, 2, ...; gaps count), so b is per period of the
+ * series; weights n_t / V_t (the adjusted-Wald variance where V_t = 0),
+ * over the periods of at least min_n that are not partial (unless
+ * include_partial). se = 1 / sqrt(sum w (x - xbar)^2); z = b / se;
+ * two-sided normal p; ci = b +- z_level se. Needs two such periods.
+ * Scaled versions of b share its z, p and verdict: the change over the
+ * span (b * span, span = x_last - x_first of the periods in the fit) and,
+ * when those periods span a year or more (x_last - x_first + 1 >=
+ * nps_period_per_year), b per year (b * nps_period_per_year). */
 typedef struct nps_trend_slope {
   int tested;
   size_t periods; /* periods in the fit */
-  double per_year;
-  double se;
+  double per_period; /* b */
+  double se;         /* of b */
   double z;
   double p;
-  nps_interval ci;
+  nps_interval ci; /* of b */
+  size_t first, last; /* the first and last period in the fit (indexes
+                         into points) */
+  double span;        /* last - first, in periods */
+  double change;      /* per_period * span: the fitted change from the
+                         first to the last period in the fit */
+  nps_interval change_ci;
+  int has_per_year;   /* the fit spans a year or more */
+  double per_year;    /* per_period * periods per year; NAN without */
+  nps_interval per_year_ci;
   nps_verdict verdict; /* significant: p < alpha */
 } nps_trend_slope;
 
@@ -138,6 +177,9 @@ struct nps_trend {
   size_t n_points;
   size_t n_gaps;   /* periods with no answers */
   size_t n_small;  /* periods below min_n with answers */
+  size_t n_partial; /* periods marked partial */
+  int64_t cadence;  /* G in days; 0: not known (fewer than two answer
+                       days); segments: that of all answers */
   size_t n_tested; /* changes tested: the family of the adjustment */
   nps_counts total;
   uint64_t missing;
@@ -156,7 +198,10 @@ struct nps_trend {
   double center_var;     /* its per-respondent variance (adjusted if 0) */
   size_t center_periods; /* periods pooled (baseline: N, or all) */
   size_t n_out;          /* periods flagged out of control */
-  /* The monitoring questions about the latest period (the last one). */
+  /* The monitoring gate about the latest period (the last one). It asks
+   * one question, so it is not the verdict of the table, whose p is
+   * adjusted across the series' changes (points[last].change.verdict,
+   * with its interval at the matched level): the two can differ. */
   int latest_drop;    /* its change is tested, negative and p < alpha: its
                          own p for all answers (the gate asks one
                          question); for segments, the p adjusted (by

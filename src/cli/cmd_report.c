@@ -40,6 +40,9 @@ static void print_help(void) {
       "  --date COL           the trend section: the date column\n"
       "  --period P           day, week, month (default), quarter, year\n"
       "  --date-format F      dates written otherwise, e.g. %%d.%%m.%%Y\n"
+      "  --include-partial    the trend tests partial periods too (as "
+      "`trend\n"
+      "                       --include-partial`)\n"
       "  --compare-with FILE  the comparison section: this data against\n"
       "                       FILE (an earlier wave, a control group), as\n"
       "                       `compare FILE THIS` computes it\n"
@@ -84,7 +87,8 @@ enum {
   OPT_ARM,
   OPT_ARMS,
   OPT_COMPETITORS,
-  OPT_RANK_UNLIKE
+  OPT_RANK_UNLIKE,
+  OPT_INCLUDE_PARTIAL
 };
 
 static int report_option(void *ctx, int opt, const char *arg) {
@@ -122,6 +126,9 @@ static int report_option(void *ctx, int opt, const char *arg) {
       return EXIT_USAGE;
     cmd->trend.date_format = arg;
     return 0;
+  case OPT_INCLUDE_PARTIAL:
+    cmd->trend.include_partial = 1;
+    return 0;
   default:
     return -1;
   }
@@ -133,6 +140,7 @@ static const struct option options[] = {
     {"date", 1, 0, OPT_DATE},
     {"period", 1, 0, OPT_PERIOD},
     {"date-format", 1, 0, OPT_DATE_FORMAT},
+    {"include-partial", 0, 0, OPT_INCLUDE_PARTIAL},
     {"compare-with", 1, 0, OPT_COMPARE_WITH},
     {"arm", 1, 0, OPT_ARM},
     {"arms", 1, 0, OPT_ARMS},
@@ -209,6 +217,8 @@ static int check_args(report_cmd *cmd) {
                            "-o report.html ('-' for standard output)");
   if (cmd->trend.date_format && !cmd->d.date_column)
     return cli_usage_error(c->command, "--date-format needs --date COL");
+  if (cmd->trend.include_partial && !cmd->d.date_column)
+    return cli_usage_error(c->command, "--include-partial needs --date COL");
   if (cmd->d.arm_column && cmd->d.compare_path)
     return cli_usage_error(c->command,
                            "--arm and --compare-with are two ways to "

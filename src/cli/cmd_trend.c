@@ -2,7 +2,8 @@
  * cmd_trend.c - `nps-stat trend FILE --date COL --period month`: NPS over
  * time. Each period's n, shares, NPS and interval, gaps shown, the change
  * from the period before with p-values adjusted across the series, the
- * slope per year, control limits, and --fail-if gates for monitoring.
+ * slope per period (over the span; per year when it spans one), partial
+ * periods marked, control limits, and --fail-if gates for monitoring.
  *
  * Options in, the file read keyed by the date column, one call of the
  * trend analysis (nps_trend_run), and the result handed to the
@@ -22,9 +23,14 @@ static void print_help(void) {
       "with\nno answers between the first and the last are shown as gaps); "
       "the change\nfrom the period before by a Wald z test with its own "
       "interval, the p-values\nadjusted across the series; the trend per "
-      "year (weighted least squares);\ncontrol limits at 3 standard errors "
-      "around the long-run NPS.\nPeriods below --min-n are shown, marked, "
-      "and left out of the tests.\n"
+      "period (weighted least squares)\nand the change it makes over the "
+      "periods fitted (per year too when they\nspan a year); control "
+      "limits at 3 standard errors around the long-run NPS.\nPeriods below "
+      "--min-n are shown, marked, and left out of the tests. A period\n"
+      "whose dates the answers do not cover (a start or end with no answers "
+      "for\ntwice the typical gap between answer days, e.g. the current "
+      "month) is\nmarked partial and left out of the tests and the control "
+      "limits.\n"
       "\n"
       "  --date COL           the date column (required): ISO 8601 dates or\n"
       "                       date-times (the local date as written), or "
@@ -46,12 +52,17 @@ static void print_help(void) {
       "  --baseline N         control limits from the first N periods "
       "(default:\n"
       "                       all periods pooled)\n"
+      "  --include-partial    test, fit and pool partial periods like the "
+      "others\n"
+      "                       (they stay marked)\n"
       "  --adjust M           holm (default), bh, bonferroni, none: across "
       "the\n"
       "                       period-to-period changes\n"
       "  --fail-if C          exit 1 when C holds for the latest period: "
       "drop (it\n"
-      "                       fell significantly from the one before) or\n"
+      "                       fell significantly from the one before, by "
+      "the\n"
+      "                       adjusted p the table shows) or\n"
       "                       out-of-control (outside the control limits)\n"
       "\nThe --plot chart: NPS per period with its interval band, the "
       "control\nlimits, flagged periods marked, n under each period.\n"
@@ -75,7 +86,8 @@ enum {
   OPT_UNTIL,
   OPT_BASELINE,
   OPT_ADJUST,
-  OPT_FAIL_IF
+  OPT_FAIL_IF,
+  OPT_INCLUDE_PARTIAL
 };
 
 typedef struct trend_cmd {
@@ -143,6 +155,9 @@ static int trend_option(void *ctx, int opt, const char *arg) {
                            arg);
   case OPT_FAIL_IF:
     return set_fail_if(cmd, arg);
+  case OPT_INCLUDE_PARTIAL:
+    o->include_partial = 1;
+    return 0;
   default:
     return -1;
   }
@@ -158,6 +173,7 @@ static int parse_args(int argc, char **argv, trend_cmd *cmd) {
       {"baseline", 1, 0, OPT_BASELINE},
       {"adjust", 1, 0, OPT_ADJUST},
       {"fail-if", 1, 0, OPT_FAIL_IF},
+      {"include-partial", 0, 0, OPT_INCLUDE_PARTIAL},
       {"by", 1, 0, OPT_BY},
       CLI_COMMON_OPTIONS,
       {0, 0, 0, 0}};

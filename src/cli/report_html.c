@@ -381,10 +381,15 @@ static void methods(FILE *fp, const report_data *d) {
     fprintf(fp,
             "<dt>trend</dt><dd>periods of a %s; each change from the "
             "period before by a Wald z test, p-values adjusted by %s; "
-            "slope by weighted least squares; control limits at 3 "
-            "standard errors around the pooled NPS</dd>\n",
+            "slope per %s by weighted least squares; control limits at 3 "
+            "standard errors around the pooled NPS; a period the answers' "
+            "days do not cover is partial and %s</dd>\n",
             nps_period_name(d->period),
-            nps_multi_method_name(d->trend->options.adjust));
+            nps_multi_method_name(d->trend->options.adjust),
+            nps_period_name(d->period),
+            d->trend->options.include_partial
+                ? "tested like the others (--include-partial)"
+                : "left out of the tests and the control limits");
   if (d->compare)
     fprintf(
         fp,

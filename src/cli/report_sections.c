@@ -155,31 +155,58 @@ int report_segments(FILE *fp, report_data *d) {
 static void trend_finding(FILE *fp, const report_data *d) {
   const nps_trend *r = d->trend;
   const nps_trend_slope *s = &r->slope;
-  char v[32], ci[64], p[32];
+  const char *per = nps_period_name(r->options.period);
+  char v[32], ci[64], p[32], ch[32], chci[64];
   fputs("<p class=\"finding\">", fp);
   if (!s->tested)
     fputs("Too few periods with enough answers to estimate a trend.", fp);
   else {
-    cli_signed_points(v, sizeof v, s->per_year);
+    cli_signed_points(v, sizeof v, s->per_period);
     report_ci(ci, sizeof ci, 1, s->ci);
     cli_fmt_p_phrase(p, sizeof p, s->p);
+    cli_signed_points(ch, sizeof ch, s->change);
+    report_ci(chci, sizeof chci, 1, s->change_ci);
     int side = report_side(s->ci);
     if (s->verdict.significant && side != 0) {
-      report_points(v, sizeof v, fabs(s->per_year));
-      fprintf(fp, "NPS %s by %s points a year (%g%% CI %s, ",
-              side > 0 ? "rose" : "fell", v, 100.0 * d->c->level, ci);
+      report_points(v, sizeof v, fabs(s->per_period));
+      fprintf(fp, "NPS %s by %s points a %s (%g%% CI %s, ",
+              side > 0 ? "rose" : "fell", v, per, 100.0 * d->c->level, ci);
     } else
       fprintf(fp,
-              "No clear trend: %s points a year, and its %g%% CI %s "
+              "No clear trend: %s points a %s, and its %g%% CI %s "
               "includes zero (",
-              v, 100.0 * d->c->level, ci);
+              v, per, 100.0 * d->c->level, ci);
     report_str(fp, p);
-    fputs(").", fp);
+    fprintf(fp, "): %s points over the %g %s%s from ", ch, s->span, per,
+            s->span == 1 ? "" : "s");
+    report_str(fp, r->points[s->first].label);
+    fputs(" to ", fp);
+    report_str(fp, r->points[s->last].label);
+    fprintf(fp, " (CI %s)", chci);
+    if (s->has_per_year && r->options.period != NPS_PERIOD_YEAR) {
+      cli_signed_points(v, sizeof v, s->per_year);
+      report_ci(ci, sizeof ci, 1, s->per_year_ci);
+      fprintf(fp, ", %s a year (CI %s)", v, ci);
+    }
+    fputc('.', fp);
   }
-  if (r->latest_drop && r->n_points) {
+  const nps_trend_point *last = r->n_points ? &r->points[r->n_points - 1] : 0;
+  if (last && last->partial) {
     fputs(" The latest period, ", fp);
-    report_str(fp, r->points[r->n_points - 1].label);
-    fputs(", fell significantly from the one before.", fp);
+    report_str(fp, last->label);
+    fprintf(fp, ", is partial (%lld of %lld days)%s.",
+            (long long)last->covered_days, (long long)last->period_days,
+            r->options.include_partial ? "" : " and is left out of the tests");
+  }
+  const nps_trend_change *c = last ? &last->change : 0;
+  if (c && c->tested && c->verdict.significant && c->test.diff < 0) {
+    char pa[32];
+    cli_fmt_p_phrase(pa, sizeof pa, c->p_adjusted);
+    fputs(" The latest period, ", fp);
+    report_str(fp, last->label);
+    fputs(", fell significantly from the one before (", fp);
+    report_str(fp, pa);
+    fputs(" adjusted across the changes).", fp);
   }
   if (r->n_out)
     fprintf(fp, " %zu period%s outside the control limits.", r->n_out,
@@ -187,7 +214,7 @@ static void trend_finding(FILE *fp, const report_data *d) {
   fputs("</p>\n", fp);
 }
 
-static void trend_row(FILE *fp, const nps_trend_point *pt) {
+static void trend_row(FILE *fp, const nps_trend *r, const nps_trend_point *pt) {
   char nps[32], ci[64], ch[32], p[32];
   report_points(nps, sizeof nps, pt->est.n ? pt->est.nps : NAN);
   report_ci(ci, sizeof ci, pt->has_ci, pt->ci.iv);
@@ -212,7 +239,12 @@ static void trend_row(FILE *fp, const nps_trend_point *pt) {
       : c->tested && c->verdict.significant && report_side(c->ci) != 0
           ? "changed from the period before"
           : "";
-  fprintf(fp, "<td class=\"l\">%s</td></tr>\n", note);
+  fprintf(fp, "<td class=\"l\">%s", note);
+  if (pt->partial)
+    fprintf(fp, "%spartial: %lld of %lld days%s", *note ? "; " : "",
+            (long long)pt->covered_days, (long long)pt->period_days,
+            r->options.include_partial ? "" : ", not tested");
+  fputs("</td></tr>\n", fp);
 }
 
 /* One row per segment: its answers, its latest period and its slope. */
@@ -228,7 +260,7 @@ static void trend_segment_row(FILE *fp, report_data *d, const nps_trend *q) {
           (unsigned long long)nps_counts_total(&q->total),
           (unsigned long long)(last ? last->est.n : 0), nps, ci);
   if (q->slope.tested) {
-    cli_signed_points(slope, sizeof slope, q->slope.per_year);
+    cli_signed_points(slope, sizeof slope, q->slope.per_period);
     report_ci(sci, sizeof sci, 1, q->slope.ci);
     cli_fmt_p(p, sizeof p, q->slope.p);
     fprintf(fp, "<td>%s</td><td>%s</td><td>", slope, sci);
@@ -255,9 +287,9 @@ static void trend_segments(FILE *fp, report_data *d) {
   fprintf(fp,
           "<table>\n<tr><th class=\"l\">segment</th><th>n</th>"
           "<th>n latest</th><th>NPS latest</th><th>%g%% CI</th>"
-          "<th>trend a year</th><th>its CI</th><th>p</th>"
+          "<th>trend a %s</th><th>its CI</th><th>p</th>"
           "<th class=\"l\">note</th></tr>\n",
-          100.0 * d->c->level);
+          100.0 * d->c->level, nps_period_name(r->options.period));
   for (size_t i = 0; i < r->n_segments; i++)
     trend_segment_row(fp, d, r->segments[i]);
   fputs("</table>\n", fp);
@@ -280,7 +312,7 @@ int report_trend(FILE *fp, report_data *d) {
           "<th class=\"l\">note</th></tr>\n",
           100.0 * d->c->level);
   for (size_t i = 0; i < r->n_points; i++)
-    trend_row(fp, &r->points[i]);
+    trend_row(fp, r, &r->points[i]);
   fputs("</table>\n", fp);
   if (r->n_segments)
     trend_segments(fp, d);

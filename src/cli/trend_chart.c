@@ -1,7 +1,8 @@
 /*
  * trend_chart.c - the chart of `nps-stat trend`: NPS per period with its
  * interval band, the control limits, flagged periods and n per period
- * (nps_plot_trend); the slope in the note.
+ * (nps_plot_trend), partial periods marked; the slope per period and over
+ * the span in the note.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,7 +12,8 @@
 
 static nps_plot_period plot_period(const nps_trend_point *p) {
   nps_plot_period q = {p->label,   strlen(p->label), p->counts,
-                       {NAN, NAN}, {NAN, NAN},       NPS_PLOT_PLAIN};
+                       {NAN, NAN}, {NAN, NAN},       NPS_PLOT_PLAIN,
+                       p->partial};
   if (p->has_ci)
     q.ci = p->ci.iv;
   if (p->has_limits)
@@ -55,14 +57,18 @@ static void chart_note(const trend_view *s, char *note, size_t size) {
   const nps_trend_slope *sl = &r->slope;
   note[0] = '\0';
   if (sl->tested) {
-    char b[32], p[32];
-    cli_signed_points(b, sizeof b, sl->per_year);
+    char b[32], d[32], p[32];
+    cli_signed_points(b, sizeof b, sl->per_period);
+    cli_signed_points(d, sizeof d, sl->change);
     cli_fmt_p_phrase(p, sizeof p, sl->p);
-    cli_append(note, size, "trend %s points/year (%s)", b, p);
+    cli_append(note, size, "trend %s/%s, %s over %g %s%s (%s)", b,
+               nps_period_name(r->options.period), d, sl->span,
+               nps_period_name(r->options.period), sl->span == 1 ? "" : "s",
+               p);
   }
   if (r->has_center)
-    cli_append(note, size, "%slimits ±%g SE (%s)", sl->tested ? " · " : "",
-               NPS_TREND_SIGMAS, r->options.baseline ? "baseline" : "long-run");
+    cli_append(note, size, "%s±%g SE %slimits", sl->tested ? " · " : "",
+               NPS_TREND_SIGMAS, r->options.baseline ? "baseline " : "");
   cli_append(note, size, " · %zu outside", r->n_out);
   if (r->n_segments > NPS_PLOT_TREND_MAX_LINES)
     cli_append(note, size, " · largest %d of %zu segments",
@@ -81,8 +87,10 @@ static nps_status segment_lines(const nps_trend *r, nps_plot_trend_line *lines,
     if (!names[l])
       return NPS_ENOMEM;
     nps_plot_period *p = &store[l * r->n_points];
-    for (size_t i = 0; i < q->n_points; i++)
+    for (size_t i = 0; i < q->n_points; i++) {
       p[i] = plot_period(&q->points[i]);
+      p[i].partial = 0; /* marked on the main series */
+    }
     lines[l] = (nps_plot_trend_line){names[l], strlen(names[l]), p};
   }
   return NPS_OK;

@@ -56,7 +56,8 @@ static int series_fails(const trend_view *s, const nps_trend *r, char *msg,
     cli_points(d, sizeof d, -p->change.test.diff);
     cli_fmt_p_phrase(ps, sizeof ps, r->latest_p);
     snprintf(msg, size, "%s%s fell %s points from %s (%s%s)", who, p->label, d,
-             p[-1].label, ps, r->segment ? ", adjusted across segments" : "");
+             p[-1].label, ps,
+             r->segment ? ", adjusted across segments" : ", this change alone");
     return 1;
   }
   if (s->fail_if == TREND_FAIL_OUT_OF_CONTROL && r->latest_outside) {
@@ -85,6 +86,19 @@ int trend_fails(const trend_view *s, char *msg, size_t size) {
 
 /* ---- table and markdown ---- */
 
+/* "weeks" for 2 periods of a week, "week" for one. */
+static const char *periods_word(nps_period period, double count) {
+  static const char *const one[] = {"day", "week", "month", "quarter", "year"},
+                           *const many[] = {"days", "weeks", "months",
+                                            "quarters", "years"};
+  return count == 1.0 ? one[period] : many[period];
+}
+
+/* Whether p is left out of the tests as partial. */
+static int partial_out(const nps_trend *r, const nps_trend_point *p) {
+  return p->partial && !r->options.include_partial;
+}
+
 enum { NCOLS = 12 };
 
 static void change_cells(const nps_trend_point *p, cli_cell *cells) {
@@ -104,6 +118,15 @@ static void change_cells(const nps_trend_point *p, cli_cell *cells) {
 }
 
 static void row_cells(const nps_trend_point *p, cli_cell *cells) {
+  char status[96];
+  snprintf(status, sizeof status, "%s",
+           p->out_of_control > 0   ? "above"
+           : p->out_of_control < 0 ? "below"
+                                   : "");
+  if (p->partial)
+    cli_append(status, sizeof status, "%spartial (%lld of %lld days)",
+               status[0] ? "; " : "", (long long)p->covered_days,
+               (long long)p->period_days);
   cli_cell_copy(&cells[0], p->label);
   size_t k = 1 + cli_estimate_cells(&cells[1], &p->est);
   if (p->est.n == 0)
@@ -119,9 +142,7 @@ static void row_cells(const nps_trend_point *p, cli_cell *cells) {
   if (p->has_limits)
     cli_fmt_ci(lim, sizeof lim, p->limits.lo, p->limits.hi);
   cli_cell_copy(&cells[k++], lim);
-  cli_cell_copy(&cells[k], p->out_of_control > 0   ? "above"
-                           : p->out_of_control < 0 ? "below"
-                                                   : "");
+  cli_cell_copy(&cells[k], status);
 }
 
 static int print_grid(FILE *fp, const trend_view *s, const nps_trend *r,
@@ -180,6 +201,10 @@ static void print_header(FILE *fp, const trend_view *s, int markdown) {
     fprintf(fp, ", filtered out: %llu", (unsigned long long)s->report.filtered);
   fprintf(fp, "\n%speriods: %zu, gaps: %zu, below --min-n %llu: %zu", gap,
           r->n_points, r->n_gaps, (unsigned long long)c->min_n, r->n_small);
+  if (r->n_partial)
+    fprintf(fp, ", partial: %zu%s", r->n_partial,
+            r->options.include_partial ? " (included, --include-partial)"
+                                       : "");
   if (c->n_by)
     fprintf(fp, "; segments: %zu", r->n_segments);
   fputc('\n', fp);
@@ -202,22 +227,41 @@ static void print_header(FILE *fp, const trend_view *s, int markdown) {
 static void print_slope(FILE *fp, const trend_view *s, const nps_trend *r) {
   const nps_trend_slope *sl = &r->slope;
   if (!sl->tested) {
-    fprintf(fp, "Trend: fewer than two periods with --min-n answers; no "
-                "slope.\n");
+    fprintf(fp, "Trend: fewer than two periods with --min-n answers%s; no "
+                "slope.\n",
+            r->n_partial && !r->options.include_partial
+                ? " (partial periods left out)"
+                : "");
     return;
   }
+  nps_period per = r->options.period;
   char b[32], ci[80], p[32];
-  cli_signed_points(b, sizeof b, sl->per_year);
+  cli_signed_points(b, sizeof b, sl->per_period);
   cli_fmt_ci(ci, sizeof ci, sl->ci.lo, sl->ci.hi);
   cli_fmt_p_phrase(p, sizeof p, sl->p);
-  fprintf(fp,
-          "Trend: %s points per year, %g%% CI %s, %s%s\n  (weighted least "
-          "squares of NPS on time over %zu periods, weights n/V).\n",
-          b, 100.0 * s->opt->level, ci, p,
+  fprintf(fp, "Trend: %s points per %s, %g%% CI %s, %s%s;\n", b,
+          nps_period_name(per), 100.0 * s->opt->level, ci, p,
           !sl->verdict.significant ? ": no clear trend"
-          : sl->per_year > 0       ? ": rising"
-                                   : ": falling",
-          sl->periods);
+          : sl->per_period > 0     ? ": rising"
+                                   : ": falling");
+  cli_signed_points(b, sizeof b, sl->change);
+  cli_fmt_ci(ci, sizeof ci, sl->change_ci.lo, sl->change_ci.hi);
+  fprintf(fp, "  %s points over the %g %s from %s to %s, %g%% CI %s", b,
+          sl->span, periods_word(per, sl->span), r->points[sl->first].label,
+          r->points[sl->last].label, 100.0 * s->opt->level, ci);
+  if (sl->has_per_year && per != NPS_PERIOD_YEAR) {
+    cli_signed_points(b, sizeof b, sl->per_year);
+    cli_fmt_ci(ci, sizeof ci, sl->per_year_ci.lo, sl->per_year_ci.hi);
+    fprintf(fp, ";\n  %s points per year, %g%% CI %s", b,
+            100.0 * s->opt->level, ci);
+  }
+  fprintf(fp,
+          "\n  (weighted least squares of NPS on time over %zu periods, "
+          "weights n/V%s).\n",
+          sl->periods,
+          r->n_partial && !r->options.include_partial
+              ? ";\n  partial periods left out"
+              : "");
 }
 
 static void print_control(FILE *fp, const nps_trend *r) {
@@ -231,6 +275,8 @@ static void print_control(FILE *fp, const nps_trend *r) {
     fprintf(fp, "the first %zu periods (--baseline)", r->center_periods);
   else
     fprintf(fp, "all %zu periods pooled", r->center_periods);
+  if (r->n_partial && !r->options.include_partial)
+    fprintf(fp, ",\n  partial periods left out");
   fprintf(fp, ";\n  outside: ");
   size_t shown = 0;
   for (size_t i = 0; i < r->n_points; i++) {
@@ -243,24 +289,61 @@ static void print_control(FILE *fp, const nps_trend *r) {
   fprintf(fp, "%s.\n", shown ? "" : "none");
 }
 
+/* Why the latest period p has no change test. */
+static const char *untested_why(const nps_trend *r, const nps_trend_point *p) {
+  if (p->est.n == 0)
+    return "it has no answers";
+  if (partial_out(r, p))
+    return "it is partial; --include-partial tests it";
+  if (p->base == NPS_BASE_BELOW)
+    return "it is below --min-n";
+  if (r->n_points < 2)
+    return "there is no period before";
+  if (partial_out(r, &p[-1]))
+    return "the period before is partial; --include-partial tests it";
+  if (p[-1].base != NPS_BASE_OK)
+    return "the period before is a gap or below --min-n";
+  return "neither period has any spread";
+}
+
 static void print_latest(FILE *fp, const nps_trend *r) {
   const nps_trend_point *p = latest(r);
-  char v[32], d[32], p_[32];
+  const nps_trend_change *c = &p->change;
+  char v[32], d[32], ci[80], p_[32];
   cli_points(v, sizeof v, p->est.nps);
-  fprintf(fp, "Latest: %s, NPS %s (n = %llu)", p->label, v,
+  fprintf(fp, "Latest: %s, NPS %s (n = %llu", p->label, v,
           (unsigned long long)p->est.n);
-  if (p->change.tested) {
-    cli_signed_points(d, sizeof d, p->change.test.diff);
-    cli_fmt_p_phrase(p_, sizeof p_, r->latest_p);
-    fprintf(fp, "; %s points from %s (%s %s)%s", d, p[-1].label, p_,
-            r->segment ? "adjusted across the segments" : "on its own",
-            r->latest_drop ? ": a significant drop" : "");
+  if (p->partial)
+    fprintf(fp, "; partial: %lld of %lld days", (long long)p->covered_days,
+            (long long)p->period_days);
+  fputc(')', fp);
+  if (c->tested) {
+    cli_signed_points(d, sizeof d, c->test.diff);
+    cli_fmt_ci(ci, sizeof ci, c->ci.lo, c->ci.hi);
+    cli_fmt_p_phrase(p_, sizeof p_, c->p_adjusted);
+    fprintf(fp,
+            ": %s from %s;\n  %s points, %.4g%% CI %s (the level matched to "
+            "the adjusted p),\n  %s (%s across the %zu change%s)",
+            !c->verdict.significant ? "no significant change"
+            : c->test.diff < 0      ? "a significant drop"
+                                    : "a significant rise",
+            p[-1].label, d, 100.0 * c->ci_level, ci, p_,
+            family_name(r->options.adjust), r->n_tested,
+            r->n_tested == 1 ? "" : "s");
+    int table_drop = c->verdict.significant && c->test.diff < 0;
+    if (r->latest_drop != table_drop) {
+      cli_fmt_p_phrase(p_, sizeof p_, r->latest_p);
+      fprintf(fp, ";\n  %s, as --fail-if drop takes it: %s, %s",
+              r->segment ? "adjusted across the segments' latest changes"
+                         : "taken alone",
+              p_, r->latest_drop ? "a drop" : "not a drop");
+    }
   } else {
-    fprintf(fp, "; no change test (the period before is a gap or below "
-                "--min-n)");
+    fprintf(fp, ": no change test\n  (%s)", untested_why(r, p));
   }
   fprintf(fp, "; %s the control limits.\n",
-          p->out_of_control > 0   ? "above"
+          partial_out(r, p)       ? "not judged against"
+          : p->out_of_control > 0 ? "above"
           : p->out_of_control < 0 ? "below"
                                   : "inside");
 }
@@ -280,6 +363,17 @@ static void print_notes(FILE *fp, const trend_view *s) {
     note |= any_fallback(r->segments[i]);
     small += r->segments[i]->n_small;
   }
+  if (r->n_partial)
+    fprintf(fp,
+            "partial: the answers' days do not cover the period: %lld or "
+            "more days\n  without answers at its start or end, twice the "
+            "typical gap of %lld day%s\n  between answer days; %s\n",
+            (long long)(2 * r->cadence), (long long)r->cadence,
+            r->cadence == 1 ? "" : "s",
+            r->options.include_partial
+                ? "tested like the others (--include-partial)"
+                : "left out of the changes, the slope and the control "
+                  "limits\n  (--include-partial keeps them)");
   if (note)
     fprintf(fp, "* the interval fell back to another method (see --format "
                 "json)\n");
@@ -345,7 +439,7 @@ static void print_csv(FILE *fp, const void *ctx) {
   fputs("period,n,promoters,passives,detractors,missing,nps,ci_low,ci_high,"
         "method,level,small_base,change,change_ci_low,change_ci_high,"
         "change_ci_level,z,p,p_adjusted,significant,adjust,control_low,"
-        "control_high,out_of_control\n",
+        "control_high,out_of_control,partial,period_days,covered_days\n",
         fp);
   csv_series(fp, s, s->res);
   for (size_t i = 0; i < s->res->n_segments; i++)
@@ -384,7 +478,12 @@ static void csv_series(FILE *fp, const trend_view *s, const nps_trend *r) {
             c->tested ? nps_multi_method_name(r->options.adjust) : "");
     cli_csv_num(fp, p->has_limits ? 100 * p->limits.lo : NAN);
     cli_csv_num(fp, p->has_limits ? 100 * p->limits.hi : NAN);
-    fprintf(fp, ",%d\n", p->out_of_control);
+    fprintf(fp, ",%d", p->out_of_control);
+    if (p->coverage_known)
+      fprintf(fp, ",%d,%lld,%lld\n", p->partial, (long long)p->period_days,
+              (long long)p->covered_days);
+    else
+      fprintf(fp, ",,%lld,\n", (long long)p->period_days);
   }
 }
 
@@ -423,6 +522,15 @@ static void json_point(cli_json *w, const nps_trend *r,
   cli_json_ci(w, p->has_ci, &p->ci);
   cli_json_bool(w, "gap", p->est.n == 0);
   cli_json_bool(w, "small_base", p->base == NPS_BASE_BELOW);
+  if (p->coverage_known)
+    cli_json_bool(w, "partial", p->partial);
+  else
+    cli_json_raw(w, "partial", "null");
+  cli_json_u64(w, "period_days", (uint64_t)p->period_days);
+  if (p->coverage_known)
+    cli_json_u64(w, "covered_days", (uint64_t)p->covered_days);
+  else
+    cli_json_raw(w, "covered_days", "null");
   cli_json_nl(w);
   json_change(w, r, p);
   cli_json_nl(w);
@@ -440,16 +548,35 @@ static void json_point(cli_json *w, const nps_trend *r,
 
 static void json_summary(cli_json *w, const nps_trend *r) {
   const nps_trend_slope *sl = &r->slope;
+  int t = sl->tested, y = t && sl->has_per_year;
   cli_json_open(w, "slope", '{');
-  cli_json_bool(w, "tested", sl->tested);
+  cli_json_bool(w, "tested", t);
   cli_json_u64(w, "periods", sl->periods);
-  cli_json_dbl(w, "per_year", sl->tested ? 100 * sl->per_year : NAN);
-  cli_json_dbl(w, "se", sl->tested ? 100 * sl->se : NAN);
+  cli_json_str(w, "unit", nps_period_name(r->options.period));
   cli_json_nl(w);
-  cli_json_dbl(w, "ci_low", sl->tested ? 100 * sl->ci.lo : NAN);
-  cli_json_dbl(w, "ci_high", sl->tested ? 100 * sl->ci.hi : NAN);
-  cli_json_dbl(w, "z", sl->tested ? sl->z : NAN);
-  cli_json_dbl(w, "p", sl->tested ? sl->p : NAN);
+  cli_json_dbl(w, "per_period", t ? 100 * sl->per_period : NAN);
+  cli_json_dbl(w, "per_period_se", t ? 100 * sl->se : NAN);
+  cli_json_dbl(w, "per_period_ci_low", t ? 100 * sl->ci.lo : NAN);
+  cli_json_dbl(w, "per_period_ci_high", t ? 100 * sl->ci.hi : NAN);
+  cli_json_nl(w);
+  if (t) {
+    cli_json_str(w, "first", r->points[sl->first].label);
+    cli_json_str(w, "last", r->points[sl->last].label);
+  } else {
+    cli_json_raw(w, "first", "null");
+    cli_json_raw(w, "last", "null");
+  }
+  cli_json_dbl(w, "span_periods", t ? sl->span : NAN);
+  cli_json_dbl(w, "change", t ? 100 * sl->change : NAN);
+  cli_json_dbl(w, "change_ci_low", t ? 100 * sl->change_ci.lo : NAN);
+  cli_json_dbl(w, "change_ci_high", t ? 100 * sl->change_ci.hi : NAN);
+  cli_json_nl(w);
+  cli_json_dbl(w, "per_year", y ? 100 * sl->per_year : NAN);
+  cli_json_dbl(w, "per_year_ci_low", y ? 100 * sl->per_year_ci.lo : NAN);
+  cli_json_dbl(w, "per_year_ci_high", y ? 100 * sl->per_year_ci.hi : NAN);
+  cli_json_nl(w);
+  cli_json_dbl(w, "z", t ? sl->z : NAN);
+  cli_json_dbl(w, "p", t ? sl->p : NAN);
   cli_json_bool(w, "significant", sl->verdict.significant);
   cli_json_close(w, '}', 0);
   cli_json_nl(w);
@@ -502,6 +629,13 @@ static void print_json(cli_json *w, const void *ctx) {
   cli_json_u64(w, "invalid_dates", r->invalid_keys);
   cli_json_u64(w, "invalid_date_answers", r->invalid_answers);
   cli_json_u64(w, "outside_answers", r->outside_answers);
+  cli_json_nl(w);
+  cli_json_bool(w, "include_partial", r->options.include_partial);
+  cli_json_u64(w, "partial_periods", r->n_partial);
+  if (r->cadence)
+    cli_json_u64(w, "cadence_days", (uint64_t)r->cadence);
+  else
+    cli_json_raw(w, "cadence_days", "null");
   cli_json_nl(w);
   cli_json_open(w, "periods", '[');
   for (size_t i = 0; i < r->n_points; i++) {

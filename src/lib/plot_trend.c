@@ -1,7 +1,8 @@
 /*
  * plot_trend.c - the trend chart: NPS per period in time order with its
  * interval band, the control limits and center, periods outside the
- * limits ringed, small bases hollow, n under each period (plot.h).
+ * limits ringed, small bases hollow, partial periods in an open diamond,
+ * n under each period (plot.h).
  *
  * The x axis is a category axis (period 1, 2, ...) labelled from the data
  * block: a date axis with monthly data repeats month tics in gnuplot 5.4.
@@ -33,7 +34,8 @@ static void put_period(FILE *fp, size_t x, const nps_plot_period *p) {
   nps_gp_put_num(fp, any && has(p->ci) ? 100.0 * p->ci.hi : NAN);
   nps_gp_put_num(fp, any && has(p->limits) ? 100.0 * p->limits.lo : NAN);
   nps_gp_put_num(fp, any && has(p->limits) ? 100.0 * p->limits.hi : NAN);
-  fprintf(fp, " %llu %d |", (unsigned long long)(any ? e.n : 0), (int)p->mark);
+  fprintf(fp, " %llu %d %d |", (unsigned long long)(any ? e.n : 0),
+          (int)p->mark, any && p->partial);
   char clean[4 * NPS_PLOT_LABEL_MAX + 1];
   nps_plot_label(p->label, p->label_len, NPS_PLOT_LABEL_MAX, clean,
                  sizeof clean, NULL);
@@ -139,7 +141,7 @@ static int line_has_small(const nps_plot_trend_line *line, size_t n) {
 }
 
 static void put_plot(const script *s, size_t n, range r, double center,
-                     int marks, const nps_plot_trend_line *lines,
+                     int marks, int partial, const nps_plot_trend_line *lines,
                      size_t n_lines) {
   FILE *fp = s->fp;
   const palette *p = s->pal;
@@ -191,6 +193,11 @@ static void put_plot(const script *s, size_t n, range r, double center,
             "     $rows using 1:($8 == 2 ? $2 : NaN) with points pt 7 ps 0.7 "
             "lc rgb '%s' title 'below min n (hollow)', \\\n",
             p->alert, p->hollow);
+  if (partial)
+    fprintf(fp,
+            "     $rows using 1:($9 == 1 ? $2 : NaN) with points pt 12 ps 2.2 "
+            "lw 1.5 lc rgb '%s' title 'partial period', \\\n",
+            p->strong);
   double yn = r.min + 0.03 * (r.max - r.min);
   if (n <= MAX_N_LABELS)
     fprintf(fp,
@@ -226,10 +233,11 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
     if (!lines[l].periods)
       return NPS_EINVAL;
   uint64_t total = 0;
-  int marks = 0;
+  int marks = 0, partial = 0;
   for (size_t i = 0; i < n; i++) {
     total += nps_counts_total(&periods[i].counts);
     marks |= periods[i].mark != NPS_PLOT_PLAIN;
+    partial |= periods[i].partial && nps_counts_total(&periods[i].counts) > 0;
   }
   if (total == 0)
     return NPS_EINVAL;
@@ -266,7 +274,8 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
   nps_gp_put_texts(fp, target, info, "NPS over time", extra, n_lines);
   fputs("\n# Periods in time order: 1 x, 2 NPS, 3-4 interval, 5-6 control "
         "limits\n# (points; NaN: none), 7 n (0: a gap), 8 mark (1 outside "
-        "the limits,\n# 2 below min n); the period's label follows '|'.\n"
+        "the limits,\n# 2 below min n), 9 partial (1: the data do not cover "
+        "it);\n# the period's label follows '|'.\n"
         "$rows << EOD\n",
         fp);
   for (size_t i = 0; i < n; i++)
@@ -282,7 +291,7 @@ nps_status nps_plot_trend(FILE *fp, const nps_plot_target *target,
   nps_gp_put_titles(&s, info, sub, 1);
   range r = trend_range(periods, n, center, lines, n_lines);
   put_axes(&s, top_px, n, r, rotate, key_px);
-  put_plot(&s, n, r, center, marks, lines, n_lines);
+  put_plot(&s, n, r, center, marks, partial, lines, n_lines);
   nps_status st = nps_gp_finish(fp, 1);
   nps_gp_numeric_leave(&cn);
   return st;

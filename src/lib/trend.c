@@ -2,8 +2,9 @@
  * trend.c - the trend analysis (trend.h): date keys bucketed into periods,
  * each period's estimate and interval, the change from the period before
  * with its Wald z test and matched interval, the adjustment across those
- * changes, the weighted least-squares slope per year and the control
- * limits. Formulas: docs/methods.md, "Trend".
+ * changes, the partial periods, the weighted least-squares slope per
+ * period (over the span, per year) and the control limits. Formulas:
+ * docs/methods.md, "Trend".
  */
 #include <math.h>
 #include <stdlib.h>
@@ -130,11 +131,28 @@ static nps_status scan(nps_trend *r, const nps_table *t, int64_t *lo,
   return NPS_OK;
 }
 
-/* Merges every key's histogram into its period, lo..hi. */
-static nps_status bucket(nps_trend *r, const nps_table *t, int64_t lo) {
+/* Whether group g's date is a day (not a period label): *day receives it. */
+static int key_day(const nps_trend_options *o, const nps_group *g,
+                   int64_t *day) {
+  const char *d;
+  size_t len;
+  nps_key_part(g->key, g->key_len, 0, &d, &len);
+  return nps_date_parse(d, len, NULL, day) == NPS_OK ||
+         (o->date_format &&
+          nps_date_parse(d, len, o->date_format, day) == NPS_OK);
+}
+
+/* Merges every key's histogram into its period, lo..hi; with days (room
+ * for one per group, NULL for a segment), the days with answers in *n_days
+ * and each period's first and last of them (first_day > last_day: a label
+ * among its keys). */
+static nps_status bucket(nps_trend *r, const nps_table *t, int64_t lo,
+                         int64_t *days, size_t *n_days) {
+  for (size_t k = 0; k < r->n_points; k++)
+    r->points[k].first_day = INT64_MAX, r->points[k].last_day = INT64_MIN;
   for (size_t i = 0; i < nps_table_size(t); i++) {
     const nps_group *g = nps_table_group(t, i);
-    int64_t index;
+    int64_t index, day;
     nps_counts c = nps_hist_counts(&g->hist);
     if (!in_series(r, g) || place(&r->options, g, &index) != 0)
       continue;
@@ -146,13 +164,95 @@ static nps_status bucket(nps_trend *r, const nps_table *t, int64_t lo) {
     add_counts(&r->total, &c);
     p->missing += g->missing;
     p->dates++;
+    if (!days || nps_counts_total(&c) == 0 || p->coverage_known < 0)
+      continue;
+    if (!key_day(&r->options, g, &day)) {
+      p->coverage_known = -1; /* a label: not judged */
+      continue;
+    }
+    days[(*n_days)++] = day;
+    p->first_day = day < p->first_day ? day : p->first_day;
+    p->last_day = day > p->last_day ? day : p->last_day;
   }
   for (size_t k = 0; k < r->n_points; k++) {
     nps_trend_point *p = &r->points[k];
     p->index = lo + (int64_t)k;
     nps_period_label(r->options.period, p->index, p->label, sizeof p->label);
+    int64_t first = nps_period_first_day(r->options.period, p->index);
+    p->period_days =
+        nps_period_first_day(r->options.period, p->index + 1) - first;
+    p->covered_days = p->period_days;
   }
   return NPS_OK;
+}
+
+/* ---- partial periods ------------------------------------------------ */
+
+static int cmp_i64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* G: the 90th percentile (inverse empirical distribution: the smallest gap
+ * that at least 90% of the gaps do not exceed) of the gaps between
+ * consecutive distinct days of days[0..n) (sorted here, reused for the
+ * gaps); 0 with fewer than two distinct days. */
+static int64_t cadence(int64_t *days, size_t n) {
+  if (n == 0)
+    return 0;
+  qsort(days, n, sizeof *days, cmp_i64);
+  size_t m = 0;
+  for (size_t i = 1; i < n; i++)
+    if (days[i] != days[i - 1])
+      days[m++] = days[i] - days[i - 1]; /* m < i: not yet read */
+  if (m == 0)
+    return 0;
+  qsort(days, m, sizeof *days, cmp_i64);
+  size_t rank = (9 * m + 9) / 10; /* ceil(0.9 m), 1-based */
+  return days[rank - 1];
+}
+
+/* Marks the partial periods of all answers (the rule in trend.h). */
+static void mark_partial(nps_trend *r) {
+  for (size_t k = 0; k < r->n_points; k++) {
+    nps_trend_point *p = &r->points[k];
+    int judged = r->cadence > 0 && p->coverage_known == 0 &&
+                 p->first_day <= p->last_day;
+    p->coverage_known = judged;
+    if (!judged)
+      continue;
+    int64_t first = nps_period_first_day(r->options.period, p->index),
+            last = first + p->period_days - 1;
+    int64_t head = p->first_day - first, tail = last - p->last_day;
+    int64_t from = head >= 2 * r->cadence ? p->first_day : first,
+            to = tail >= 2 * r->cadence ? p->last_day : last;
+    p->partial = from != first || to != last;
+    p->covered_days = to - from + 1;
+    r->n_partial += p->partial;
+  }
+}
+
+/* A segment's marks: those of all answers (whole) for its periods with
+ * answers. */
+static void inherit_partial(nps_trend *r, const nps_trend *whole) {
+  r->cadence = whole->cadence;
+  for (size_t k = 0; k < r->n_points; k++) {
+    nps_trend_point *p = &r->points[k];
+    const nps_trend_point *w = &whole->points[k];
+    p->coverage_known = 0;
+    p->first_day = w->first_day, p->last_day = w->last_day;
+    if (p->est.n == 0 || !w->coverage_known)
+      continue;
+    p->coverage_known = 1;
+    p->covered_days = w->covered_days;
+    p->partial = w->partial;
+    r->n_partial += p->partial;
+  }
+}
+
+/* Whether period p enters the tests, the slope and the control center. */
+static int usable(const nps_trend *r, const nps_trend_point *p) {
+  return p->base == NPS_BASE_OK && (!p->partial || r->options.include_partial);
 }
 
 /* ---- per period ----------------------------------------------------- */
@@ -179,7 +279,7 @@ static nps_status point_stats(const nps_trend_options *o, gsl_rng *rng,
 /* The Wald z test of period k against period k - 1. */
 static nps_status change(nps_trend *r, size_t k) {
   nps_trend_point *p = &r->points[k], *q = &r->points[k - 1];
-  if (p->base != NPS_BASE_OK || q->base != NPS_BASE_OK)
+  if (!usable(r, p) || !usable(r, q))
     return NPS_OK;
   nps_trend_change *c = &p->change;
   nps_status st = nps_test2_wald(&p->counts, &q->counts, NPS_ALT_TWO_SIDED,
@@ -244,38 +344,48 @@ static double variance(const nps_counts *c) {
 
 static void slope(nps_trend *r) {
   nps_trend_slope *s = &r->slope;
-  double per_year = nps_period_per_year(r->options.period);
   double sw = 0, swx = 0, swy = 0;
   for (size_t k = 0; k < r->n_points; k++) {
     const nps_trend_point *p = &r->points[k];
-    if (p->base != NPS_BASE_OK)
+    if (!usable(r, p))
       continue;
-    double w = (double)p->est.n / variance(&p->counts),
-           x = (double)k / per_year;
+    double w = (double)p->est.n / variance(&p->counts), x = (double)k;
     sw += w, swx += w * x, swy += w * p->est.nps;
-    s->periods++;
+    if (!s->periods++)
+      s->first = k;
+    s->last = k;
   }
+  s->per_year = NAN;
   if (s->periods < 2)
     return;
   double xbar = swx / sw, ybar = swy / sw, sxx = 0, sxy = 0;
   for (size_t k = 0; k < r->n_points; k++) {
     const nps_trend_point *p = &r->points[k];
-    if (p->base != NPS_BASE_OK)
+    if (!usable(r, p))
       continue;
     double w = (double)p->est.n / variance(&p->counts);
-    double dx = (double)k / per_year - xbar;
+    double dx = (double)k - xbar;
     sxx += w * dx * dx, sxy += w * dx * (p->est.nps - ybar);
   }
   s->tested = 1;
-  s->per_year = sxy / sxx;
+  s->per_period = sxy / sxx;
   s->se = 1.0 / sqrt(sxx);
-  s->z = s->per_year / s->se;
+  s->z = s->per_period / s->se;
   s->p = 2.0 * gsl_cdf_ugaussian_Q(fabs(s->z));
   double z = nps_z_for_level(r->options.level);
-  s->ci = (nps_interval){s->per_year - z * s->se, s->per_year + z * s->se};
+  s->ci = (nps_interval){s->per_period - z * s->se, s->per_period + z * s->se};
+  s->span = (double)(s->last - s->first);
+  s->change = s->per_period * s->span;
+  s->change_ci = (nps_interval){s->ci.lo * s->span, s->ci.hi * s->span};
+  double per_year = nps_period_per_year(r->options.period);
+  s->has_per_year = s->span + 1.0 >= per_year;
+  if (s->has_per_year) {
+    s->per_year = s->per_period * per_year;
+    s->per_year_ci = (nps_interval){s->ci.lo * per_year, s->ci.hi * per_year};
+  }
   s->verdict = (nps_verdict){1,
                              s->p < 1.0 - r->options.level,
-                             (s->per_year > 0) - (s->per_year < 0),
+                             (s->per_period > 0) - (s->per_period < 0),
                              s->p,
                              NPS_CONFLICT_NONE,
                              NPS_TEST2_WALD,
@@ -289,8 +399,12 @@ static void limits(nps_trend *r) {
   if (m > r->n_points)
     m = r->n_points;
   nps_counts pool = {0, 0, 0};
+  size_t pooled = 0;
   for (size_t k = 0; k < m; k++)
-    add_counts(&pool, &r->points[k].counts);
+    if (!r->points[k].partial || r->options.include_partial) {
+      add_counts(&pool, &r->points[k].counts);
+      pooled++;
+    }
   if (nps_counts_total(&pool) == 0)
     return;
   nps_estimate e;
@@ -298,7 +412,7 @@ static void limits(nps_trend *r) {
   r->has_center = 1;
   r->center = e.nps;
   r->center_var = variance(&pool);
-  r->center_periods = m;
+  r->center_periods = pooled;
   for (size_t k = 0; k < r->n_points; k++) {
     nps_trend_point *p = &r->points[k];
     if (p->est.n == 0)
@@ -307,7 +421,7 @@ static void limits(nps_trend *r) {
     p->has_limits = 1;
     p->limits =
         (nps_interval){fmax(r->center - h, -1.0), fmin(r->center + h, 1.0)};
-    if (p->base == NPS_BASE_OK)
+    if (usable(r, p))
       p->out_of_control = p->est.nps > p->limits.hi   ? 1
                           : p->est.nps < p->limits.lo ? -1
                                                       : 0;
@@ -317,29 +431,40 @@ static void limits(nps_trend *r) {
 
 /* ---- the whole analysis --------------------------------------------- */
 
-/* The series r over the periods lo..hi of its answers, or of range[0..1]
- * when range is not NULL. */
+/* The series r over the periods lo..hi of its answers, or (a segment) of
+ * whole's. */
 static nps_status analyse(nps_trend *r, const nps_table *t,
-                          const int64_t *range) {
+                          const nps_trend *whole) {
   int64_t lo, hi;
   nps_status st = scan(r, t, &lo, &hi);
   if (st != NPS_OK || lo > hi)
     return st != NPS_OK ? st : NPS_EEMPTY;
-  if (range)
-    lo = range[0], hi = range[1];
+  if (whole)
+    lo = whole->points[0].index, hi = whole->points[whole->n_points - 1].index;
   r->span = hi - lo + 1;
   if (r->span > NPS_TREND_MAX_PERIODS)
     return NPS_EGROUPS;
   r->n_points = (size_t)r->span;
   r->points = calloc(r->n_points, sizeof *r->points);
+  size_t n_days = 0;
+  int64_t *days =
+      whole ? NULL : malloc((nps_table_size(t) + 1) * sizeof *days);
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-  st = r->points && rng ? bucket(r, t, lo) : NPS_ENOMEM;
+  st = r->points && rng && (days || whole) ? bucket(r, t, lo, days, &n_days)
+                                           : NPS_ENOMEM;
+  if (st == NPS_OK && !whole) {
+    r->cadence = cadence(days, n_days);
+    mark_partial(r);
+  }
+  free(days);
   for (size_t k = 0; k < r->n_points && st == NPS_OK; k++) {
     st = point_stats(&r->options, rng, &r->points[k]);
     r->n_gaps += r->points[k].base == NPS_BASE_EMPTY;
     r->n_small += r->points[k].base == NPS_BASE_BELOW;
   }
   gsl_rng_free(rng);
+  if (st == NPS_OK && whole)
+    inherit_partial(r, whole);
   if (st == NPS_OK)
     st = changes(r);
   if (st != NPS_OK)
@@ -373,8 +498,7 @@ static nps_status add_segment(nps_trend *r, const nps_table *t, const char *s,
   q->options = r->options;
   q->segment = s, q->segment_len = len;
   r->segments[r->n_segments++] = q;
-  int64_t range[2] = {r->points[0].index, r->points[r->n_points - 1].index};
-  nps_status st = analyse(q, t, range);
+  nps_status st = analyse(q, t, r);
   if (st == NPS_EEMPTY) { /* no dated answers in the periods: left out */
     nps_trend_free(q);
     r->n_segments--;

@@ -101,7 +101,8 @@ for r in csv.DictReader(open(f"{w}/trend.csv")):
     check(f"{r['period']} CI", got[3], ci(r["ci_low"], r["ci_high"]))
 check("periods shown", len(tr), n_per)
 
-# trend segments: segment, n, n latest, NPS latest, CI, slope, its CI, p
+# trend segments: segment, n, n latest, NPS latest, CI, slope per period,
+# its CI, p
 import json
 tj = json.load(open(f"{w}/trend.json"))
 ts = {r[0]: r for r in trend_rows if len(r) == 9}
@@ -117,8 +118,9 @@ for q in tj["segments"]:
     check(f"trend {name} NPS latest", got[3], pts(last["nps"] if last["n"] else ""))
     sl = q["slope"]
     if sl["tested"]:
-        check(f"trend {name} slope", got[5], f"{sl['per_year']:+.1f}")
-        check(f"trend {name} slope CI", got[6], ci(sl["ci_low"], sl["ci_high"]))
+        check(f"trend {name} slope", got[5], f"{sl['per_period']:+.1f}")
+        check(f"trend {name} slope CI", got[6],
+              ci(sl["per_period_ci_low"], sl["per_period_ci_high"]))
 
 # competitors: party, n, NPS, CI, us - them, its CI (level), p adj, kind,
 # verdict

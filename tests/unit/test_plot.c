@@ -684,7 +684,7 @@ static void test_power_errors(void **state) {
 /* ---- trend chart ---- */
 
 /* Hostile period labels stay in the data block; a gap is a NaN row with
- * n = 0; marks and limits reach their columns; errors. */
+ * n = 0; marks, the partial flag and limits reach their columns; errors. */
 static void test_trend(void **state) {
   (void)state;
   nps_plot_period p[N_HOSTILE];
@@ -692,7 +692,8 @@ static void test_trend(void **state) {
     p[i] = (nps_plot_period){
         hostile[i],     strlen(hostile[i]),
         {10 + i, 5, 3}, {-0.2, 0.6},
-        {-0.1, 0.5},    i == 2 ? NPS_PLOT_STANDS_OUT : NPS_PLOT_PLAIN};
+        {-0.1, 0.5},    i == 2 ? NPS_PLOT_STANDS_OUT : NPS_PLOT_PLAIN,
+        i == 3};
   p[1].counts = (nps_counts){0, 0, 0};
   nps_plot_info info = info95;
   info.source = "'|touch /tmp/nps-plot-unit-source'";
@@ -708,11 +709,17 @@ static void test_trend(void **state) {
   assert_int_equal(s.leaks, 0);
   assert_int_equal(s.bad_block_eod, 0);
   assert_int_equal(s.block_lines, 7 + (int)N_HOSTILE);
-  /* row 1: 18 answers, NPS (10 - 3)/18, interval, limits, n, mark */
-  assert_non_null(strstr(b.text, "\n1 38.88888889 -20 60 -10 50 18 0 |"));
-  /* row 2 is a gap; row 3 ((12 - 3)/20) is ringed */
-  assert_non_null(strstr(b.text, "\n2 NaN NaN NaN NaN NaN 0 0 |"));
-  assert_non_null(strstr(b.text, "\n3 45 -20 60 -10 50 20 1 |"));
+  /* row 1: 18 answers, NPS (10 - 3)/18, interval, limits, n, mark,
+   * partial */
+  assert_non_null(strstr(b.text, "\n1 38.88888889 -20 60 -10 50 18 0 0 |"));
+  /* row 2 is a gap; row 3 ((12 - 3)/20) is ringed; row 4 ((13 - 3)/21) is
+   * partial, drawn in a diamond with its key entry */
+  assert_non_null(strstr(b.text, "\n2 NaN NaN NaN NaN NaN 0 0 0 |"));
+  assert_non_null(strstr(b.text, "\n3 45 -20 60 -10 50 20 1 0 |"));
+  assert_non_null(strstr(b.text, "\n4 47.61904762 -20 60 -10 50 21 0 1 |"));
+  assert_non_null(strstr(b.text, "$rows using 1:($9 == 1 ? $2 : NaN) with "
+                                 "points pt 12"));
+  assert_non_null(strstr(b.text, "title 'partial period'"));
   assert_non_null(strstr(b.text, "using 1:(25) with lines"));
   assert_non_null(strstr(b.text, "xtic(tic($1))"));
   free(b.text);
@@ -741,8 +748,10 @@ static void test_trend(void **state) {
    * drawn hollow): an open circle over a blanked point, and a key entry
    * when the main series has no marks of its own */
   nps_plot_period plain[3] = {p[0], p[2], p[3]}, seg[3] = {p[0], p[2], p[3]};
-  for (size_t i = 0; i < 3; i++)
+  for (size_t i = 0; i < 3; i++) {
     plain[i].mark = seg[i].mark = NPS_PLOT_PLAIN;
+    plain[i].partial = seg[i].partial = 0;
+  }
   seg[1].mark = NPS_PLOT_SMALL;
   nps_plot_trend_line one = {"web", 3, seg};
   assert_int_equal(
@@ -762,6 +771,7 @@ static void test_trend(void **state) {
   buf_close(&b);
   assert_null(strstr(b.text, "$3 == 2"));
   assert_null(strstr(b.text, "'below min n (hollow)'"));
+  assert_null(strstr(b.text, "'partial period'"));
   free(b.text);
   nps_plot_trend_line many[NPS_PLOT_TREND_MAX_LINES + 1];
   for (size_t i = 0; i <= NPS_PLOT_TREND_MAX_LINES; i++)
@@ -839,7 +849,8 @@ static char *every_chart(nps_plot_theme theme, nps_plot_format format) {
   nps_plot_period p[3];
   for (size_t i = 0; i < 3; i++)
     p[i] = (nps_plot_period){"2025-01",   7,           {10, 5, 3},
-                             {-0.2, 0.6}, {-0.1, 0.5}, (nps_plot_mark)i};
+                             {-0.2, 0.6}, {-0.1, 0.5}, (nps_plot_mark)i,
+                             0};
   nps_plot_trend_line lines[NPS_PLOT_TREND_MAX_LINES];
   for (size_t i = 0; i < NPS_PLOT_TREND_MAX_LINES; i++)
     lines[i] = (nps_plot_trend_line){"web", 3, p};

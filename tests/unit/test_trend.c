@@ -1,14 +1,17 @@
 /*
  * test_trend.c - the trend analysis: bucketing date keys into periods,
  * gaps, the period-to-period Wald changes with Holm across the series and
- * their matched intervals, the weighted least-squares slope, control
- * limits from all periods and from a baseline, invalid and out-of-range
- * keys, the monitoring flags.
+ * their matched intervals, the weighted least-squares slope per period
+ * (over the span, per year only over a year), partial periods from the
+ * days of the answers, control limits from all periods and from a
+ * baseline, invalid and out-of-range keys, the monitoring flags.
  *
  * Expected values: tests/unit/scripts/trend_reference.py (Python standard
  * library), run as /usr/bin/python3 tests/unit/scripts/trend_reference.py.
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "nps/csvin.h"
@@ -107,9 +110,25 @@ static void test_slope_and_limits(void **state) {
   nps_trend *r = run(t, &o, NPS_OK);
   assert_true(r->slope.tested);
   assert_int_equal(r->slope.periods, 5);
-  assert_double_near(r->slope.per_year, 1.000914070440216, 1e-10);
-  assert_double_near(r->slope.se, 0.21785621324959192, 1e-10);
+  /* per month; the fit spans Jan..Jun (5 months), less than a year */
+  assert_double_near(r->slope.per_period, 0.083409505870018011, 1e-12);
+  assert_double_near(r->slope.se, 0.018154684437465995, 1e-12);
   assert_double_near(r->slope.p, 4.3403932464106825e-06, 1e-12);
+  assert_int_equal(r->slope.first, 0);
+  assert_int_equal(r->slope.last, 5);
+  assert_double_near(r->slope.span, 5.0, 0);
+  assert_double_near(r->slope.change, 0.41704752935009004, 1e-12);
+  assert_double_near(r->slope.change_ci.lo, 0.23913489110947428, 1e-9);
+  assert_double_near(r->slope.change_ci.hi, 0.5949601675907058, 1e-9);
+  assert_false(r->slope.has_per_year);
+  assert_true(isnan(r->slope.per_year));
+  /* the days of the reference do not give a cadence short enough to mark
+   * any month partial: gaps 29, 14, 76, 30, 30 days (the April label has
+   * no day), G = 76 */
+  assert_int_equal(r->cadence, 76);
+  assert_int_equal(r->n_partial, 0);
+  assert_true(r->points[0].coverage_known);
+  assert_false(r->points[3].coverage_known);
   assert_true(r->has_center);
   assert_double_near(r->center, 0.29, TOL);
   assert_double_near(r->center_var, 0.6259, TOL);
@@ -131,6 +150,180 @@ static void test_slope_and_limits(void **state) {
   assert_int_equal(r->points[3].out_of_control, 0);
   assert_int_equal(r->points[4].out_of_control, 1);
   assert_int_equal(r->center_periods, 2);
+  nps_trend_free(r);
+  nps_table_free(t);
+}
+
+/* Twelve months with NPS 0.10 + 0.02 k exactly (P = 40 + k, A = 30,
+ * D = 30 - k): the weighted fit is exact, 2 points a month, 22 over the 11
+ * months of the span, and, as the months span a year, 24 a year
+ * (trend_reference.py, "twelve months"). */
+static void test_slope_units(void **state) {
+  (void)state;
+  nps_table *t = nps_table_new(0);
+  assert_non_null(t);
+  for (int k = 0; k < 12; k++) {
+    char key[16];
+    snprintf(key, sizeof key, "2024-%02d-15", k + 1);
+    add(t, key, 40 + (uint64_t)k, 30, 30 - (uint64_t)k);
+  }
+  nps_trend_options o;
+  nps_trend_options_init(&o);
+  nps_trend *r = run(t, &o, NPS_OK);
+  assert_true(r->slope.tested);
+  assert_double_near(r->slope.per_period, 0.02, 1e-12);
+  assert_double_near(r->slope.se, 0.0067230545073443454, 1e-12);
+  assert_double_near(r->slope.span, 11.0, 0);
+  assert_double_near(r->slope.change, 0.22, 1e-12);
+  assert_double_near(r->slope.change_ci.lo, 0.075053608294559468, 1e-9);
+  assert_double_near(r->slope.change_ci.hi, 0.36494639170544046, 1e-9);
+  assert_true(r->slope.has_per_year);
+  assert_double_near(r->slope.per_year, 0.24, 1e-12);
+  assert_double_near(r->slope.per_year_ci.lo,
+                     12.0 * (r->slope.ci.lo), 1e-12);
+  nps_trend_free(r);
+  /* the first eleven months span less than a year: no per-year figure */
+  o.until = 0;
+  assert_int_equal(nps_date_from_ymd(2024, 11, 30, &o.until), NPS_OK);
+  r = run(t, &o, NPS_OK);
+  assert_double_near(r->slope.span, 10.0, 0);
+  assert_false(r->slope.has_per_year);
+  nps_trend_free(r);
+  nps_table_free(t);
+}
+
+/* Adds (2, 1, 1) on every day from..to (ISO dates), weekdays only when
+ * asked (1970-01-01, day 0, was a Thursday). */
+static void add_days(nps_table *t, const char *from, const char *to,
+                     int weekdays, const char *segment) {
+  int64_t a, b;
+  assert_int_equal(nps_date_parse(from, strlen(from), NULL, &a), NPS_OK);
+  assert_int_equal(nps_date_parse(to, strlen(to), NULL, &b), NPS_OK);
+  for (int64_t d = a; d <= b; d++) {
+    int wd = (int)(((d % 7) + 7 + 3) % 7); /* 0 Monday .. 6 Sunday */
+    if (weekdays && wd >= 5)
+      continue;
+    char key[64];
+    nps_period_label(NPS_PERIOD_DAY, d, key, sizeof key);
+    if (segment)
+      snprintf(key + strlen(key), sizeof key - strlen(key), "\x1f%s",
+               segment);
+    add(t, key, 2, 1, 1);
+  }
+}
+
+/* Partial periods (trend.h's rule), against trend_reference.py's
+ * "partial" lines. Daily answers 2025-01-10..2025-03-20: G = 1, January
+ * covers 22 of its 31 days and March 20 of 31, both partial; February is
+ * whole. They are left out of the changes, the slope and the control
+ * center, and kept in with include_partial (still marked). */
+static void test_partial_daily(void **state) {
+  (void)state;
+  nps_table *t = nps_table_new(0);
+  assert_non_null(t);
+  add_days(t, "2025-01-10", "2025-03-20", 0, NULL);
+  nps_trend_options o;
+  nps_trend_options_init(&o);
+  nps_trend *r = run(t, &o, NPS_OK);
+  assert_int_equal(r->n_points, 3);
+  assert_int_equal(r->cadence, 1);
+  assert_int_equal(r->n_partial, 2);
+  static const int part[3] = {1, 0, 1};
+  static const int64_t days[3] = {31, 28, 31}, covered[3] = {22, 28, 20};
+  for (size_t k = 0; k < 3; k++) {
+    assert_true(r->points[k].coverage_known);
+    assert_int_equal(r->points[k].partial, part[k]);
+    assert_int_equal(r->points[k].period_days, days[k]);
+    assert_int_equal(r->points[k].covered_days, covered[k]);
+  }
+  assert_int_equal(r->n_tested, 0);
+  assert_false(r->points[1].change.tested);
+  assert_false(r->points[2].change.tested);
+  assert_false(r->slope.tested);
+  assert_int_equal(r->slope.periods, 1);
+  assert_int_equal(r->center_periods, 1);
+  assert_int_equal(r->points[0].out_of_control, 0);
+  /* the center is February's NPS, (2 - 1) / 4 per day */
+  assert_double_near(r->center, 0.25, TOL);
+  nps_trend_free(r);
+
+  o.include_partial = 1;
+  r = run(t, &o, NPS_OK);
+  assert_int_equal(r->n_partial, 2);
+  assert_true(r->points[2].partial);
+  assert_int_equal(r->n_tested, 2);
+  assert_true(r->points[2].change.tested);
+  assert_true(r->slope.tested);
+  assert_int_equal(r->slope.periods, 3);
+  assert_int_equal(r->center_periods, 3);
+  nps_trend_free(r);
+
+  /* a segment takes the marks of all answers */
+  nps_table *u = nps_table_new(0);
+  add_days(u, "2025-01-10", "2025-03-20", 0, "app");
+  add_days(u, "2025-02-01", "2025-03-20", 0, "web");
+  nps_trend_options_init(&o);
+  r = run(u, &o, NPS_OK);
+  assert_int_equal(r->n_segments, 2);
+  const nps_trend *web = r->segments[1];
+  assert_int_equal(web->points[0].est.n, 0);
+  assert_false(web->points[0].partial);
+  assert_false(web->points[1].partial); /* starts on the 1st */
+  assert_true(web->points[2].partial);
+  assert_int_equal(web->points[2].covered_days, 20);
+  assert_int_equal(web->n_partial, 1);
+  nps_trend_free(r);
+  nps_table_free(u);
+  nps_table_free(t);
+}
+
+/* Weekday answers (no weekends): G = 3, so a month that starts on a
+ * Saturday with its first answer on Monday is whole. Up to Friday
+ * 2025-03-28 March is whole (Monday the 31st without answers); up to
+ * Friday 2025-03-21 it covers 21 of 31 days. */
+static void test_partial_weekdays(void **state) {
+  (void)state;
+  nps_table *t = nps_table_new(0);
+  assert_non_null(t);
+  add_days(t, "2025-02-03", "2025-03-28", 1, NULL);
+  nps_trend_options o;
+  nps_trend_options_init(&o);
+  nps_trend *r = run(t, &o, NPS_OK);
+  assert_int_equal(r->cadence, 3);
+  assert_int_equal(r->n_partial, 0);
+  assert_int_equal(r->points[1].covered_days, 31);
+  assert_true(r->points[1].change.tested);
+  nps_trend_free(r);
+  assert_int_equal(nps_date_from_ymd(2025, 3, 21, &o.until), NPS_OK);
+  r = run(t, &o, NPS_OK);
+  assert_int_equal(r->cadence, 3);
+  assert_int_equal(r->n_partial, 1);
+  assert_false(r->points[0].partial);
+  assert_true(r->points[1].partial);
+  assert_int_equal(r->points[1].covered_days, 21);
+  assert_false(r->points[1].change.tested);
+  assert_true(isnan(r->latest_p));
+  assert_false(r->latest_drop);
+  nps_trend_free(r);
+  nps_table_free(t);
+
+  /* one day of answers: no cadence, nothing judged; a month label among
+   * a month's keys: that month is not judged */
+  t = nps_table_new(0);
+  add(t, "2025-01-20", 40, 30, 30);
+  nps_trend_options_init(&o);
+  r = run(t, &o, NPS_OK);
+  assert_int_equal(r->cadence, 0);
+  assert_false(r->points[0].coverage_known);
+  assert_false(r->points[0].partial);
+  nps_trend_free(r);
+  add_days(t, "2025-02-10", "2025-02-12", 0, NULL);
+  add(t, "2025-02", 10, 0, 0);
+  r = run(t, &o, NPS_OK);
+  assert_int_equal(r->cadence, 21); /* gaps 21, 1, 1 */
+  assert_true(r->points[0].coverage_known);
+  assert_false(r->points[1].coverage_known);
+  assert_false(r->points[1].partial);
   nps_trend_free(r);
   nps_table_free(t);
 }
@@ -266,7 +459,12 @@ static void test_segments(void **state) {
   assert_memory_equal(b->segment, "b", 1);
   assert_int_equal(b->points[2].counts.detractors, 40);
   assert_true(b->points[2].change.tested);
+  /* the gate's p is b's own, adjusted across the segments' latest changes
+   * (a has none); the table's verdict adjusts across b's two changes */
+  assert_int_equal(b->n_tested, 2);
   assert_double_near(b->latest_p, b->points[2].change.test.p, 0);
+  assert_true(b->points[2].change.p_adjusted > b->latest_p);
+  assert_true(b->points[2].change.verdict.significant);
   assert_true(b->latest_drop);
   assert_null(a->segments);
   nps_trend_free(r);
@@ -356,6 +554,9 @@ int main(void) {
       cmocka_unit_test(test_invalid_and_range),
       cmocka_unit_test(test_key_map_in_reader),
       cmocka_unit_test(test_segments),
+      cmocka_unit_test(test_slope_units),
+      cmocka_unit_test(test_partial_daily),
+      cmocka_unit_test(test_partial_weekdays),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

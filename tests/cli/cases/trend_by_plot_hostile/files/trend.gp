@@ -12,7 +12,7 @@ $text << EOD
 |NPS by month and segment
 |hostile.csv
 |Bayesian, Jeffreys Dirichlet prior
-|trend 0.0 points/year (p = 1.000) · limits ±3 SE (long-run) · 0 outside
+| · 0 outside
 |
 |
 |`touch /tmp/nps-trend-backtick`
@@ -25,11 +25,12 @@ txt(i) = $text[i][2:]
 
 # Periods in time order: 1 x, 2 NPS, 3-4 interval, 5-6 control limits
 # (points; NaN: none), 7 n (0: a gap), 8 mark (1 outside the limits,
-# 2 below min n); the period's label follows '|'.
+# 2 below min n), 9 partial (1: the data do not cover it);
+# the period's label follows '|'.
 $rows << EOD
-1 -16.66666667 -37.96517848 6.335115514 -51.42775602 18.09442269 60 0 |2025-01
-2 -16.66666667 -37.96517848 6.335115514 -51.42775602 18.09442269 60 0 |2025-02
-3 -16.66666667 -37.96517848 6.335115514 -51.42775602 18.09442269 60 0 |2025-03
+1 -16.66666667 -37.96517848 6.335115514 NaN NaN 60 0 1 |2025-01
+2 -16.66666667 -37.96517848 6.335115514 NaN NaN 60 0 1 |2025-02
+3 -16.66666667 -37.96517848 6.335115514 NaN NaN 60 0 1 |2025-03
 EOD
 label(i) = $rows[i][strstrt($rows[i], '|') + 1:]
 
@@ -77,22 +78,22 @@ set rmargin at screen 0.6296
 set border 3 lc rgb '#444444'
 set key at screen 0.6569, screen 0.8077 left top vertical Left reverse samplen 2 spacing 1.1
 set xrange [0.5:3.5]
-set yrange [-60:30]
+set yrange [-50:10]
 set xtics scale 0 nomirror
-set ytics -60, 10, 30 nomirror out
+set ytics -50, 10, 10 nomirror out
 set grid ytics lc rgb '#e6e6e6' lw 1 dt 1
 set ylabel 'NPS (points)'
 tic(i) = (int(i) - 1) % 1 == 0 ? label(i) : ''
 plot $rows using 1:3:4 with filledcurves fc rgb '#fde9b5' fs solid 1.0 title 'interval', \
      $rows using 1:5 with lines dt 2 lw 1.5 lc rgb '#a50f15' title 'control limits', \
      $rows using 1:6 with lines dt 2 lw 1.5 lc rgb '#a50f15' notitle, \
-     $rows using 1:(-16.66666667) with lines dt 3 lw 1 lc rgb '#7f7f7f' title 'center', \
      $rows using 1:2 with linespoints lw 2 pt 7 ps 0.9 lc rgb '#26456e' title 'all answers', \
      $lines index 0 using 1:2 with linespoints lw 1.5 dt 1 pt 4 ps 0.6 lc rgb '#e6550d' title txt(8), \
      $lines index 1 using 1:2 with linespoints lw 1.5 dt 2 pt 5 ps 0.6 lc rgb '#31a354' title txt(9), \
      $lines index 2 using 1:2 with linespoints lw 1.5 dt 3 pt 6 ps 0.6 lc rgb '#756bb1' title txt(10), \
      $lines index 3 using 1:2 with linespoints lw 1.5 dt 4 pt 7 ps 0.6 lc rgb '#636363' title txt(11), \
      $lines index 4 using 1:2 with linespoints lw 1.5 dt 1 pt 8 ps 0.6 lc rgb '#3182bd' title txt(12), \
-     $rows using 1:(-57.3):($7 > 0 ? sprintf('%d', $7) : 'gap'):xtic(tic($1)) with labels font ',8' tc rgb '#555555' notitle
+     $rows using 1:($9 == 1 ? $2 : NaN) with points pt 12 ps 2.2 lw 1.5 lc rgb '#26456e' title 'partial period', \
+     $rows using 1:(-48.2):($7 > 0 ? sprintf('%d', $7) : 'gap'):xtic(tic($1)) with labels font ',8' tc rgb '#555555' notitle
 unset multiplot
 unset output
