@@ -1020,6 +1020,13 @@ def run_trend(r, rng, cells, tally):
             if lt is not None and get(lt, F["l_drop"], "latest"):
                 need(lch is not None and num(lch, F["c_diff"]) < 0,
                      "latest: a drop without a fall")
+            # the table also wherever the latest change's own p and its
+            # adjusted p fall on either side of alpha
+            if lt is not None and lch is not None:
+                own = get(lt, F["l_p"], "latest")
+                adj = num(lch, F["c_p_adjusted"])
+                if own is not None and (own < alpha) != (adj < alpha):
+                    table = True
             if table:
                 tally.tables += 1
                 text = r.run(args, "table")
