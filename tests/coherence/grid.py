@@ -185,6 +185,11 @@ class Missing(Exception):
 
 
 DUPLICATES = []     # duplicate JSON keys seen in the current cell
+SEEN = {}           # verdicts seen, by kind: the grid reaches each one
+
+
+def seen(kind):
+    SEEN[kind] = SEEN.get(kind, 0) + 1
 
 
 _ABSENT = object()
@@ -256,6 +261,18 @@ class Runner:
         with open(path, "w") as f:
             f.write(text)
         return path
+
+    def status(self, args):
+        """The exit status alone (a --fail-if gate): 0 or 1, else a
+        failed run."""
+        cmd = [self.exe] + args + ["--quiet", "--output", "/dev/null"]
+        self.runs += 1
+        r = subprocess.run(cmd, cwd=self.dir, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, universal_newlines=True)
+        if r.returncode not in (0, 1):
+            raise RuntimeError("exit %d: %s\n%s" % (
+                r.returncode, " ".join(cmd), r.stderr.strip()))
+        return r.returncode
 
     def run(self, args, fmt="json"):
         cmd = [self.exe] + args + ["--format", fmt, "--quiet"]
@@ -441,6 +458,8 @@ def check_comparison(need, c, alpha, alt, F, where, segment, tests=None):
     """One comparison object of compare (overall or a segment)."""
     tested = get(c, F["tested"], where)
     verdict = get(c, F["verdict"], where)
+    seen("%s %s" % ("segment" if segment else "overall",
+                    verdict if tested else "untested"))
     if not tested:
         need(verdict is None,
              "untested has a verdict: %s: verdict %r" % (where, verdict))
@@ -763,6 +782,8 @@ def run_segments(r, rng, cells, tally):
                     continue
                 sig, d = check_seg_test(need, vr, alpha, F,
                                         "vs rest " + label)
+                seen("vs rest %s" % ("significant" if sig else
+                                     "not significant"))
                 any_sig |= bool(sig)
                 sig_by_dir[d if sig else 0].add(label)
             if "--pairwise" in args:
@@ -839,8 +860,9 @@ def run_pilot(r, rng, cells, tally):
         desc = "%s   (cb, ca, pb, pa = %s)" % (args_str(args),
                                               [c for _, c in groups])
         table = rng.random() < 0.2
+        gate = rng.random() < 0.1
 
-        def fn(need, args=args, table=table):
+        def fn(need, args=args, table=table, gate=gate):
             doc = r.run(args)
             alpha = 1 - num(doc, F["level"])
             for ch in get(doc, F["changes"]):
@@ -872,6 +894,7 @@ def run_pilot(r, rng, cells, tally):
                                                   "no verdict"))), None)
                 need(sentence is not None, "table: no verdict line")
             if not tested:
+                seen("untested")
                 need(not get(v, F["v_significant"]) and
                      not get(v, F["v_borderline"]),
                      "untested DiD with a verdict")
@@ -917,6 +940,8 @@ def run_pilot(r, rng, cells, tally):
                      % (key, flag, rej_now[key], info))
             sig = get(v, F["v_significant"])
             bord = get(v, F["v_borderline"])
+            seen("significant" if sig else "borderline" if bord
+                 else "not significant")
             flags = [rej_now[k] for k in F["rejects_keys"]]
             if sig:
                 need(all(f is not False for f in flags),
@@ -936,6 +961,30 @@ def run_pilot(r, rng, cells, tally):
             else:
                 need(all(f is not True for f in flags),
                      "not significant but a procedure rejects: " + info)
+            if gate:
+                direc = get(v, F["v_direction"])
+                for cond, fires in (("significant", bool(sig)),
+                                    ("drop", bool(sig) and direc < 0)):
+                    code = r.status(args + ["--fail-if", cond])
+                    need(code == (1 if fires else 0),
+                         "--fail-if %s: exit %d, verdict significant %s, "
+                         "direction %s: %s" % (cond, code, sig, direc, info))
+            if sentence is not None and bord:
+                names = {"wald_p": "the Wald p",
+                         "wald_ci": "the Wald interval",
+                         "bootstrap_p": "the bootstrap p",
+                         "bootstrap_ci": "the bootstrap interval"}
+                m = re.search(r": ([^:;]*) reject no difference; ([^;]*) "
+                              r"do not;", sentence)
+                need(m is not None, "table: borderline line without the "
+                     "procedures: %r" % sentence)
+                if m:
+                    said = set(x.strip() for x in m.group(1).split(","))
+                    want = set(names[k] for k in F["rejects_keys"]
+                               if get(rj, k))
+                    need(said == want,
+                         "table: borderline names %s as rejecting, JSON %s"
+                         % (sorted(said), sorted(want)))
             if sentence is not None:
                 word = ("pilot moved" if sig else "borderline" if bord
                         else "no significant")
@@ -990,6 +1039,8 @@ def run_trend(r, rng, cells, tally):
                 w = "change " + lab
                 p = num(ch, F["c_p_adjusted"], w)
                 sig = get(ch, F["c_significant"], w)
+                seen("change %s" % ("significant" if sig
+                                    else "not significant"))
                 lo, hi = num(ch, F["c_ci_low"], w), num(ch, F["c_ci_high"], w)
                 ex = excludes(lo, hi)
                 info = "%s: p_adj = %.6g, alpha %g, significant %s, " \
@@ -1108,6 +1159,7 @@ def run_benchmark(r, rng, cells, tally):
                         name, diff, p, alpha, ci[0], ci[1], v)
                 need(v in BENCHMARK_VERDICTS, "unknown verdict: " + info)
                 groups.setdefault(v, set()).add(name)
+                seen(v)
                 if v in ("ahead", "behind"):
                     d = 1 if v == "ahead" else -1
                     need(rej is not False, v + " but p >= alpha: " + info)
@@ -1180,6 +1232,9 @@ def report(t, show):
     print("coherence/%s: %d cells, %d checks, %d table outputs checked, "
           "%d cells with disagreements" % (t.name, t.cells, t.checks,
                                            t.tables, len(t.bad)))
+    print("  verdicts seen: " + ", ".join(
+        "%s %d" % kv for kv in sorted(SEEN.items())))
+    SEEN.clear()
     for k, v in sorted(t.kinds.items(), key=lambda kv: -kv[1]):
         print("  %5d x %s" % (v, k))
     for desc, probs in t.bad[:show]:
