@@ -1215,16 +1215,17 @@ def run_benchmark(r, rng, cells, tally):
 
 # ---------------------------------------------------------------------------
 
-# Cells per command: each about 30-45 s on one core of the development
-# machine (a cell is one run of nps-stat, two with the table check).
+# Cells per command: each 7-20 s on the development machine when it is
+# not loaded (a cell is one run of nps-stat, two or more with the table
+# and gate checks).
 COMMANDS = {
     "compare": (run_compare, 480),
-    "compare-by": (run_compare_by, 250),
+    "compare-by": (run_compare_by, 220),
     "paired": (run_paired, 600),
     "segments": (run_segments, 400),
     "pilot": (run_pilot, 600),
     "trend": (run_trend, 500),
-    "benchmark": (run_benchmark, 350),
+    "benchmark": (run_benchmark, 320),
 }
 
 
