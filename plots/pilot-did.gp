@@ -14,7 +14,7 @@ $text << EOD
 |Bayesian, Jeffreys Dirichlet prior
 |
 |
-|difference in differences: Wald z; bootstrap p = 0.0312, B = 10000
+|difference in differences: Wald z; bootstrap p = 0.031, B = 10000
 |control
 |pilot
 |before

@@ -118,10 +118,12 @@ typedef struct nps_did {
   double z, p;
   nps_interval wald_ci;
   /* Bootstrap: B independent multinomial draws of each cell; DiD* of each;
-   * the percentile interval of DiD*; p = 2 min(share <= 0, share >= 0),
-   * ties with 0 counted half, capped at 1 and raised to 1/B when no
-   * replicate falls on the other side of 0 (then p_floor is 1: the p is
-   * below 1/B). */
+   * the percentile interval of DiD*; p = the smallest 1 - level at which
+   * that percentile interval excludes 0 (the interval inverted), so that
+   * p < 1 - level exactly when the interval excludes 0; about
+   * 2 min(share <= 0, share >= 0) with replicates at 0 counted whole.
+   * Capped at 1 and raised to 1/B when below it (then p_floor is 1: the
+   * p is below 1/B). */
   double boot_se; /* standard deviation of DiD* (B - 1) */
   nps_interval boot_ci;
   double boot_p;

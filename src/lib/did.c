@@ -151,15 +151,36 @@ static nps_status did_replicate(const nps_did *r, gsl_rng *rng, double *out) {
   return NPS_OK;
 }
 
-/* The bootstrap p from the sorted DiD*: 2 min(share <= 0, share >= 0),
- * ties with 0 counted half, at most 1, at least 1/B (p_floor then). */
-static void boot_p(nps_did *r, const double *sorted, size_t B) {
-  double below = (double)nps_sorted_count_below(sorted, B, 0.0, 0);
-  double upto = (double)nps_sorted_count_below(sorted, B, 0.0, 1);
-  double ties = upto - below, above = (double)B - upto;
-  double lo = (below + ties / 2) / (double)B,
-         hi = (above + ties / 2) / (double)B;
-  double p = fmin(1.0, 2.0 * fmin(lo, hi));
+/* The bootstrap p from the sorted DiD*: the inverted percentile interval,
+ * the smallest alpha at which the percentile interval at level 1 - alpha
+ * (nps_boot_quantile, linear interpolation at h = (B - 1) q) excludes 0.
+ * Its lower limit Q(alpha/2) is above 0 exactly when h > k - 1 + t, k the
+ * replicates <= 0 and t where the interpolation between the k-th and the
+ * next crosses 0; its upper limit below 0 exactly when h < m - 1 + u, m
+ * the replicates < 0. So p < alpha exactly when the percentile interval
+ * excludes 0 (a mass of replicates at 0 counts against rejecting, as a
+ * closed interval holds 0). Capped at 1; when below 1/B, p_floor is set
+ * and the p shown is 1/B; *raw keeps the unfloored value for the
+ * verdict. B >= 2 (nps_did_run). */
+static void boot_p(nps_did *r, const double *s, size_t B, double *raw) {
+  size_t k = nps_sorted_count_below(s, B, 0.0, 1);
+  size_t m = nps_sorted_count_below(s, B, 0.0, 0);
+  double span = (double)(B - 1);
+  double lower = 1.0, upper = 1.0;
+  if (k == 0)
+    lower = 0.0;
+  else if (k < B) {
+    double t = s[k - 1] == 0.0 ? 0.0 : -s[k - 1] / (s[k] - s[k - 1]);
+    lower = 2.0 * ((double)(k - 1) + t) / span;
+  }
+  if (m == B)
+    upper = 0.0;
+  else if (m > 0) {
+    double u = -s[m - 1] / (s[m] - s[m - 1]);
+    upper = 2.0 * ((double)B - (double)m - u) / span;
+  }
+  double p = fmin(1.0, fmin(lower, upper));
+  *raw = p;
   r->boot_p_floor = p < 1.0 / (double)B;
   r->boot_p = r->boot_p_floor ? 1.0 / (double)B : p;
 }
@@ -178,7 +199,10 @@ static nps_status did_bootstrap(nps_did *r, gsl_rng *rng) {
     r->boot_se = nps_sample_sd(v, B);
     qsort(v, B, sizeof *v, nps_compare_doubles);
     st = nps_boot_percentile(v, B, r->options.level, &r->boot_ci);
-    boot_p(r, v, B);
+    double raw;
+    boot_p(r, v, B, &raw);
+    /* the bootstrap p's bit, from the unfloored p; decide() adds the rest */
+    r->rejects = raw < 1.0 - r->options.level ? NPS_DID_BOOT_P : 0u;
     r->replicates = B;
   }
   free(v);
@@ -198,7 +222,7 @@ static void decide(nps_did *r) {
   v->p = r->p;
   r->rejects = (r->p < alpha ? NPS_DID_WALD_P : 0u) |
                (excludes_zero(r->wald_ci) ? NPS_DID_WALD_CI : 0u) |
-               (r->boot_p < alpha ? NPS_DID_BOOT_P : 0u) |
+               (r->rejects & NPS_DID_BOOT_P) |
                (excludes_zero(r->boot_ci) ? NPS_DID_BOOT_CI : 0u);
   v->significant = r->rejects == NPS_DID_ALL;
   if (r->rejects == 0 || v->significant)

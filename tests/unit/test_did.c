@@ -205,14 +205,57 @@ static void test_coherence(void **state) {
     } else {
       assert_int_equal(v->conflict, NPS_CONFLICT_NONE);
     }
-    /* the Wald interval and the Wald p agree by construction */
+    /* the Wald interval and the Wald p agree by construction, and so do
+     * the percentile interval and the bootstrap p (its inversion) */
     assert_int_equal(!!(d->rejects & NPS_DID_WALD_P),
                      !!(d->rejects & NPS_DID_WALD_CI));
+    assert_int_equal(!!(d->rejects & NPS_DID_BOOT_P),
+                     !!(d->rejects & NPS_DID_BOOT_CI));
     nps_did_free(d);
   }
   assert_true(significant > 5);
   (void)borderline;
   gsl_rng_free(r);
+}
+
+/* A mass of replicates exactly at 0: control before (0, 2, 10), control
+ * after (0, 0, 4), pilot before (0, 0, 5), pilot after (0, 1, 5). Two
+ * cells are all detractors, so DiD* = 2 + theta*_pa + theta*_cb >= 0, and
+ * DiD* = 0 exactly when both redrawn cells are all detractors:
+ * q = (5/6)^6 (10/12)^12 = 0.0375610367586 (by hand, checked with
+ * Python). Nothing falls below 0, so the lower percentile limit at 95% is
+ * 0 (2.5% < q of the replicates sit there) and the interval holds 0; the
+ * bootstrap p must then not reject. The inverted-interval p is
+ * 2 (k - 1)/(B - 1) with k ~ Binomial(B, q): about 2q = 0.0751220735, MC
+ * SD 2 sqrt(q (1 - q) / B) = 0.0027 at B = 20000; 0.011 is four SDs. (The
+ * old rule, ties with 0 counted half, gave about q = 0.0376 < 0.05: a p
+ * that rejected beside an interval holding 0; the coherence grid,
+ * tests/coherence/grid.py pilot, found it.) */
+static void test_boot_p_tie_mass(void **state) {
+  (void)state;
+  nps_did_options o;
+  options(&o, 20000);
+  o.min_n = 2;
+  const nps_counts c[4] = {{0, 2, 10}, {0, 0, 4}, {0, 0, 5}, {0, 1, 5}};
+  nps_did *d = run(c, &o, NPS_OK);
+  assert_true(d->tested);
+  assert_double_near(d->boot_ci.lo, 0.0, 0);
+  assert_double_near(d->boot_p, 0.0751220735172159, 0.011);
+  assert_true(d->boot_p >= 0.05);
+  assert_false(d->boot_p_floor);
+  assert_false(d->rejects & NPS_DID_BOOT_P);
+  assert_false(d->rejects & NPS_DID_BOOT_CI);
+  assert_false(d->verdict.significant);
+  nps_did_free(d);
+  /* at 90% the lower limit is the 5% quantile, above q: the interval
+   * excludes 0, and the same p (0.075 < 0.10) rejects with it */
+  o.level = 0.90;
+  d = run(c, &o, NPS_OK);
+  assert_true(d->boot_ci.lo > 0);
+  assert_double_near(d->boot_p, 0.0751220735172159, 0.011);
+  assert_true(d->rejects & NPS_DID_BOOT_P);
+  assert_true(d->rejects & NPS_DID_BOOT_CI);
+  nps_did_free(d);
 }
 
 static void test_small_and_empty(void **state) {
@@ -306,6 +349,7 @@ int main(void) {
       cmocka_unit_test(test_zero_variance),
       cmocka_unit_test(test_bootstrap_matches_wald),
       cmocka_unit_test(test_boot_p_floor),
+      cmocka_unit_test(test_boot_p_tie_mass),
       cmocka_unit_test(test_coherence),
       cmocka_unit_test(test_small_and_empty),
       cmocka_unit_test(test_split_and_values),

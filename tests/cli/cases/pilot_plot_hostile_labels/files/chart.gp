@@ -14,7 +14,7 @@ $text << EOD
 |Bayesian, Jeffreys Dirichlet prior
 |
 |
-|difference in differences: Wald z; bootstrap p = 0.791, B = 1000
+|difference in differences: Wald z; bootstrap p = 0.795, B = 1000
 |`touch pwned1`
 |system("touch pwned2")
 |EOD
