@@ -208,6 +208,8 @@ static void json_tests(cli_json *w, const compare_view *cv) {
                    ok && isnan(t->res.p)
                        ? compare_untested_reason(NPS_UNTESTED_NO_SPREAD)
                        : NULL);
+    else if (ok && isnan(t->res.p) && t->res.note)
+      cli_json_str(w, "reason", t->res.note); /* no spread: no p */
     if (t->method == NPS_TEST2_PERMUTATION)
       cli_json_bool(w, "exact", ok && t->res.exact);
     if (t->method == NPS_TEST2_BOOTSTRAP || t->method == NPS_TEST2_PERMUTATION)

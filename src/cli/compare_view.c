@@ -299,6 +299,8 @@ static void test_note(char *buf, size_t size, const compare_view *cv,
   const cli_common *c = cv->opt;
   if (t->status != NPS_OK)
     snprintf(buf, size, "not run: %s", nps_strerror(t->status));
+  else if (isnan(t->res.p) && t->res.note && t->method != NPS_TEST2_PAIRED)
+    snprintf(buf, size, "%s", t->res.note); /* no spread: no p (library) */
   else if (t->method == NPS_TEST2_BOOTSTRAP)
     snprintf(buf, size, "B = %zu, seed %lu%s", t->res.draws, c->seed,
              t->res.bca_ok ? "" : ", percentile");

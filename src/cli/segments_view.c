@@ -541,7 +541,7 @@ static void json_row(cli_json *w, const segments_view *s, size_t i) {
   json_test(w, "vs_rest", &r->vs_rest, s);
   if (s->res->options.pairwise) {
     cli_json_nl(w);
-    cli_json_str(w, "group", r->letters ? r->letters : "");
+    cli_json_str(w, "letters", r->letters ? r->letters : "");
   }
 }
 

@@ -263,6 +263,19 @@ static nps_status build_rows(nps_compare *c, nps_table *t[2]) {
   return NPS_OK;
 }
 
+
+/* A Wald or bootstrap test whose samples have every answer in one
+ * category has no sampling spread (SE = 0): a point interval and p = 0 or
+ * 1 would be read as certainty. Its row keeps the difference and the
+ * library's note, with no z, p or interval. */
+static void drop_flat(nps_test2_result *t) {
+  if (!(t->method == NPS_TEST2_WALD || t->method == NPS_TEST2_BOOTSTRAP) ||
+      t->se > 0.0)
+    return;
+  t->z = t->p = t->p_percentile = t->p_bca = NAN;
+  t->ci = t->ci_alt = t->ci_percentile = (nps_interval){NAN, NAN};
+}
+
 /* Every test on the overall comparison, each with its own status and the
  * overall row's seed. The chosen test ran with that seed and those
  * arguments already: unless it fell back to another method, its result is
@@ -302,6 +315,8 @@ static void run_all_tests(nps_compare *c, gsl_rng *rng) {
                                         o->replicates, rng, &t->res);
       break;
     }
+    if (t->status == NPS_OK)
+      drop_flat(&t->res);
   }
 }
 

@@ -15,8 +15,8 @@
 
 /* Note of a bootstrap without spread: both groups one-category. */
 #define FLAT_GROUPS                                                            \
-  "each group has all its answers in one category: every replicate equals "    \
-  "the estimate, no p-value"
+  "no spread: each sample has all its answers in one category, so every "    \
+  "replicate equals the estimate and the bootstrap test is undefined"
 
 /* Efron's multi-sample acceleration with empirical influences U = s -
  * theta1 (group 1) and -(s - theta2) (group 2), each over n_g:

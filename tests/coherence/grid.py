@@ -60,8 +60,8 @@ FIELDS = {
         # the one-sided bound at the run's level, used for --alternative
         # greater (low) and less (high): the matched interval of a
         # one-sided test is [low, +inf) or (-inf, high].
-        "ci_one_sided_low": "ci.one_sided_low",
-        "ci_one_sided_high": "ci.one_sided_high",
+        "ci_one_sided_low": "ci.low",
+        "ci_one_sided_high": "ci.high",
         "p": "test.p",
         "p_adjusted": "test.p_adjusted",
         "verdict": "verdict",
@@ -74,8 +74,8 @@ FIELDS = {
         "row_status": "status",
         "row_ci_low": "ci_low",
         "row_ci_high": "ci_high",
-        "row_ci_one_sided_low": "ci_one_sided_low",
-        "row_ci_one_sided_high": "ci_one_sided_high",
+        "row_ci_one_sided_low": "ci_low",
+        "row_ci_one_sided_high": "ci_high",
         "row_p": "p",
     },
     "segments": {
@@ -97,7 +97,7 @@ FIELDS = {
         "omnibus": "omnibus",
         "omnibus_significant": "significant",
         "omnibus_p": "p",
-        "disagree": "omnibus_and_vs_rest_disagree",
+        "answer": "answer",
     },
     "pilot": {
         "level": "level",
@@ -138,9 +138,9 @@ FIELDS = {
         "c_significant": "significant",
         "slope": "slope",
         "s_tested": "tested",
-        "s_value": "per_year",
-        "s_ci_low": "ci_low",
-        "s_ci_high": "ci_high",
+        "s_value": "per_period",
+        "s_ci_low": "per_period_ci_low",
+        "s_ci_high": "per_period_ci_high",
         "s_p": "p",
         "s_significant": "significant",
         "latest": "latest",
@@ -798,16 +798,23 @@ def run_segments(r, rng, cells, tally):
             if op is None:
                 # untested (fewer than two segments tested): no claim
                 need(not osig, "omnibus: significant without a p")
+                need(get(doc, F["answer"]) == "not-compared",
+                     "omnibus untested but answer = %s"
+                     % get(doc, F["answer"]))
             else:
                 op = num(om, F["omnibus_p"], "omnibus")
                 need(agree(rejects(op, alpha), osig),
                      "omnibus: significant = %s but p = %.6g (alpha %g)"
                      % (osig, op, alpha))
-                dis = get(doc, F["disagree"])
-                need(dis == (bool(osig) != any_sig),
-                     "omnibus vs each-vs-rest: omnibus significant = %s, "
-                     "some segment vs rest significant = %s, flagged "
-                     "disagree = %s" % (osig, any_sig, dis))
+                # One answer: the omnibus test gates the segment claims,
+                # so no segment stands out unless the omnibus rejects.
+                ans = get(doc, F["answer"])
+                want = ("no-evidence" if not osig else
+                        "differ" if any_sig else "differ-overall")
+                need(ans == want,
+                     "one answer: omnibus significant = %s, some segment vs "
+                     "rest significant = %s, but answer = %s (want %s)"
+                     % (osig, any_sig, ans, want))
             if table:
                 tally.tables += 1
                 text = r.run(args, "table")
