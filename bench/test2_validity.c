@@ -7,8 +7,9 @@
  * nps_test2_compute (so Wald and the bootstrap fall back to adjusted Wald
  * when both groups are one-category), two-sided, and rejects when
  * p <= alpha. The bootstrap contributes three p-values from the same
- * replicates: percentile inversion, BCa inversion and the shifted null
- * (nps_test2_result.p_percentile, p_bca, p_shift); the permutation test
+ * replicates: the reported p (the percentile interval inverted by
+ * bisection), BCa inversion and the shifted null (nps_test2_result.p,
+ * p_bca, p_shift); the permutation test
  * three from one enumeration: the studentized statistic with ties counted
  * whole (p_conservative) and one half (p, the mid-p), and the raw
  * difference (p_diff). Extra null cells have equal NPS
@@ -130,7 +131,7 @@ static void resampling_tests(runner *u, const nps_counts *a,
   double alpha = u->opt->alpha;
   double p = p_of(u, a, b, NPS_TEST2_BOOTSTRAP, &res);
   int boot = res.method == NPS_TEST2_BOOTSTRAP;
-  rej[T_PCT] = (boot ? res.p_percentile : p) <= alpha;
+  rej[T_PCT] = p <= alpha; /* the reported p: the percentile interval inverted */
   rej[T_BCA] = (boot ? res.p_bca : p) <= alpha;
   rej[T_SHIFT] = (boot ? res.p_shift : p) <= alpha;
   rej[T_MID] = p_of(u, a, b, NPS_TEST2_PERMUTATION, &res) <= alpha;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the nps-stat examples of docs/cli.md. Every line of a code block
+# Runs the nps-stat examples of docs/cli.md (or README.md). Every line of a code block
 # that starts with "nps-stat COMMAND" (or "$ nps-stat COMMAND", lines ending
 # in "\" joined) is run, as written, in an empty folder holding its input
 # files, found by name in docs/examples/ or tests/data/ (or at the path it
@@ -12,6 +12,7 @@
 # Usage: cli_examples.sh CLI_MD NPS_STAT REPO_ROOT
 set -euo pipefail
 md=$1 tool=$2 root=$3
+name=$(basename "$md")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 commands="summary compare segments trend pilot plan benchmark sql report"
@@ -135,7 +136,7 @@ run() {
     cat "$work/err" "$work/out" >"$work/all"
     if ! matches "$work/all" "$shown" >"$work/why"; then
       echo "FAILED: $line"
-      echo "    (prints other than docs/cli.md shows)"
+      echo "    (prints other than $name shows)"
       sed 's/^/  /' "$work/why"
       failed=$((failed + 1))
       return
