@@ -305,8 +305,8 @@ static void test_note(char *buf, size_t size, const compare_view *cv,
     snprintf(buf, size, "B = %zu, seed %lu%s", t->res.draws, c->seed,
              t->res.bca_ok ? "" : ", percentile");
   else if (t->method == NPS_TEST2_PERMUTATION && t->res.exact)
-    snprintf(buf, size, "studentized, mid-p; exact, %.0f tables",
-             t->res.tables);
+    snprintf(buf, size, "studentized, mid-p; exact, %.0f table%s",
+             t->res.tables, t->res.tables == 1.0 ? "" : "s");
   else if (t->method == NPS_TEST2_PERMUTATION)
     snprintf(buf, size,
              "studentized, mid-p; Monte Carlo, %zu draws, seed %lu, "
