@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "common.h"
+#include "complete.h"
 
 int cli_listing_options;
 
