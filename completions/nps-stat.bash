@@ -6,14 +6,17 @@
 
 # Adds to COMPREPLY the column names of FILE ($2) that begin with $4, each
 # after the prefix $3 (the list before the last comma of --by a,b) and
-# before the suffix $5 ('=' for --where); $6 is a --delimiter given.
+# before the suffix $5 ('=' for --where); the rest are the reader options
+# given (--delimiter D, --skip-rows N), for the file to be read as the
+# command will read it.
 _nps_stat_columns() {
   local prog=$1 file=$2 prefix=$3 part=$4 suffix=$5 name
+  shift 5
   [[ -n $file ]] || return 0
   while IFS= read -r name; do
     [[ $name == "$part"* ]] || continue
     COMPREPLY+=("$prefix$(printf '%q' "$name")$suffix")
-  done < <("$prog" --complete columns "$file" ${6:+"$6"} 2>/dev/null)
+  done < <("$prog" --complete columns "$file" "$@" 2>/dev/null)
 }
 
 _nps_stat() {
@@ -36,14 +39,15 @@ _nps_stat() {
   options=$("$prog" --complete options "$cmd" 2>/dev/null) || return 0
 
   # The first operand (a word that is neither an option nor its argument)
-  # that is a regular file, and a --delimiter given.
-  local i word file= delimiter=
+  # that is a regular file, and the --delimiter and --skip-rows given.
+  local i word file= reader=()
   for ((i = 2; i < COMP_CWORD; i++)); do
     word=${COMP_WORDS[i]}
     if [[ $word == --* ]]; then
       if grep -qxF -- "$word=" <<<"$options"; then
         ((i++))
-        [[ $word == --delimiter ]] && delimiter=${COMP_WORDS[i]}
+        [[ $word == --delimiter || $word == --skip-rows ]] &&
+          reader+=("$word" "${COMP_WORDS[i]}")
       fi
     elif [[ -z $file && -f $word ]]; then
       file=$word
@@ -53,21 +57,21 @@ _nps_stat() {
   case $prev in
   --by | --score | --id | --arm | --date | --adjust-for | --a-score | --b-score)
     if [[ $prev == --by ]]; then
-      _nps_stat_columns "$prog" "$file" "${cur%"${cur##*,}"}" "${cur##*,}" "" "$delimiter"
+      _nps_stat_columns "$prog" "$file" "${cur%"${cur##*,}"}" "${cur##*,}" "" "${reader[@]}"
     else
-      _nps_stat_columns "$prog" "$file" "" "$cur" "" "$delimiter"
+      _nps_stat_columns "$prog" "$file" "" "$cur" "" "${reader[@]}"
     fi
     ;;
   --where | --exclude | --a-where | --b-where | --a-exclude | --b-exclude)
     [[ $cur == *=* ]] && return 0
-    _nps_stat_columns "$prog" "$file" "" "$cur" "=" "$delimiter"
+    _nps_stat_columns "$prog" "$file" "" "$cur" "=" "${reader[@]}"
     compopt -o nospace 2>/dev/null
     ;;
   --period)
     if [[ $cmd == trend || $cmd == sql || $cmd == report ]]; then
       mapfile -t COMPREPLY < <(compgen -W "day week month quarter year" -- "$cur")
     else
-      _nps_stat_columns "$prog" "$file" "" "$cur" "" "$delimiter"
+      _nps_stat_columns "$prog" "$file" "" "$cur" "" "${reader[@]}"
     fi
     ;;
   --dialect) mapfile -t COMPREPLY < <(compgen -W "duckdb postgres sqlite bigquery spark clickhouse" -- "$cur") ;;

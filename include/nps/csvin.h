@@ -264,6 +264,32 @@ NPS_API nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
                                   nps_table *table, nps_csvin_report *report,
                                   nps_csvin_error *err);
 
+/* Called by nps_csvin_read_header with each name of the header, in
+ * column order: len bytes at name (not NUL-terminated; raw bytes, escape
+ * them before showing), trimmed of spaces as the reader matches names. */
+typedef void (*nps_csvin_name_fn)(const char *name, size_t len, void *ctx);
+
+/* Reads the header row of in (a text stream opened by the caller) as
+ * nps_csvin_read takes it, and calls name(NAME, LEN, ctx) for each of its
+ * columns: after an optional UTF-8 BOM and sep= line, the first row that
+ * has a nonempty cell, its quoted cells possibly spanning lines; split on
+ * opt->delimiter, or else the sep= line's, or else the one sniffed from
+ * that row. skip_rows counts rows after the header, so it and the other
+ * options leave the names unchanged; only delimiter and max_field are
+ * used (opt may be NULL: defaults). Reading stops with the header's last
+ * line: in is left positioned after it, somewhere in the following rows.
+ * The callback is only called when the whole header was read.
+ *
+ * Errors: NPS_EINVAL (in or name NULL, or an invalid delimiter), NPS_EIO
+ * (errno set), NPS_ECSV (unterminated quote, stray quote, NUL byte, more
+ * columns than the reader takes), NPS_EENCODING (UTF-16), NPS_EFIELD (a
+ * name over max_field), NPS_ENOMEM, NPS_EEMPTY (no header). err (may be
+ * NULL) is filled on failure as by nps_csvin_read. */
+NPS_API nps_status nps_csvin_read_header(FILE *in,
+                                         const nps_csvin_options *opt,
+                                         nps_csvin_name_fn name, void *ctx,
+                                         nps_csvin_error *err);
+
 /* Parses one score cell of len bytes (not necessarily NUL-terminated).
  * Returns NPS_OK with *score set, NPS_EEMPTY when the cell is blank (only
  * spaces), NPS_ESCORE when it is not a valid score. With labels nonzero, a

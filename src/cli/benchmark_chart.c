@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "benchmark_view.h"
+#include "chart_opts.h"
+#include "output.h"
 
 nps_status benchmark_write_chart(FILE *fp, const nps_plot_target *t,
                                  const void *ctx) {

@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "benchmark_view.h"
+#include "cli.h"
+#include "common.h"
+#include "outfile.h"
+#include "output.h"
 
 int benchmark_read_file(cli_common *c, const char *path,
                         const nps_competitors_options *o,

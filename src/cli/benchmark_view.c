@@ -9,6 +9,10 @@
 #include <string.h>
 
 #include "benchmark_view.h"
+#include "grid.h"
+#include "json.h"
+#include "output.h"
+#include "present.h"
 
 enum {
   WORD_AHEAD,

@@ -5,6 +5,7 @@
 #ifndef NPS_CLI_BENCHMARK_VIEW_H
 #define NPS_CLI_BENCHMARK_VIEW_H
 
+#include "common.h"
 #include "present.h"
 
 typedef struct benchmark_view {

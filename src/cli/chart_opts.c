@@ -10,8 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "present.h"
+#include "chart_opts.h"
+#include "common.h"
+#include "output.h"
 
 /* Parses "WxH" with both between 200 and 10000. */
 static int parse_size(const char *arg, int *w, int *h) {

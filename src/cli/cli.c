@@ -8,6 +8,9 @@
 #include <gsl/gsl_errno.h>
 
 #include "cli.h"
+#include "common.h"
+#include "complete.h"
+#include "outfile.h"
 
 typedef struct command {
   const char *name;

@@ -14,6 +14,13 @@
 #include <string.h>
 
 #include "benchmark_view.h"
+#include "cli.h"
+#include "common.h"
+#include "filters.h"
+#include "inputs.h"
+#include "load.h"
+#include "present.h"
+#include "render.h"
 
 static void print_help(void) {
   printf(

@@ -13,7 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
 #include "compare_cmd.h"
+#include "compare_view.h"
+#include "outfile.h"
+#include "output.h"
+#include "perfile.h"
+#include "present.h"
+#include "render.h"
 
 enum {
   OPT_LABELS = 600,

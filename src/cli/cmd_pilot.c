@@ -13,7 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "load.h"
+#include "output.h"
 #include "pilot_view.h"
+#include "present.h"
+#include "render.h"
 
 enum { OPT_ARM = 700, OPT_ARMS, OPT_PERIOD, OPT_PERIODS, OPT_FAIL_IF };
 

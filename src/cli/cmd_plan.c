@@ -12,7 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "load.h"
 #include "plan_view.h"
+#include "present.h"
+#include "render.h"
 
 static void print_help(void) {
   printf(

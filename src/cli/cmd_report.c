@@ -13,6 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "filters.h"
+#include "inputs.h"
+#include "load.h"
+#include "outfile.h"
 #include "report.h"
 
 static void print_help(void) {

@@ -12,6 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "counts_out.h"
+#include "filters.h"
+#include "inputs.h"
+#include "load.h"
+#include "present.h"
+#include "render.h"
 #include "segments_view.h"
 
 static void print_help(void) {

@@ -10,8 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "nps/sql.h"
+
+#include "cli.h"
+#include "common.h"
+#include "outfile.h"
 
 static void print_help(void) {
   printf(

@@ -10,6 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "counts_out.h"
+#include "filters.h"
+#include "inputs.h"
+#include "load.h"
+#include "outfile.h"
+#include "present.h"
+#include "render.h"
 #include "summary_view.h"
 
 static void print_help(void) {

@@ -13,6 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "counts_out.h"
+#include "inputs.h"
+#include "load.h"
+#include "present.h"
+#include "render.h"
 #include "trend_view.h"
 
 static void print_help(void) {

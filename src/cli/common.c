@@ -9,7 +9,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "present.h"
+#include "chart_opts.h"
+#include "cli.h"
+#include "common.h"
+#include "complete.h"
+#include "counts_out.h"
+#include "outfile.h"
+#include "output.h"
+#include "render.h"
 
 const char cli_common_help[] =
     "Inputs: an input FILE may be '-' (standard input) or a directory of "

@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_opts.h"
+#include "common.h"
 #include "compare_view.h"
+#include "output.h"
 
 nps_status compare_write_chart(FILE *fp, const nps_plot_target *t,
                                const void *ctx) {

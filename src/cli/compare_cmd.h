@@ -6,7 +6,9 @@
 #ifndef NPS_CLI_COMPARE_CMD_H
 #define NPS_CLI_COMPARE_CMD_H
 
+#include "common.h"
 #include "compare_view.h"
+#include "perfile.h"
 
 /* The command's state: the view it fills, and what only parsing and
  * loading need. */

@@ -7,7 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "common.h"
 #include "compare_view.h"
+#include "json.h"
+#include "output.h"
 
 static void csv_str(FILE *fp, const char *s) {
   fputc(',', fp);

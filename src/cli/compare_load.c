@@ -6,7 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
 #include "compare_cmd.h"
+#include "load.h"
+#include "output.h"
+#include "perfile.h"
 
 int compare_status_exit(nps_status st) {
   return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;

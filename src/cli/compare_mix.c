@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "compare_view.h"
+#include "grid.h"
+#include "json.h"
+#include "output.h"
 
 /* share of the sample's answers in the standard's strata */
 static double share(const nps_standardized *s, const nps_stratum *st, int g) {

@@ -10,7 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "compare_view.h"
+#include "grid.h"
+#include "output.h"
+#include "present.h"
 
 static const nps_compare_row *overall(const compare_view *cv) {
   return nps_compare_overall(cv->res);

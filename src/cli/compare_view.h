@@ -10,6 +10,8 @@
 #ifndef NPS_CLI_COMPARE_VIEW_H
 #define NPS_CLI_COMPARE_VIEW_H
 
+#include "common.h"
+#include "json.h"
 #include "present.h"
 
 typedef enum cmp_fail_if {

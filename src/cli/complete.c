@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "common.h"
+#include "complete.h"
 
 int cli_listing_options;
 
@@ -22,120 +24,76 @@ void cli_print_options(const struct option *options) {
     printf("--%s%s\n", options[i].name, options[i].has_arg ? "=" : "");
 }
 
-/* The most frequent of ',', ';' and tab outside quotes in the first line
- * (',' when none occurs), as the reader sniffs it. */
-static char sniff(const char *s, size_t n) {
-  size_t count[3] = {0, 0, 0};
-  int quoted = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '"')
-      quoted = !quoted;
-    else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
-      break;
-    else if (!quoted && s[i] == ',')
-      count[0]++;
-    else if (!quoted && s[i] == ';')
-      count[1]++;
-    else if (!quoted && s[i] == '\t')
-      count[2]++;
-  }
-  if (count[1] > count[0] && count[1] >= count[2])
-    return ';';
-  if (count[2] > count[0] && count[2] > count[1])
-    return '\t';
-  return ',';
-}
-
-/* Prints one header name, trimmed of spaces, or #N when it cannot be
+/* Prints one header name (trimmed by the reader), or #N when it cannot be
  * offered as text. */
-static void put_name(const char *s, size_t n, size_t column) {
-  while (n && (*s == ' ' || *s == '\t'))
-    s++, n--;
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-    n--;
+static void put_name(const char *s, size_t n, void *ctx) {
+  size_t *column = ctx;
   int plain = n > 0;
   for (size_t i = 0; i < n; i++)
     if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
       plain = 0;
+  ++*column;
   if (plain)
     printf("%.*s\n", (int)n, s);
   else
-    printf("#%zu\n", column);
+    printf("#%zu\n", *column);
 }
 
-/* The header of a regular file: an optional BOM and sep= line, then the
- * first record, whose quoted cells may span lines. Reads at most 1 MiB. */
-static int print_columns(const char *path, const char *delimiter) {
-  enum { LIMIT = 1 << 20 };
-  struct stat st;
-  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-    return EXIT_IO;
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return EXIT_IO;
-  char *buf = malloc(LIMIT);
-  size_t n = buf ? fread(buf, 1, LIMIT, fp) : 0;
-  fclose(fp);
-  if (!buf)
-    return cli_out_of_memory();
-  char *s = buf;
-  if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-    s += 3, n -= 3;
-  char delim = delimiter && strcmp(delimiter, "tab") == 0 ? '\t'
-               : delimiter && strlen(delimiter) == 1      ? delimiter[0]
-                                                          : 0;
-  if (n >= 5 && strncmp(s, "sep=", 4) == 0) {
-    if (!delim)
-      delim = s[4];
-    char *nl = memchr(s, '\n', n);
-    size_t skip = nl ? (size_t)(nl - s) + 1 : n;
-    s += skip, n -= skip;
+static void columns_help(void) {
+  puts("Usage: nps-stat --complete columns FILE [DELIMITER | READER OPTIONS]");
+}
+
+/* The options after FILE: those of the command line being completed that
+ * change how the file is read (--delimiter D, --skip-rows N, ...), parsed
+ * as a command parses them, or one bare DELIMITER. 0, or the exit status
+ * of a bad value or an operand; -1 after --help. */
+static int column_options(cli_common *c, int argc, char **argv) {
+  static const struct option options[] = {CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+  if (argc == 2 && strncmp(argv[1], "--", 2) != 0)
+    return cli_reader_option(c, OPT_DELIMITER, argv[1]);
+  optind = 1;
+  int st = cli_parse_options(argc, argv, options, c, columns_help, NULL, NULL);
+  if (st == 0 && optind < argc)
+    st = cli_usage_error(c->command, "unexpected operand '%s'", argv[optind]);
+  return st;
+}
+
+/* The header names of a regular file as the reader takes them with the
+ * reader options given (the options are checked; a header that cannot be
+ * read prints nothing). After --help, only the usage. */
+static int print_columns(const char *path, int argc, char **argv) {
+  cli_common c;
+  cli_common_init(&c, "--complete columns");
+  int st = column_options(&c, argc, argv);
+  if (st < 0) {
+    cli_common_free(&c);
+    return EXIT_OK;
   }
-  if (!delim)
-    delim = sniff(s, n);
-  char *field = malloc(n + 1);
-  if (!field) {
-    free(buf);
-    return cli_out_of_memory();
+  struct stat sb;
+  FILE *fp = NULL;
+  if (st == 0 && (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+                  !(fp = fopen(path, "rb"))))
+    st = EXIT_IO;
+  if (fp) {
+    size_t column = 0;
+    nps_status rs = nps_csvin_read_header(fp, &c.csv, put_name, &column, NULL);
+    fclose(fp);
+    st = rs == NPS_OK       ? EXIT_OK
+         : rs == NPS_ENOMEM ? cli_out_of_memory()
+         : rs == NPS_EIO    ? EXIT_IO
+                            : EXIT_DATA;
   }
-  size_t len = 0, column = 1;
-  int quoted = 0;
-  for (size_t i = 0; i <= n; i++) {
-    char ch = i < n ? s[i] : '\n';
-    if (quoted) {
-      if (ch == '"' && i + 1 < n && s[i + 1] == '"')
-        field[len++] = '"', i++;
-      else if (ch == '"')
-        quoted = 0;
-      else if (i < n)
-        field[len++] = ch;
-      else
-        break; /* an unterminated quote: the names so far */
-    } else if (ch == '"') {
-      quoted = 1;
-    } else if (ch == delim) {
-      put_name(field, len, column++);
-      len = 0;
-    } else if (ch == '\n' || ch == '\r') {
-      if (len || column > 1)
-        put_name(field, len, column);
-      break;
-    } else {
-      field[len++] = ch;
-    }
-  }
-  free(field);
-  free(buf);
-  return EXIT_OK;
+  cli_common_free(&c);
+  return st;
 }
 
 int cli_complete(int argc, char **argv, int (*options)(const char *command)) {
   if (argc >= 2 && strcmp(argv[1], "options") == 0 && argc == 3)
     return options(argv[2]);
-  if (argc >= 2 && strcmp(argv[1], "columns") == 0 && (argc == 3 || argc == 4))
-    return print_columns(argv[2], argc == 4 ? argv[3] : NULL);
+  if (argc >= 3 && strcmp(argv[1], "columns") == 0)
+    return print_columns(argv[2], argc - 2, argv + 2);
   fputs("nps-stat: --complete commands | options COMMAND | columns FILE "
-        "[DELIMITER]\n",
+        "[DELIMITER | READER OPTIONS]\n",
         stderr);
   return EXIT_USAGE;
 }

@@ -14,7 +14,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "present.h"
+#include "common.h"
+#include "counts_out.h"
+#include "outfile.h"
 
 int cli_counts_command(const char *command) {
   return strcmp(command, "summary") == 0 || strcmp(command, "segments") == 0 ||

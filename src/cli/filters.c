@@ -9,8 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "present.h"
+#include "common.h"
+#include "filters.h"
+#include "output.h"
 
 /* Edit distance between a and b (bytes, ASCII letters compared ignoring
  * case), or SIZE_MAX for strings longer than the tally keeps. */

@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "grid.h"
+#include "output.h"
 
 static void pad(FILE *fp, size_t n) {
   while (n--)

@@ -21,6 +21,8 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "common.h"
+#include "inputs.h"
 
 /* Partition folders nested deeper than this are refused (a loop of
  * symbolic links ends here too). */

@@ -1,11 +1,12 @@
 /*
- * json.c - the streaming JSON writer of the CLI's views (present.h):
+ * json.c - the streaming JSON writer of the CLI's views (json.h):
  * commas, quoting, escaping and numbers in one place.
  */
 #include <math.h>
 #include <string.h>
 
-#include "present.h"
+#include "json.h"
+#include "output.h"
 
 void cli_json_init(cli_json *w, FILE *fp) {
   *w = (cli_json){fp, 0, 1, 0};

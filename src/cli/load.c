@@ -10,7 +10,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "present.h"
+#include "cli.h"
+#include "common.h"
+#include "filters.h"
+#include "inputs.h"
+#include "load.h"
+#include "outfile.h"
+#include "output.h"
 
 static FILE *open_input(const char *path, const char **name) {
   if (strcmp(path, "-") == 0) {

@@ -36,6 +36,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "common.h"
+#include "outfile.h"
 
 /* ---- temporary files and the signals that remove them ---- */
 

@@ -11,7 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "present.h"
+#include "grid.h"
+#include "output.h"
 
 void cli_points(char *buf, size_t size, double x) {
   if (isnan(x)) {
@@ -160,7 +161,7 @@ void cli_put_str(FILE *fp, const char *s, int markdown) {
   shown(fp, s, strlen(s), markdown);
 }
 
-/* ---- shared cells and phrases (present.h) ---- */
+/* ---- shared cells and phrases (output.h) ---- */
 
 void cli_signed_points(char *buf, size_t size, double x) {
   char tmp[32];

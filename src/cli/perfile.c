@@ -10,7 +10,8 @@
  */
 #include <string.h>
 
-#include "cli.h"
+#include "common.h"
+#include "perfile.h"
 
 /* The flag name of a reader option; NULL for any other option. */
 static const char *reader_name(int opt) {

@@ -6,6 +6,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "chart_opts.h"
+#include "common.h"
+#include "output.h"
 #include "pilot_view.h"
 
 nps_status pilot_write_chart(FILE *fp, const nps_plot_target *t,

@@ -9,7 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
+#include "grid.h"
+#include "json.h"
+#include "output.h"
 #include "pilot_view.h"
+#include "present.h"
 
 static int change_ci_boot(nps_diff_ci_method m) {
   return m == NPS_DIFF_CI_BCA || m == NPS_DIFF_CI_PERCENTILE ||

@@ -10,7 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_opts.h"
+#include "grid.h"
+#include "json.h"
+#include "output.h"
 #include "plan_view.h"
+#include "present.h"
 
 static const char *mode_name(nps_plan_mode m) {
   return m == NPS_PLAN_SIZE         ? "size"

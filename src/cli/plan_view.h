@@ -5,6 +5,7 @@
 #ifndef NPS_CLI_PLAN_VIEW_H
 #define NPS_CLI_PLAN_VIEW_H
 
+#include "common.h"
 #include "present.h"
 
 /* How a distribution was given on the command line. */

@@ -5,7 +5,12 @@
  */
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "json.h"
+#include "outfile.h"
 #include "present.h"
+#include "render.h"
 
 void cli_view_chart(cli_view *v, const char *path, cli_plot_writer write,
                     const void *ctx) {

@@ -23,6 +23,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "common.h"
+#include "outfile.h"
+#include "render.h"
 
 extern char **environ;
 

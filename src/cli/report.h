@@ -9,7 +9,8 @@
 #ifndef NPS_REPORT_H
 #define NPS_REPORT_H
 
-#include "present.h"
+#include "common.h"
+#include "render.h"
 
 /* What cmd_report.c hands to the writer. */
 typedef struct report_data {

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "benchmark_view.h"
+#include "cli.h"
+#include "output.h"
+#include "report.h"
 #include "report_page.h"
 
 static void bench_finding(FILE *fp, const report_data *d,

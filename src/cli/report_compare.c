@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "compare_view.h"
+#include "output.h"
+#include "report.h"
 #include "report_page.h"
 
 static const char *sample_name(const report_data *d, int i) {

@@ -12,6 +12,11 @@
 #include <string.h>
 
 #include "benchmark_view.h"
+#include "cli.h"
+#include "common.h"
+#include "output.h"
+#include "render.h"
+#include "report.h"
 #include "report_page.h"
 
 /* Length of the UTF-8 sequence at s (n bytes left) and its code point, or

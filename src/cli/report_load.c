@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "benchmark_view.h"
+#include "cli.h"
+#include "common.h"
 #include "compare_cmd.h"
+#include "load.h"
 #include "report.h"
 #include "trend_view.h"
 

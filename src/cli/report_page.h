@@ -5,6 +5,7 @@
 #ifndef NPS_REPORT_PAGE_H
 #define NPS_REPORT_PAGE_H
 
+#include "render.h"
 #include "report.h"
 
 /* Points with one decimal, or "n/a" for NaN. */

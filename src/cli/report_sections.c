@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "output.h"
+#include "report.h"
 #include "report_page.h"
 #include "segments_view.h"
 #include "trend_view.h"

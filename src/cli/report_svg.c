@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "render.h"
 #include "report.h"
 
 #define REPORT_SVG_TIMEOUT 60          /* seconds per chart */

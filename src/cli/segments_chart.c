@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_opts.h"
+#include "common.h"
+#include "output.h"
 #include "segments_view.h"
 
 typedef struct ranked {

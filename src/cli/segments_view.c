@@ -8,6 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "grid.h"
+#include "json.h"
+#include "output.h"
+#include "present.h"
 #include "segments_view.h"
 
 static const nps_segments_row *row(const segments_view *s, size_t i) {

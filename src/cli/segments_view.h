@@ -5,6 +5,7 @@
 #ifndef NPS_CLI_SEGMENTS_VIEW_H
 #define NPS_CLI_SEGMENTS_VIEW_H
 
+#include "common.h"
 #include "present.h"
 
 typedef enum seg_fail_if {

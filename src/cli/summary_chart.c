@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_opts.h"
+#include "cli.h"
+#include "common.h"
+#include "output.h"
+#include "present.h"
 #include "summary_view.h"
 
 #define CHART_MAX_GROUPS 40 /* more rows make an unreadable chart */

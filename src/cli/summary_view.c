@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
+#include "grid.h"
+#include "json.h"
+#include "output.h"
+#include "present.h"
 #include "summary_view.h"
 
 /* "adjusted Wald (Rocks 2016), 95% level" [+ ", B = 10000, seed 1"] */

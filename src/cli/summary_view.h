@@ -5,6 +5,7 @@
 #ifndef NPS_CLI_SUMMARY_VIEW_H
 #define NPS_CLI_SUMMARY_VIEW_H
 
+#include "common.h"
 #include "present.h"
 
 typedef struct summary_view {

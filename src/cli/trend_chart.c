@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_opts.h"
+#include "common.h"
+#include "output.h"
 #include "trend_view.h"
 
 static nps_plot_period plot_period(const nps_trend_point *p) {

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "common.h"
+#include "counts_out.h"
 #include "trend_view.h"
 
 /* The period of a key's date part (a day YYYY-MM-DD or a label as the

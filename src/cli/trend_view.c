@@ -9,6 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
+#include "grid.h"
+#include "json.h"
+#include "output.h"
+#include "present.h"
 #include "trend_view.h"
 
 static const char *family_name(nps_multi_method m) {

@@ -5,6 +5,7 @@
 #ifndef NPS_CLI_TREND_VIEW_H
 #define NPS_CLI_TREND_VIEW_H
 
+#include "common.h"
 #include "present.h"
 
 typedef enum trend_fail_if {

@@ -3,7 +3,8 @@
 # COMP_WORDS and COMP_CWORD set as bash sets them, _nps_stat called, and
 # COMPREPLY checked for a command, an option, option values and column
 # names from a test CSV, one of them a command substitution that must be
-# offered quoted and never run.
+# offered quoted and never run, and from a file read with the --delimiter
+# and --skip-rows given.
 # Usage: bash.sh NPS_STAT COMPLETION_SCRIPT
 set -uo pipefail
 nps=$1 script=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
@@ -13,6 +14,9 @@ mkdir "$tmp/bin"
 ln -s "$(cd "$(dirname "$nps")" && pwd)/$(basename "$nps")" "$tmp/bin/nps-stat"
 printf 'respondent_id,Channel Name,score,x$(touch %s/ran)y\n1,web,9,a\n' \
   "$tmp" >"$tmp/answers.csv"
+# a Qualtrics-like export with '|' (never sniffed) and two more header rows
+printf 'Q1|Region Name\nHow likely, 0-10?|Where?\n{x}|y\n9|north\n' \
+  >"$tmp/extra.txt"
 cd "$tmp" || exit 1
 
 PATH=$tmp/bin:$PATH bash -c '
@@ -50,6 +54,8 @@ PATH=$tmp/bin:$PATH bash -c '
   expect nps-stat pilot answers.csv --period resp -- respondent_id
   expect nps-stat plan --shift pa -- passives
   expect nps-stat plan --sh -- --shift
+  # the --delimiter and --skip-rows given reach the header read
+  expect nps-stat summary extra.txt --delimiter "|" --skip-rows 2 --by Reg -- "Region\ Name"
   # the name quoted for the shell, as printf %q quotes it
   expect nps-stat summary answers.csv --by x -- "$(printf %q "x\$(touch $PWD/ran)y")"
   exit $fail

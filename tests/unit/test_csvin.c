@@ -1163,6 +1163,121 @@ static void test_too_many_groups(void **state) {
   nps_table_free(t);
 }
 
+/* ---- nps_csvin_read_header --------------------------------------------- */
+
+typedef struct names {
+  char text[256]; /* the names, each followed by '/' */
+  size_t n;
+} names;
+
+static void add_name(const char *name, size_t len, void *ctx) {
+  names *v = ctx;
+  size_t used = strlen(v->text);
+  assert_true(used + len + 1 < sizeof v->text);
+  memcpy(v->text + used, name, len);
+  v->text[used + len] = '/';
+  v->text[used + len + 1] = '\0';
+  v->n++;
+}
+
+static nps_status header_of(const char *s, const nps_csvin_options *o,
+                            names *v) {
+  memset(v, 0, sizeof *v);
+  FILE *in = tmpfile();
+  assert_non_null(in);
+  assert_int_equal(fwrite(s, 1, strlen(s), in), strlen(s));
+  rewind(in);
+  nps_csvin_error err;
+  nps_status st = nps_csvin_read_header(in, o, add_name, v, &err);
+  fclose(in);
+  return st;
+}
+
+/* The names as nps_csvin_read takes them: the inputs are read here by eye
+ * (BOM and sep= line skipped, delimiter sniffed or given, names trimmed,
+ * a row of empty cells before the header dropped). */
+static void test_read_header(void **state) {
+  (void)state;
+  names v;
+  /* BOM, ';' sniffed (two of them, no ','), CRLF, spaces trimmed. */
+  assert_int_equal(
+      header_of("\xEF\xBB\xBFid; Channel ;score\r\n1;web;9\r\n", NULL, &v),
+      NPS_OK);
+  assert_string_equal(v.text, "id/Channel/score/");
+  /* The sep= line names the delimiter; a quoted name keeps its comma. */
+  assert_int_equal(header_of("sep=|\nQ1|\"a,b\"\n9|x\n", NULL, &v), NPS_OK);
+  assert_string_equal(v.text, "Q1/a,b/");
+  /* A row of empty cells before the header is not the header. */
+  assert_int_equal(header_of(",,\nx,y,z\n1,2,3\n", NULL, &v), NPS_OK);
+  assert_string_equal(v.text, "x/y/z/");
+  /* A quoted name over two lines; the data row after the header has an
+   * unterminated quote that a read would fail on: reading stops first. */
+  assert_int_equal(header_of("a,\"b\nc\",d\n1,\"2,3\n", NULL, &v), NPS_OK);
+  assert_string_equal(v.text, "a/b\nc/d/");
+  /* No line end after the header. */
+  assert_int_equal(header_of("x;y", NULL, &v), NPS_OK);
+  assert_string_equal(v.text, "x/y/");
+  /* skip_rows counts rows after the header: the names are the first
+   * row's; the given delimiter wins over the sniffed ',' of that row. */
+  nps_csvin_options o = {0};
+  o.delimiter = '|';
+  o.skip_rows = 2;
+  assert_int_equal(header_of("Q1|Region, area\nHow likely, 0-10?|Where?\n"
+                             "{x}|y\n9|north\n",
+                             &o, &v),
+                   NPS_OK);
+  assert_string_equal(v.text, "Q1/Region, area/");
+  assert_int_equal(v.n, 2);
+}
+
+static void test_read_header_errors(void **state) {
+  (void)state;
+  names v;
+  assert_int_equal(header_of("", NULL, &v), NPS_EEMPTY);
+  assert_int_equal(v.n, 0);
+  /* An unterminated quote in the header: no names at all. */
+  assert_int_equal(header_of("a,\"b\n", NULL, &v), NPS_ECSV);
+  assert_int_equal(v.n, 0);
+  FILE *in = tmpfile();
+  assert_non_null(in);
+  assert_int_equal(nps_csvin_read_header(in, NULL, NULL, NULL, NULL),
+                   NPS_EINVAL);
+  nps_csvin_options o = {0};
+  o.delimiter = '"';
+  assert_int_equal(nps_csvin_read_header(in, &o, add_name, &v, NULL),
+                   NPS_EINVAL);
+  fclose(in);
+  assert_int_equal(nps_csvin_read_header(NULL, NULL, add_name, &v, NULL),
+                   NPS_EINVAL);
+}
+
+static void count_name(const char *name, size_t len, void *ctx) {
+  size_t *count = ctx;
+  char want[16];
+  snprintf(want, sizeof want, "c%05zu", count[0]);
+  count[1] += len == strlen(want) && memcmp(name, want, len) == 0;
+  count[0]++;
+}
+
+/* A header longer than the reader's 64 KiB block: 20000 names "c00000,"
+ * ... (7 bytes each, 140000 bytes), the last one "c19999". */
+static void test_read_header_long(void **state) {
+  (void)state;
+  enum { N = 20000 };
+  FILE *in = tmpfile();
+  assert_non_null(in);
+  for (int i = 0; i < N; i++)
+    fprintf(in, "c%05d%c", i, i + 1 < N ? ',' : '\n');
+  fputs("1,2\n", in);
+  rewind(in);
+  size_t count[2] = {0, 0}; /* names, names equal to c%05d of their place */
+  nps_status st = nps_csvin_read_header(in, NULL, count_name, count, NULL);
+  fclose(in);
+  assert_int_equal(st, NPS_OK);
+  assert_int_equal(count[0], N);
+  assert_int_equal(count[1], N);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_parse_score_table),
@@ -1203,6 +1318,9 @@ int main(void) {
       cmocka_unit_test(test_invalid_arguments),
       cmocka_unit_test(test_read_error),
       cmocka_unit_test(test_too_many_groups),
+      cmocka_unit_test(test_read_header),
+      cmocka_unit_test(test_read_header_errors),
+      cmocka_unit_test(test_read_header_long),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
