@@ -14,8 +14,7 @@
 
 #include <csv.h>
 
-#include "internal.h"
-#include "nps/csvin.h"
+#include "../ingest_internal.h"
 
 enum {
   BLOCK = 64 * 1024,      /* bytes per fread */
@@ -154,19 +153,11 @@ typedef struct reader {
 
 /* ---- csvin_text.c: bytes and messages ---- */
 
-int nps_csv_is_blank(unsigned char c);
+/* nps_csv_is_blank, nps_csv_trim and nps_csv_show: ../ingest_internal.h */
 int nps_csv_is_digit(unsigned char c);
-
-/* s[0..*len) without surrounding blanks. */
-void nps_csv_trim(const char **s, size_t *len);
 
 /* Nonzero when a[0..alen) equals the string b. */
 int nps_csv_bytes_equal(const char *a, size_t alen, const char *b);
-
-/* Writes s for a message into out (cap >= 8 bytes): at most limit input
- * bytes, control characters and invalid UTF-8 escaped, "..." when cut. */
-void nps_csv_show(char *out, size_t cap, const char *s, size_t len,
-                  size_t limit);
 
 /* ASCII and Cyrillic case folding of s[0..len) into out (len bytes). */
 void nps_csv_fold(const char *s, size_t len, char *out);
