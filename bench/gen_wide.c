@@ -4,10 +4,10 @@
  *
  *   gen_wide ROWS SEED > wide.csv
  *
- * The file has 60 columns and three header rows, as Qualtrics writes them
- * (/work/shared/samples/qualtrics.csv has the same shape): the column ids,
- * the question texts, and the JSON ImportId of each column; a reader needs
- * the first as its header and skips the other two (nps-stat --skip-rows 2).
+ * The file has 60 columns and three header rows, as a Qualtrics export has
+ * them: the column ids, the question texts, and the JSON ImportId of each
+ * column; a reader needs the first as its header and skips the other two
+ * (nps-stat --skip-rows 2).
  * Every cell is quoted and records end in CRLF. The columns:
  *
  *   - Qualtrics metadata: StartDate, EndDate, Status, IPAddress, Progress,

@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "nps/csvin.h"
 #include "nps/hist.h"
+#include "nps/table.h"
 
 /* c as doubles: promoters, passives, detractors, n. */
 static inline void nps_counts_as_double(const nps_counts *c, double *p,
@@ -24,30 +24,6 @@ static inline void nps_counts_as_double(const nps_counts *c, double *p,
 static inline int nps_level_valid(double level) {
   return level > 0.0 && level < 1.0;
 }
-
-/* A view of the records of a CSV read as the parser delivers them, after
- * the reader's own preparation of the bytes (encoding checks, BOM, "sep="
- * line, delimiter, line splitting): field gets each field's len bytes (not
- * NUL-terminated, quotes removed), record_end the end of each record and
- * the physical line where it began, the header and skipped rows included.
- * ctx is passed back to both. With records_only the reader does nothing
- * else: no columns are resolved and no table is needed (the competitors
- * reader uses the strict parser this way for a file that holds no
- * scores). */
-typedef struct nps_csvin_tap {
-  void (*field)(const char *s, size_t len, void *ctx);
-  void (*record_end)(uint64_t line, void *ctx);
-  void *ctx;
-  int records_only;
-} nps_csvin_tap;
-
-/* nps_csvin_read with a tap (NULL: none) watching the records; what the
- * reader does with them is unchanged (unless tap->records_only, when table
- * may be NULL). The CSV conformance test checks the
- * parsed records through it. NPS_EINVAL when tap lacks a callback. */
-nps_status nps_csvin_read_tap(FILE *in, const nps_csvin_options *opt,
-                              nps_table *table, nps_csvin_report *report,
-                              nps_csvin_error *err, const nps_csvin_tap *tap);
 
 /* ---- table.c: groups by position ---- */
 
@@ -136,6 +112,14 @@ static inline uint64_t nps_counts_total_checked(const nps_counts *c,
 
 /* Central moments m2, m3 of the +1/0/-1 scores of c (0 for n = 0). */
 void nps_score_moments(const nps_counts *c, double *m2, double *m3);
+
+/* ---- test2.c: the adjusted counts, also used by compare.c's detectable
+ * difference for a sample with no spread ---- */
+
+/* theta = (P - D)/m and the per-respondent variance V of the counts
+ * adjusted by 0.75 / 1.5 / 0.75 (Rocks 2016), m = n + 3. */
+void nps_test2_adjusted(const nps_counts *c, double *theta, double *var,
+                        double *m);
 
 /* ---- boot.c: pieces shared by the one- and two-sample bootstraps ---- */
 

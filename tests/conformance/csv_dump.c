@@ -6,19 +6,19 @@
  *
  * The file goes through the reader as the CLI uses it (delimiter sniffed,
  * strict RFC 4180), with SCORE_COLUMN as the score column and invalid rows
- * skipped, so that any well-formed CSV reads to its end. A tap on the reader
- * (src/lib/internal.h) sees every record, the header included; each is
- * printed as one line holding a JSON array of its fields, escaped as
- * JavaScript's JSON.stringify escapes strings, so that the output can be
- * compared byte for byte with the expected records that node prints from
- * the case's JSON file. A last line "records N" gives the reader's own count
+ * skipped, so that any well-formed CSV reads to its end. A tap on the
+ * reader (src/lib/ingest/ingest_internal.h) sees every record, the header
+ * included; each is printed as one line holding a JSON array of its fields,
+ * escaped as JavaScript's JSON.stringify escapes strings, so that the
+ * output can be compared byte for byte with the expected records that node
+ * prints from the case's JSON file. A last line "records N" gives the reader's own count
  * of data records. The reader must succeed, and its answers, missing and
  * skipped rows must add up to that count; else the exit status is 1.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "ingest_internal.h"
 #include "nps/csvin.h"
 #include "nps/table.h"
 

@@ -17,7 +17,6 @@
 
 #include "compare_internal.h"
 #include "nps/summary.h"
-#include "test2_internal.h"
 
 void nps_compare_options_init(nps_compare_options *opt) {
   *opt = (nps_compare_options){.ci = NPS_CI_DEFAULT,

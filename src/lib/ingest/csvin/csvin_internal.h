@@ -1,9 +1,11 @@
 /*
  * csvin_internal.h - the reader's pieces shared by its files: the reader
- * state, the column layout, the text and message helpers (csvin_text.c),
- * column resolution (csvin_columns.c), the record callbacks
- * (csvin_record.c), the parallel reader (csvin_parallel.c) and the core
- * (csvin.c). Private to the library.
+ * state, the column layout, and each file's functions, declared in the
+ * order the files depend on each other (docs/architecture.md, "The CSV
+ * reader's files"): csvin_text.c, csvin_error.c, csvin_columns.c,
+ * csvin_report.c, csvin_record.c, csvin_direct.c, csvin_fast.c, csvin.c,
+ * csvin_parallel.c, csvin_read.c; a file calls only files before it in
+ * that list. Private to src/lib/ingest/csvin/.
  */
 #ifndef NPS_CSVIN_INTERNAL_H
 #define NPS_CSVIN_INTERNAL_H
@@ -14,8 +16,7 @@
 
 #include <csv.h>
 
-#include "internal.h"
-#include "nps/csvin.h"
+#include "../ingest_internal.h"
 
 enum {
   BLOCK = 64 * 1024,      /* bytes per fread */
@@ -154,19 +155,11 @@ typedef struct reader {
 
 /* ---- csvin_text.c: bytes and messages ---- */
 
-int nps_csv_is_blank(unsigned char c);
+/* nps_csv_is_blank, nps_csv_trim and nps_csv_show: ../ingest_internal.h */
 int nps_csv_is_digit(unsigned char c);
-
-/* s[0..*len) without surrounding blanks. */
-void nps_csv_trim(const char **s, size_t *len);
 
 /* Nonzero when a[0..alen) equals the string b. */
 int nps_csv_bytes_equal(const char *a, size_t alen, const char *b);
-
-/* Writes s for a message into out (cap >= 8 bytes): at most limit input
- * bytes, control characters and invalid UTF-8 escaped, "..." when cut. */
-void nps_csv_show(char *out, size_t cap, const char *s, size_t len,
-                  size_t limit);
 
 /* ASCII and Cyrillic case folding of s[0..len) into out (len bytes). */
 void nps_csv_fold(const char *s, size_t len, char *out);
@@ -190,20 +183,7 @@ void nps_csv_add_hint(nps_csvin_hints *h, const char *msg, nps_csvin_hint hint);
 /* Copies src into out, cut with "..." when it does not fit. */
 void nps_csv_copy_cut(char *out, size_t cap, const char *src);
 
-/* ---- csvin_columns.c ---- */
-
-/* Resolves the columns of a header (names[0..ncols), trimmed) for opt:
- * lay's arrays (allocated by the caller: ncols roles and slots, a group
- * column per opt->group_columns, a filter column per opt->filters) are
- * filled, and report's score_column, score_detected and counts_form set.
- * NPS_ECOLUMN (or NPS_ENOMEM) with err's message and hints on failure
- * (err->line is not set). */
-nps_status nps_csv_resolve(char *const *names, const size_t *name_len,
-                           size_t ncols, const nps_csvin_options *opt,
-                           nps_csv_layout *lay, nps_csvin_report *report,
-                           nps_csvin_error *err);
-
-/* ---- csvin.c, csvin_record.c, csvin_parallel.c ---- */
+/* ---- csvin_error.c: how a read fails ---- */
 
 /* Records the first error of the read (and clears its hints); later ones
  * are ignored. Returns 1 when this one was recorded. */
@@ -220,21 +200,90 @@ void nps_csv_reject(reader *r, nps_status st, int skippable, size_t column,
 /* The name of column col for a message (its number past the header). */
 void nps_csv_show_name(const reader *r, size_t col, char *out, size_t cap);
 
+/* Fails with the message of a table update's status. */
+void nps_csv_fail_table(reader *r, nps_status st);
+
+/* Fails for a field over max_field in column col. */
+void nps_csv_fail_field_size(reader *r, size_t col);
+
+/* Ends the look for more header rows after a text score in the first
+ * record: the pending score error stands, with a skip_rows hint when
+ * found. */
+void nps_csv_end_probe(reader *r, int found);
+
+/* ---- csvin_columns.c ---- */
+
+/* Resolves the columns of a header (names[0..ncols), trimmed) for opt:
+ * lay's arrays (allocated by the caller: ncols roles and slots, a group
+ * column per opt->group_columns, a filter column per opt->filters) are
+ * filled, and report's score_column, score_detected and counts_form set.
+ * NPS_ECOLUMN (or NPS_ENOMEM) with err's message and hints on failure
+ * (err->line is not set). */
+nps_status nps_csv_resolve(char *const *names, const size_t *name_len,
+                           size_t ncols, const nps_csvin_options *opt,
+                           nps_csv_layout *lay, nps_csvin_report *report,
+                           nps_csvin_error *err);
+
+/* ---- csvin_report.c: the header and the filter tallies in the report ---- */
+
+/* Records the header's column count, hash and names in the report. */
+void nps_csv_note_header(reader *r);
+
 /* Keeps a filter column's cell in t when it is new (n kept bytes of a
  * cell of len bytes; cells are told apart by both), or sets t->more when
  * t is full. */
 void nps_csv_tally_put(nps_csvin_filter_tally *t, const char *kept, size_t n,
                        uint32_t len);
 
-/* Records the header's column count, hash and names in the report
- * (csvin_report.c). */
-void nps_csv_note_header(reader *r);
+/* ---- csvin_record.c: the libcsv callbacks and the header row ---- */
 
-/* Fails with the message of a table update's status. */
-void nps_csv_fail_table(reader *r, nps_status st);
+nps_status nps_csv_parse_trimmed(const char *cell, size_t len, int labels,
+                                 int *score);
+int nps_csv_is_na(const reader *r, const char *s, size_t len);
+int nps_csv_header_cell(const reader *r, size_t col, const char *s, size_t len);
+
+void nps_csv_on_field(void *data, size_t len, void *ctx);
+
+/* libcsv's record callback: ends the header, a skipped row or a record. */
+void nps_csv_on_row(int c, void *ctx);
+
+void nps_csv_on_field_tapped(void *data, size_t len, void *ctx);
+
+void nps_csv_on_row_tapped(int c, void *ctx);
 
 /* The header row has ended: resolve the columns (csvin_columns.c). */
 void nps_csv_end_header(reader *r);
+
+/* Frees the header names read so far. */
+void nps_csv_drop_names(reader *r);
+
+/* ---- csvin_direct.c ---- */
+
+/* Nonzero when the records of this read may go the direct way: raw input,
+ * no tap, filter, group map or unique keys, each column one role at most. */
+int nps_csv_direct_ok(const reader *r);
+
+/* Counts a split record (r->fast[0..nf), bytes in s) straight into the
+ * table, as the callbacks would; returns 0, having changed nothing, for a
+ * record the callbacks must see (a bad cell, a repeated header, a ragged
+ * row, quotes to undo in a cell that counts). */
+int nps_csv_direct_record(reader *r, const char *s, size_t nf, int nonempty);
+
+/* Adds the answers the direct path holds to the table. */
+void nps_csv_direct_flush(reader *r);
+
+/* ---- csvin_fast.c ---- */
+
+/* Reads the whole records at the start of s[0..n) that the fast path takes
+ * (the reader in PHASE_DATA, libcsv between records, lines ending in LF)
+ * through the callbacks; returns the bytes taken: the rest, from the first
+ * record it leaves, is libcsv's. */
+size_t nps_csv_fast(reader *r, const unsigned char *s, size_t n);
+
+/* How many bytes of s[0..n) equal c (16 or 8 at a time). */
+uint64_t nps_csv_count_byte(const unsigned char *s, size_t n, unsigned char c);
+
+/* ---- csvin.c: one reader (first block, feeding libcsv) ---- */
 
 void nps_csv_feed(reader *r, const unsigned char *s, size_t n);
 
@@ -252,58 +301,10 @@ int nps_csv_reader_init(reader *r, const nps_csvin_options *opt,
 /* Frees what a reader holds (not the reader). */
 void nps_csv_reader_free(reader *r);
 
-/* Fails for a field over max_field in column col. */
-void nps_csv_fail_field_size(reader *r, size_t col);
-
-/* Ends the look for more header rows after a text score in the first
- * record: the pending score error stands, with a skip_rows hint when
- * found. */
-void nps_csv_end_probe(reader *r, int found);
+/* ---- csvin_parallel.c ---- */
 
 int nps_csv_read_parallel(FILE *in, const nps_csvin_options *opt,
                           nps_table *table, nps_csvin_report *report,
                           nps_csvin_error *err, nps_status *st);
-
-/* ---- csvin_fast.c ---- */
-
-/* Reads the whole records at the start of s[0..n) that the fast path takes
- * (the reader in PHASE_DATA, libcsv between records, lines ending in LF)
- * through the callbacks; returns the bytes taken: the rest, from the first
- * record it leaves, is libcsv's. */
-size_t nps_csv_fast(reader *r, const unsigned char *s, size_t n);
-
-/* ---- csvin_direct.c ---- */
-
-/* Nonzero when the records of this read may go the direct way: raw input,
- * no tap, filter, group map or unique keys, each column one role at most. */
-int nps_csv_direct_ok(const reader *r);
-
-/* Counts a split record (r->fast[0..nf), bytes in s) straight into the
- * table, as the callbacks would; returns 0, having changed nothing, for a
- * record the callbacks must see (a bad cell, a repeated header, a ragged
- * row, quotes to undo in a cell that counts). */
-int nps_csv_direct_record(reader *r, const char *s, size_t nf, int nonempty);
-
-/* Adds the answers the direct path holds to the table. */
-void nps_csv_direct_flush(reader *r);
-
-/* ---- csvin_record.c helpers shared with the direct path ---- */
-
-nps_status nps_csv_parse_trimmed(const char *cell, size_t len, int labels,
-                                 int *score);
-int nps_csv_is_na(const reader *r, const char *s, size_t len);
-int nps_csv_header_cell(const reader *r, size_t col, const char *s, size_t len);
-
-/* How many bytes of s[0..n) equal c (16 or 8 at a time). */
-uint64_t nps_csv_count_byte(const unsigned char *s, size_t n, unsigned char c);
-
-void nps_csv_on_field(void *data, size_t len, void *ctx);
-
-/* libcsv's record callback: ends the header, a skipped row or a record. */
-void nps_csv_on_row(int c, void *ctx);
-
-void nps_csv_on_field_tapped(void *data, size_t len, void *ctx);
-
-void nps_csv_on_row_tapped(int c, void *ctx);
 
 #endif

@@ -4,7 +4,7 @@
  * from) and the industry percentile rows.
  *
  * The bytes go through the strict CSV reader of nps_csvin_read with a
- * records-only tap (src/lib/internal.h), so encoding checks, BOM, "sep="
+ * records-only tap (ingest_internal.h), so encoding checks, BOM, "sep="
  * line, delimiter sniffing and RFC 4180 errors are the reader's own. The
  * records are collected first (numbers parsed, text copied), because
  * whether distribution cells are counts or percentages is decided from the
@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvin_internal.h"
+#include "ingest_internal.h"
 #include "nps/benchmark.h"
 
 /* The columns the file may have. */

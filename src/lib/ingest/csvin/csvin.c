@@ -25,6 +25,11 @@
  * Messages never hold raw cell bytes: values are cut to SHOW_MAX bytes and
  * control characters and invalid UTF-8 are escaped (show()). They carry no
  * line number; err->line and report->first_invalid_line hold it.
+ *
+ * This file is one reader: the first block, feeding libcsv, a reader's
+ * setup and cleanup. The entry points that drive it (or the parallel
+ * reader) are in csvin_read.c; how a read fails is csvin_error.c; the
+ * callbacks and the header row are csvin_record.c.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -40,103 +45,6 @@ const char *const nps_csvin_default_na[] = {"NA",   "N/A",  "n/a",  "na",
                                             "#N/A", "null", "NULL", "-"};
 const size_t nps_csvin_default_na_count =
     sizeof nps_csvin_default_na / sizeof nps_csvin_default_na[0];
-
-/* Records the first error of the read (and clears its hints); later ones
- * are ignored. Returns 1 when this one was recorded. */
-int nps_csv_fail(reader *r, nps_status st, uint64_t line, size_t column,
-                 const char *fmt, ...) {
-  if (r->status != NPS_OK)
-    return 0;
-  if (r->probe) { /* the pending score error came first */
-    nps_csv_end_probe(r, 0);
-    return 0;
-  }
-  r->status = st;
-  r->err->line = line;
-  r->err->column = column;
-  va_list ap;
-  va_start(ap, fmt);
-  nps_csv_set_message(r->err, fmt, ap);
-  va_end(ap);
-  return 1;
-}
-
-/* A record-level problem: skipped and counted under skip_invalid when
- * skippable, else the read fails. column is 1-based or 0; hints (may be
- * NULL) go with the message. */
-void nps_csv_reject(reader *r, nps_status st, int skippable, size_t column,
-                    const nps_csvin_hints *hints, const char *fmt, ...) {
-  char msg[sizeof r->err->message];
-  va_list ap;
-  va_start(ap, fmt);
-  nps_csv_vformat(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  if (!(skippable && r->opt->skip_invalid)) {
-    if (nps_csv_fail(r, st, r->rec_line, column, "%s", msg) && hints)
-      r->err->hints = *hints;
-    return;
-  }
-  nps_csvin_report *rep = r->report;
-  if (rep->invalid++ == 0) {
-    rep->first_invalid_line = r->rec_line;
-    nps_csv_copy_cut(rep->first_invalid_reason,
-                     sizeof rep->first_invalid_reason, msg);
-    if (hints)
-      rep->first_invalid_hints = *hints;
-  }
-}
-
-void nps_csv_show_name(const reader *r, size_t col, char *out, size_t cap) {
-  if (col < r->ncols)
-    nps_csv_show(out, cap, r->names[col], r->name_len[col], SHOW_MAX);
-  else
-    snprintf(out, cap, "%zu", col + 1);
-}
-
-void nps_csv_fail_table(reader *r, nps_status st) {
-  if (st == NPS_EGROUPS)
-    nps_csv_fail(
-        r, st, r->rec_line, 0,
-        "more than %zu distinct groups (is an id column among the group "
-        "columns?)",
-        nps_table_size(r->table));
-  else if (st == NPS_EOVERFLOW)
-    nps_csv_fail(r, st, r->rec_line, 0, "a count total passes 2^64 - 1");
-  else
-    nps_csv_fail(r, st, r->rec_line, 0, "%s", nps_strerror(st));
-}
-
-static void drop_names(reader *r) {
-  for (size_t i = 0; i < r->ncols; i++)
-    free(r->names[i]);
-  r->ncols = 0;
-}
-
-void nps_csv_end_header(reader *r) {
-  if (!r->nonempty) { /* a row of empty cells before the header */
-    drop_names(r);
-    return;
-  }
-  nps_csv_note_header(r);
-  const nps_csvin_options *o = r->opt;
-  nps_csv_layout *lay = &r->lay;
-  lay->roles = calloc(r->ncols, 1);
-  lay->slot = calloc(r->ncols, 1);
-  lay->gcol = calloc(o->n_group_columns + 1, sizeof *lay->gcol);
-  r->gcell = calloc(o->n_group_columns + 1, sizeof *r->gcell);
-  lay->fcol = calloc(o->n_filters + 1, sizeof *lay->fcol);
-  if (!lay->roles || !lay->slot || !lay->gcol || !r->gcell || !lay->fcol) {
-    nps_csv_fail(r, NPS_ENOMEM, 0, 0, "out of memory");
-    return;
-  }
-  nps_csvin_error e = {0};
-  nps_status st =
-      nps_csv_resolve(r->names, r->name_len, r->ncols, o, lay, r->report, &e);
-  if (st != NPS_OK && nps_csv_fail(r, st, st == NPS_ENOMEM ? 0 : r->rec_line, 0,
-                                   "%s", e.message))
-    r->err->hints = e.hints;
-  r->phase = o->skip_rows ? PHASE_SKIP : PHASE_DATA;
-}
 
 /* ---- feeding libcsv ----------------------------------------------------- */
 
@@ -318,21 +226,6 @@ static void pick_hint(reader *r, const unsigned char *s, size_t n) {
     r->hint = other;
 }
 
-static void append_hint(reader *r) {
-  nps_status st = r->status;
-  char *msg = r->err->message;
-  if (!r->hint || (st != NPS_ECSV && st != NPS_ESCORE && st != NPS_ECOLUMN &&
-                   st != NPS_ECOUNT))
-    return;
-  if (r->hint == '\t')
-    nps_csv_append(msg, sizeof r->err->message, "; the header contains tabs");
-  else
-    nps_csv_append(msg, sizeof r->err->message, "; the header contains '%c'",
-                   r->hint);
-  r->err->hints.delimiter = (char)r->hint;
-  nps_csv_add_hint(&r->err->hints, msg, NPS_CSVIN_HINT_DELIMITER);
-}
-
 /* Checks and strips the nps_csv_start of the input; returns the offset of the
  * header, or (size_t)-1 on failure. */
 size_t nps_csv_start(reader *r, const unsigned char *s, size_t n) {
@@ -364,7 +257,7 @@ size_t nps_csv_start(reader *r, const unsigned char *s, size_t n) {
   return off;
 }
 
-/* ---- the entry point -------------------------------------------------- */
+/* ---- a reader's life ------------------------------------------------- */
 
 int nps_csv_reader_init(reader *r, const nps_csvin_options *opt,
                         nps_table *table, nps_csvin_report *report,
@@ -401,7 +294,7 @@ int nps_csv_reader_init(reader *r, const nps_csvin_options *opt,
 void nps_csv_reader_free(reader *r) {
   if (r->parser_live)
     csv_free(&r->p);
-  drop_names(r);
+  nps_csv_drop_names(r);
   free(r->names);
   free(r->name_len);
   free(r->lay.roles);
@@ -414,177 +307,4 @@ void nps_csv_reader_free(reader *r) {
   free(r->fast);
   free(r->unq);
   free(r->slots);
-}
-
-static int valid_delimiter(char d) {
-  return d != '"' && d != '\r' && d != '\n' && d != ' ';
-}
-
-/* Reads blocks until EOF; 0 at EOF, -1 on a read error. */
-static int read_all(reader *r, FILE *in, unsigned char *buf) {
-  size_t n = fread(buf, 1, BLOCK, in);
-  if (ferror(in))
-    return -1;
-  size_t off = nps_csv_start(r, buf, n);
-  if (off == (size_t)-1)
-    return 0;
-  nps_csv_feed(r, buf + off, n - off);
-  while (r->status == NPS_OK && n == BLOCK) {
-    n = fread(buf, 1, BLOCK, in);
-    if (ferror(in))
-      return -1;
-    nps_csv_feed(r, buf, n);
-  }
-  if (r->status == NPS_OK)
-    nps_csv_finish(r);
-  return 0;
-}
-
-nps_status nps_csvin_read_tap(FILE *in, const nps_csvin_options *opt,
-                              nps_table *table, nps_csvin_report *report,
-                              nps_csvin_error *err, const nps_csvin_tap *tap) {
-  static const nps_csvin_options defaults = {0};
-  nps_csvin_report report_local;
-  nps_csvin_error err_local;
-  if (!report)
-    report = &report_local;
-  if (!err)
-    err = &err_local;
-  memset(report, 0, sizeof *report);
-  memset(err, 0, sizeof *err);
-  if (!opt)
-    opt = &defaults;
-  if (!in || (!table && !(tap && tap->records_only)) ||
-      (opt->delimiter && !valid_delimiter(opt->delimiter)) ||
-      (opt->n_group_columns && !opt->group_columns) ||
-      (opt->n_filters && !opt->filters) ||
-      (tap && (!tap->field || !tap->record_end))) {
-    snprintf(err->message, sizeof err->message, "invalid argument");
-    return NPS_EINVAL;
-  }
-  nps_status st;
-  if (!tap && opt->threads > 1 && !opt->unique_keys &&
-      nps_csv_read_parallel(in, opt, table, report, err, &st))
-    return st;
-  memset(report, 0, sizeof *report);
-  memset(err, 0, sizeof *err);
-  reader r;
-  unsigned char *buf = malloc(BLOCK);
-  if (!buf || nps_csv_reader_init(&r, opt, table, report, err, tap) != 0) {
-    free(buf);
-    snprintf(err->message, sizeof err->message, "out of memory");
-    return NPS_ENOMEM;
-  }
-  if (read_all(&r, in, buf) != 0) {
-    int saved = errno;
-    r.status = NPS_EIO;
-    snprintf(err->message, sizeof err->message, "read error: %s",
-             strerror(saved ? saved : EIO));
-    errno = saved;
-  }
-  append_hint(&r);
-  nps_csv_reader_free(&r);
-  free(buf);
-  return r.status;
-}
-
-nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
-                          nps_table *table, nps_csvin_report *report,
-                          nps_csvin_error *err) {
-  return nps_csvin_read_tap(in, opt, table, report, err, NULL);
-}
-
-/* ---- the header alone ------------------------------------------------ */
-
-/* The reader's callbacks while only the header is wanted: the header's
- * cells are collected as for a read; a row with no nonempty cell before it
- * is dropped (as nps_csv_end_header does); after it, nothing is done. */
-static void header_only_field(void *data, size_t len, void *ctx) {
-  reader *r = ctx;
-  if (r->phase == PHASE_HEADER)
-    nps_csv_on_field(data, len, ctx);
-}
-
-static void header_only_row(int c, void *ctx) {
-  reader *r = ctx;
-  (void)c;
-  if (r->phase != PHASE_HEADER)
-    return;
-  if (r->nonempty)
-    r->phase = PHASE_SKIP; /* the header is complete */
-  else
-    drop_names(r);
-  r->col = 0;
-  r->rec_line = 0;
-  r->nonempty = 0;
-}
-
-/* Feeds the reader one line at a time until the header is complete (or a
- * failure); 0 at that point or at EOF, -1 on a read error. */
-static int read_header_lines(reader *r, FILE *in, unsigned char *buf) {
-  for (int first = 1;; first = 0) {
-    size_t n = fread(buf, 1, BLOCK, in);
-    if (ferror(in))
-      return -1;
-    const unsigned char *s = buf;
-    if (first) {
-      size_t off = nps_csv_start(r, buf, n);
-      if (off == (size_t)-1)
-        return 0;
-      s += off, n -= off;
-    }
-    while (n && r->status == NPS_OK && r->phase == PHASE_HEADER) {
-      const unsigned char *nl = memchr(s, r->eol, n);
-      size_t len = nl ? (size_t)(nl - s) + 1 : n;
-      nps_csv_feed(r, s, len);
-      s += len, n -= len;
-    }
-    if (r->status != NPS_OK || r->phase != PHASE_HEADER)
-      return 0;
-    if (feof(in)) {
-      nps_csv_finish(r);
-      return 0;
-    }
-  }
-}
-
-nps_status nps_csvin_read_header(FILE *in, const nps_csvin_options *opt,
-                                 nps_csvin_name_fn name, void *ctx,
-                                 nps_csvin_error *err) {
-  static const nps_csvin_options defaults = {0};
-  nps_csvin_report report;
-  nps_csvin_error err_local;
-  if (!err)
-    err = &err_local;
-  memset(&report, 0, sizeof report);
-  memset(err, 0, sizeof *err);
-  if (!opt)
-    opt = &defaults;
-  if (!in || !name || (opt->delimiter && !valid_delimiter(opt->delimiter))) {
-    snprintf(err->message, sizeof err->message, "invalid argument");
-    return NPS_EINVAL;
-  }
-  reader r;
-  unsigned char *buf = malloc(BLOCK);
-  if (!buf || nps_csv_reader_init(&r, opt, NULL, &report, err, NULL) != 0) {
-    free(buf);
-    snprintf(err->message, sizeof err->message, "out of memory");
-    return NPS_ENOMEM;
-  }
-  r.cb_field = header_only_field;
-  r.cb_row = header_only_row;
-  if (read_header_lines(&r, in, buf) != 0) {
-    int saved = errno;
-    r.status = NPS_EIO;
-    snprintf(err->message, sizeof err->message, "read error: %s",
-             strerror(saved ? saved : EIO));
-    errno = saved;
-  }
-  append_hint(&r);
-  if (r.status == NPS_OK)
-    for (size_t i = 0; i < r.ncols; i++)
-      name(r.names[i], r.name_len[i], ctx);
-  nps_csv_reader_free(&r);
-  free(buf);
-  return r.status;
 }

@@ -31,11 +31,6 @@ nps_status nps_test2_z_finish(nps_test2_result *out, const char *flat_note);
 nps_interval nps_test2_sided(nps_interval two_sided, double d, double se,
                              double level, nps_alternative alt);
 
-/* theta = (P - D)/m and the per-respondent variance V of the counts
- * adjusted by 0.75 / 1.5 / 0.75 (Rocks 2016), m = n + 3. */
-void nps_test2_adjusted(const nps_counts *c, double *theta, double *var,
-                        double *m);
-
 /* Nonzero for a known alternative. */
 int nps_test2_alt_valid(nps_alternative alt);
 

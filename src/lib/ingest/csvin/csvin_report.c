@@ -44,6 +44,23 @@ void nps_csv_note_header(reader *r) {
   rep->header_names_len = used;
 }
 
+void nps_csv_tally_put(nps_csvin_filter_tally *t, const char *kept, size_t n,
+                       uint32_t len) {
+  if (t->more)
+    return;
+  for (uint32_t i = 0; i < t->n_values; i++)
+    if (t->len[i] == len && strlen(t->value[i]) == n &&
+        memcmp(t->value[i], kept, n) == 0)
+      return;
+  if (t->n_values == NPS_CSVIN_TALLY_VALUES) {
+    t->more = 1;
+    return;
+  }
+  memcpy(t->value[t->n_values], kept, n);
+  t->value[t->n_values][n] = '\0';
+  t->len[t->n_values++] = len;
+}
+
 static uint64_t add_sat(uint64_t a, uint64_t b) {
   return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }

@@ -148,23 +148,6 @@ static void group_field(reader *r, size_t col, const char *s, size_t len) {
   r->cells_len += len;
 }
 
-void nps_csv_tally_put(nps_csvin_filter_tally *t, const char *kept, size_t n,
-                       uint32_t len) {
-  if (t->more)
-    return;
-  for (uint32_t i = 0; i < t->n_values; i++)
-    if (t->len[i] == len && strlen(t->value[i]) == n &&
-        memcmp(t->value[i], kept, n) == 0)
-      return;
-  if (t->n_values == NPS_CSVIN_TALLY_VALUES) {
-    t->more = 1;
-    return;
-  }
-  memcpy(t->value[t->n_values], kept, n);
-  t->value[t->n_values][n] = '\0';
-  t->len[t->n_values++] = len;
-}
-
 /* Keeps the trimmed cell s among the distinct cells of its filter's
  * column, while there is room: its first bytes, cut before a character. */
 static void tally_cell(nps_csvin_filter_tally *t, const char *s, size_t len) {
@@ -236,15 +219,36 @@ static void header_field(reader *r, const char *s, size_t len) {
   r->name_len[r->ncols++] = len;
 }
 
-void nps_csv_fail_field_size(reader *r, size_t col) {
-  char name[4 * SHOW_MAX + 8];
-  nps_csv_show_name(r, col, name, sizeof name);
-  uint64_t line = r->rec_line     ? r->rec_line
-                  : r->quote_line ? r->quote_line
-                                  : r->line;
-  nps_csv_fail(r, NPS_EFIELD, line, col + 1,
-               "column '%s': a field is longer than %zu bytes", name,
-               r->max_field);
+void nps_csv_drop_names(reader *r) {
+  for (size_t i = 0; i < r->ncols; i++)
+    free(r->names[i]);
+  r->ncols = 0;
+}
+
+void nps_csv_end_header(reader *r) {
+  if (!r->nonempty) { /* a row of empty cells before the header */
+    nps_csv_drop_names(r);
+    return;
+  }
+  nps_csv_note_header(r);
+  const nps_csvin_options *o = r->opt;
+  nps_csv_layout *lay = &r->lay;
+  lay->roles = calloc(r->ncols, 1);
+  lay->slot = calloc(r->ncols, 1);
+  lay->gcol = calloc(o->n_group_columns + 1, sizeof *lay->gcol);
+  r->gcell = calloc(o->n_group_columns + 1, sizeof *r->gcell);
+  lay->fcol = calloc(o->n_filters + 1, sizeof *lay->fcol);
+  if (!lay->roles || !lay->slot || !lay->gcol || !r->gcell || !lay->fcol) {
+    nps_csv_fail(r, NPS_ENOMEM, 0, 0, "out of memory");
+    return;
+  }
+  nps_csvin_error e = {0};
+  nps_status st =
+      nps_csv_resolve(r->names, r->name_len, r->ncols, o, lay, r->report, &e);
+  if (st != NPS_OK && nps_csv_fail(r, st, st == NPS_ENOMEM ? 0 : r->rec_line, 0,
+                                   "%s", e.message))
+    r->err->hints = e.hints;
+  r->phase = o->skip_rows ? PHASE_SKIP : PHASE_DATA;
 }
 
 /* Nonzero when the cell equals the header name of its column. */
@@ -522,18 +526,6 @@ static void start_probe(reader *r) {
   bad_cell_message(r, r->err->message, sizeof r->err->message, &r->err->hints);
   r->probe = 1;
   r->probe_rows = 1;
-}
-
-void nps_csv_end_probe(reader *r, int found) {
-  r->probe = 0;
-  r->status = NPS_ESCORE;
-  if (found) {
-    nps_csv_append(r->err->message, sizeof r->err->message,
-                   " (extra header rows?");
-    r->err->hints.skip_rows = r->opt->skip_rows + r->probe_rows;
-    nps_csv_add_hint(&r->err->hints, r->err->message, NPS_CSVIN_HINT_SKIP_ROWS);
-    nps_csv_append(r->err->message, sizeof r->err->message, ")");
-  }
 }
 
 static void probe_record(reader *r) {
