@@ -253,14 +253,12 @@ static void print_omnibus(FILE *fp, const segments_view *s) {
   }
 }
 
-/* The segments the omnibus gate held back: family p below alpha, not
- * claimed. */
+/* The segments the omnibus gate held back (the analysis marks them). */
 static void list_held(FILE *fp, const segments_view *s) {
-  double alpha = 1.0 - s->res->options.level;
   size_t shown = 0;
   for (size_t i = 0; i < n_segments(s); i++) {
     const nps_segments_test *t = &row(s, i)->vs_rest;
-    if (!t->tested || t->verdict.significant || !(t->p_family < alpha))
+    if (!t->tested || !t->held_back)
       continue;
     char p[16];
     cli_fmt_p(p, sizeof p, t->p_family);
