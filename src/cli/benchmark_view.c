@@ -52,19 +52,6 @@ const char *benchmark_verdict_word(const nps_benchmark_party *p) {
   return word_text(word_of(p));
 }
 
-const char *benchmark_family_name(nps_multi_method m) {
-  switch (m) {
-  case NPS_MULTI_HOLM:
-    return "Holm";
-  case NPS_MULTI_BH:
-    return "Benjamini-Hochberg";
-  case NPS_MULTI_BONFERRONI:
-    return "Bonferroni";
-  default:
-    return "unadjusted";
-  }
-}
-
 void benchmark_name_append(char *buf, size_t size,
                            const nps_benchmark_party *p) {
   size_t at = strlen(buf);
@@ -243,7 +230,7 @@ static void print_header(FILE *fp, const benchmark_view *b, int markdown) {
           "interval: %s, %g%% level; p adjusted: %s across %zu "
           "competitors\n\n",
           nps_ci_method_label(r->options.ci), 100.0 * r->options.level,
-          benchmark_family_name(r->adjust), r->family);
+          cli_multi_label(r->adjust), r->family);
 }
 
 static void print_rank(FILE *fp, const benchmark_view *b) {

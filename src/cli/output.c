@@ -14,6 +14,19 @@
 #include "grid.h"
 #include "output.h"
 
+const char *cli_multi_label(nps_multi_method m) {
+  switch (m) {
+  case NPS_MULTI_HOLM:
+    return "Holm";
+  case NPS_MULTI_BH:
+    return "Benjamini-Hochberg";
+  case NPS_MULTI_BONFERRONI:
+    return "Bonferroni";
+  default:
+    return "unadjusted";
+  }
+}
+
 void cli_points(char *buf, size_t size, double x) {
   if (isnan(x)) {
     snprintf(buf, size, "n/a");

@@ -13,6 +13,10 @@
 
 #include "grid.h"
 
+/* A multiplicity adjustment as sentences name it: "Holm",
+ * "Benjamini-Hochberg", "Bonferroni" or "unadjusted". */
+const char *cli_multi_label(nps_multi_method m);
+
 /* Formats x (on -1..1) as points with one decimal: "28.5", "-3.0". */
 void cli_points(char *buf, size_t size, double x);
 

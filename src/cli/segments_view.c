@@ -72,20 +72,6 @@ static const char *verdict_word(const nps_segments_row *r) {
   return v->direction > 0 ? "above" : "below";
 }
 
-/* The adjustment as a name in sentences. */
-static const char *family_name(const segments_view *s) {
-  switch (s->res->options.adjust) {
-  case NPS_MULTI_HOLM:
-    return "Holm";
-  case NPS_MULTI_BH:
-    return "Benjamini-Hochberg";
-  case NPS_MULTI_BONFERRONI:
-    return "Bonferroni";
-  default:
-    return "unadjusted";
-  }
-}
-
 /* ---- table and markdown ---- */
 
 enum { FIXED = 11 };
@@ -264,7 +250,7 @@ static void list_held(FILE *fp, const segments_view *s) {
     cli_fmt_p(p, sizeof p, t->p_family);
     fputs(shown++ ? ", " : "", fp);
     cli_put_text(fp, s->names[i], strlen(s->names[i]), 0);
-    fprintf(fp, " (%s p %s)", family_name(s), p);
+    fprintf(fp, " (%s p %s)", cli_multi_label(s->res->options.adjust), p);
   }
 }
 
@@ -275,7 +261,7 @@ static void print_answer(FILE *fp, const segments_view *s) {
     fprintf(fp,
             "Each segment vs the rest (%zu tests, %s%s):\n  above the "
             "rest: ",
-            res->n_tested, family_name(s),
+            res->n_tested, cli_multi_label(s->res->options.adjust),
             res->answer == NPS_SEGMENTS_NOT_COMPARED
                 ? ""
                 : ", gated by the omnibus test");
@@ -339,14 +325,15 @@ static void print_pairs(FILE *fp, const segments_view *s, int markdown) {
   fprintf(fp,
           "\nPairs (%zu tests, %s; segments that share a letter in "
           "'group'\ndo not differ):\n",
-          res->n_pairs, family_name(s));
+          res->n_pairs, cli_multi_label(s->res->options.adjust));
   if (res->letters_note)
     fprintf(fp, "note: %s\n", res->letters_note);
   if (res->pairs_held_back)
     fprintf(fp,
             "note: %zu pair(s) below %g by the %s p alone are not claimed: "
             "the omnibus\n  test does not reject.\n",
-            res->pairs_held_back, 1.0 - res->options.level, family_name(s));
+            res->pairs_held_back, 1.0 - res->options.level,
+            cli_multi_label(s->res->options.adjust));
   if (res->n_pairs == 0)
     return;
   unsigned char left[CLI_GRID_MAX_COLS] = {1, 1, 0, 1, 0, 0, 1};
@@ -379,7 +366,7 @@ static void print_notes(FILE *fp, const segments_view *s) {
             "p adj.: %s within the family; raised to the omnibus p when "
             "that test does\nnot reject (a segment stands out, or a pair "
             "differs, only when it rejects).\n",
-            family_name(s));
+            cli_multi_label(s->res->options.adjust));
   fprintf(fp, "Each interval of a difference has the level (column 'level') "
               "that matches\nits adjusted p-value: it excludes 0 exactly when "
               "the difference is\nsignificant.\n");
@@ -515,7 +502,7 @@ static void json_test(cli_json *w, const char *key, const nps_segments_test *t,
   cli_json_dbl(w, "p", t->test.p);
   cli_json_dbl(w, "p_family", t->p_family);
   cli_json_dbl(w, "p_adjusted", t->p_adjusted);
-  cli_json_str(w, "adjust", family_name(s));
+  cli_json_str(w, "adjust", cli_multi_label(s->res->options.adjust));
   cli_json_nl(w);
   cli_json_bool(w, "significant", t->verdict.significant);
   cli_json_dbl(w, "direction", t->verdict.direction);
