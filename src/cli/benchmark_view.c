@@ -54,12 +54,7 @@ const char *benchmark_verdict_word(const nps_benchmark_party *p) {
 
 void benchmark_name_append(char *buf, size_t size,
                            const nps_benchmark_party *p) {
-  size_t at = strlen(buf);
-  for (size_t i = 0; i < p->name_len && at + 1 < size; i++) {
-    unsigned char c = (unsigned char)p->name[i];
-    buf[at++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
-  }
-  buf[at] = '\0';
+  cli_append_plain(buf, size, p->name, p->name_len);
 }
 
 /* Appends "A, B and C" of the parties with word w; returns how many. */

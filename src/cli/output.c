@@ -246,6 +246,15 @@ void cli_append(char *buf, size_t size, const char *fmt, ...) {
   va_end(ap);
 }
 
+void cli_append_plain(char *buf, size_t size, const char *s, size_t len) {
+  size_t at = strlen(buf);
+  for (size_t i = 0; i < len && at + 1 < size; i++) {
+    unsigned char c = (unsigned char)s[i];
+    buf[at++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+  }
+  buf[at] = '\0';
+}
+
 char *cli_display_key(const char *key, size_t len) {
   char *out = malloc(3 * len + 1);
   if (!out)

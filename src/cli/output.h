@@ -87,6 +87,10 @@ int cli_is_boot(nps_ci_method m);
 void cli_append(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Appends len bytes of s to the string in buf, control characters as
+ * spaces (cut to fit). */
+void cli_append_plain(char *buf, size_t size, const char *s, size_t len);
+
 /* A group key with its components joined by " / " (malloc'ed; NULL when
  * out of memory). */
 char *cli_display_key(const char *key, size_t len);
