@@ -590,13 +590,7 @@ static void print_json(cli_json *w, const void *ctx) {
   const segments_view *s = ctx;
   const cli_common *c = s->opt;
   const nps_segments *res = s->res;
-  cli_json_open(w, NULL, '{');
-  cli_json_nl(w);
-  cli_json_str(w, "command", "segments");
-  cli_json_nl(w);
-  cli_json_str(w, "input", s->path);
-  cli_json_nl(w);
-  cli_json_str(w, "score_column", s->report.score_column);
+  cli_json_head(w, "segments", s->path, s->report.score_column);
   cli_json_nl(w);
   cli_json_str(w, "scale", "points");
   cli_json_nl(w);

@@ -593,13 +593,7 @@ static void print_json(cli_json *w, const void *ctx) {
   const trend_view *s = ctx;
   const cli_common *c = s->opt;
   const nps_trend *r = s->res;
-  cli_json_open(w, NULL, '{');
-  cli_json_nl(w);
-  cli_json_str(w, "command", "trend");
-  cli_json_nl(w);
-  cli_json_str(w, "input", s->path);
-  cli_json_nl(w);
-  cli_json_str(w, "score_column", s->report.score_column);
+  cli_json_head(w, "trend", s->path, s->report.score_column);
   cli_json_str(w, "date_column", s->date_column);
   cli_json_str(w, "period", nps_period_name(r->options.period));
   cli_json_nl(w);
