@@ -222,6 +222,30 @@ NPS_API nps_status nps_compare_power_curve(const nps_compare *c,
                                            double *n_needed,
                                            double *delta_used);
 
+/* The power curves of the comparison's power chart: arms of 10 to
+ * 100,000 answers (NPS_COMPARE_POWER_GRID sizes evenly spaced on a log
+ * scale) and one curve for each true difference of 5, 10 and 20 points
+ * the baseline can move by, then the observed difference when the
+ * overall row was tested and it is at least half a point. */
+enum { NPS_COMPARE_POWER_GRID = 81, NPS_COMPARE_POWER_CURVES = 4 };
+
+typedef struct nps_compare_power_line {
+  double delta_used; /* the difference drawn (nps_compare_power_curve) */
+  double n_needed;   /* arm size for NPS_COMPARE_POWER, or NAN */
+  int observed;      /* nonzero: the observed difference */
+  double power[NPS_COMPARE_POWER_GRID];
+} nps_compare_power_line;
+
+typedef struct nps_compare_power_lines {
+  double n[NPS_COMPARE_POWER_GRID]; /* the arm sizes */
+  nps_compare_power_line line[NPS_COMPARE_POWER_CURVES];
+  size_t n_lines; /* 0 when no difference could be drawn */
+} nps_compare_power_lines;
+
+/* Fills *out for the overall row of c. */
+NPS_API void nps_compare_power_chart(const nps_compare *c,
+                                     nps_compare_power_lines *out);
+
 /* Frees c. nps_compare_free(NULL) is a no-op. */
 /* What a gate (--fail-if) fires on. */
 typedef enum nps_gate_when {

@@ -116,6 +116,8 @@ typedef struct nps_segments_test {
   double ci_level;
   nps_interval ci;
   nps_verdict verdict; /* significant: p_adjusted < alpha */
+  int held_back;       /* p_family below alpha but not claimed: the omnibus
+                          test does not reject */
 } nps_segments_test;
 
 typedef struct nps_segments_row {

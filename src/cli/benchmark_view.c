@@ -52,27 +52,9 @@ const char *benchmark_verdict_word(const nps_benchmark_party *p) {
   return word_text(word_of(p));
 }
 
-const char *benchmark_family_name(nps_multi_method m) {
-  switch (m) {
-  case NPS_MULTI_HOLM:
-    return "Holm";
-  case NPS_MULTI_BH:
-    return "Benjamini-Hochberg";
-  case NPS_MULTI_BONFERRONI:
-    return "Bonferroni";
-  default:
-    return "unadjusted";
-  }
-}
-
 void benchmark_name_append(char *buf, size_t size,
                            const nps_benchmark_party *p) {
-  size_t at = strlen(buf);
-  for (size_t i = 0; i < p->name_len && at + 1 < size; i++) {
-    unsigned char c = (unsigned char)p->name[i];
-    buf[at++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
-  }
-  buf[at] = '\0';
+  cli_append_plain(buf, size, p->name, p->name_len);
 }
 
 /* Appends "A, B and C" of the parties with word w; returns how many. */
@@ -243,7 +225,7 @@ static void print_header(FILE *fp, const benchmark_view *b, int markdown) {
           "interval: %s, %g%% level; p adjusted: %s across %zu "
           "competitors\n\n",
           nps_ci_method_label(r->options.ci), 100.0 * r->options.level,
-          benchmark_family_name(r->adjust), r->family);
+          cli_multi_label(r->adjust), r->family);
 }
 
 static void print_rank(FILE *fp, const benchmark_view *b) {

@@ -31,9 +31,6 @@ void benchmark_verdict_text(const benchmark_view *b, char *buf, size_t size);
 void benchmark_name_append(char *buf, size_t size,
                            const nps_benchmark_party *p);
 
-/* The adjustment's name in sentences ("Holm"). */
-const char *benchmark_family_name(nps_multi_method m);
-
 /* The verdict of a competitor in words: "we are ahead", "we are behind",
  * "no difference", "borderline", "not comparable" (another year, region
  * or survey type); "ours" for our row. */

@@ -345,9 +345,6 @@ static int check_combinations(const plan_cmd *cmd) {
                                "so there is one size (no --ratio, one --n)");
   if (cmd->ratio_given && cmd->n_two)
     return cli_usage_error(cm, "--n N,N2 gives both arms: drop --ratio");
-  if (o->power <= o->alpha / (o->alternative == NPS_ALT_TWO_SIDED ? 2 : 1))
-    return cli_usage_error(cm, "--power must be above the test's size alpha%s",
-                           o->alternative == NPS_ALT_TWO_SIDED ? " / 2" : "");
   return 0;
 }
 
@@ -506,6 +503,10 @@ static int explain(const plan_cmd *cmd, nps_plan_problem why) {
                            "%s",
                            cmd->expected_arg,
                            nps_alternative_name(cmd->o.alternative));
+  case NPS_PLAN_BAD_POWER:
+    return cli_usage_error(cm, "--power must be above the test's size alpha%s",
+                           cmd->o.alternative == NPS_ALT_TWO_SIDED ? " / 2"
+                                                                    : "");
   case NPS_PLAN_BAD_EXPECTED:
     return cli_usage_error(cm, "--expected %s: not a distribution",
                            cmd->expected_arg);

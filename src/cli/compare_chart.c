@@ -2,7 +2,7 @@
  * compare_chart.c - the charts of `nps-stat compare`: both samples with
  * their intervals and the difference with its interval and p; and the
  * power to detect 5, 10 and 20 points and the observed difference
- * against the size of each arm (curves from nps_compare_power_curve).
+ * against the size of each arm (curves from nps_compare_power_chart).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -60,35 +60,11 @@ nps_status compare_write_chart(FILE *fp, const nps_plot_target *t,
   return nps_plot_compare(fp, t, &info, &g[0], &g[1], &d);
 }
 
-enum { POWER_SERIES = 4, POWER_GRID = 81 };
-
 typedef struct power_chart {
-  double x[POWER_GRID];
-  double power[POWER_SERIES][POWER_GRID];
-  char label[POWER_SERIES][48];
-  nps_plot_series series[POWER_SERIES];
-  size_t n;
+  nps_compare_power_lines lines;
+  char label[NPS_COMPARE_POWER_CURVES][48];
+  nps_plot_series series[NPS_COMPARE_POWER_CURVES];
 } power_chart;
-
-/* Adds the curve for a true difference delta (points / 100) when the
- * baseline can move that far. */
-static void power_series(power_chart *pc, const compare_view *cv, double delta,
-                         const char *what) {
-  const nps_compare_row *r = nps_compare_overall(cv->res);
-  size_t k = pc->n;
-  double needed, used;
-  if (nps_compare_power_curve(cv->res, r, delta, pc->x, POWER_GRID,
-                              pc->power[k], &needed, &used) != NPS_OK)
-    return;
-  nps_plot_series *sr = &pc->series[k];
-  snprintf(pc->label[k], sizeof pc->label[k], "%s%+.1f points", what,
-           100 * used);
-  *sr = (nps_plot_series){pc->label[k], strlen(pc->label[k]), pc->x,
-                          pc->power[k], POWER_GRID,           NAN};
-  if (needed >= pc->x[0] && needed <= pc->x[POWER_GRID - 1])
-    sr->mark = ceil(needed);
-  pc->n++;
-}
 
 nps_status compare_write_power_chart(FILE *fp, const nps_plot_target *t,
                                      const void *ctx) {
@@ -97,14 +73,18 @@ nps_status compare_write_power_chart(FILE *fp, const nps_plot_target *t,
   power_chart *pc = calloc(1, sizeof *pc);
   if (!pc)
     return NPS_ENOMEM;
-  /* Arms of 10 to 100,000 answers, evenly spaced on a log scale. */
-  for (size_t i = 0; i < POWER_GRID; i++)
-    pc->x[i] = pow(10.0, 1.0 + 4.0 * (double)i / (POWER_GRID - 1));
-  static const double fixed[3] = {0.05, 0.10, 0.20};
-  for (size_t i = 0; i < 3; i++)
-    power_series(pc, cv, fixed[i], "");
-  if (r->verdict.tested && fabs(r->diff) >= 0.005)
-    power_series(pc, cv, r->diff, "observed ");
+  nps_compare_power_chart(cv->res, &pc->lines);
+  const double *x = pc->lines.n;
+  for (size_t k = 0; k < pc->lines.n_lines; k++) {
+    const nps_compare_power_line *l = &pc->lines.line[k];
+    nps_plot_series *sr = &pc->series[k];
+    snprintf(pc->label[k], sizeof pc->label[k], "%s%+.1f points",
+             l->observed ? "observed " : "", 100 * l->delta_used);
+    *sr = (nps_plot_series){pc->label[k], strlen(pc->label[k]),   x,
+                            l->power,     NPS_COMPARE_POWER_GRID, NAN};
+    if (l->n_needed >= x[0] && l->n_needed <= x[NPS_COMPARE_POWER_GRID - 1])
+      sr->mark = ceil(l->n_needed);
+  }
   char title[200], note[120], method[80], sub[256];
   snprintf(title, sizeof title,
            "Answers per arm needed to detect a change from %.60s",
@@ -116,9 +96,11 @@ nps_status compare_write_power_chart(FILE *fp, const nps_plot_target *t,
   nps_plot_info info = {
       .title = title, .method = method, .level = cv->opt->level, .note = note};
   cli_chart_info(cv->opt, &info, sub, sizeof sub);
-  nps_status st = pc->n ? nps_plot_power(fp, t, &info, NPS_PLOT_POWER_VS_N,
-                                         NPS_COMPARE_POWER, pc->series, pc->n)
-                        : NPS_EINVAL;
+  nps_status st =
+      pc->lines.n_lines
+          ? nps_plot_power(fp, t, &info, NPS_PLOT_POWER_VS_N, NPS_COMPARE_POWER,
+                           pc->series, pc->lines.n_lines)
+          : NPS_EINVAL;
   free(pc);
   return st;
 }

@@ -276,9 +276,6 @@ static void json_score_columns(cli_json *w, const compare_view *cv) {
 static void json_head(cli_json *w, const compare_view *cv) {
   const cli_common *c = cv->opt;
   const nps_compare_options *o = &cv->analysis;
-  cli_json_nl(w);
-  cli_json_str(w, "command", "compare");
-  cli_json_nl(w);
   cli_json_open(w, "inputs", '[');
   for (int i = 0; i < 2 && cv->path[i]; i++)
     cli_json_str(w, NULL, cv->path[i]);
@@ -329,7 +326,7 @@ static void json_segments(cli_json *w, const compare_view *cv) {
 
 void compare_print_json(cli_json *w, const void *ctx) {
   const compare_view *cv = ctx;
-  cli_json_open(w, NULL, '{');
+  cli_json_head(w, "compare", NULL, NULL);
   json_head(w, cv);
   if (cv->res->paired)
     json_paired(w, cv);

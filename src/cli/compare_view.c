@@ -127,19 +127,15 @@ void compare_row_name(char *buf, size_t size, const compare_view *cv,
     snprintf(buf, size, "overall");
     return;
   }
-  size_t at = 0;
   snprintf(buf, size, "segment ");
-  at = strlen(buf);
   for (size_t k = 0; k < cv->opt->n_by; k++) {
     const char *p;
     size_t len;
     cli_key_cell(r->key, r->key_len, k, &p, &len);
-    for (size_t i = 0; i < len + (k ? 2 : 0) && at + 1 < size; i++) {
-      char ch = i < (k ? 2u : 0u) ? ", "[i] : p[i - (k ? 2 : 0)];
-      buf[at++] = (unsigned char)ch < 0x20 || ch == 0x7f ? ' ' : ch;
-    }
+    if (k)
+      cli_append_plain(buf, size, ", ", 2);
+    cli_append_plain(buf, size, p, len);
   }
-  buf[at] = '\0';
 }
 
 /* The --fail-if gate in words: what fired, or how near the family came. */

@@ -98,6 +98,20 @@ void cli_json_group(cli_json *w, const char *key, size_t key_len,
   cli_json_close(w, '}', 0);
 }
 
+void cli_json_head(cli_json *w, const char *command, const char *input,
+                   const char *score_column) {
+  cli_json_open(w, NULL, '{');
+  cli_json_nl(w);
+  cli_json_str(w, "command", command);
+  cli_json_nl(w);
+  if (input) {
+    cli_json_str(w, "input", input);
+    cli_json_nl(w);
+  }
+  if (score_column)
+    cli_json_str(w, "score_column", score_column);
+}
+
 void cli_json_strings(cli_json *w, const char *key, const char *const *s,
                       size_t n) {
   cli_json_open(w, key, '[');

@@ -53,6 +53,13 @@ void cli_json_counts(cli_json *w, uint64_t n, const nps_counts *c,
 void cli_json_ci(cli_json *w, int has_ci, const nps_ci_result *ci);
 
 /* An array of n strings as the member key. */
+/* The top of every command's document: opens the object and writes
+ * "command", then (each when not NULL) "input" and "score_column", a
+ * line each; the caller goes on after score_column's line break or, with
+ * no score_column, on a new line. */
+void cli_json_head(cli_json *w, const char *command, const char *input,
+                   const char *score_column);
+
 void cli_json_strings(cli_json *w, const char *key, const char *const *s,
                       size_t n);
 

@@ -14,6 +14,19 @@
 #include "grid.h"
 #include "output.h"
 
+const char *cli_multi_label(nps_multi_method m) {
+  switch (m) {
+  case NPS_MULTI_HOLM:
+    return "Holm";
+  case NPS_MULTI_BH:
+    return "Benjamini-Hochberg";
+  case NPS_MULTI_BONFERRONI:
+    return "Bonferroni";
+  default:
+    return "unadjusted";
+  }
+}
+
 void cli_points(char *buf, size_t size, double x) {
   if (isnan(x)) {
     snprintf(buf, size, "n/a");
@@ -231,6 +244,15 @@ void cli_append(char *buf, size_t size, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(buf + len, size - len, fmt, ap);
   va_end(ap);
+}
+
+void cli_append_plain(char *buf, size_t size, const char *s, size_t len) {
+  size_t at = strlen(buf);
+  for (size_t i = 0; i < len && at + 1 < size; i++) {
+    unsigned char c = (unsigned char)s[i];
+    buf[at++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+  }
+  buf[at] = '\0';
 }
 
 char *cli_display_key(const char *key, size_t len) {

@@ -13,6 +13,10 @@
 
 #include "grid.h"
 
+/* A multiplicity adjustment as sentences name it: "Holm",
+ * "Benjamini-Hochberg", "Bonferroni" or "unadjusted". */
+const char *cli_multi_label(nps_multi_method m);
+
 /* Formats x (on -1..1) as points with one decimal: "28.5", "-3.0". */
 void cli_points(char *buf, size_t size, double x);
 
@@ -82,6 +86,10 @@ int cli_is_boot(nps_ci_method m);
 /* snprintf appended to the string in buf (cut to fit). */
 void cli_append(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Appends len bytes of s to the string in buf, control characters as
+ * spaces (cut to fit). */
+void cli_append_plain(char *buf, size_t size, const char *s, size_t len);
 
 /* A group key with its components joined by " / " (malloc'ed; NULL when
  * out of memory). */

@@ -486,10 +486,7 @@ static void json_verdict(cli_json *w, const pilot_view *p) {
 static void print_json(cli_json *w, const void *ctx) {
   const pilot_view *p = ctx;
   const cli_common *c = p->opt;
-  cli_json_open(w, NULL, '{');
-  cli_json_nl(w);
-  cli_json_str(w, "command", "pilot");
-  cli_json_nl(w);
+  cli_json_head(w, "pilot", NULL, NULL);
   if (p->one_file) {
     cli_json_str(w, "input", p->path[0]);
     cli_json_str(w, "arm_column", p->arm_column);

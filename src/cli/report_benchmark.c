@@ -109,7 +109,7 @@ int report_benchmark(FILE *fp, report_data *d) {
           "ranked. full: their "
           "distribution and n; conservative: their NPS and n (worst-case "
           "variance); fixed: their NPS only, taken as exact.</p>\n",
-          benchmark_family_name(r->adjust));
+          cli_multi_label(r->adjust));
   fputs("</section>\n", fp);
   return EXIT_OK;
 }

@@ -411,7 +411,7 @@ static void methods(FILE *fp, const report_data *d) {
             "against a fixed number where it gives NPS alone; p-values "
             "adjusted by %s across %zu competitors; our rank with a "
             "bootstrap rank interval (B = %zu)</dd>\n",
-            benchmark_family_name(d->benchmark->adjust), d->benchmark->family,
+            cli_multi_label(d->benchmark->adjust), d->benchmark->family,
             d->benchmark->replicates);
   fputs("<dt>formulas</dt><dd>docs/methods.md of nps-stat</dd>\n</dl>\n"
         "</section>\n",

@@ -72,20 +72,6 @@ static const char *verdict_word(const nps_segments_row *r) {
   return v->direction > 0 ? "above" : "below";
 }
 
-/* The adjustment as a name in sentences. */
-static const char *family_name(const segments_view *s) {
-  switch (s->res->options.adjust) {
-  case NPS_MULTI_HOLM:
-    return "Holm";
-  case NPS_MULTI_BH:
-    return "Benjamini-Hochberg";
-  case NPS_MULTI_BONFERRONI:
-    return "Bonferroni";
-  default:
-    return "unadjusted";
-  }
-}
-
 /* ---- table and markdown ---- */
 
 enum { FIXED = 11 };
@@ -253,20 +239,18 @@ static void print_omnibus(FILE *fp, const segments_view *s) {
   }
 }
 
-/* The segments the omnibus gate held back: family p below alpha, not
- * claimed. */
+/* The segments the omnibus gate held back (the analysis marks them). */
 static void list_held(FILE *fp, const segments_view *s) {
-  double alpha = 1.0 - s->res->options.level;
   size_t shown = 0;
   for (size_t i = 0; i < n_segments(s); i++) {
     const nps_segments_test *t = &row(s, i)->vs_rest;
-    if (!t->tested || t->verdict.significant || !(t->p_family < alpha))
+    if (!t->tested || !t->held_back)
       continue;
     char p[16];
     cli_fmt_p(p, sizeof p, t->p_family);
     fputs(shown++ ? ", " : "", fp);
     cli_put_text(fp, s->names[i], strlen(s->names[i]), 0);
-    fprintf(fp, " (%s p %s)", family_name(s), p);
+    fprintf(fp, " (%s p %s)", cli_multi_label(s->res->options.adjust), p);
   }
 }
 
@@ -277,7 +261,7 @@ static void print_answer(FILE *fp, const segments_view *s) {
     fprintf(fp,
             "Each segment vs the rest (%zu tests, %s%s):\n  above the "
             "rest: ",
-            res->n_tested, family_name(s),
+            res->n_tested, cli_multi_label(s->res->options.adjust),
             res->answer == NPS_SEGMENTS_NOT_COMPARED
                 ? ""
                 : ", gated by the omnibus test");
@@ -341,14 +325,15 @@ static void print_pairs(FILE *fp, const segments_view *s, int markdown) {
   fprintf(fp,
           "\nPairs (%zu tests, %s; segments that share a letter in "
           "'group'\ndo not differ):\n",
-          res->n_pairs, family_name(s));
+          res->n_pairs, cli_multi_label(s->res->options.adjust));
   if (res->letters_note)
     fprintf(fp, "note: %s\n", res->letters_note);
   if (res->pairs_held_back)
     fprintf(fp,
             "note: %zu pair(s) below %g by the %s p alone are not claimed: "
             "the omnibus\n  test does not reject.\n",
-            res->pairs_held_back, 1.0 - res->options.level, family_name(s));
+            res->pairs_held_back, 1.0 - res->options.level,
+            cli_multi_label(s->res->options.adjust));
   if (res->n_pairs == 0)
     return;
   unsigned char left[CLI_GRID_MAX_COLS] = {1, 1, 0, 1, 0, 0, 1};
@@ -381,7 +366,7 @@ static void print_notes(FILE *fp, const segments_view *s) {
             "p adj.: %s within the family; raised to the omnibus p when "
             "that test does\nnot reject (a segment stands out, or a pair "
             "differs, only when it rejects).\n",
-            family_name(s));
+            cli_multi_label(s->res->options.adjust));
   fprintf(fp, "Each interval of a difference has the level (column 'level') "
               "that matches\nits adjusted p-value: it excludes 0 exactly when "
               "the difference is\nsignificant.\n");
@@ -517,7 +502,7 @@ static void json_test(cli_json *w, const char *key, const nps_segments_test *t,
   cli_json_dbl(w, "p", t->test.p);
   cli_json_dbl(w, "p_family", t->p_family);
   cli_json_dbl(w, "p_adjusted", t->p_adjusted);
-  cli_json_str(w, "adjust", family_name(s));
+  cli_json_str(w, "adjust", cli_multi_label(s->res->options.adjust));
   cli_json_nl(w);
   cli_json_bool(w, "significant", t->verdict.significant);
   cli_json_dbl(w, "direction", t->verdict.direction);
@@ -605,13 +590,7 @@ static void print_json(cli_json *w, const void *ctx) {
   const segments_view *s = ctx;
   const cli_common *c = s->opt;
   const nps_segments *res = s->res;
-  cli_json_open(w, NULL, '{');
-  cli_json_nl(w);
-  cli_json_str(w, "command", "segments");
-  cli_json_nl(w);
-  cli_json_str(w, "input", s->path);
-  cli_json_nl(w);
-  cli_json_str(w, "score_column", s->report.score_column);
+  cli_json_head(w, "segments", s->path, s->report.score_column);
   cli_json_nl(w);
   cli_json_str(w, "scale", "points");
   cli_json_nl(w);

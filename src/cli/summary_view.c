@@ -225,13 +225,7 @@ static void print_json(cli_json *w, const void *ctx) {
   const cli_common *c = s->opt;
   const nps_csvin_report *rp = &s->report;
   int boot = cli_is_boot(c->ci);
-  cli_json_open(w, NULL, '{');
-  cli_json_nl(w);
-  cli_json_str(w, "command", "summary");
-  cli_json_nl(w);
-  cli_json_str(w, "input", s->path);
-  cli_json_nl(w);
-  cli_json_str(w, "score_column", rp->score_column);
+  cli_json_head(w, "summary", s->path, rp->score_column);
   cli_json_nl(w);
   cli_json_str(w, "scale", "points");
   cli_json_nl(w);

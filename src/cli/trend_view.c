@@ -16,19 +16,6 @@
 #include "present.h"
 #include "trend_view.h"
 
-static const char *family_name(nps_multi_method m) {
-  switch (m) {
-  case NPS_MULTI_HOLM:
-    return "Holm";
-  case NPS_MULTI_BH:
-    return "Benjamini-Hochberg";
-  case NPS_MULTI_BONFERRONI:
-    return "Bonferroni";
-  default:
-    return "unadjusted";
-  }
-}
-
 const char *trend_fail_name(trend_fail_if f) {
   return f == TREND_FAIL_DROP             ? "drop"
          : f == TREND_FAIL_OUT_OF_CONTROL ? "out-of-control"
@@ -208,8 +195,7 @@ static void print_header(FILE *fp, const trend_view *s, int markdown) {
           r->n_points, r->n_gaps, (unsigned long long)c->min_n, r->n_small);
   if (r->n_partial)
     fprintf(fp, ", partial: %zu%s", r->n_partial,
-            r->options.include_partial ? " (included, --include-partial)"
-                                       : "");
+            r->options.include_partial ? " (included, --include-partial)" : "");
   if (c->n_by)
     fprintf(fp, "; segments: %zu", r->n_segments);
   fputc('\n', fp);
@@ -221,19 +207,20 @@ static void print_header(FILE *fp, const trend_view *s, int markdown) {
     fprintf(fp,
             "; change: Wald z from the period before, %s across the "
             "changes of each series\n\n",
-            family_name(r->options.adjust));
+            cli_multi_label(r->options.adjust));
   else
     fprintf(fp,
             "; change: Wald z from the period before, %s across the %zu "
             "changes\n\n",
-            family_name(r->options.adjust), r->n_tested);
+            cli_multi_label(r->options.adjust), r->n_tested);
 }
 
 static void print_slope(FILE *fp, const trend_view *s, const nps_trend *r) {
   const nps_trend_slope *sl = &r->slope;
   if (!sl->tested) {
-    fprintf(fp, "Trend: fewer than two periods with --min-n answers%s; no "
-                "slope.\n",
+    fprintf(fp,
+            "Trend: fewer than two periods with --min-n answers%s; no "
+            "slope.\n",
             r->n_partial && !r->options.include_partial
                 ? " (partial periods left out)"
                 : "");
@@ -257,8 +244,8 @@ static void print_slope(FILE *fp, const trend_view *s, const nps_trend *r) {
   if (sl->has_per_year && per != NPS_PERIOD_YEAR) {
     cli_signed_points(b, sizeof b, sl->per_year);
     cli_fmt_ci(ci, sizeof ci, sl->per_year_ci.lo, sl->per_year_ci.hi);
-    fprintf(fp, ";\n  %s points per year, %g%% CI %s", b,
-            100.0 * s->opt->level, ci);
+    fprintf(fp, ";\n  %s points per year, %g%% CI %s", b, 100.0 * s->opt->level,
+            ci);
   }
   fprintf(fp,
           "\n  (weighted least squares of NPS on time over %zu periods, "
@@ -333,7 +320,7 @@ static void print_latest(FILE *fp, const nps_trend *r) {
             : c->test.diff < 0      ? "a significant drop"
                                     : "a significant rise",
             p[-1].label, d, 100.0 * c->ci_level, ci, p_,
-            family_name(r->options.adjust), r->n_tested,
+            cli_multi_label(r->options.adjust), r->n_tested,
             r->n_tested == 1 ? "" : "s");
     int table_drop = c->verdict.significant && c->test.diff < 0;
     if (r->latest_drop != table_drop) {
@@ -606,13 +593,7 @@ static void print_json(cli_json *w, const void *ctx) {
   const trend_view *s = ctx;
   const cli_common *c = s->opt;
   const nps_trend *r = s->res;
-  cli_json_open(w, NULL, '{');
-  cli_json_nl(w);
-  cli_json_str(w, "command", "trend");
-  cli_json_nl(w);
-  cli_json_str(w, "input", s->path);
-  cli_json_nl(w);
-  cli_json_str(w, "score_column", s->report.score_column);
+  cli_json_head(w, "trend", s->path, s->report.score_column);
   cli_json_str(w, "date_column", s->date_column);
   cli_json_str(w, "period", nps_period_name(r->options.period));
   cli_json_nl(w);

@@ -1,7 +1,8 @@
 /*
  * test_analysis.c - the summary and compare analyses through their public
  * calls: rows, intervals, small bases, seeds; the tests, intervals and
- * verdicts of a comparison, its fallbacks and the paired case.
+ * verdicts of a comparison, its fallbacks, the paired case and the curves
+ * of its power chart.
  *
  * Expected values: tests/data/nps_reference.json (computed with numpy/scipy
  * and checked against the R package NPS): one_sample P5 A3 D2 Jeffreys
@@ -158,6 +159,46 @@ static void test_compare_wald(void **state) {
   c = run2((nps_counts){40, 30, 30}, (nps_counts){50, 30, 20},
            NPS_TEST2_ADJUSTED_WALD, NPS_DIFF_CI_TEST, 2);
   assert_double_near(nps_compare_overall(c)->test.p, 0.0832158675, 1e-9);
+  nps_compare_free(c);
+}
+
+/* The power chart's curves: the grid is 10^(1 + 4 i / 80) by definition
+ * (10, 1000 and 100000 at i = 0, 40, 80); 5, 10 and 20 points, then the
+ * observed difference when it is at least half a point; each curve is
+ * nps_compare_power_curve's for its difference. */
+static void test_compare_power_chart(void **state) {
+  (void)state;
+  nps_compare *c = run2((nps_counts){40, 30, 30}, (nps_counts){50, 30, 20},
+                        NPS_TEST2_WALD, NPS_DIFF_CI_TEST, 2);
+  const nps_compare_row *r = nps_compare_overall(c);
+  nps_compare_power_lines pl;
+  nps_compare_power_chart(c, &pl);
+  assert_double_near(pl.n[0], 10.0, 1e-9);
+  assert_double_near(pl.n[40], 1000.0, 1e-9);
+  assert_double_near(pl.n[80], 100000.0, 1e-6);
+  assert_int_equal(pl.n_lines, 4);
+  static const double want[4] = {0.05, 0.10, 0.20, 0.20};
+  for (size_t k = 0; k < 4; k++) {
+    const nps_compare_power_line *l = &pl.line[k];
+    assert_int_equal(l->observed, k == 3);
+    assert_double_near(l->delta_used, want[k], 1e-12);
+    double power[NPS_COMPARE_POWER_GRID], needed, used;
+    assert_int_equal(nps_compare_power_curve(c, r, want[k], pl.n,
+                                             NPS_COMPARE_POWER_GRID, power,
+                                             &needed, &used),
+                     NPS_OK);
+    assert_double_near(l->n_needed, needed, 1e-9);
+    for (size_t i = 0; i < NPS_COMPARE_POWER_GRID; i++)
+      assert_double_near(l->power[i], power[i], 1e-12);
+  }
+  nps_compare_free(c);
+  /* the same sample twice: a difference of 0 draws no observed curve */
+  c = run2((nps_counts){40, 30, 30}, (nps_counts){40, 30, 30}, NPS_TEST2_WALD,
+           NPS_DIFF_CI_TEST, 2);
+  nps_compare_power_chart(c, &pl);
+  assert_int_equal(pl.n_lines, 3);
+  for (size_t k = 0; k < 3; k++)
+    assert_false(pl.line[k].observed);
   nps_compare_free(c);
 }
 
@@ -326,6 +367,7 @@ int main(void) {
       cmocka_unit_test(test_summary_rows),
       cmocka_unit_test(test_summary_replicates),
       cmocka_unit_test(test_compare_wald),
+      cmocka_unit_test(test_compare_power_chart),
       cmocka_unit_test(test_compare_untested_and_fallbacks),
       cmocka_unit_test(test_compare_paired),
       cmocka_unit_test(test_compare_gate),

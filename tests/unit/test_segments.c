@@ -263,6 +263,10 @@ static void test_gate(void **state) {
              0.006960605382843457, 0.99375, 0.050047361291425146,
              0.5099526387085749, 0);
   assert_double_near(row(s, "s8")->vs_rest.p_adjusted, g, 1e-15);
+  /* the row held back is marked: s8 (Holm p 0.007 < 0.05), no other */
+  assert_true(row(s, "s8")->vs_rest.held_back);
+  for (int i = 0; i < 7; i++)
+    assert_false(row(s, eight[i])->vs_rest.held_back);
   for (int i = 0; i < 7; i++)
     check_test(&row(s, eight[i])->vs_rest, g, -0.04, 0.660588257721256, 1.0,
                0.9669705871139372, -0.23418994067535803, 0.15418994067535802,
@@ -282,6 +286,8 @@ static void test_gate(void **state) {
   assert_true(g < 0.05);
   assert_int_equal(s->answer, NPS_SEGMENTS_DIFFER_OVERALL);
   assert_int_equal(s->held_back, 0);
+  for (int i = 0; i < 4; i++)
+    assert_false(row(s, abcd[i])->vs_rest.held_back);
   for (int i = 0; i < 2; i++)
     check_test(&row(s, abcd[i])->vs_rest, g, 0.18666666666666665,
                0.048302023280405525, 0.1932080931216221, 0.9875,

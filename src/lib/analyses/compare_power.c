@@ -39,3 +39,28 @@ nps_status nps_compare_power_curve(const nps_compare *c,
     *n_needed = n1;
   return NPS_OK;
 }
+
+/* Adds the line for a true difference delta when the baseline can move
+ * that far. */
+static void add_line(const nps_compare *c, const nps_compare_row *r,
+                     double delta, int observed, nps_compare_power_lines *o) {
+  nps_compare_power_line *l = &o->line[o->n_lines];
+  if (nps_compare_power_curve(c, r, delta, o->n, NPS_COMPARE_POWER_GRID,
+                              l->power, &l->n_needed, &l->delta_used) != NPS_OK)
+    return;
+  l->observed = observed;
+  o->n_lines++;
+}
+
+void nps_compare_power_chart(const nps_compare *c,
+                             nps_compare_power_lines *out) {
+  const nps_compare_row *r = nps_compare_overall(c);
+  static const double fixed[3] = {0.05, 0.10, 0.20};
+  out->n_lines = 0;
+  for (size_t i = 0; i < NPS_COMPARE_POWER_GRID; i++)
+    out->n[i] = pow(10.0, 1.0 + 4.0 * (double)i / (NPS_COMPARE_POWER_GRID - 1));
+  for (size_t i = 0; i < 3; i++)
+    add_line(c, r, fixed[i], 0, out);
+  if (r->verdict.tested && fabs(r->diff) >= 0.005)
+    add_line(c, r, r->diff, 1, out);
+}

@@ -187,7 +187,8 @@ static nps_status adjust(const nps_segments_options *o, double gate,
       continue;
     t[i]->p_family = p[i];
     finish(t[i], o->level, gate);
-    *held += p[i] < 1.0 - o->level && !t[i]->verdict.significant;
+    t[i]->held_back = p[i] < 1.0 - o->level && !t[i]->verdict.significant;
+    *held += (size_t)t[i]->held_back;
   }
   free(p);
   return st;
