@@ -283,11 +283,13 @@ typedef struct nps_benchmark {
  * alive while the result is used: parties point into it). *out receives
  * a result to free with nps_benchmark_free. NPS_EEMPTY when ours has no
  * answers, NPS_EINVAL for a bad option or no competitors, NPS_ENOMEM, or
- * an estimator's failure (*out NULL in every failure). */
+ * an estimator's failure (*out NULL in every failure). err (nps_run_error,
+ * status.h; may be NULL) is cleared: these failures need no more detail
+ * than the status. */
 NPS_API nps_status nps_benchmark_run(const nps_counts *ours,
                                      const nps_competitors *comp,
                                      const nps_benchmark_options *opt,
-                                     nps_benchmark **out);
+                                     nps_benchmark **out, nps_run_error *err);
 
 /* The worst-case variance of one answer for an NPS theta (-1..1): the
  * largest pP + pD - theta^2 over shares with pP - pD = theta, 1 -

@@ -66,9 +66,9 @@ NPS_API void nps_compare_options_init(nps_compare_options *opt);
 
 /* Why a comparison was not tested. */
 typedef enum nps_compare_untested {
-  NPS_UNTESTED_NONE = 0, /* it was tested */
-  NPS_UNTESTED_EMPTY,    /* a sample has no answers */
-  NPS_UNTESTED_SMALL,    /* a sample has fewer than min_n answers */
+  NPS_UNTESTED_NONE = 0,  /* it was tested */
+  NPS_UNTESTED_EMPTY,     /* a sample has no answers */
+  NPS_UNTESTED_SMALL,     /* a sample has fewer than min_n answers */
   NPS_UNTESTED_FEW_PAIRS, /* fewer than 2 (or min_n) matched respondents */
   NPS_UNTESTED_NO_SPREAD  /* paired z test chosen, every respondent changed
                              by the same amount: the test is undefined */
@@ -161,23 +161,18 @@ typedef struct nps_compare {
                                        own interval agree by construction */
 } nps_compare;
 
-/* What made a comparison impossible, for the caller's message. */
-typedef struct nps_compare_error {
-  int sample;      /* 0 or 1, or -1 */
-  const char *key; /* the respondent id (points into the table), or NULL */
-  size_t key_len;
-  uint64_t count; /* how often that id answered */
-} nps_compare_error;
-
 /* Compares two independent samples given as tables keyed alike (by the
  * segment columns; with one group each when not by_segment). The tables
- * are sorted by key, hence not const; row keys point into them. *out
- * receives a result to free with nps_compare_free, also when a sample is
- * empty (NPS_EEMPTY, err->sample says which). Other statuses: NPS_EINVAL
- * for a bad option, NPS_ENOMEM, or a test's failure (*out NULL). */
-NPS_API nps_status nps_compare_run(nps_table *t[2],
+ * are not changed (segments are matched in key order through a sorted
+ * view); row keys point into them. *out receives a result to free with
+ * nps_compare_free, also when a sample is empty (NPS_EEMPTY, err->sample
+ * says which). Other statuses: NPS_EINVAL for a bad option, NPS_ENOMEM, or
+ * a test's failure (*out NULL). err (nps_run_error, status.h) may be NULL.
+ * C does not convert nps_table *t[2] to this parameter by itself: pass
+ * (const nps_table *const *)t, or an array of const pointers. */
+NPS_API nps_status nps_compare_run(const nps_table *const t[2],
                                    const nps_compare_options *opt,
-                                   nps_compare **out, nps_compare_error *err);
+                                   nps_compare **out, nps_run_error *err);
 
 /* Compares the same respondents measured twice: tables keyed by the
  * respondent id, one answer per id and sample. Each id answered in both
@@ -186,10 +181,9 @@ NPS_API nps_status nps_compare_run(nps_table *t[2],
  * with err (sample, key, count) when a non-empty id answered more than once
  * in a sample; NPS_EEMPTY when no id answered in both (*out
  * still returned); others as nps_compare_run. */
-NPS_API nps_status nps_compare_paired(nps_table *ids[2],
+NPS_API nps_status nps_compare_paired(const nps_table *const ids[2],
                                       const nps_compare_options *opt,
-                                      nps_compare **out,
-                                      nps_compare_error *err);
+                                      nps_compare **out, nps_run_error *err);
 
 /* One file with an arm column: the groups of all, keyed (arm, rest...),
  * are moved into out[0] and out[1] under the rest of their key, by arm

@@ -119,6 +119,14 @@ typedef struct nps_csvin_options {
   nps_csvin_scan scan;        /* 0: NPS_CSVIN_SCAN_AUTO */
 } nps_csvin_options;
 
+/* Sets the defaults above: raw input, the delimiter sniffed, no rows
+ * skipped, the score column detected, one group with an empty key, the
+ * default NA values, no filters, no flags, the default max_field, one
+ * thread, no group map, NPS_CSVIN_SCAN_AUTO. Call it before setting
+ * fields, as for every analysis's options: a field added later gets its
+ * default from here. */
+NPS_API void nps_csvin_options_init(nps_csvin_options *opt);
+
 /* Advice that goes with a message: an option of nps_csvin_options that
  * would likely fix the read. The library's messages state the problem;
  * a caller turns each hint into advice in its own terms (the nps-stat
@@ -285,8 +293,7 @@ typedef void (*nps_csvin_name_fn)(const char *name, size_t len, void *ctx);
  * columns than the reader takes), NPS_EENCODING (UTF-16), NPS_EFIELD (a
  * name over max_field), NPS_ENOMEM, NPS_EEMPTY (no header). err (may be
  * NULL) is filled on failure as by nps_csvin_read. */
-NPS_API nps_status nps_csvin_read_header(FILE *in,
-                                         const nps_csvin_options *opt,
+NPS_API nps_status nps_csvin_read_header(FILE *in, const nps_csvin_options *opt,
                                          nps_csvin_name_fn name, void *ctx,
                                          nps_csvin_error *err);
 

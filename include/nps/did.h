@@ -143,14 +143,16 @@ typedef struct nps_did {
 } nps_did;
 
 /* The DiD of four tables, t[NPS_DID_CONTROL_BEFORE..NPS_DID_PILOT_AFTER]
- * (each table's groups are added up). *out receives a result to free with
- * nps_did_free, also when a cell is empty (NPS_EEMPTY: the cell with
- * est.n = 0 says which). Other statuses: NPS_EINVAL for a bad option (a
- * level outside (0, 1), B = 1, a change_ci method that
- * nps_diff_ci_compute does not compute), NPS_ENOMEM, NPS_EOVERFLOW, or an
- * estimator's failure (*out NULL). */
+ * (each table's groups are added up; the tables are not changed). *out
+ * receives a result to free with nps_did_free, also when a cell is empty
+ * (NPS_EEMPTY: err->sample is the first cell with est.n = 0). Other
+ * statuses: NPS_EINVAL for a bad option (a level outside (0, 1), B = 1, a
+ * change_ci method that nps_diff_ci_compute does not compute),
+ * NPS_ENOMEM, NPS_EOVERFLOW, or an estimator's failure (*out NULL). err
+ * (nps_run_error, status.h) may be NULL. */
 NPS_API nps_status nps_did_run(const nps_table *const t[NPS_DID_CELLS],
-                               const nps_did_options *opt, nps_did **out);
+                               const nps_did_options *opt, nps_did **out,
+                               nps_run_error *err);
 
 /* One file with an arm and a period column: the groups of all, keyed
  * (arm, period, ...), are added into out[arm * 2 + period] under the

@@ -161,16 +161,16 @@ typedef struct nps_segments {
   nps_segments_options options; /* as given, defaults filled in */
 } nps_segments;
 
-/* Analyses the segments of table t (keyed by the segment columns; its
- * groups are reordered, hence not const; row keys point into t). *out
- * receives a result to free with nps_segments_free. NPS_EEMPTY when the
- * table holds no answers (*out still returned); NPS_EINVAL for a bad
- * option, or pairwise with more than NPS_SEGMENTS_MAX_PAIRWISE tested
- * segments; NPS_ENOMEM; NPS_EOVERFLOW; an estimator's failure (*out NULL).
- */
-NPS_API nps_status nps_segments_run(nps_table *t,
+/* Analyses the segments of table t (keyed by the segment columns; t is
+ * not changed; row keys point into t). *out receives a result to free
+ * with nps_segments_free. NPS_EEMPTY when the table holds no answers (*out
+ * still returned); NPS_EINVAL for a bad option, or pairwise with more than
+ * NPS_SEGMENTS_MAX_PAIRWISE tested segments (err->count: how many were
+ * tested); NPS_ENOMEM; NPS_EOVERFLOW; an estimator's failure (*out NULL).
+ * err (nps_run_error, status.h) may be NULL. */
+NPS_API nps_status nps_segments_run(const nps_table *t,
                                     const nps_segments_options *opt,
-                                    nps_segments **out);
+                                    nps_segments **out, nps_run_error *err);
 
 /* The overall row (the last one). */
 NPS_API const nps_segments_row *nps_segments_overall(const nps_segments *s);

@@ -86,9 +86,11 @@ typedef struct nps_summary {
  * nps_summary_free. NPS_EEMPTY when the table holds no answers at all (*out is
  * still returned, every row with base NPS_BASE_EMPTY); NPS_EINVAL for a bad
  * option; NPS_ENOMEM; the status of nps_ci_compute when an interval fails
- * (*out is then NULL). */
-NPS_API nps_status nps_summary_run(nps_table *t, const nps_summary_options *opt,
-                                   nps_summary **out);
+ * (*out is then NULL). err (nps_run_error, status.h; may be NULL) is
+ * cleared: these failures need no more detail than the status. */
+NPS_API nps_status nps_summary_run(const nps_table *t,
+                                   const nps_summary_options *opt,
+                                   nps_summary **out, nps_run_error *err);
 
 /* The overall row (the last one). */
 NPS_API const nps_summary_row *nps_summary_overall(const nps_summary *s);

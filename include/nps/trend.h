@@ -145,20 +145,20 @@ typedef struct nps_trend_point {
  * nps_period_per_year), b per year (b * nps_period_per_year). */
 typedef struct nps_trend_slope {
   int tested;
-  size_t periods; /* periods in the fit */
+  size_t periods;    /* periods in the fit */
   double per_period; /* b */
   double se;         /* of b */
   double z;
   double p;
-  nps_interval ci; /* of b */
+  nps_interval ci;    /* of b */
   size_t first, last; /* the first and last period in the fit (indexes
                          into points) */
   double span;        /* last - first, in periods */
   double change;      /* per_period * span: the fitted change from the
                          first to the last period in the fit */
   nps_interval change_ci;
-  int has_per_year;   /* the fit spans a year or more */
-  double per_year;    /* per_period * periods per year; NAN without */
+  int has_per_year; /* the fit spans a year or more */
+  double per_year;  /* per_period * periods per year; NAN without */
   nps_interval per_year_ci;
   nps_verdict verdict; /* significant: p < alpha */
 } nps_trend_slope;
@@ -175,12 +175,12 @@ struct nps_trend {
   nps_trend_point *points; /* first to last period with answers (a
                               segment: the periods of all answers) */
   size_t n_points;
-  size_t n_gaps;   /* periods with no answers */
-  size_t n_small;  /* periods below min_n with answers */
+  size_t n_gaps;    /* periods with no answers */
+  size_t n_small;   /* periods below min_n with answers */
   size_t n_partial; /* periods marked partial */
   int64_t cadence;  /* G in days; 0: not known (fewer than two answer
                        days); segments: that of all answers */
-  size_t n_tested; /* changes tested: the family of the adjustment */
+  size_t n_tested;  /* changes tested: the family of the adjustment */
   nps_counts total;
   uint64_t missing;
   uint64_t invalid_keys;     /* skip_invalid: distinct keys left out */
@@ -213,16 +213,17 @@ struct nps_trend {
 };
 
 /* Analyses table t keyed by the date column, then any segment columns
- * (see above). *out
- * receives a result to free with nps_trend_free. Returns NPS_OK;
- * NPS_EEMPTY when no period has answers; NPS_EINVAL for a bad option
- * (*out NULL); NPS_EINVAL with *out returned and first_invalid set when a
- * key is not a date and skip_invalid is off; NPS_EGROUPS with *out
- * returned and span set when the dates span more than
- * NPS_TREND_MAX_PERIODS periods; NPS_ENOMEM; an estimator's failure (*out
- * NULL). */
+ * (see above); t is not changed. *out receives a result to free with
+ * nps_trend_free. Returns NPS_OK; NPS_EEMPTY when no period has answers;
+ * NPS_EINVAL for a bad option (*out NULL); NPS_EINVAL with *out returned
+ * and first_invalid set (and err->key) when a key is not a date and
+ * skip_invalid is off; NPS_EGROUPS with *out returned and span set (and
+ * err->count) when the dates span more than NPS_TREND_MAX_PERIODS periods;
+ * NPS_ENOMEM; an estimator's failure (*out NULL). err (nps_run_error,
+ * status.h) may be NULL. */
 NPS_API nps_status nps_trend_run(const nps_table *t,
-                                 const nps_trend_options *opt, nps_trend **out);
+                                 const nps_trend_options *opt, nps_trend **out,
+                                 nps_run_error *err);
 
 /* A group map for the reader (nps_csvin_options.group_map, csvin.h) that
  * checks the date column while reading, so that a bad date is an error

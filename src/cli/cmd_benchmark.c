@@ -254,7 +254,8 @@ static int analyse(benchmark_cmd *cmd, nps_table *t, nps_benchmark **res) {
   uint64_t missing;
   nps_table_total(t, &h, &missing);
   nps_counts ours = nps_hist_counts(&h);
-  nps_status st = nps_benchmark_run(&ours, cmd->v.comp, &cmd->analysis, res);
+  nps_status st =
+      nps_benchmark_run(&ours, cmd->v.comp, &cmd->analysis, res, NULL);
   if (st == NPS_EEMPTY) {
     char why[1024];
     cli_error(

@@ -48,7 +48,7 @@ static nps_benchmark *run(const nps_counts *ours, const nps_competitors *c,
   o.replicates = 2000;
   o.adjust = adjust;
   nps_benchmark *b = NULL;
-  assert_int_equal(nps_benchmark_run(ours, c, &o, &b), NPS_OK);
+  assert_int_equal(nps_benchmark_run(ours, c, &o, &b, NULL), NPS_OK);
   return b;
 }
 
@@ -243,7 +243,7 @@ static void test_unlike(void **state) {
   o.seed = 7;
   o.replicates = 2000;
   o.rank_unlike = 1;
-  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b), NPS_OK);
+  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b, NULL), NPS_OK);
   d = party(b, "D");
   assert_true(d->comparable);
   assert_true(d->verdict.tested);
@@ -371,10 +371,10 @@ static void test_bands_and_api(void **state) {
   nps_benchmark_options_init(&o);
   nps_benchmark *b = (nps_benchmark *)1;
   nps_counts none = {0, 0, 0};
-  assert_int_equal(nps_benchmark_run(&none, c, &o, &b), NPS_EEMPTY);
+  assert_int_equal(nps_benchmark_run(&none, c, &o, &b, NULL), NPS_EEMPTY);
   assert_null(b);
   o.level = 1.5;
-  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b), NPS_EINVAL);
+  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b, NULL), NPS_EINVAL);
   nps_benchmark_free(NULL);
   nps_competitors_free(NULL);
   nps_competitors_free(c);

@@ -41,7 +41,7 @@ static nps_did *run(const nps_counts c[4], const nps_did_options *o,
   nps_table *t[4];
   tables_of(c, t);
   nps_did *d = NULL;
-  assert_int_equal(nps_did_run((const nps_table *const *)t, o, &d), want);
+  assert_int_equal(nps_did_run((const nps_table *const *)t, o, &d, NULL), want);
   free_tables(t);
   return d;
 }

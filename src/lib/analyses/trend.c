@@ -216,8 +216,8 @@ static int64_t cadence(int64_t *days, size_t n) {
 static void mark_partial(nps_trend *r) {
   for (size_t k = 0; k < r->n_points; k++) {
     nps_trend_point *p = &r->points[k];
-    int judged = r->cadence > 0 && p->coverage_known == 0 &&
-                 p->first_day <= p->last_day;
+    int judged =
+        r->cadence > 0 && p->coverage_known == 0 && p->first_day <= p->last_day;
     p->coverage_known = judged;
     if (!judged)
       continue;
@@ -447,8 +447,7 @@ static nps_status analyse(nps_trend *r, const nps_table *t,
   r->n_points = (size_t)r->span;
   r->points = calloc(r->n_points, sizeof *r->points);
   size_t n_days = 0;
-  int64_t *days =
-      whole ? NULL : malloc((nps_table_size(t) + 1) * sizeof *days);
+  int64_t *days = whole ? NULL : malloc((nps_table_size(t) + 1) * sizeof *days);
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
   st = r->points && rng && (days || whole) ? bucket(r, t, lo, days, &n_days)
                                            : NPS_ENOMEM;
@@ -551,8 +550,9 @@ static int options_ok(const nps_trend_options *o) {
 }
 
 nps_status nps_trend_run(const nps_table *t, const nps_trend_options *opt,
-                         nps_trend **out) {
+                         nps_trend **out, nps_run_error *err) {
   *out = NULL;
+  nps_run_error_clear(err);
   if (!t || !opt || !options_ok(opt))
     return NPS_EINVAL;
   nps_trend *r = calloc(1, sizeof *r);
@@ -566,6 +566,10 @@ nps_status nps_trend_run(const nps_table *t, const nps_trend_options *opt,
     st = segments(r, t);
   if (st == NPS_OK || st == NPS_EEMPTY || st == NPS_EGROUPS ||
       (st == NPS_EINVAL && r->first_invalid)) {
+    if (err && st == NPS_EINVAL)
+      err->key = r->first_invalid, err->key_len = r->first_invalid_len;
+    if (err && st == NPS_EGROUPS && r->span > 0)
+      err->count = (uint64_t)r->span;
     *out = r;
     return st;
   }

@@ -627,7 +627,8 @@ static void collect_free(collect *c) {
 }
 
 static nps_status read_records(FILE *in, collect *c) {
-  nps_csvin_options o = {0};
+  nps_csvin_options o;
+  nps_csvin_options_init(&o);
   o.delimiter = c->opt->delimiter;
   nps_csvin_tap tap = {on_field, end_record, c, 1};
   nps_csvin_report rep;
