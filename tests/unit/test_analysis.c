@@ -269,6 +269,55 @@ static void test_compare_paired(void **state) {
   nps_table_free(ids[1]);
 }
 
+/* compare reads its tables without changing them: segments come out in
+ * key order (a, b, c) while each table keeps its first-seen order; the
+ * counts follow their keys (a: 10 and 20 answers). */
+static void test_compare_keeps_tables(void **state) {
+  (void)state;
+  nps_table *t[2] = {nps_table_new(0), nps_table_new(0)};
+  add(t[0], "b", (nps_counts){5, 0, 0});
+  add(t[0], "a", (nps_counts){10, 0, 0});
+  add(t[1], "c", (nps_counts){0, 0, 7});
+  add(t[1], "a", (nps_counts){0, 20, 0});
+  nps_compare_options o;
+  nps_compare_options_init(&o);
+  o.by_segment = 1;
+  nps_compare *c;
+  nps_run_error err = {0};
+  assert_int_equal(nps_compare_run((const nps_table *const *)t, &o, &c, &err),
+                   NPS_OK);
+  assert_int_equal(c->n_rows, 4);
+  assert_memory_equal(c->rows[0].key, "a", 1);
+  assert_memory_equal(c->rows[1].key, "b", 1);
+  assert_memory_equal(c->rows[2].key, "c", 1);
+  assert_int_equal(c->rows[0].side[0].counts.promoters, 10);
+  assert_int_equal(c->rows[0].side[1].counts.passives, 20);
+  assert_int_equal(c->rows[1].side[0].counts.promoters, 5);
+  assert_int_equal(c->rows[2].side[1].counts.detractors, 7);
+  assert_int_equal(err.sample, -1); /* cleared: nothing went wrong */
+  nps_compare_free(c);
+  assert_memory_equal(nps_table_group(t[0], 0)->key, "b", 1);
+  assert_memory_equal(nps_table_group(t[1], 0)->key, "c", 1);
+  /* paired: ids b (a promoter, then a passive) and a (promoter both
+   * times) in both; the tables again keep their order */
+  nps_table *ids[2] = {nps_table_new(0), nps_table_new(0)};
+  add(ids[0], "b", (nps_counts){1, 0, 0});
+  add(ids[0], "a", (nps_counts){1, 0, 0});
+  add(ids[1], "a", (nps_counts){1, 0, 0});
+  add(ids[1], "b", (nps_counts){0, 1, 0});
+  assert_int_equal(
+      nps_compare_paired((const nps_table *const *)ids, &o, &c, &err), NPS_OK);
+  assert_int_equal(c->pairs.count[2][2], 1); /* a: promoter -> promoter */
+  assert_int_equal(c->pairs.count[1][2], 1); /* b: promoter -> passive */
+  nps_compare_free(c);
+  assert_memory_equal(nps_table_group(ids[0], 0)->key, "b", 1);
+  assert_memory_equal(nps_table_group(ids[1], 0)->key, "a", 1);
+  for (int i = 0; i < 2; i++) {
+    nps_table_free(t[i]);
+    nps_table_free(ids[i]);
+  }
+}
+
 /* The --fail-if gate: the overall comparison and the segments are one
  * family. Wald tests with their own z intervals, p by hand (Python
  * statistics.NormalDist): segment a (30, 10, 10) -> (10, 10, 30), -80
@@ -337,6 +386,7 @@ int main(void) {
       cmocka_unit_test(test_compare_wald),
       cmocka_unit_test(test_compare_untested_and_fallbacks),
       cmocka_unit_test(test_compare_paired),
+      cmocka_unit_test(test_compare_keeps_tables),
       cmocka_unit_test(test_compare_gate),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

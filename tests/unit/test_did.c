@@ -282,6 +282,16 @@ static void test_small_and_empty(void **state) {
       {80, 70, 50}, {0, 0, 0}, {70, 75, 55}, {10, 5, 5}};
   d = run(empty, &o, NPS_EEMPTY);
   assert_non_null(d);
+  nps_did_free(d);
+  /* the error says which cell is empty (the first, cell 1) */
+  nps_table *te[4];
+  tables_of(empty, te);
+  nps_run_error err = {0};
+  assert_int_equal(nps_did_run((const nps_table *const *)te, &o, &d, &err),
+                   NPS_EEMPTY);
+  free_tables(te);
+  assert_int_equal(err.sample, 1);
+  assert_int_equal(err.count, 0);
   assert_int_equal(d->cell[1].est.n, 0);
   assert_double_nan(d->did);
   assert_false(d->verdict.tested);

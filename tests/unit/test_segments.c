@@ -383,7 +383,30 @@ static void test_edges(void **state) {
   for (size_t i = 0; i + 1 < s->n_rows; i++)
     assert_false(s->rows[i].vs_rest.verdict.significant);
   nps_segments_free(s);
-  /* pairwise is refused above NPS_SEGMENTS_MAX_PAIRWISE tested segments */
+  nps_table_free(t);
+  /* pairwise is refused above NPS_SEGMENTS_MAX_PAIRWISE tested segments:
+   * 101 segments of 40 answers (each above min_n, so each tested), and the
+   * error says how many were tested; the table is left as it was */
+  enum { MANY = NPS_SEGMENTS_MAX_PAIRWISE + 1 };
+  char names[MANY][8];
+  const char *many[MANY];
+  nps_counts cm[MANY];
+  for (int i = 0; i < MANY; i++) {
+    snprintf(names[i], sizeof names[i], "s%03d", MANY - i);
+    many[i] = names[i];
+    cm[i] = (nps_counts){16, 12, 12};
+  }
+  t = table_of(many, cm, MANY);
+  o.pairwise = 1;
+  nps_run_error err = {0};
+  assert_int_equal(nps_segments_run(t, &o, &s, &err), NPS_EINVAL);
+  assert_null(s);
+  assert_int_equal(err.count, MANY);
+  assert_int_equal(err.sample, -1);
+  assert_null(err.key);
+  assert_int_equal(err.problem, 0);
+  assert_string_equal(nps_table_group(t, 0)->key, "s101"); /* first seen */
+  o.pairwise = 0;
   nps_table_free(t);
   /* an empty table */
   t = nps_table_new(0);
