@@ -36,6 +36,9 @@ extern "C" {
 /* Power at which the detectable difference is stated. */
 #define NPS_COMPARE_POWER 0.8
 
+/* ABI: the caller allocates it and fills it with nps_compare_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_compare_options {
   nps_ci_method ci;      /* each sample's interval; NPS_CI_DEFAULT */
   double level;          /* 0 < level < 1; 0.95 */
@@ -144,6 +147,9 @@ typedef struct nps_compare_test {
 
 #define NPS_COMPARE_MAX_TESTS 4
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_compare {
   nps_compare_row *rows; /* segments by key, then the overall row last */
   size_t n_rows;

@@ -85,6 +85,9 @@ typedef enum nps_csvin_scan {
   NPS_CSVIN_SCAN_LIBCSV    /* every byte through libcsv */
 } nps_csvin_scan;
 
+/* ABI: the caller allocates it and fills it with nps_csvin_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_csvin_options {
   nps_csvin_input input;
   char delimiter;           /* ',', ';' or '\t'; 0 sniffs it from the header */

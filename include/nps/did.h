@@ -53,6 +53,9 @@ enum {
  * marked, and the DiD is not tested. */
 #define NPS_DID_MIN_N 30
 
+/* ABI: the caller allocates it and fills it with nps_did_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_did_options {
   nps_ci_method ci;   /* each cell's interval; NPS_CI_DEFAULT */
   double level;       /* 0 < level < 1; 0.95 */
@@ -105,6 +108,9 @@ enum {
   NPS_DID_ALL = 15
 };
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_did {
   nps_did_cell cell[NPS_DID_CELLS];
   nps_did_change change[2]; /* control, pilot */

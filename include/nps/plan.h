@@ -56,6 +56,9 @@ typedef enum nps_plan_mode {
 #define NPS_PLAN_CURVES 4
 #define NPS_PLAN_GRID   81
 
+/* ABI: the caller allocates it and fills it with nps_plan_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_plan_options {
   nps_plan_mode mode;
   nps_shares baseline;         /* any non-negative weights (normalised) */
@@ -150,6 +153,9 @@ typedef struct nps_plan_curve {
   double n_needed; /* n1 for the target power; NAN when none */
 } nps_plan_curve;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_plan {
   nps_plan_mode mode;
   int sides; /* 2 two-sided, 1 one-sided */

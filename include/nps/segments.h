@@ -53,6 +53,9 @@ extern "C" {
  * (4950 pairs). */
 #define NPS_SEGMENTS_MAX_PAIRWISE 100
 
+/* ABI: the caller allocates it and fills it with nps_segments_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_segments_options {
   nps_ci_method ci;        /* each segment's interval; NPS_CI_DEFAULT */
   double level;            /* 0 < level < 1; 0.95 */
@@ -140,6 +143,9 @@ typedef struct nps_segments_pair {
   nps_segments_test t; /* row a minus row b */
 } nps_segments_pair;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_segments {
   nps_segments_row *rows; /* the segments in the chosen order, then the
                              overall row last */

@@ -38,6 +38,9 @@ typedef struct nps_stratum {
   int in_standard; /* answered in both samples */
 } nps_stratum;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_standardized {
   nps_stratum *strata; /* by key */
   size_t n_strata;

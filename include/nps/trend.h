@@ -65,6 +65,9 @@ extern "C" {
 /* Control limits at center +- NPS_TREND_SIGMAS standard errors. */
 #define NPS_TREND_SIGMAS 3.0
 
+/* ABI: the caller allocates it and fills it with nps_trend_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_trend_options {
   nps_period period;       /* NPS_PERIOD_MONTH */
   const char *date_format; /* NULL: ISO 8601 (dates.h); with a format,
@@ -165,6 +168,9 @@ typedef struct nps_trend_slope {
 
 typedef struct nps_trend nps_trend;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 struct nps_trend {
   const char *segment; /* the segment's key (points into the table); NULL:
                           all answers */

@@ -302,6 +302,7 @@ int cmd_benchmark(int argc, char **argv) {
   cli_common_init(&c, "benchmark");
   benchmark_cmd cmd = {.v = {.opt = &c}, .c = &c};
   nps_benchmark_options_init(&cmd.analysis);
+  nps_competitors_options_init(&cmd.read);
   int rc = parse_args(argc, argv, &cmd);
   if (rc == 0)
     rc = run(&cmd);

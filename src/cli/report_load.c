@@ -152,7 +152,9 @@ int report_load_compare(report_cmd *cmd) {
 /* Our answers against the competitors file, as `benchmark` runs it. */
 int report_load_benchmark(report_cmd *cmd) {
   cli_common *c = cmd->c;
-  nps_competitors_options read = {.skip_invalid = c->csv.skip_invalid};
+  nps_competitors_options read;
+  nps_competitors_options_init(&read);
+  read.skip_invalid = c->csv.skip_invalid;
   int rc = benchmark_read_file(c, cmd->d.competitors_path, &read, &cmd->comp);
   if (rc != EXIT_OK)
     return rc;

@@ -23,7 +23,10 @@ static nps_status read_text(const char *text, nps_shares_mode mode, int skip,
                             nps_competitors **out, nps_csvin_error *err) {
   FILE *in = fmemopen((void *)text, strlen(text), "r");
   assert_non_null(in);
-  nps_competitors_options o = {0, mode, skip};
+  nps_competitors_options o;
+  nps_competitors_options_init(&o);
+  o.shares = mode;
+  o.skip_invalid = skip;
   nps_status st = nps_competitors_read(in, &o, out, err);
   fclose(in);
   return st;

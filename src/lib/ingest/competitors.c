@@ -642,6 +642,10 @@ static nps_status read_records(FILE *in, collect *c) {
   return st;
 }
 
+void nps_competitors_options_init(nps_competitors_options *opt) {
+  *opt = (nps_competitors_options){.shares = NPS_SHARES_AUTO};
+}
+
 nps_status nps_competitors_read(FILE *in, const nps_competitors_options *opt,
                                 nps_competitors **out, nps_csvin_error *err) {
   static const nps_competitors_options defaults = {0};
