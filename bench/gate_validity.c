@@ -85,7 +85,8 @@ int main(int argc, char **argv) {
         o.seed = (unsigned long)i;
         nps_compare *c;
         nps_gate g;
-        if (nps_compare_run(t, &o, &c, NULL) != NPS_OK ||
+        if (nps_compare_run((const nps_table *const *)t, &o, &c, NULL) !=
+                NPS_OK ||
             nps_compare_gate(c, NPS_GATE_SIGNIFICANT, &g) != NPS_OK)
           return 1;
         int old = 0;

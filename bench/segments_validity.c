@@ -102,7 +102,7 @@ static int run_cell(gsl_rng *r, const dist *d, size_t k, unsigned n,
     nps_table *t = sample(r, d, k, n);
     nps_segments *s = NULL;
     o.seed = gsl_rng_get(r);
-    if (!t || nps_segments_run(t, &o, &s) != NPS_OK) {
+    if (!t || nps_segments_run(t, &o, &s, NULL) != NPS_OK) {
       nps_table_free(t);
       nps_segments_free(s);
       return -1;

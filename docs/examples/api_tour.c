@@ -21,7 +21,10 @@ static double points(double x) {
 /* Reads path into a new table keyed by column, or says why not. */
 static nps_table *load(const char *path, const char *column) {
   const char *by[1] = {column};
-  nps_csvin_options opt = {.group_columns = by, .n_group_columns = 1};
+  nps_csvin_options opt;
+  nps_csvin_options_init(&opt);
+  opt.group_columns = by;
+  opt.n_group_columns = 1;
   nps_csvin_report report;
   nps_csvin_error err;
   FILE *in = fopen(path, "r");
@@ -79,7 +82,7 @@ int main(int argc, char **argv) {
   so.min_n = 2; /* as nps-stat's --min-n */
   so.seed = SEED;
   nps_summary *s = NULL;
-  nps_status st = nps_summary_run(all, &so, &s);
+  nps_status st = nps_summary_run(all, &so, &s, NULL); /* NULL: no detail */
   if (st != NPS_OK) {
     fprintf(stderr, "summary: %s\n", nps_strerror(st));
     nps_summary_free(s);
@@ -97,7 +100,7 @@ int main(int argc, char **argv) {
   nps_table *t[2] = {nps_table_new(0), nps_table_new(0)};
   uint64_t other = 0;
   nps_compare *c = NULL;
-  nps_compare_error err;
+  nps_run_error err;
   st = t[0] && t[1] ? nps_compare_split_arms(all, arm, arm_len, t, &other)
                     : NPS_ENOMEM;
   if (st == NPS_OK) {
@@ -108,7 +111,8 @@ int main(int argc, char **argv) {
     co.all_tests = 1; /* as nps-stat: the verdict needs every test to agree */
     co.label[0] = arm[0];
     co.label[1] = arm[1];
-    st = nps_compare_run(t, &co, &c, &err);
+    const nps_table *const in[2] = {t[0], t[1]}; /* read, not changed */
+    st = nps_compare_run(in, &co, &c, &err);
   }
   if (st == NPS_EEMPTY)
     fprintf(stderr, "%s has no answers\n", arm[err.sample]);

@@ -95,12 +95,22 @@ typedef struct nps_competitor {
   char *context[NPS_CONTEXT_N];
 } nps_competitor;
 
+/* ABI: the caller allocates it and fills it with nps_competitors_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_competitors_options {
   char delimiter;         /* 0: sniffed, as nps_csvin_read */
   nps_shares_mode shares; /* NPS_SHARES_AUTO */
   int skip_invalid;       /* skip and count bad rows instead of failing */
 } nps_competitors_options;
 
+/* Sets the defaults above (delimiter sniffed, NPS_SHARES_AUTO, bad rows
+ * fail the read). */
+NPS_API void nps_competitors_options_init(nps_competitors_options *opt);
+
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_competitors {
   nps_competitor *rows; /* competitors in file order */
   size_t n_rows;
@@ -174,6 +184,9 @@ NPS_API void nps_competitors_free(nps_competitors *c);
 /* Bootstrap replicates of the rank when none are asked for. */
 #define NPS_BENCHMARK_DEFAULT_REPLICATES 10000u
 
+/* ABI: the caller allocates it and fills it with nps_benchmark_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_benchmark_options {
   nps_ci_method ci;        /* every interval of one NPS; NPS_CI_DEFAULT */
   double level;            /* 0 < level < 1; 0.95 */
@@ -249,6 +262,9 @@ typedef struct nps_benchmark_party {
                             are kept for reference, not for a verdict */
 } nps_benchmark_party;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_benchmark {
   nps_benchmark_party *parties; /* by NPS, highest first (ties: ours first,
                                    then file order) */
@@ -283,11 +299,13 @@ typedef struct nps_benchmark {
  * alive while the result is used: parties point into it). *out receives
  * a result to free with nps_benchmark_free. NPS_EEMPTY when ours has no
  * answers, NPS_EINVAL for a bad option or no competitors, NPS_ENOMEM, or
- * an estimator's failure (*out NULL in every failure). */
+ * an estimator's failure (*out NULL in every failure). err (nps_run_error,
+ * status.h; may be NULL) is cleared: these failures need no more detail
+ * than the status. */
 NPS_API nps_status nps_benchmark_run(const nps_counts *ours,
                                      const nps_competitors *comp,
                                      const nps_benchmark_options *opt,
-                                     nps_benchmark **out);
+                                     nps_benchmark **out, nps_run_error *err);
 
 /* The worst-case variance of one answer for an NPS theta (-1..1): the
  * largest pP + pD - theta^2 over shares with pP - pD = theta, 1 -

@@ -36,6 +36,9 @@ extern "C" {
 /* Power at which the detectable difference is stated. */
 #define NPS_COMPARE_POWER 0.8
 
+/* ABI: the caller allocates it and fills it with nps_compare_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_compare_options {
   nps_ci_method ci;      /* each sample's interval; NPS_CI_DEFAULT */
   double level;          /* 0 < level < 1; 0.95 */
@@ -144,6 +147,9 @@ typedef struct nps_compare_test {
 
 #define NPS_COMPARE_MAX_TESTS 4
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_compare {
   nps_compare_row *rows; /* segments by key, then the overall row last */
   size_t n_rows;
@@ -161,23 +167,18 @@ typedef struct nps_compare {
                                        own interval agree by construction */
 } nps_compare;
 
-/* What made a comparison impossible, for the caller's message. */
-typedef struct nps_compare_error {
-  int sample;      /* 0 or 1, or -1 */
-  const char *key; /* the respondent id (points into the table), or NULL */
-  size_t key_len;
-  uint64_t count; /* how often that id answered */
-} nps_compare_error;
-
 /* Compares two independent samples given as tables keyed alike (by the
  * segment columns; with one group each when not by_segment). The tables
- * are sorted by key, hence not const; row keys point into them. *out
- * receives a result to free with nps_compare_free, also when a sample is
- * empty (NPS_EEMPTY, err->sample says which). Other statuses: NPS_EINVAL
- * for a bad option, NPS_ENOMEM, or a test's failure (*out NULL). */
-NPS_API nps_status nps_compare_run(nps_table *t[2],
+ * are not changed (segments are matched in key order through a sorted
+ * view); row keys point into them. *out receives a result to free with
+ * nps_compare_free, also when a sample is empty (NPS_EEMPTY, err->sample
+ * says which). Other statuses: NPS_EINVAL for a bad option, NPS_ENOMEM, or
+ * a test's failure (*out NULL). err (nps_run_error, status.h) may be NULL.
+ * C does not convert nps_table *t[2] to this parameter by itself: pass
+ * (const nps_table *const *)t, or an array of const pointers. */
+NPS_API nps_status nps_compare_run(const nps_table *const t[2],
                                    const nps_compare_options *opt,
-                                   nps_compare **out, nps_compare_error *err);
+                                   nps_compare **out, nps_run_error *err);
 
 /* Compares the same respondents measured twice: tables keyed by the
  * respondent id, one answer per id and sample. Each id answered in both
@@ -186,10 +187,9 @@ NPS_API nps_status nps_compare_run(nps_table *t[2],
  * with err (sample, key, count) when a non-empty id answered more than once
  * in a sample; NPS_EEMPTY when no id answered in both (*out
  * still returned); others as nps_compare_run. */
-NPS_API nps_status nps_compare_paired(nps_table *ids[2],
+NPS_API nps_status nps_compare_paired(const nps_table *const ids[2],
                                       const nps_compare_options *opt,
-                                      nps_compare **out,
-                                      nps_compare_error *err);
+                                      nps_compare **out, nps_run_error *err);
 
 /* One file with an arm column: the groups of all, keyed (arm, rest...),
  * are moved into out[0] and out[1] under the rest of their key, by arm

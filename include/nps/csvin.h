@@ -85,6 +85,9 @@ typedef enum nps_csvin_scan {
   NPS_CSVIN_SCAN_LIBCSV    /* every byte through libcsv */
 } nps_csvin_scan;
 
+/* ABI: the caller allocates it and fills it with nps_csvin_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_csvin_options {
   nps_csvin_input input;
   char delimiter;           /* ',', ';' or '\t'; 0 sniffs it from the header */
@@ -118,6 +121,14 @@ typedef struct nps_csvin_options {
                                  ("a date"); NULL: "a valid value" */
   nps_csvin_scan scan;        /* 0: NPS_CSVIN_SCAN_AUTO */
 } nps_csvin_options;
+
+/* Sets the defaults above: raw input, the delimiter sniffed, no rows
+ * skipped, the score column detected, one group with an empty key, the
+ * default NA values, no filters, no flags, the default max_field, one
+ * thread, no group map, NPS_CSVIN_SCAN_AUTO. Call it before setting
+ * fields, as for every analysis's options: a field added later gets its
+ * default from here. */
+NPS_API void nps_csvin_options_init(nps_csvin_options *opt);
 
 /* Advice that goes with a message: an option of nps_csvin_options that
  * would likely fix the read. The library's messages state the problem;

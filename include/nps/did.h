@@ -53,6 +53,9 @@ enum {
  * marked, and the DiD is not tested. */
 #define NPS_DID_MIN_N 30
 
+/* ABI: the caller allocates it and fills it with nps_did_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_did_options {
   nps_ci_method ci;   /* each cell's interval; NPS_CI_DEFAULT */
   double level;       /* 0 < level < 1; 0.95 */
@@ -105,6 +108,9 @@ enum {
   NPS_DID_ALL = 15
 };
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_did {
   nps_did_cell cell[NPS_DID_CELLS];
   nps_did_change change[2]; /* control, pilot */
@@ -143,14 +149,16 @@ typedef struct nps_did {
 } nps_did;
 
 /* The DiD of four tables, t[NPS_DID_CONTROL_BEFORE..NPS_DID_PILOT_AFTER]
- * (each table's groups are added up). *out receives a result to free with
- * nps_did_free, also when a cell is empty (NPS_EEMPTY: the cell with
- * est.n = 0 says which). Other statuses: NPS_EINVAL for a bad option (a
- * level outside (0, 1), B = 1, a change_ci method that
- * nps_diff_ci_compute does not compute), NPS_ENOMEM, NPS_EOVERFLOW, or an
- * estimator's failure (*out NULL). */
+ * (each table's groups are added up; the tables are not changed). *out
+ * receives a result to free with nps_did_free, also when a cell is empty
+ * (NPS_EEMPTY: err->sample is the first cell with est.n = 0). Other
+ * statuses: NPS_EINVAL for a bad option (a level outside (0, 1), B = 1, a
+ * change_ci method that nps_diff_ci_compute does not compute),
+ * NPS_ENOMEM, NPS_EOVERFLOW, or an estimator's failure (*out NULL). err
+ * (nps_run_error, status.h) may be NULL. */
 NPS_API nps_status nps_did_run(const nps_table *const t[NPS_DID_CELLS],
-                               const nps_did_options *opt, nps_did **out);
+                               const nps_did_options *opt, nps_did **out,
+                               nps_run_error *err);
 
 /* One file with an arm and a period column: the groups of all, keyed
  * (arm, period, ...), are added into out[arm * 2 + period] under the

@@ -56,6 +56,9 @@ typedef enum nps_plan_mode {
 #define NPS_PLAN_CURVES 4
 #define NPS_PLAN_GRID   81
 
+/* ABI: the caller allocates it and fills it with nps_plan_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_plan_options {
   nps_plan_mode mode;
   nps_shares baseline;         /* any non-negative weights (normalised) */
@@ -83,7 +86,8 @@ typedef struct nps_plan_options {
 /* Sets the defaults above (mode NPS_PLAN_SIZE, every size 0). */
 NPS_API void nps_plan_options_init(nps_plan_options *opt);
 
-/* Which option is wrong when nps_plan_run returns NPS_EINVAL. */
+/* Which option is wrong when nps_plan_run returns NPS_EINVAL: its
+ * nps_run_error's problem field holds one of these. */
 typedef enum nps_plan_problem {
   NPS_PLAN_FINE = 0,
   NPS_PLAN_BAD_BASELINE,    /* negative, not finite or all 0 */
@@ -149,6 +153,9 @@ typedef struct nps_plan_curve {
   double n_needed; /* n1 for the target power; NAN when none */
 } nps_plan_curve;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_plan {
   nps_plan_mode mode;
   int sides; /* 2 two-sided, 1 one-sided */
@@ -212,11 +219,11 @@ typedef struct nps_plan {
  * "Planning"). DETECTABLE: d = (z + z) sqrt(V1 / n1 + V2 / n2)
  * (paired sqrt(T / n1)); without expected V2 is that of the baseline
  * shifted by d itself, solved by bisection. MARGIN: n = z_{1-alpha/2}^2 V1
- * / margin^2. *out receives the result (NULL on failure); *problem (may be
- * NULL) which option is wrong on NPS_EINVAL. Returns NPS_OK, NPS_EINVAL or
- * NPS_ENOMEM. */
+ * / margin^2. *out receives the result (NULL on failure); err (may be
+ * NULL) is cleared, and on NPS_EINVAL err->problem (an nps_plan_problem)
+ * says which option is wrong. Returns NPS_OK, NPS_EINVAL or NPS_ENOMEM. */
 NPS_API nps_status nps_plan_run(const nps_plan_options *opt, nps_plan **out,
-                                nps_plan_problem *problem);
+                                nps_run_error *err);
 
 /* Frees p. nps_plan_free(NULL) is a no-op. */
 NPS_API void nps_plan_free(nps_plan *p);

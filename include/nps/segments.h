@@ -53,6 +53,9 @@ extern "C" {
  * (4950 pairs). */
 #define NPS_SEGMENTS_MAX_PAIRWISE 100
 
+/* ABI: the caller allocates it and fills it with nps_segments_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_segments_options {
   nps_ci_method ci;        /* each segment's interval; NPS_CI_DEFAULT */
   double level;            /* 0 < level < 1; 0.95 */
@@ -142,6 +145,9 @@ typedef struct nps_segments_pair {
   nps_segments_test t; /* row a minus row b */
 } nps_segments_pair;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_segments {
   nps_segments_row *rows; /* the segments in the chosen order, then the
                              overall row last */
@@ -163,16 +169,16 @@ typedef struct nps_segments {
   nps_segments_options options; /* as given, defaults filled in */
 } nps_segments;
 
-/* Analyses the segments of table t (keyed by the segment columns; its
- * groups are reordered, hence not const; row keys point into t). *out
- * receives a result to free with nps_segments_free. NPS_EEMPTY when the
- * table holds no answers (*out still returned); NPS_EINVAL for a bad
- * option, or pairwise with more than NPS_SEGMENTS_MAX_PAIRWISE tested
- * segments; NPS_ENOMEM; NPS_EOVERFLOW; an estimator's failure (*out NULL).
- */
-NPS_API nps_status nps_segments_run(nps_table *t,
+/* Analyses the segments of table t (keyed by the segment columns; t is
+ * not changed; row keys point into t). *out receives a result to free
+ * with nps_segments_free. NPS_EEMPTY when the table holds no answers (*out
+ * still returned); NPS_EINVAL for a bad option, or pairwise with more than
+ * NPS_SEGMENTS_MAX_PAIRWISE tested segments (err->count: how many were
+ * tested); NPS_ENOMEM; NPS_EOVERFLOW; an estimator's failure (*out NULL).
+ * err (nps_run_error, status.h) may be NULL. */
+NPS_API nps_status nps_segments_run(const nps_table *t,
                                     const nps_segments_options *opt,
-                                    nps_segments **out);
+                                    nps_segments **out, nps_run_error *err);
 
 /* The overall row (the last one). */
 NPS_API const nps_segments_row *nps_segments_overall(const nps_segments *s);

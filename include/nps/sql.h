@@ -83,6 +83,9 @@ NPS_API const char *nps_sql_dialect_name(nps_sql_dialect d);
 #define NPS_SQL_SCORE_COLUMN  "score"
 #define NPS_SQL_COUNT_COLUMN  "count"
 
+/* ABI: the caller allocates it and fills it with nps_sql_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_sql_options {
   nps_sql_dialect dialect;
   const char *schema;       /* schema, dataset or database; NULL: none */

@@ -38,6 +38,9 @@ typedef struct nps_stratum {
   int in_standard; /* answered in both samples */
 } nps_stratum;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_standardized {
   nps_stratum *strata; /* by key */
   size_t n_strata;
@@ -60,12 +63,14 @@ typedef struct nps_standardized {
  * sum w_s^2 V_gs / n_gs (a stratum whose answers are all in one category
  * uses its adjusted-Wald variance, Rocks 2016, so no stratum counts as
  * certain). The difference sample 1 - sample 0 is tested by a z test for
- * alt, with its own Wald interval at level. Sorts the tables. *out is
+ * alt, with its own Wald interval at level. The tables are not changed
+ * (strata are taken in key order through a sorted view). *out is
  * freed with nps_standardized_free. NPS_EEMPTY when no stratum has
  * answers in both samples, NPS_EINVAL for a bad level or alternative,
  * NPS_ENOMEM. */
-NPS_API nps_status nps_standardize(nps_table *t[2], nps_alternative alt,
-                                   double level, nps_standardized **out);
+NPS_API nps_status nps_standardize(const nps_table *const t[2],
+                                   nps_alternative alt, double level,
+                                   nps_standardized **out);
 
 /* Frees s; nps_standardized_free(NULL) is a no-op. */
 NPS_API void nps_standardized_free(nps_standardized *s);

@@ -33,6 +33,9 @@ extern "C" {
 NPS_API unsigned long nps_seed_for_key(unsigned long seed, const char *key,
                                        size_t len);
 
+/* ABI: the caller allocates it and fills it with nps_summary_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_summary_options {
   nps_ci_method method; /* interval method; NPS_CI_DEFAULT by default */
   double level;         /* 0 < level < 1; 0.95 by default */
@@ -70,6 +73,9 @@ typedef struct nps_summary_row {
   unsigned long seed; /* the seed the row's interval used */
 } nps_summary_row;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 typedef struct nps_summary {
   nps_summary_row *rows; /* the groups (in options.order), then the overall
                             row */
@@ -86,9 +92,11 @@ typedef struct nps_summary {
  * nps_summary_free. NPS_EEMPTY when the table holds no answers at all (*out is
  * still returned, every row with base NPS_BASE_EMPTY); NPS_EINVAL for a bad
  * option; NPS_ENOMEM; the status of nps_ci_compute when an interval fails
- * (*out is then NULL). */
-NPS_API nps_status nps_summary_run(nps_table *t, const nps_summary_options *opt,
-                                   nps_summary **out);
+ * (*out is then NULL). err (nps_run_error, status.h; may be NULL) is
+ * cleared: these failures need no more detail than the status. */
+NPS_API nps_status nps_summary_run(const nps_table *t,
+                                   const nps_summary_options *opt,
+                                   nps_summary **out, nps_run_error *err);
 
 /* The overall row (the last one). */
 NPS_API const nps_summary_row *nps_summary_overall(const nps_summary *s);

@@ -65,6 +65,9 @@ extern "C" {
 /* Control limits at center +- NPS_TREND_SIGMAS standard errors. */
 #define NPS_TREND_SIGMAS 3.0
 
+/* ABI: the caller allocates it and fills it with nps_trend_options_init
+ * first; its size and layout are fixed within a major version (docs/api.md,
+ * "ABI policy"). */
 typedef struct nps_trend_options {
   nps_period period;       /* NPS_PERIOD_MONTH */
   const char *date_format; /* NULL: ISO 8601 (dates.h); with a format,
@@ -165,6 +168,9 @@ typedef struct nps_trend_slope {
 
 typedef struct nps_trend nps_trend;
 
+/* ABI: allocated and freed only by the library: read it through the
+ * pointer, never declare, copy or allocate one; it may gain fields at its
+ * end in a minor version (docs/api.md, "ABI policy"). */
 struct nps_trend {
   const char *segment; /* the segment's key (points into the table); NULL:
                           all answers */
@@ -213,16 +219,17 @@ struct nps_trend {
 };
 
 /* Analyses table t keyed by the date column, then any segment columns
- * (see above). *out
- * receives a result to free with nps_trend_free. Returns NPS_OK;
- * NPS_EEMPTY when no period has answers; NPS_EINVAL for a bad option
- * (*out NULL); NPS_EINVAL with *out returned and first_invalid set when a
- * key is not a date and skip_invalid is off; NPS_EGROUPS with *out
- * returned and span set when the dates span more than
- * NPS_TREND_MAX_PERIODS periods; NPS_ENOMEM; an estimator's failure (*out
- * NULL). */
+ * (see above); t is not changed. *out receives a result to free with
+ * nps_trend_free. Returns NPS_OK; NPS_EEMPTY when no period has answers;
+ * NPS_EINVAL for a bad option (*out NULL); NPS_EINVAL with *out returned
+ * and first_invalid set (and err->key) when a key is not a date and
+ * skip_invalid is off; NPS_EGROUPS with *out returned and span set (and
+ * err->count) when the dates span more than NPS_TREND_MAX_PERIODS periods;
+ * NPS_ENOMEM; an estimator's failure (*out NULL). err (nps_run_error,
+ * status.h) may be NULL. */
 NPS_API nps_status nps_trend_run(const nps_table *t,
-                                 const nps_trend_options *opt, nps_trend **out);
+                                 const nps_trend_options *opt, nps_trend **out,
+                                 nps_run_error *err);
 
 /* A group map for the reader (nps_csvin_options.group_map, csvin.h) that
  * checks the date column while reading, so that a bad date is an error

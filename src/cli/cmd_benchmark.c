@@ -254,7 +254,8 @@ static int analyse(benchmark_cmd *cmd, nps_table *t, nps_benchmark **res) {
   uint64_t missing;
   nps_table_total(t, &h, &missing);
   nps_counts ours = nps_hist_counts(&h);
-  nps_status st = nps_benchmark_run(&ours, cmd->v.comp, &cmd->analysis, res);
+  nps_status st =
+      nps_benchmark_run(&ours, cmd->v.comp, &cmd->analysis, res, NULL);
   if (st == NPS_EEMPTY) {
     char why[1024];
     cli_error(
@@ -301,6 +302,7 @@ int cmd_benchmark(int argc, char **argv) {
   cli_common_init(&c, "benchmark");
   benchmark_cmd cmd = {.v = {.opt = &c}, .c = &c};
   nps_benchmark_options_init(&cmd.analysis);
+  nps_competitors_options_init(&cmd.read);
   int rc = parse_args(argc, argv, &cmd);
   if (rc == 0)
     rc = run(&cmd);

@@ -337,8 +337,7 @@ static int gate(const compare_cmd *cmp, const nps_compare *res) {
 
 /* Phrases a failed analysis. */
 static int analysis_error(const compare_cmd *cmp, nps_status st,
-                          const nps_compare_error *err,
-                          const nps_compare *res) {
+                          const nps_run_error *err, const nps_compare *res) {
   if (st == NPS_EEMPTY && cmp->paired) {
     cli_error("%s: no respondent id answered in both samples (column '%s')",
               cmp->v.path[1] ? cmp->v.path[1] : cmp->v.path[0],
@@ -364,7 +363,7 @@ static int analysis_error(const compare_cmd *cmp, nps_status st,
 static int analyse(compare_cmd *cmp, nps_table *t[2], nps_compare **res) {
   const cli_common *c = cmp->v.opt;
   nps_compare_options *o = &cmp->v.analysis;
-  nps_compare_error err;
+  nps_run_error err;
   o->ci = c->ci;
   o->level = c->level;
   o->replicates = c->boot;
@@ -375,8 +374,9 @@ static int analyse(compare_cmd *cmp, nps_table *t[2], nps_compare **res) {
   o->all_tests = !cmp->paired;
   o->label[0] = cmp->v.label[0];
   o->label[1] = cmp->v.label[1];
-  nps_status st = cmp->paired ? nps_compare_paired(t, o, res, &err)
-                              : nps_compare_run(t, o, res, &err);
+  const nps_table *const *in = (const nps_table *const *)t;
+  nps_status st = cmp->paired ? nps_compare_paired(in, o, res, &err)
+                              : nps_compare_run(in, o, res, &err);
   if (st != NPS_OK)
     return analysis_error(cmp, st, &err, *res);
   return EXIT_OK;

@@ -318,7 +318,7 @@ static int analyse(pilot_cmd *cmd, nps_table *t[NPS_DID_CELLS], nps_did **res) {
     o->arm[i] = cmd->v.arm[i];
     o->period[i] = cmd->v.period[i];
   }
-  nps_status st = nps_did_run((const nps_table *const *)t, o, res);
+  nps_status st = nps_did_run((const nps_table *const *)t, o, res, NULL);
   if (st == NPS_EEMPTY) {
     for (int i = 0; i < NPS_DID_CELLS; i++) {
       const nps_did_cell *x = &(*res)->cell[i];

@@ -522,10 +522,10 @@ static int run(plan_cmd *cmd) {
   if (rc != EXIT_OK)
     return rc;
   nps_plan *res = NULL;
-  nps_plan_problem why = NPS_PLAN_FINE;
-  nps_status st = nps_plan_run(&cmd->o, &res, &why);
+  nps_run_error err;
+  nps_status st = nps_plan_run(&cmd->o, &res, &err);
   if (st == NPS_EINVAL)
-    return explain(cmd, why);
+    return explain(cmd, (nps_plan_problem)err.problem);
   if (st != NPS_OK)
     return cli_out_of_memory();
   if (cmd->v.baseline_given == PLAN_GIVEN_COUNTS)

@@ -288,7 +288,7 @@ static int summarise(report_cmd *cmd, nps_table *t) {
   o.replicates = c->boot;
   o.seed = c->seed;
   o.min_n = c->min_n;
-  nps_status st = nps_summary_run(t, &o, &cmd->d.summary);
+  nps_status st = nps_summary_run(t, &o, &cmd->d.summary, NULL);
   if (st == NPS_EEMPTY) {
     char why[1024];
     cli_error("%s: no responses%s", cmd->d.path,
@@ -313,7 +313,7 @@ static int segment(report_cmd *cmd, nps_table *t) {
   o.replicates = c->boot;
   o.seed = c->seed;
   o.min_n = c->min_n;
-  nps_status st = nps_segments_run(t, &o, &cmd->d.segments);
+  nps_status st = nps_segments_run(t, &o, &cmd->d.segments, NULL);
   if (st != NPS_OK) {
     cli_error("segments: %s", nps_strerror(st));
     return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;

@@ -151,7 +151,7 @@ static int parse_args(int argc, char **argv, segments_cmd *cmd) {
 
 static int analyse(segments_cmd *cmd, nps_table *t, nps_segments **res) {
   const cli_common *c = cmd->c;
-  nps_status st = nps_segments_run(t, &cmd->analysis, res);
+  nps_status st = nps_segments_run(t, &cmd->analysis, res, NULL);
   if (st == NPS_EEMPTY) {
     char why[1024];
     cli_error("%s: no responses%s", cmd->v.path,

@@ -127,7 +127,7 @@ static nps_summary_options analysis_options(const cli_common *c,
 static int analyse(summary_view *s, nps_table *t, nps_summary **res) {
   const cli_common *c = s->opt;
   nps_summary_options o = analysis_options(c, s->plot_boot);
-  nps_status st = nps_summary_run(t, &o, res);
+  nps_status st = nps_summary_run(t, &o, res, NULL);
   if (st == NPS_EEMPTY) {
     char why[1024];
     cli_error("%s: no responses%s", s->path,

@@ -263,7 +263,7 @@ static int analysis_error(trend_cmd *cmd, nps_status st, const nps_trend *r) {
 
 static int analyse(trend_cmd *cmd, const nps_table *t, nps_trend **res) {
   const cli_common *c = cmd->c;
-  nps_status st = nps_trend_run(t, &cmd->analysis, res);
+  nps_status st = nps_trend_run(t, &cmd->analysis, res, NULL);
   if (st != NPS_OK)
     return analysis_error(cmd, st, *res);
   if ((*res)->invalid_keys)

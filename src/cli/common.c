@@ -80,6 +80,7 @@ const char cli_common_help[] =
 
 void cli_common_init(cli_common *c, const char *command) {
   memset(c, 0, sizeof *c);
+  nps_csvin_options_init(&c->csv);
   c->command = command;
   c->ci = CLI_DEFAULT_CI;
   c->level = 0.95;

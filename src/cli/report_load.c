@@ -37,7 +37,8 @@ int report_load_trend(report_cmd *cmd) {
   nps_csvin_report r;
   int rc = cli_load_paths(&quiet, &csv, "", cmd->paths, cmd->n_paths, t, &r);
   nps_status st = NPS_OK;
-  if (rc == EXIT_OK && (st = nps_trend_run(t, o, &cmd->d.trend)) != NPS_OK) {
+  if (rc == EXIT_OK &&
+      (st = nps_trend_run(t, o, &cmd->d.trend, NULL)) != NPS_OK) {
     if (st == NPS_EINVAL && cmd->d.trend && cmd->d.trend->first_invalid)
       cli_error("%s: column '%s': '%.*s' is not a date (--date-format for "
                 "other forms, --skip-invalid to skip such rows)",
@@ -131,8 +132,9 @@ int report_load_compare(report_cmd *cmd) {
   o.min_n = c->min_n;
   o.label[0] = cmd->d.cmp_label[0] = cmd->labels[0];
   o.label[1] = cmd->d.cmp_label[1] = cmd->labels[1];
-  nps_compare_error err = {-1, NULL, 0, 0};
-  nps_status st = nps_compare_run(t, &o, &cmd->d.compare, &err);
+  nps_run_error err = {-1, NULL, 0, 0, 0};
+  nps_status st =
+      nps_compare_run((const nps_table *const *)t, &o, &cmd->d.compare, &err);
   if (st == NPS_EEMPTY) {
     cli_error("%s: no responses", cmd->d.arm_column
                                       ? cmd->d.arms[err.sample == 0 ? 0 : 1]
@@ -150,7 +152,9 @@ int report_load_compare(report_cmd *cmd) {
 /* Our answers against the competitors file, as `benchmark` runs it. */
 int report_load_benchmark(report_cmd *cmd) {
   cli_common *c = cmd->c;
-  nps_competitors_options read = {.skip_invalid = c->csv.skip_invalid};
+  nps_competitors_options read;
+  nps_competitors_options_init(&read);
+  read.skip_invalid = c->csv.skip_invalid;
   int rc = benchmark_read_file(c, cmd->d.competitors_path, &read, &cmd->comp);
   if (rc != EXIT_OK)
     return rc;
@@ -166,7 +170,8 @@ int report_load_benchmark(report_cmd *cmd) {
   o.replicates = c->boot;
   o.seed = c->seed;
   o.rank_unlike = cmd->d.rank_unlike;
-  nps_status st = nps_benchmark_run(&cmd->ours, cmd->comp, &o, &cmd->benchmark);
+  nps_status st =
+      nps_benchmark_run(&cmd->ours, cmd->comp, &o, &cmd->benchmark, NULL);
   if (st != NPS_OK) {
     cli_error("benchmark: %s", nps_strerror(st));
     return st == NPS_ENOMEM ? EXIT_IO : EXIT_DATA;

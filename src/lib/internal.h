@@ -37,6 +37,19 @@ nps_status nps_table_add_at(nps_table *t, size_t idx, int score,
                             uint64_t count);
 nps_status nps_table_add_missing_at(nps_table *t, size_t idx, uint64_t count);
 
+/* The groups of t ordered by key (nps_key_compare), without changing t: a
+ * new array of nps_table_size(t) pointers into t (NULL also when t is
+ * empty; *out_ok 0 only when out of memory). Free the array, not the
+ * groups. */
+const nps_group **nps_table_sorted(const nps_table *t, int *out_ok);
+
+/* Clears err (may be NULL) as every nps_X_run does first: sample -1, no
+ * key, count 0, problem 0. */
+static inline void nps_run_error_clear(nps_run_error *err) {
+  if (err)
+    *err = (nps_run_error){-1, NULL, 0, 0, 0};
+}
+
 /* ---- text.c: UTF-8, enum names, hashing ---- */
 
 /* Decodes the UTF-8 sequence at s[0..len) (len >= 1): its length (1..4)

@@ -6,7 +6,8 @@
 #include "nps/nps.h"
 
 static nps_table *load(const char *path) {
-  nps_csvin_options opt = {0};
+  nps_csvin_options opt;
+  nps_csvin_options_init(&opt);
   nps_csvin_report rep;
   nps_csvin_error err;
   nps_table *t = nps_table_new(0);
@@ -25,7 +26,8 @@ int main(int argc, char **argv) {
   o.seed = 20240601; /* the tool's default seed */
   o.label[0] = "before", o.label[1] = "after";
   nps_compare *c;
-  if (argc < 3 || !t[0] || !t[1] || nps_compare_run(t, &o, &c, NULL) != NPS_OK)
+  if (argc < 3 || !t[0] || !t[1] ||
+      nps_compare_run((const nps_table *const *)t, &o, &c, NULL) != NPS_OK)
     return 1;
   const nps_compare_row *r = nps_compare_overall(c);
   printf("%s: %+.1f points, 95%% CI [%.1f, %.1f], p = %.3f\n",

@@ -50,7 +50,7 @@ static void test_summary_rows(void **state) {
   o.min_n = 2;
   o.seed = 1;
   nps_summary *s;
-  assert_int_equal(nps_summary_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_summary_run(t, &o, &s, NULL), NPS_OK);
   assert_int_equal(s->n_rows, 4); /* a, b, c (by key), overall */
   assert_memory_equal(s->rows[0].key, "a", 1);
   assert_int_equal(s->rows[0].base, NPS_BASE_BELOW);
@@ -86,8 +86,8 @@ static void test_summary_replicates(void **state) {
   o.replicates = 2000;
   o.keep_replicates = 1;
   nps_summary *s1, *s2;
-  assert_int_equal(nps_summary_run(t, &o, &s1), NPS_OK);
-  assert_int_equal(nps_summary_run(t, &o, &s2), NPS_OK);
+  assert_int_equal(nps_summary_run(t, &o, &s1, NULL), NPS_OK);
+  assert_int_equal(nps_summary_run(t, &o, &s2, NULL), NPS_OK);
   assert_int_equal(s1->n_replicates, 2000);
   assert_non_null(s1->replicates);
   for (size_t i = 1; i < 2000; i++)
@@ -120,7 +120,7 @@ static nps_compare *run2(nps_counts before, nps_counts after,
   o.diff_ci = dci;
   o.min_n = min_n;
   nps_compare *c;
-  nps_status st = nps_compare_run(t, &o, &c, NULL);
+  nps_status st = nps_compare_run((const nps_table *const *)t, &o, &c, NULL);
   assert_int_equal(st, NPS_OK);
   nps_table_free(t[0]);
   nps_table_free(t[1]);
@@ -247,7 +247,8 @@ static void test_compare_paired(void **state) {
   nps_compare_options_init(&o);
   o.min_n = 2;
   nps_compare *c;
-  assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
+  assert_int_equal(
+      nps_compare_paired((const nps_table *const *)ids, &o, &c, NULL), NPS_OK);
   const nps_compare_row *r = nps_compare_overall(c);
   assert_true(c->paired);
   assert_int_equal(c->pairs.count[2][0],
@@ -270,7 +271,8 @@ static void test_compare_paired(void **state) {
   /* greater: p = 1/32 < 0.05 and the one-sided bound is above 0:
    * significant, no conflict */
   o.alternative = NPS_ALT_GREATER;
-  assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
+  assert_int_equal(
+      nps_compare_paired((const nps_table *const *)ids, &o, &c, NULL), NPS_OK);
   r = nps_compare_overall(c);
   assert_double_near(r->test.p, 1.0 / 32, 1e-12);
   assert_true(r->diff_ci.iv.lo > 0.0);
@@ -279,7 +281,8 @@ static void test_compare_paired(void **state) {
   nps_compare_free(c);
   /* at the 99% level it no longer rejects, and the bound holds 0 */
   o.level = 0.99;
-  assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
+  assert_int_equal(
+      nps_compare_paired((const nps_table *const *)ids, &o, &c, NULL), NPS_OK);
   r = nps_compare_overall(c);
   assert_false(r->verdict.significant);
   assert_true(r->diff_ci.iv.lo < 0.0);
@@ -289,7 +292,8 @@ static void test_compare_paired(void **state) {
   /* the z test chosen instead: undefined without spread, so the
    * comparison is not tested, and says why */
   o.paired_test = NPS_TEST2_PAIRED;
-  assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_OK);
+  assert_int_equal(
+      nps_compare_paired((const nps_table *const *)ids, &o, &c, NULL), NPS_OK);
   r = nps_compare_overall(c);
   assert_int_equal(r->test.method, NPS_TEST2_PAIRED);
   assert_int_equal(r->untested, NPS_UNTESTED_NO_SPREAD);
@@ -299,9 +303,60 @@ static void test_compare_paired(void **state) {
   o.level = 0.95;
   /* an independent-samples test for a paired comparison is refused */
   o.paired_test = NPS_TEST2_WALD;
-  assert_int_equal(nps_compare_paired(ids, &o, &c, NULL), NPS_EINVAL);
+  assert_int_equal(
+      nps_compare_paired((const nps_table *const *)ids, &o, &c, NULL),
+      NPS_EINVAL);
   nps_table_free(ids[0]);
   nps_table_free(ids[1]);
+}
+
+/* compare reads its tables without changing them: segments come out in
+ * key order (a, b, c) while each table keeps its first-seen order; the
+ * counts follow their keys (a: 10 and 20 answers). */
+static void test_compare_keeps_tables(void **state) {
+  (void)state;
+  nps_table *t[2] = {nps_table_new(0), nps_table_new(0)};
+  add(t[0], "b", (nps_counts){5, 0, 0});
+  add(t[0], "a", (nps_counts){10, 0, 0});
+  add(t[1], "c", (nps_counts){0, 0, 7});
+  add(t[1], "a", (nps_counts){0, 20, 0});
+  nps_compare_options o;
+  nps_compare_options_init(&o);
+  o.by_segment = 1;
+  nps_compare *c;
+  nps_run_error err = {0};
+  assert_int_equal(nps_compare_run((const nps_table *const *)t, &o, &c, &err),
+                   NPS_OK);
+  assert_int_equal(c->n_rows, 4);
+  assert_memory_equal(c->rows[0].key, "a", 1);
+  assert_memory_equal(c->rows[1].key, "b", 1);
+  assert_memory_equal(c->rows[2].key, "c", 1);
+  assert_int_equal(c->rows[0].side[0].counts.promoters, 10);
+  assert_int_equal(c->rows[0].side[1].counts.passives, 20);
+  assert_int_equal(c->rows[1].side[0].counts.promoters, 5);
+  assert_int_equal(c->rows[2].side[1].counts.detractors, 7);
+  assert_int_equal(err.sample, -1); /* cleared: nothing went wrong */
+  nps_compare_free(c);
+  assert_memory_equal(nps_table_group(t[0], 0)->key, "b", 1);
+  assert_memory_equal(nps_table_group(t[1], 0)->key, "c", 1);
+  /* paired: ids b (a promoter, then a passive) and a (promoter both
+   * times) in both; the tables again keep their order */
+  nps_table *ids[2] = {nps_table_new(0), nps_table_new(0)};
+  add(ids[0], "b", (nps_counts){1, 0, 0});
+  add(ids[0], "a", (nps_counts){1, 0, 0});
+  add(ids[1], "a", (nps_counts){1, 0, 0});
+  add(ids[1], "b", (nps_counts){0, 1, 0});
+  assert_int_equal(
+      nps_compare_paired((const nps_table *const *)ids, &o, &c, &err), NPS_OK);
+  assert_int_equal(c->pairs.count[2][2], 1); /* a: promoter -> promoter */
+  assert_int_equal(c->pairs.count[1][2], 1); /* b: promoter -> passive */
+  nps_compare_free(c);
+  assert_memory_equal(nps_table_group(ids[0], 0)->key, "b", 1);
+  assert_memory_equal(nps_table_group(ids[1], 0)->key, "a", 1);
+  for (int i = 0; i < 2; i++) {
+    nps_table_free(t[i]);
+    nps_table_free(ids[i]);
+  }
 }
 
 /* The --fail-if gate: the overall comparison and the segments are one
@@ -323,7 +378,8 @@ static void test_compare_gate(void **state) {
   o.test = NPS_TEST2_WALD;
   o.diff_ci = NPS_DIFF_CI_TEST;
   nps_compare *c;
-  assert_int_equal(nps_compare_run(t, &o, &c, NULL), NPS_OK);
+  assert_int_equal(nps_compare_run((const nps_table *const *)t, &o, &c, NULL),
+                   NPS_OK);
   assert_int_equal(c->n_rows, 3);
   assert_double_near(c->rows[0].test.p, 5.733031e-07, 1e-12);
   assert_double_near(nps_compare_overall(c)->test.p, 4.510953e-04, 1e-9);
@@ -339,7 +395,8 @@ static void test_compare_gate(void **state) {
   /* the other way round nothing fell: a drop gate stays shut and has no
    * member to come near; the significant gate still fires */
   nps_table *swapped[2] = {t[1], t[0]};
-  assert_int_equal(nps_compare_run(swapped, &o, &c, NULL), NPS_OK);
+  assert_int_equal(
+      nps_compare_run((const nps_table *const *)swapped, &o, &c, NULL), NPS_OK);
   assert_int_equal(nps_compare_gate(c, NPS_GATE_DROP, &g), NPS_OK);
   assert_false(g.fires);
   assert_true(g.nearest == SIZE_MAX && isnan(g.p_nearest));
@@ -350,7 +407,8 @@ static void test_compare_gate(void **state) {
    * (Holm over two: 1.1466e-6) but not in the gate's family of three
    * (1.72e-6): the gate stays shut, its nearest member is segment a */
   o.level = 1.0 - 1.5e-6;
-  assert_int_equal(nps_compare_run(t, &o, &c, NULL), NPS_OK);
+  assert_int_equal(nps_compare_run((const nps_table *const *)t, &o, &c, NULL),
+                   NPS_OK);
   assert_true(c->rows[0].verdict.significant);
   assert_int_equal(nps_compare_gate(c, NPS_GATE_SIGNIFICANT, &g), NPS_OK);
   assert_false(g.fires);
@@ -370,6 +428,7 @@ int main(void) {
       cmocka_unit_test(test_compare_power_chart),
       cmocka_unit_test(test_compare_untested_and_fallbacks),
       cmocka_unit_test(test_compare_paired),
+      cmocka_unit_test(test_compare_keeps_tables),
       cmocka_unit_test(test_compare_gate),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -23,7 +23,10 @@ static nps_status read_text(const char *text, nps_shares_mode mode, int skip,
                             nps_competitors **out, nps_csvin_error *err) {
   FILE *in = fmemopen((void *)text, strlen(text), "r");
   assert_non_null(in);
-  nps_competitors_options o = {0, mode, skip};
+  nps_competitors_options o;
+  nps_competitors_options_init(&o);
+  o.shares = mode;
+  o.skip_invalid = skip;
   nps_status st = nps_competitors_read(in, &o, out, err);
   fclose(in);
   return st;
@@ -48,7 +51,7 @@ static nps_benchmark *run(const nps_counts *ours, const nps_competitors *c,
   o.replicates = 2000;
   o.adjust = adjust;
   nps_benchmark *b = NULL;
-  assert_int_equal(nps_benchmark_run(ours, c, &o, &b), NPS_OK);
+  assert_int_equal(nps_benchmark_run(ours, c, &o, &b, NULL), NPS_OK);
   return b;
 }
 
@@ -243,7 +246,7 @@ static void test_unlike(void **state) {
   o.seed = 7;
   o.replicates = 2000;
   o.rank_unlike = 1;
-  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b), NPS_OK);
+  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b, NULL), NPS_OK);
   d = party(b, "D");
   assert_true(d->comparable);
   assert_true(d->verdict.tested);
@@ -371,10 +374,10 @@ static void test_bands_and_api(void **state) {
   nps_benchmark_options_init(&o);
   nps_benchmark *b = (nps_benchmark *)1;
   nps_counts none = {0, 0, 0};
-  assert_int_equal(nps_benchmark_run(&none, c, &o, &b), NPS_EEMPTY);
+  assert_int_equal(nps_benchmark_run(&none, c, &o, &b, NULL), NPS_EEMPTY);
   assert_null(b);
   o.level = 1.5;
-  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b), NPS_EINVAL);
+  assert_int_equal(nps_benchmark_run(&ours, c, &o, &b, NULL), NPS_EINVAL);
   nps_benchmark_free(NULL);
   nps_competitors_free(NULL);
   nps_competitors_free(c);

@@ -223,7 +223,25 @@ static void test_basic_comma_lf(void **state) {
   (void)state;
   static const char *const by[] = {"region"};
   static const char *const keys[] = {"north", "south", "east"};
-  nps_csvin_options o = {0};
+  nps_csvin_options o;
+  memset(&o, 0xA5, sizeof o); /* init sets every field, not some */
+  nps_csvin_options_init(&o);
+  /* the defaults csvin.h documents */
+  assert_int_equal(o.input, NPS_INPUT_RAW);
+  assert_int_equal(o.delimiter, 0);
+  assert_int_equal(o.skip_rows, 0);
+  assert_null(o.score_column);
+  assert_null(o.group_columns);
+  assert_int_equal(o.n_group_columns, 0);
+  assert_null(o.na_values);
+  assert_null(o.filters);
+  assert_int_equal(o.skip_invalid + o.score_labels + o.unique_keys, 0);
+  assert_int_equal(o.max_field, 0);
+  assert_int_equal(o.threads, 0);
+  assert_null(o.group_map);
+  assert_null(o.group_map_ctx);
+  assert_null(o.group_map_what);
+  assert_int_equal(o.scan, NPS_CSVIN_SCAN_AUTO);
   o.group_columns = by;
   o.n_group_columns = 1;
   run r = {0};

@@ -41,7 +41,7 @@ static nps_did *run(const nps_counts c[4], const nps_did_options *o,
   nps_table *t[4];
   tables_of(c, t);
   nps_did *d = NULL;
-  assert_int_equal(nps_did_run((const nps_table *const *)t, o, &d), want);
+  assert_int_equal(nps_did_run((const nps_table *const *)t, o, &d, NULL), want);
   free_tables(t);
   return d;
 }
@@ -282,6 +282,16 @@ static void test_small_and_empty(void **state) {
       {80, 70, 50}, {0, 0, 0}, {70, 75, 55}, {10, 5, 5}};
   d = run(empty, &o, NPS_EEMPTY);
   assert_non_null(d);
+  nps_did_free(d);
+  /* the error says which cell is empty (the first, cell 1) */
+  nps_table *te[4];
+  tables_of(empty, te);
+  nps_run_error err = {0};
+  assert_int_equal(nps_did_run((const nps_table *const *)te, &o, &d, &err),
+                   NPS_EEMPTY);
+  free_tables(te);
+  assert_int_equal(err.sample, 1);
+  assert_int_equal(err.count, 0);
   assert_int_equal(d->cell[1].est.n, 0);
   assert_double_nan(d->did);
   assert_false(d->verdict.tested);

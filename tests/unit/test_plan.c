@@ -28,9 +28,9 @@ static nps_plan_options base_options(void) {
 
 static nps_plan *run_ok(const nps_plan_options *o) {
   nps_plan *p = NULL;
-  nps_plan_problem why = NPS_PLAN_BAD_MODE;
+  nps_run_error why = {.problem = NPS_PLAN_BAD_MODE};
   assert_int_equal(nps_plan_run(o, &p, &why), NPS_OK);
-  assert_int_equal(why, NPS_PLAN_FINE);
+  assert_int_equal(why.problem, NPS_PLAN_FINE);
   assert_non_null(p);
   return p;
 }
@@ -178,9 +178,9 @@ static void test_fall(void **state) {
   assert_non_null(p->note);
   nps_plan_free(p);
   o.alternative = NPS_ALT_GREATER;
-  nps_plan_problem why;
+  nps_run_error why;
   assert_int_equal(nps_plan_run(&o, &p, &why), NPS_EINVAL);
-  assert_int_equal(why, NPS_PLAN_UNREACHABLE);
+  assert_int_equal(why.problem, NPS_PLAN_UNREACHABLE);
   assert_null(p);
 }
 
@@ -345,9 +345,9 @@ static void test_curves(void **state) {
 
 static void expect_problem(const nps_plan_options *o, nps_plan_problem want) {
   nps_plan *p = (nps_plan *)1;
-  nps_plan_problem why = NPS_PLAN_FINE;
+  nps_run_error why = {0};
   assert_int_equal(nps_plan_run(o, &p, &why), NPS_EINVAL);
-  assert_int_equal(why, want);
+  assert_int_equal(why.problem, want);
   assert_null(p);
 }
 

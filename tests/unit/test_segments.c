@@ -90,7 +90,7 @@ static void test_three_segments(void **state) {
   nps_segments_options_init(&o);
   o.pairwise = 1;
   nps_segments *s;
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   assert_int_equal(s->n_rows, 4);
   assert_int_equal(s->n_tested, 3);
   /* NPS order: A (30), B (10), C (-20) */
@@ -151,7 +151,7 @@ static void test_letters_overlap(void **state) {
   nps_segments_options_init(&o);
   o.pairwise = 1;
   nps_segments *s;
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   assert_int_equal(s->n_pairs, 3);
   int ab = s->pairs[0].t.verdict.significant;
   int ac = s->pairs[1].t.verdict.significant;
@@ -174,7 +174,7 @@ static void test_small_and_lumped(void **state) {
   nps_segments_options o;
   nps_segments_options_init(&o);
   nps_segments *s;
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   assert_int_equal(s->n_tested, 2);
   assert_int_equal(s->n_small, 2);
   const nps_segments_row *tiny = row(s, "tiny1");
@@ -190,7 +190,7 @@ static void test_small_and_lumped(void **state) {
    * below min_n 30 and so not tested; with min_n 20 it is tested */
   o.lump_below = 30;
   o.min_n = 20;
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   assert_int_equal(s->n_rows, 4); /* big, mid, other, all */
   const nps_segments_row *other = &s->rows[2];
   assert_int_equal(other->lumped, 2);
@@ -212,7 +212,7 @@ static void test_two_segments(void **state) {
   nps_segments_options o;
   nps_segments_options_init(&o);
   nps_segments *s;
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   /* the gate: the omnibus permutation p, near the chi-square p 0.079
    * below (Monte Carlo); not significant, like the test against the rest */
   double g = s->omnibus_verdict.p;
@@ -250,7 +250,7 @@ static void test_gate(void **state) {
   nps_segments_options o;
   nps_segments_options_init(&o);
   nps_segments *s;
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   assert_double_near(s->omnibus.w, 11.984626135569531, 1e-9);
   double g = s->omnibus_verdict.p;
   assert_true(g > 0.05);
@@ -280,7 +280,7 @@ static void test_gate(void **state) {
   const nps_counts c4[] = {
       {47, 30, 23}, {47, 30, 23}, {33, 30, 37}, {33, 30, 37}};
   t = table_of(abcd, c4, 4);
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   assert_double_near(s->omnibus.w, 11.694510739856803, 1e-9);
   g = s->omnibus_verdict.p;
   assert_true(g < 0.05);
@@ -330,7 +330,7 @@ static void test_coherence(void **state) {
     o.adjust = adj[trial % 4];
     o.replicates = 1000;
     nps_segments *s;
-    assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+    assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
     for (size_t i = 0; i + 1 < s->n_rows; i++) {
       const nps_segments_test *x = &s->rows[i].vs_rest;
       if (!x->tested)
@@ -370,7 +370,7 @@ static void test_edges(void **state) {
   nps_segments_options o;
   nps_segments_options_init(&o);
   nps_segments *s;
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   assert_false(s->rows[0].vs_rest.tested); /* the rest is empty */
   assert_int_equal(s->omnibus.k, 1);
   assert_non_null(s->omnibus.note);
@@ -383,17 +383,40 @@ static void test_edges(void **state) {
   for (int i = 0; i < 9; i++)
     c9[i] = (nps_counts){16, 12, 12};
   t = table_of(nine, c9, 9);
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_OK);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_OK);
   assert_true(s->thin);
   /* equal segments: nothing differs */
   for (size_t i = 0; i + 1 < s->n_rows; i++)
     assert_false(s->rows[i].vs_rest.verdict.significant);
   nps_segments_free(s);
-  /* pairwise is refused above NPS_SEGMENTS_MAX_PAIRWISE tested segments */
+  nps_table_free(t);
+  /* pairwise is refused above NPS_SEGMENTS_MAX_PAIRWISE tested segments:
+   * 101 segments of 40 answers (each above min_n, so each tested), and the
+   * error says how many were tested; the table is left as it was */
+  enum { MANY = NPS_SEGMENTS_MAX_PAIRWISE + 1 };
+  char names[MANY][8];
+  const char *many[MANY];
+  nps_counts cm[MANY];
+  for (int i = 0; i < MANY; i++) {
+    snprintf(names[i], sizeof names[i], "s%03d", MANY - i);
+    many[i] = names[i];
+    cm[i] = (nps_counts){16, 12, 12};
+  }
+  t = table_of(many, cm, MANY);
+  o.pairwise = 1;
+  nps_run_error err = {0};
+  assert_int_equal(nps_segments_run(t, &o, &s, &err), NPS_EINVAL);
+  assert_null(s);
+  assert_int_equal(err.count, MANY);
+  assert_int_equal(err.sample, -1);
+  assert_null(err.key);
+  assert_int_equal(err.problem, 0);
+  assert_string_equal(nps_table_group(t, 0)->key, "s101"); /* first seen */
+  o.pairwise = 0;
   nps_table_free(t);
   /* an empty table */
   t = nps_table_new(0);
-  assert_int_equal(nps_segments_run(t, &o, &s), NPS_EEMPTY);
+  assert_int_equal(nps_segments_run(t, &o, &s, NULL), NPS_EEMPTY);
   assert_non_null(s);
   nps_segments_free(s);
   nps_table_free(t);

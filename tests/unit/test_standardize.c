@@ -29,7 +29,9 @@ static void add(nps_table *t, const char *key, uint64_t p, uint64_t a,
 
 static nps_standardized *run(nps_table *t[2]) {
   nps_standardized *s = NULL;
-  assert_int_equal(nps_standardize(t, NPS_ALT_TWO_SIDED, 0.95, &s), NPS_OK);
+  assert_int_equal(
+      nps_standardize((const nps_table *const *)t, NPS_ALT_TWO_SIDED, 0.95, &s),
+      NPS_OK);
   assert_non_null(s);
   return s;
 }
@@ -157,10 +159,15 @@ static void test_errors(void **state) {
   add(t[0], "x", 3, 1, 1);
   add(t[1], "y", 3, 1, 1);
   nps_standardized *s = (nps_standardized *)1;
-  assert_int_equal(nps_standardize(t, NPS_ALT_TWO_SIDED, 0.95, &s), NPS_EEMPTY);
+  assert_int_equal(
+      nps_standardize((const nps_table *const *)t, NPS_ALT_TWO_SIDED, 0.95, &s),
+      NPS_EEMPTY);
   assert_null(s);
-  assert_int_equal(nps_standardize(t, NPS_ALT_TWO_SIDED, 1.5, &s), NPS_EINVAL);
-  assert_int_equal(nps_standardize(t, (nps_alternative)9, 0.95, &s),
+  assert_int_equal(
+      nps_standardize((const nps_table *const *)t, NPS_ALT_TWO_SIDED, 1.5, &s),
+      NPS_EINVAL);
+  assert_int_equal(nps_standardize((const nps_table *const *)t,
+                                   (nps_alternative)9, 0.95, &s),
                    NPS_EINVAL);
   nps_standardized_free(NULL);
   free_tables(t);

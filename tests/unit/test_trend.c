@@ -49,7 +49,7 @@ static nps_table *reference_table(void) {
 static nps_trend *run(const nps_table *t, const nps_trend_options *o,
                       nps_status want) {
   nps_trend *r = NULL;
-  assert_int_equal(nps_trend_run(t, o, &r), want);
+  assert_int_equal(nps_trend_run(t, o, &r, NULL), want);
   return r;
 }
 
@@ -363,10 +363,17 @@ static void test_invalid_and_range(void **state) {
   add(t, "2023-02-29", 5, 0, 0);
   nps_trend_options o;
   nps_trend_options_init(&o);
-  nps_trend *r = run(t, &o, NPS_EINVAL);
+  nps_run_error err = {0};
+  nps_trend *r = NULL;
+  assert_int_equal(nps_trend_run(t, &o, &r, &err), NPS_EINVAL);
   assert_non_null(r);
   assert_int_equal(r->first_invalid_len, 10);
   assert_memory_equal(r->first_invalid, "2023-02-29", 10);
+  /* the error names the same key, pointing into the table */
+  assert_ptr_equal(err.key, r->first_invalid);
+  assert_int_equal(err.key_len, 10);
+  assert_int_equal(err.sample, -1);
+  assert_int_equal(err.count, 0);
   nps_trend_free(r);
   o.skip_invalid = 1;
   r = run(t, &o, NPS_OK);
@@ -392,8 +399,14 @@ static void test_invalid_and_range(void **state) {
   add(t, "2025-01-01", 1, 0, 0);
   nps_trend_options_init(&o);
   o.period = NPS_PERIOD_DAY;
-  r = run(t, &o, NPS_EGROUPS);
+  assert_int_equal(nps_trend_run(t, &o, &r, &err), NPS_EGROUPS);
   assert_true(r->span > NPS_TREND_MAX_PERIODS);
+  /* 1900-01-01..2025-01-01 inclusive: 125 years of 365 days, 31 leap
+   * days (1904..2024; 1900 is none), + 1 = 45657 days (Python's datetime
+   * agrees) */
+  assert_int_equal(r->span, 45657);
+  assert_int_equal(err.count, 45657);
+  assert_null(err.key);
   nps_trend_free(r);
   nps_table_free(t);
 

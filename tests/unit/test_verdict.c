@@ -43,7 +43,8 @@ static nps_compare *run(nps_counts before, nps_counts after,
   add(t[0], before);
   add(t[1], after);
   nps_compare *c;
-  assert_int_equal(nps_compare_run(t, o, &c, NULL), NPS_OK);
+  assert_int_equal(nps_compare_run((const nps_table *const *)t, o, &c, NULL),
+                   NPS_OK);
   nps_table_free(t[0]);
   nps_table_free(t[1]);
   return c;

@@ -480,8 +480,9 @@ static nps_status analyse(nps_benchmark *b, const nps_counts *ours,
 nps_status nps_benchmark_run(const nps_counts *ours,
                              const nps_competitors *comp,
                              const nps_benchmark_options *opt,
-                             nps_benchmark **out) {
+                             nps_benchmark **out, nps_run_error *err) {
   nps_benchmark *b = NULL;
+  nps_run_error_clear(err);
   nps_status st = setup(ours, comp, opt, &b);
   if (st == NPS_OK) {
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);

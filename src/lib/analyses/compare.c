@@ -229,17 +229,23 @@ static void fill_side(nps_compare_side *s, const nps_hist *h,
   s->missing = missing;
 }
 
-/* Rows for every key of either table (by segment), then the overall row. */
-static nps_status build_rows(nps_compare *c, nps_table *t[2]) {
+/* Rows for every key of either table (by segment), then the overall row.
+ * The tables are walked in key order through sorted views: they are not
+ * changed. */
+static nps_status build_rows(nps_compare *c, const nps_table *const t[2]) {
   size_t n0 = nps_table_size(t[0]), n1 = nps_table_size(t[1]), i = 0, j = 0;
-  c->rows = calloc(n0 + n1 + 1, sizeof *c->rows);
-  if (!c->rows)
+  int ok0, ok1;
+  const nps_group **g0 = nps_table_sorted(t[0], &ok0);
+  const nps_group **g1 = nps_table_sorted(t[1], &ok1);
+  c->rows = ok0 && ok1 ? calloc(n0 + n1 + 1, sizeof *c->rows) : NULL;
+  if (!c->rows) {
+    free(g0);
+    free(g1);
     return NPS_ENOMEM;
-  nps_table_sort(t[0]);
-  nps_table_sort(t[1]);
+  }
   while (c->options.by_segment && (i < n0 || j < n1)) {
-    const nps_group *a = i < n0 ? nps_table_group(t[0], i) : NULL;
-    const nps_group *b = j < n1 ? nps_table_group(t[1], j) : NULL;
+    const nps_group *a = i < n0 ? g0[i] : NULL;
+    const nps_group *b = j < n1 ? g1[j] : NULL;
     int d = !a   ? 1
             : !b ? -1
                  : nps_key_compare(a->key, a->key_len, b->key, b->key_len);
@@ -252,6 +258,8 @@ static nps_status build_rows(nps_compare *c, nps_table *t[2]) {
     if (d >= 0)
       fill_side(&r->side[1], &b->hist, b->missing), j++;
   }
+  free(g0);
+  free(g1);
   nps_compare_row *all = &c->rows[c->n_rows++];
   for (int s = 0; s < 2; s++) {
     nps_hist h;
@@ -261,7 +269,6 @@ static nps_status build_rows(nps_compare *c, nps_table *t[2]) {
   }
   return NPS_OK;
 }
-
 
 /* A Wald or bootstrap test whose samples have every answer in one
  * category has no sampling spread (SE = 0): a point interval and p = 0 or
@@ -354,10 +361,9 @@ static nps_status adjust_segments(nps_compare *c) {
 }
 
 nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
-                           nps_compare_error *err) {
+                           nps_run_error *err) {
   *out = NULL;
-  if (err)
-    *err = (nps_compare_error){-1, NULL, 0, 0};
+  nps_run_error_clear(err);
   if (!nps_level_valid(opt->level) || opt->replicates == 1 ||
       opt->diff_ci == NPS_DIFF_CI_PAIRED || opt->diff_ci == NPS_DIFF_CI_NONE ||
       opt->test == NPS_TEST2_PAIRED || opt->test == NPS_TEST2_SIGN_FLIP ||
@@ -378,7 +384,7 @@ nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
 /* The comparison at the pooled mix of the tables' strata, and its
  * verdict: significant when its z test rejects, which its own Wald
  * interval then does too. No stratum in both samples leaves it NULL. */
-static nps_status standardize(nps_compare *c, nps_table *t[2]) {
+static nps_status standardize(nps_compare *c, const nps_table *const t[2]) {
   const nps_compare_options *o = &c->options;
   nps_status st =
       nps_standardize(t, o->alternative, o->level, &c->standardized);
@@ -395,7 +401,8 @@ static nps_status standardize(nps_compare *c, nps_table *t[2]) {
   return NPS_OK;
 }
 
-static nps_status analyse(nps_compare *c, nps_table *t[2], gsl_rng *rng) {
+static nps_status analyse(nps_compare *c, const nps_table *const t[2],
+                          gsl_rng *rng) {
   nps_status st = build_rows(c, t);
   for (size_t i = 0; st == NPS_OK && i < c->n_rows; i++)
     st = compute_row(c, &c->rows[i], rng);
@@ -416,8 +423,9 @@ static nps_status analyse(nps_compare *c, nps_table *t[2], gsl_rng *rng) {
   return st;
 }
 
-nps_status nps_compare_run(nps_table *t[2], const nps_compare_options *opt,
-                           nps_compare **out, nps_compare_error *err) {
+nps_status nps_compare_run(const nps_table *const t[2],
+                           const nps_compare_options *opt, nps_compare **out,
+                           nps_run_error *err) {
   nps_compare *c;
   nps_status st = nps_compare_new(opt, &c, err);
   if (st != NPS_OK)

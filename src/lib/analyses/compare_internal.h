@@ -13,7 +13,7 @@
 
 /* A new result with the options checked and defaults filled in. */
 nps_status nps_compare_new(const nps_compare_options *opt, nps_compare **out,
-                           nps_compare_error *err);
+                           nps_run_error *err);
 
 /* Sample i's estimate and (unless empty or below min_n) its interval,
  * seeded by the sample's label and the row's key. */

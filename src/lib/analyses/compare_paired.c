@@ -15,16 +15,15 @@ static int category_index(const nps_hist *h) {
   return c.promoters ? 2 : c.passives ? 1 : 0;
 }
 
-/* Joins the two id-keyed tables: each id answered once in each sample
- * becomes one cell of the transition table (rows: sample 1). */
-static nps_status join_pairs(nps_compare *c, nps_table *t[2],
-                             nps_compare_error *err) {
-  nps_table_sort(t[0]);
-  nps_table_sort(t[1]);
-  size_t n0 = nps_table_size(t[0]), n1 = nps_table_size(t[1]), i = 0, j = 0;
+/* Joins the two id-keyed group lists, in key order: each id answered once
+ * in each sample becomes one cell of the transition table (rows: sample
+ * 1). */
+static nps_status join_sorted(nps_compare *c, const nps_group *const *s0,
+                              size_t n0, const nps_group *const *s1, size_t n1,
+                              nps_run_error *err) {
+  size_t i = 0, j = 0;
   while (i < n0 || j < n1) {
-    const nps_group *g[2] = {i < n0 ? nps_table_group(t[0], i) : NULL,
-                             j < n1 ? nps_table_group(t[1], j) : NULL};
+    const nps_group *g[2] = {i < n0 ? s0[i] : NULL, j < n1 ? s1[j] : NULL};
     int d = !g[0]   ? 1
             : !g[1] ? -1
                     : nps_key_compare(g[0]->key, g[0]->key_len, g[1]->key,
@@ -41,7 +40,7 @@ static nps_status join_pairs(nps_compare *c, nps_table *t[2],
     for (int s = 0; s < 2; s++)
       if (n[s] > 1) {
         if (err)
-          *err = (nps_compare_error){s, g[s]->key, g[s]->key_len, n[s]};
+          *err = (nps_run_error){s, g[s]->key, g[s]->key_len, n[s], 0};
         return NPS_EINVAL;
       }
     i += d <= 0;
@@ -56,8 +55,24 @@ static nps_status join_pairs(nps_compare *c, nps_table *t[2],
   return NPS_OK;
 }
 
+/* The id-keyed tables joined through sorted views (the tables are not
+ * changed). */
+static nps_status join_pairs(nps_compare *c, const nps_table *const t[2],
+                             nps_run_error *err) {
+  int ok0, ok1;
+  const nps_group **s0 = nps_table_sorted(t[0], &ok0);
+  const nps_group **s1 = nps_table_sorted(t[1], &ok1);
+  nps_status st = ok0 && ok1 ? join_sorted(c, s0, nps_table_size(t[0]), s1,
+                                           nps_table_size(t[1]), err)
+                             : NPS_ENOMEM;
+  free(s0);
+  free(s1);
+  return st;
+}
+
 /* The matched respondents' margins as the two samples of one row. */
-static void margins(nps_compare *c, nps_table *t[2], nps_compare_row *r) {
+static void margins(nps_compare *c, const nps_table *const t[2],
+                    nps_compare_row *r) {
   for (int s = 0; s < 2; s++) {
     nps_hist h;
     nps_table_total(t[s], &h, &r->side[s].missing);
@@ -76,7 +91,7 @@ static void margins(nps_compare *c, nps_table *t[2], nps_compare_row *r) {
     }
 }
 
-static nps_status compute_paired(nps_compare *c, nps_table *t[2],
+static nps_status compute_paired(nps_compare *c, const nps_table *const t[2],
                                  gsl_rng *rng) {
   c->rows = calloc(1, sizeof *c->rows);
   if (!c->rows)
@@ -134,8 +149,9 @@ static nps_status compute_paired(nps_compare *c, nps_table *t[2],
   return NPS_OK;
 }
 
-nps_status nps_compare_paired(nps_table *ids[2], const nps_compare_options *opt,
-                              nps_compare **out, nps_compare_error *err) {
+nps_status nps_compare_paired(const nps_table *const ids[2],
+                              const nps_compare_options *opt, nps_compare **out,
+                              nps_run_error *err) {
   nps_compare *c;
   nps_status st = nps_compare_new(opt, &c, err);
   if (st != NPS_OK)

@@ -283,8 +283,10 @@ static nps_status analyse(nps_did *r, gsl_rng *rng) {
 }
 
 nps_status nps_did_run(const nps_table *const t[NPS_DID_CELLS],
-                       const nps_did_options *opt, nps_did **out) {
+                       const nps_did_options *opt, nps_did **out,
+                       nps_run_error *err) {
   *out = NULL;
+  nps_run_error_clear(err);
   if (!nps_level_valid(opt->level) || opt->replicates == 1 ||
       opt->change_ci == NPS_DIFF_CI_TEST ||
       opt->change_ci == NPS_DIFF_CI_PAIRED ||
@@ -306,8 +308,11 @@ nps_status nps_did_run(const nps_table *const t[NPS_DID_CELLS],
   }
   *out = r;
   for (int i = 0; i < NPS_DID_CELLS; i++)
-    if (r->cell[i].est.n == 0)
+    if (r->cell[i].est.n == 0) {
+      if (err)
+        err->sample = i;
       return NPS_EEMPTY;
+    }
   return NPS_OK;
 }
 

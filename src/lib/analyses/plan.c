@@ -452,7 +452,7 @@ static void curves(nps_plan *p, const model *m) {
 }
 
 nps_status nps_plan_run(const nps_plan_options *opt, nps_plan **out,
-                        nps_plan_problem *problem) {
+                        nps_run_error *err) {
   model m = {.o = opt};
   *out = NULL;
   nps_plan_problem why = check_common(opt, &m);
@@ -464,8 +464,9 @@ nps_status nps_plan_run(const nps_plan_options *opt, nps_plan **out,
     m.zm = gsl_cdf_ugaussian_Qinv(opt->alpha / 2.0);
     why = check_mode(opt, &m);
   }
-  if (problem)
-    *problem = why;
+  nps_run_error_clear(err);
+  if (err)
+    err->problem = (int)why;
   if (why != NPS_PLAN_FINE)
     return NPS_EINVAL;
   nps_plan *p = calloc(1, sizeof *p);

@@ -344,9 +344,10 @@ static nps_status analyse(nps_segments *s, gsl_rng *rng) {
   return st;
 }
 
-nps_status nps_segments_run(nps_table *t, const nps_segments_options *opt,
-                            nps_segments **out) {
+nps_status nps_segments_run(const nps_table *t, const nps_segments_options *opt,
+                            nps_segments **out, nps_run_error *err) {
   *out = NULL;
+  nps_run_error_clear(err);
   if (!nps_level_valid(opt->level) || opt->replicates == 1)
     return NPS_EINVAL;
   nps_segments *s = calloc(1, sizeof *s);
@@ -369,6 +370,8 @@ nps_status nps_segments_run(nps_table *t, const nps_segments_options *opt,
   gsl_rng_free(rng);
   if (st == NPS_OK && nps_segments_overall(s)->est.n == 0)
     st = NPS_EEMPTY;
+  if (st == NPS_EINVAL && err && s->n_tested > NPS_SEGMENTS_MAX_PAIRWISE)
+    err->count = s->n_tested;
   if (st != NPS_OK && st != NPS_EEMPTY) {
     nps_segments_free(s);
     return st;

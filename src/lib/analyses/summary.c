@@ -64,7 +64,7 @@ static nps_status compute_row(run *x, nps_summary_row *r, int overall) {
   return NPS_OK;
 }
 
-static nps_status fill_rows(nps_summary *s, nps_table *t) {
+static nps_status fill_rows(nps_summary *s, const nps_table *t) {
   size_t n = s->options.by_group ? nps_table_size(t) : 0;
   s->rows = calloc(n + 1, sizeof *s->rows);
   if (!s->rows)
@@ -124,9 +124,10 @@ static nps_status compute(nps_summary *s) {
   return st;
 }
 
-nps_status nps_summary_run(nps_table *t, const nps_summary_options *opt,
-                           nps_summary **out) {
+nps_status nps_summary_run(const nps_table *t, const nps_summary_options *opt,
+                           nps_summary **out, nps_run_error *err) {
   *out = NULL;
+  nps_run_error_clear(err);
   if (!nps_level_valid(opt->level) || opt->replicates == 1)
     return NPS_EINVAL;
   nps_summary *s = calloc(1, sizeof *s);

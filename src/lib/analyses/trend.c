@@ -551,8 +551,9 @@ static int options_ok(const nps_trend_options *o) {
 }
 
 nps_status nps_trend_run(const nps_table *t, const nps_trend_options *opt,
-                         nps_trend **out) {
+                         nps_trend **out, nps_run_error *err) {
   *out = NULL;
+  nps_run_error_clear(err);
   if (!t || !opt || !options_ok(opt))
     return NPS_EINVAL;
   nps_trend *r = calloc(1, sizeof *r);
@@ -566,6 +567,10 @@ nps_status nps_trend_run(const nps_table *t, const nps_trend_options *opt,
     st = segments(r, t);
   if (st == NPS_OK || st == NPS_EEMPTY || st == NPS_EGROUPS ||
       (st == NPS_EINVAL && r->first_invalid)) {
+    if (err && st == NPS_EINVAL)
+      err->key = r->first_invalid, err->key_len = r->first_invalid_len;
+    if (err && st == NPS_EGROUPS && r->span > 0)
+      err->count = (uint64_t)r->span;
     *out = r;
     return st;
   }

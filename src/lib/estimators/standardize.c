@@ -32,15 +32,21 @@ static double counts_nps(const nps_counts *c) {
   return n ? nps_count_diff(c->promoters, c->detractors) / (double)n : NAN;
 }
 
-/* One stratum per key of either sorted table. */
-static nps_status collect(nps_standardized *s, nps_table *t[2]) {
+/* One stratum per key of either table, in key order. */
+static nps_status collect(nps_standardized *s, const nps_table *const t[2]) {
   size_t n0 = nps_table_size(t[0]), n1 = nps_table_size(t[1]), i = 0, j = 0;
-  s->strata = calloc(n0 + n1 + 1, sizeof *s->strata);
-  if (!s->strata)
+  int ok0, ok1;
+  const nps_group **g0 = nps_table_sorted(t[0], &ok0);
+  const nps_group **g1 = nps_table_sorted(t[1], &ok1);
+  s->strata = ok0 && ok1 ? calloc(n0 + n1 + 1, sizeof *s->strata) : NULL;
+  if (!s->strata) {
+    free(g0);
+    free(g1);
     return NPS_ENOMEM;
+  }
   while (i < n0 || j < n1) {
-    const nps_group *a = i < n0 ? nps_table_group(t[0], i) : NULL;
-    const nps_group *b = j < n1 ? nps_table_group(t[1], j) : NULL;
+    const nps_group *a = i < n0 ? g0[i] : NULL;
+    const nps_group *b = j < n1 ? g1[j] : NULL;
     int d = !a   ? 1
             : !b ? -1
                  : nps_key_compare(a->key, a->key_len, b->key, b->key_len);
@@ -53,6 +59,8 @@ static nps_status collect(nps_standardized *s, nps_table *t[2]) {
     if (d >= 0)
       st->counts[1] = nps_hist_counts(&b->hist), j++;
   }
+  free(g0);
+  free(g1);
   return NPS_OK;
 }
 
@@ -107,16 +115,14 @@ static void test(nps_standardized *s) {
   s->mix = s->raw_diff - r->diff;
 }
 
-nps_status nps_standardize(nps_table *t[2], nps_alternative alt, double level,
-                           nps_standardized **out) {
+nps_status nps_standardize(const nps_table *const t[2], nps_alternative alt,
+                           double level, nps_standardized **out) {
   *out = NULL;
   if (!nps_test2_alt_valid(alt) || !nps_level_valid(level))
     return NPS_EINVAL;
   nps_standardized *s = calloc(1, sizeof *s);
   if (!s)
     return NPS_ENOMEM;
-  nps_table_sort(t[0]);
-  nps_table_sort(t[1]);
   nps_status st = collect(s, t);
   if (st != NPS_OK) {
     nps_standardized_free(s);

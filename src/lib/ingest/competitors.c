@@ -627,7 +627,8 @@ static void collect_free(collect *c) {
 }
 
 static nps_status read_records(FILE *in, collect *c) {
-  nps_csvin_options o = {0};
+  nps_csvin_options o;
+  nps_csvin_options_init(&o);
   o.delimiter = c->opt->delimiter;
   nps_csvin_tap tap = {on_field, end_record, c, 1};
   nps_csvin_report rep;
@@ -639,6 +640,10 @@ static nps_status read_records(FILE *in, collect *c) {
     return NPS_EEMPTY;
   }
   return st;
+}
+
+void nps_competitors_options_init(nps_competitors_options *opt) {
+  *opt = (nps_competitors_options){.shares = NPS_SHARES_AUTO};
 }
 
 nps_status nps_competitors_read(FILE *in, const nps_competitors_options *opt,

@@ -235,6 +235,26 @@ static int compare_groups(const void *a, const void *b) {
   return nps_key_compare(x->key, x->key_len, y->key, y->key_len);
 }
 
+static int compare_group_ptrs(const void *a, const void *b) {
+  return compare_groups(*(const nps_group *const *)a,
+                        *(const nps_group *const *)b);
+}
+
+const nps_group **nps_table_sorted(const nps_table *t, int *out_ok) {
+  *out_ok = 1;
+  if (t->size == 0)
+    return NULL;
+  const nps_group **g = malloc(t->size * sizeof *g);
+  if (!g) {
+    *out_ok = 0;
+    return NULL;
+  }
+  for (size_t i = 0; i < t->size; i++)
+    g[i] = &t->groups[i];
+  qsort(g, t->size, sizeof *g, compare_group_ptrs);
+  return g;
+}
+
 void nps_table_sort(nps_table *t) {
   if (t->size < 2)
     return;

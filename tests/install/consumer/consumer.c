@@ -51,7 +51,8 @@ int main(int argc, char **argv) {
   /* The CSV reader (libcsv behind it): scores 10 9 9 8 7 6 0 10 are 4
    * promoters, 2 passives, 2 detractors, NPS = 2 / 8. */
   if (argc > 1) {
-    nps_csvin_options opt = {0};
+    nps_csvin_options opt;
+    nps_csvin_options_init(&opt);
     nps_csvin_report rep;
     nps_csvin_error err;
     nps_table *t = nps_table_new(0);

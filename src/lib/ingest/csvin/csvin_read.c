@@ -99,6 +99,11 @@ nps_status nps_csvin_read_tap(FILE *in, const nps_csvin_options *opt,
   return r.status;
 }
 
+void nps_csvin_options_init(nps_csvin_options *opt) {
+  *opt =
+      (nps_csvin_options){.input = NPS_INPUT_RAW, .scan = NPS_CSVIN_SCAN_AUTO};
+}
+
 nps_status nps_csvin_read(FILE *in, const nps_csvin_options *opt,
                           nps_table *table, nps_csvin_report *report,
                           nps_csvin_error *err) {
