@@ -255,12 +255,13 @@ static double churn_max(const outcomes *o, unsigned step, int sym, int a,
 }
 
 static int churn_study(double level, unsigned step) {
-  printf("Exact type-I error of the paired sign-flip test (p, ties counted "
-         "whole) at\nalpha = %g, in %%, under nulls where answers move between "
-         "categories and NPS\nis unchanged: every outcome of the five-cell "
-         "multinomial enumerated (no Monte\nCarlo). Shares of d = -2/-1/0/+1/+2 "
-         "in %%.\n\n",
-         1.0 - level);
+  printf(
+      "Exact type-I error of the paired sign-flip test (p, ties counted "
+      "whole) at\nalpha = %g, in %%, under nulls where answers move between "
+      "categories and NPS\nis unchanged: every outcome of the five-cell "
+      "multinomial enumerated (no Monte\nCarlo). Shares of d = -2/-1/0/+1/+2 "
+      "in %%.\n\n",
+      1.0 - level);
   printf("| null | d shares | n | two-sided | greater | less |\n");
   printf("|---|---|---:|---:|---:|---:|\n");
   outcomes o[NCHURN_NS];

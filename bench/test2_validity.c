@@ -131,7 +131,8 @@ static void resampling_tests(runner *u, const nps_counts *a,
   double alpha = u->opt->alpha;
   double p = p_of(u, a, b, NPS_TEST2_BOOTSTRAP, &res);
   int boot = res.method == NPS_TEST2_BOOTSTRAP;
-  rej[T_PCT] = p <= alpha; /* the reported p: the percentile interval inverted */
+  rej[T_PCT] =
+      p <= alpha; /* the reported p: the percentile interval inverted */
   rej[T_BCA] = (boot ? res.p_bca : p) <= alpha;
   rej[T_SHIFT] = (boot ? res.p_shift : p) <= alpha;
   rej[T_MID] = p_of(u, a, b, NPS_TEST2_PERMUTATION, &res) <= alpha;

@@ -69,9 +69,9 @@ NPS_API void nps_compare_options_init(nps_compare_options *opt);
 
 /* Why a comparison was not tested. */
 typedef enum nps_compare_untested {
-  NPS_UNTESTED_NONE = 0, /* it was tested */
-  NPS_UNTESTED_EMPTY,    /* a sample has no answers */
-  NPS_UNTESTED_SMALL,    /* a sample has fewer than min_n answers */
+  NPS_UNTESTED_NONE = 0,  /* it was tested */
+  NPS_UNTESTED_EMPTY,     /* a sample has no answers */
+  NPS_UNTESTED_SMALL,     /* a sample has fewer than min_n answers */
   NPS_UNTESTED_FEW_PAIRS, /* fewer than 2 (or min_n) matched respondents */
   NPS_UNTESTED_NO_SPREAD  /* paired z test chosen, every respondent changed
                              by the same amount: the test is undefined */

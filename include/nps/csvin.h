@@ -296,8 +296,7 @@ typedef void (*nps_csvin_name_fn)(const char *name, size_t len, void *ctx);
  * columns than the reader takes), NPS_EENCODING (UTF-16), NPS_EFIELD (a
  * name over max_field), NPS_ENOMEM, NPS_EEMPTY (no header). err (may be
  * NULL) is filled on failure as by nps_csvin_read. */
-NPS_API nps_status nps_csvin_read_header(FILE *in,
-                                         const nps_csvin_options *opt,
+NPS_API nps_status nps_csvin_read_header(FILE *in, const nps_csvin_options *opt,
                                          nps_csvin_name_fn name, void *ctx,
                                          nps_csvin_error *err);
 

@@ -109,23 +109,23 @@ NPS_API const char *nps_test2_method_label(nps_test2_method method);
 typedef struct nps_test2_result {
   nps_test2_method method; /* the method that produced the numbers */
   nps_alternative alternative;
-  double level;    /* confidence level of ci */
-  uint64_t n1, n2; /* group sizes (paired: n1 = n2 = respondents) */
-  double nps1;     /* theta1 on the method's scale: (P1 - D1)/n1, or
-                      (P1 - D1)/(n1 + 3) for adjusted Wald */
-  double nps2;     /* theta2, likewise */
-  double diff;     /* Delta = nps1 - nps2 */
-  double se;       /* standard error of Delta: analytic for the z tests,
-                      the replicates' standard deviation for the bootstrap,
-                      the plug-in Wald SE for the permutation test */
-  double z;        /* z statistic Delta / se (z tests, permutation) */
-  double p;        /* p-value for the alternative */
-  double p_mc_se;  /* Monte Carlo standard error of p; 0 when p has no
-                      Monte Carlo error */
-  nps_interval ci; /* two-sided interval of Delta at level: z tests
-                      Delta +- z se; bootstrap BCa (percentile when
-                      !bca_ok); permutation NAN (pair it with an interval
-                      method) */
+  double level;        /* confidence level of ci */
+  uint64_t n1, n2;     /* group sizes (paired: n1 = n2 = respondents) */
+  double nps1;         /* theta1 on the method's scale: (P1 - D1)/n1, or
+                          (P1 - D1)/(n1 + 3) for adjusted Wald */
+  double nps2;         /* theta2, likewise */
+  double diff;         /* Delta = nps1 - nps2 */
+  double se;           /* standard error of Delta: analytic for the z tests,
+                          the replicates' standard deviation for the bootstrap,
+                          the plug-in Wald SE for the permutation test */
+  double z;            /* z statistic Delta / se (z tests, permutation) */
+  double p;            /* p-value for the alternative */
+  double p_mc_se;      /* Monte Carlo standard error of p; 0 when p has no
+                          Monte Carlo error */
+  nps_interval ci;     /* two-sided interval of Delta at level: z tests
+                          Delta +- z se; bootstrap BCa (percentile when
+                          !bca_ok); permutation NAN (pair it with an interval
+                          method) */
   nps_interval ci_alt; /* the interval of the alternative at level, from
                           the test's own procedure, so that it excludes 0
                           exactly when p < 1 - level: two-sided it is ci;
@@ -216,13 +216,12 @@ NPS_API double nps_test2_boot_accel(const nps_counts *g1, const nps_counts *g2);
  * 1 - level exactly when ci_alt excludes 0. It differs from the share
  * p_percentile only by the quantile interpolation; the percentile
  * inversion was the closest to alpha of the three in the type-I study
- * (docs/methods.md). p_bca is the same inversion of the BCa limits. p_mc_se is the binomial Monte Carlo error of p,
- * draws = B.
- * replicates: NULL, or B doubles owned by the caller that receive the
- * sorted Delta* (e.g. for a histogram chart); with NULL the function
- * allocates its own buffer.
- * Returns NPS_OK; when both groups are one-category there is no spread:
- * point intervals, se = 0, p NAN and a note (use another test); NPS_EEMPTY;
+ * (docs/methods.md). p_bca is the same inversion of the BCa limits. p_mc_se is
+ * the binomial Monte Carlo error of p, draws = B. replicates: NULL, or B
+ * doubles owned by the caller that receive the sorted Delta* (e.g. for a
+ * histogram chart); with NULL the function allocates its own buffer. Returns
+ * NPS_OK; when both groups are one-category there is no spread: point
+ * intervals, se = 0, p NAN and a note (use another test); NPS_EEMPTY;
  * NPS_EINVAL for B < 2, a NULL rng, a bad level or alternative;
  * NPS_ENOMEM; NPS_EOVERFLOW when a group's total passes 2^64 - 1. */
 NPS_API nps_status nps_test2_bootstrap(const nps_counts *g1,

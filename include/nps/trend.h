@@ -148,20 +148,20 @@ typedef struct nps_trend_point {
  * nps_period_per_year), b per year (b * nps_period_per_year). */
 typedef struct nps_trend_slope {
   int tested;
-  size_t periods; /* periods in the fit */
+  size_t periods;    /* periods in the fit */
   double per_period; /* b */
   double se;         /* of b */
   double z;
   double p;
-  nps_interval ci; /* of b */
+  nps_interval ci;    /* of b */
   size_t first, last; /* the first and last period in the fit (indexes
                          into points) */
   double span;        /* last - first, in periods */
   double change;      /* per_period * span: the fitted change from the
                          first to the last period in the fit */
   nps_interval change_ci;
-  int has_per_year;   /* the fit spans a year or more */
-  double per_year;    /* per_period * periods per year; NAN without */
+  int has_per_year; /* the fit spans a year or more */
+  double per_year;  /* per_period * periods per year; NAN without */
   nps_interval per_year_ci;
   nps_verdict verdict; /* significant: p < alpha */
 } nps_trend_slope;
@@ -181,12 +181,12 @@ struct nps_trend {
   nps_trend_point *points; /* first to last period with answers (a
                               segment: the periods of all answers) */
   size_t n_points;
-  size_t n_gaps;   /* periods with no answers */
-  size_t n_small;  /* periods below min_n with answers */
+  size_t n_gaps;    /* periods with no answers */
+  size_t n_small;   /* periods below min_n with answers */
   size_t n_partial; /* periods marked partial */
   int64_t cadence;  /* G in days; 0: not known (fewer than two answer
                        days); segments: that of all answers */
-  size_t n_tested; /* changes tested: the family of the adjustment */
+  size_t n_tested;  /* changes tested: the family of the adjustment */
   nps_counts total;
   uint64_t missing;
   uint64_t invalid_keys;     /* skip_invalid: distinct keys left out */

@@ -506,7 +506,7 @@ static int explain(const plan_cmd *cmd, nps_plan_problem why) {
   case NPS_PLAN_BAD_POWER:
     return cli_usage_error(cm, "--power must be above the test's size alpha%s",
                            cmd->o.alternative == NPS_ALT_TWO_SIDED ? " / 2"
-                                                                    : "");
+                                                                   : "");
   case NPS_PLAN_BAD_EXPECTED:
     return cli_usage_error(cm, "--expected %s: not a distribution",
                            cmd->expected_arg);

@@ -178,9 +178,9 @@ static void json_comparison(cli_json *w, const compare_view *cv,
   cli_json_nl(w);
   cli_json_dbl(w, "mdd80", 100 * r->mdd);
   cli_json_str(w, "mdd80_variance",
-               !tested            ? NULL
-               : r->mdd_adjusted  ? "adjusted-wald"
-                                  : "plug-in");
+               !tested           ? NULL
+               : r->mdd_adjusted ? "adjusted-wald"
+                                 : "plug-in");
   cli_json_str(w, "verdict", compare_verdict_class(&r->verdict));
   json_conflict(w, &r->verdict);
   cli_json_close(w, '}', 1);

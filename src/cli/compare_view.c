@@ -93,8 +93,7 @@ void compare_fmt_diff_ci(char *buf, size_t size, const compare_view *cv,
   char lv[32], ci[80];
   compare_fmt_ci_level(lv, sizeof lv, cv, r->ci_level);
   cli_fmt_ci(ci, sizeof ci, r->diff_ci.iv.lo, r->diff_ci.iv.hi);
-  snprintf(buf, size, "%s %sCI %s", lv, one_sided(cv) ? "one-sided " : "",
-           ci);
+  snprintf(buf, size, "%s %sCI %s", lv, one_sided(cv) ? "one-sided " : "", ci);
 }
 
 /* "significant", "borderline" or "not significant"; NULL untested. */
@@ -210,16 +209,14 @@ void compare_print_verdict(FILE *fp, const compare_view *cv,
       /* The interval disagrees with p: it excludes 0 when p does not
        * reject, and the other way round. */
       int excludes = r->diff_ci.iv.lo > 0 || r->diff_ci.iv.hi < 0;
-      fprintf(fp,
-              "; %s (%s) is %ssignificant at %g%% but the %s (%s) %s 0", p,
+      fprintf(fp, "; %s (%s) is %ssignificant at %g%% but the %s (%s) %s 0", p,
               compare_test_label(cv, r), excludes ? "not " : "",
               100 * (1 - cv->opt->level), ci, compare_diff_ci_label(r),
               excludes ? "excludes" : "contains");
     } else {
       cli_fmt_p_phrase(other, sizeof other, v->other_p);
-      fprintf(fp, ", %s, %s (%s) but %s (%s)", ci, p,
-              compare_test_label(cv, r), other,
-              nps_test2_method_label(v->other_test));
+      fprintf(fp, ", %s, %s (%s) but %s (%s)", ci, p, compare_test_label(cv, r),
+              other, nps_test2_method_label(v->other_test));
     }
     fputs(": the procedures disagree, no verdict either way", fp);
     return;
@@ -321,8 +318,7 @@ static void test_note(char *buf, size_t size, const compare_view *cv,
     snprintf(buf, size, "exact, ties whole (mid-p %s); test-based interval",
              mid);
   } else if (t->method == NPS_TEST2_PAIRED && isnan(t->res.p))
-    snprintf(buf, size, "%s",
-             compare_untested_reason(NPS_UNTESTED_NO_SPREAD));
+    snprintf(buf, size, "%s", compare_untested_reason(NPS_UNTESTED_NO_SPREAD));
   else
     buf[0] = '\0';
 }

@@ -14,9 +14,8 @@
 #include "trend_view.h"
 
 static nps_plot_period plot_period(const nps_trend_point *p) {
-  nps_plot_period q = {p->label,   strlen(p->label), p->counts,
-                       {NAN, NAN}, {NAN, NAN},       NPS_PLOT_PLAIN,
-                       p->partial};
+  nps_plot_period q = {p->label,   strlen(p->label), p->counts, {NAN, NAN},
+                       {NAN, NAN}, NPS_PLOT_PLAIN,   p->partial};
   if (p->has_ci)
     q.ci = p->ci.iv;
   if (p->has_limits)
@@ -66,8 +65,7 @@ static void chart_note(const trend_view *s, char *note, size_t size) {
     cli_fmt_p_phrase(p, sizeof p, sl->p);
     cli_append(note, size, "trend %s/%s, %s over %g %s%s (%s)", b,
                nps_period_name(r->options.period), d, sl->span,
-               nps_period_name(r->options.period), sl->span == 1 ? "" : "s",
-               p);
+               nps_period_name(r->options.period), sl->span == 1 ? "" : "s", p);
   }
   if (r->has_center)
     cli_append(note, size, "%s±%g SE %slimits", sl->tested ? " · " : "",

@@ -11,9 +11,9 @@
  * included; each is printed as one line holding a JSON array of its fields,
  * escaped as JavaScript's JSON.stringify escapes strings, so that the
  * output can be compared byte for byte with the expected records that node
- * prints from the case's JSON file. A last line "records N" gives the reader's own count
- * of data records. The reader must succeed, and its answers, missing and
- * skipped rows must add up to that count; else the exit status is 1.
+ * prints from the case's JSON file. A last line "records N" gives the reader's
+ * own count of data records. The reader must succeed, and its answers, missing
+ * and skipped rows must add up to that count; else the exit status is 1.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -848,9 +848,9 @@ static char *every_chart(nps_plot_theme theme, nps_plot_format format) {
   assert_int_equal(nps_plot_did(fp, &t, &info95, cells, NULL, &d), NPS_OK);
   nps_plot_period p[3];
   for (size_t i = 0; i < 3; i++)
-    p[i] = (nps_plot_period){"2025-01",   7,           {10, 5, 3},
-                             {-0.2, 0.6}, {-0.1, 0.5}, (nps_plot_mark)i,
-                             0};
+    p[i] = (nps_plot_period){
+        "2025-01",        7, {10, 5, 3}, {-0.2, 0.6}, {-0.1, 0.5},
+        (nps_plot_mark)i, 0};
   nps_plot_trend_line lines[NPS_PLOT_TREND_MAX_LINES];
   for (size_t i = 0; i < NPS_PLOT_TREND_MAX_LINES; i++)
     lines[i] = (nps_plot_trend_line){"web", 3, p};

@@ -179,8 +179,7 @@ static void test_slope_units(void **state) {
   assert_double_near(r->slope.change_ci.hi, 0.36494639170544046, 1e-9);
   assert_true(r->slope.has_per_year);
   assert_double_near(r->slope.per_year, 0.24, 1e-12);
-  assert_double_near(r->slope.per_year_ci.lo,
-                     12.0 * (r->slope.ci.lo), 1e-12);
+  assert_double_near(r->slope.per_year_ci.lo, 12.0 * (r->slope.ci.lo), 1e-12);
   nps_trend_free(r);
   /* the first eleven months span less than a year: no per-year figure */
   o.until = 0;
@@ -206,8 +205,7 @@ static void add_days(nps_table *t, const char *from, const char *to,
     char key[64];
     nps_period_label(NPS_PERIOD_DAY, d, key, sizeof key);
     if (segment)
-      snprintf(key + strlen(key), sizeof key - strlen(key), "\x1f%s",
-               segment);
+      snprintf(key + strlen(key), sizeof key - strlen(key), "\x1f%s", segment);
     add(t, key, 2, 1, 1);
   }
 }

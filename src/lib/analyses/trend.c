@@ -216,8 +216,8 @@ static int64_t cadence(int64_t *days, size_t n) {
 static void mark_partial(nps_trend *r) {
   for (size_t k = 0; k < r->n_points; k++) {
     nps_trend_point *p = &r->points[k];
-    int judged = r->cadence > 0 && p->coverage_known == 0 &&
-                 p->first_day <= p->last_day;
+    int judged =
+        r->cadence > 0 && p->coverage_known == 0 && p->first_day <= p->last_day;
     p->coverage_known = judged;
     if (!judged)
       continue;
@@ -447,8 +447,7 @@ static nps_status analyse(nps_trend *r, const nps_table *t,
   r->n_points = (size_t)r->span;
   r->points = calloc(r->n_points, sizeof *r->points);
   size_t n_days = 0;
-  int64_t *days =
-      whole ? NULL : malloc((nps_table_size(t) + 1) * sizeof *days);
+  int64_t *days = whole ? NULL : malloc((nps_table_size(t) + 1) * sizeof *days);
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
   st = r->points && rng && (days || whole) ? bucket(r, t, lo, days, &n_days)
                                            : NPS_ENOMEM;

@@ -317,8 +317,8 @@ nps_interval nps_diff_ci_alternative(const nps_test2_result *t) {
   nps_interval two = nps_diff_ci_test_based(t, t->level);
   if (t->alternative == NPS_ALT_TWO_SIDED)
     return two;
-  double half = gsl_cdf_ugaussian_Qinv(1.0 - t->level) *
-                nps_diff_ci_test_based_se(t);
+  double half =
+      gsl_cdf_ugaussian_Qinv(1.0 - t->level) * nps_diff_ci_test_based_se(t);
   return t->alternative == NPS_ALT_GREATER
              ? (nps_interval){touch_zero(t->diff - half, t->diff), 2.0}
              : (nps_interval){-2.0, touch_zero(t->diff + half, t->diff)};

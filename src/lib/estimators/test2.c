@@ -34,7 +34,7 @@ static const nps_name methods[] = {
 
 /* The notes of a test without sampling spread (SE = 0). */
 #define FLAT_GROUPS                                                            \
-  "no spread: each sample has all its answers in one category (SE = 0), "    \
+  "no spread: each sample has all its answers in one category (SE = 0), "      \
   "the z test is undefined"
 #define FLAT_PAIRED                                                            \
   "no spread in the differences (every respondent changed by the same "        \

@@ -3,7 +3,8 @@
  * theta2: replicates drawn as category counts, percentile and BCa
  * intervals, the one-sided bounds, and p-values: p by inverting the
  * percentile interval of the alternative, and beside it the BCa inversion,
- * the percentile share and the shifted null. Formulas: docs/methods.md, "Two-sample tests".
+ * the percentile share and the shifted null. Formulas: docs/methods.md,
+ * "Two-sample tests".
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@
 
 /* Note of a bootstrap without spread: both groups one-category. */
 #define FLAT_GROUPS                                                            \
-  "no spread: each sample has all its answers in one category, so every "    \
+  "no spread: each sample has all its answers in one category, so every "      \
   "replicate equals the estimate and the bootstrap test is undefined"
 
 /* Efron's multi-sample acceleration with empirical influences U = s -
