@@ -62,6 +62,13 @@ NPS_API nps_status nps_multi_adjust(nps_multi_method method, const double *p,
 NPS_API double nps_multi_matched_level(double level, double p,
                                        double p_adjusted);
 
+/* The same rule as a tail: alpha p / p_adjusted (alpha where there is
+ * nothing to match), so that nps_multi_matched_level is 1 minus it. Use it
+ * for the normal quantile when the tail is far below the spacing of
+ * doubles near 1, where 1 - (the matched level) would round to 0. */
+NPS_API double nps_multi_matched_tail(double level, double p,
+                                      double p_adjusted);
+
 /* Permutation draws stop after this many reach the observed statistic. */
 #define NPS_OMNIBUS_STOP_HITS 200
 

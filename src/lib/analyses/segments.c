@@ -155,7 +155,7 @@ static void finish(nps_segments_test *t, double level, double gate) {
   double q = t->p_adjusted;
   /* z from the tail itself: with the gate, alpha p / q can be far below
    * the spacing of doubles near 1, where 1 - level would round to 0. */
-  double tail = p > 0.0 && q > p ? alpha * p / q : alpha;
+  double tail = nps_multi_matched_tail(level, p, q);
   t->ci_level = 1.0 - tail;
   double z = gsl_cdf_ugaussian_Qinv(tail / 2.0);
   t->ci = (nps_interval){t->diff - z * t->se, t->diff + z * t->se};

@@ -83,10 +83,16 @@ static int valid_input(nps_multi_method method, const double *p, size_t k) {
   return 1;
 }
 
+double nps_multi_matched_tail(double level, double p, double p_adjusted) {
+  if (!(p > 0.0) || !(p_adjusted > p))
+    return 1.0 - level;
+  return (1.0 - level) * p / p_adjusted;
+}
+
 double nps_multi_matched_level(double level, double p, double p_adjusted) {
   if (!(p > 0.0) || !(p_adjusted > p))
     return level;
-  return 1.0 - (1.0 - level) * p / p_adjusted;
+  return 1.0 - nps_multi_matched_tail(level, p, p_adjusted);
 }
 
 nps_status nps_multi_adjust(nps_multi_method method, const double *p, size_t k,
